@@ -1,0 +1,5 @@
+/**
+ * Public API of the `cge` stage.
+ * @module
+ */
+export {};

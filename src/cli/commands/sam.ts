@@ -1,0 +1,4 @@
+import type { Command } from 'commander';
+
+/** Registers the `sam` commands (none yet: this stage has not landed). */
+export function register(_program: Command): void {}

@@ -1,0 +1,59 @@
+import { resolve } from 'node:path';
+
+/** What one stage of the demo did. */
+export interface DemoStepResult {
+  /** Pipeline stage, e.g. `harmonise`. */
+  stage: string;
+  /** `done` when it ran; `not-built` when the stage has not landed in this version. */
+  status: 'done' | 'not-built';
+  /** One line for a person. */
+  summary: string;
+  /** Files the stage wrote, relative to the demo's output folder. */
+  outputs: string[];
+}
+
+/** Options of {@link runDemo}. */
+export interface DemoOptions {
+  /** Output folder (created). */
+  outDir: string;
+  /** Called with a line of progress text as stages start and end. */
+  onProgress?: (line: string) => void;
+}
+
+/** One stage of the demo pipeline. */
+export interface DemoStage {
+  stage: string;
+  run: ((outDir: string, log: (line: string) => void) => Promise<Omit<DemoStepResult, 'stage' | 'status'>>) | null;
+}
+
+/** The demo pipeline, in order. A stage whose `run` is null has not landed yet and says so. */
+export const DEMO_STAGES: readonly DemoStage[] = [
+  { stage: 'harmonise', run: null },
+  { stage: 'divide', run: null },
+  { stage: 'sam', run: null },
+  { stage: 'multipliers', run: null },
+  { stage: 'cge', run: null },
+  { stage: 'report', run: null },
+];
+
+/**
+ * Runs the whole pipeline on the embedded default data (`datasets/`), writing every deliverable
+ * under `outDir`, and returns what each stage did. Stages that have not landed are reported as such.
+ */
+export async function runDemo(options: DemoOptions): Promise<DemoStepResult[]> {
+  const outDir = resolve(options.outDir);
+  const log = options.onProgress ?? (() => {});
+  const results: DemoStepResult[] = [];
+  for (const { stage, run } of DEMO_STAGES) {
+    if (!run) {
+      results.push({ stage, status: 'not-built', summary: 'not built yet in this version', outputs: [] });
+      log(`${stage}: not built yet in this version`);
+      continue;
+    }
+    log(`${stage}: running…`);
+    const r = await run(outDir, log);
+    results.push({ stage, status: 'done', ...r });
+    log(`${stage}: ${r.summary}`);
+  }
+  return results;
+}

@@ -1,0 +1,5 @@
+/**
+ * Public API of the `divide` stage.
+ * @module
+ */
+export {};

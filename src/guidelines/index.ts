@@ -1,0 +1,5 @@
+/**
+ * Public API of the `guidelines` stage.
+ * @module
+ */
+export {};

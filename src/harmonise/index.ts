@@ -1,0 +1,5 @@
+/**
+ * Public API of the `harmonise` stage.
+ * @module
+ */
+export {};

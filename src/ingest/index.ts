@@ -1,0 +1,5 @@
+/**
+ * Public API of the `ingest` stage.
+ * @module
+ */
+export {};

@@ -1,0 +1,5 @@
+/**
+ * Public API of the `linalg` stage.
+ * @module
+ */
+export {};

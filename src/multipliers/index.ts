@@ -1,0 +1,5 @@
+/**
+ * Public API of the `multipliers` stage.
+ * @module
+ */
+export {};

@@ -1,0 +1,5 @@
+/**
+ * Public API of the `report` stage.
+ * @module
+ */
+export {};

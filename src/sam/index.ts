@@ -1,0 +1,5 @@
+/**
+ * Public API of the `sam` stage.
+ * @module
+ */
+export {};

@@ -1,0 +1,2 @@
+/** Small utilities shared by every stage. @module */
+export { writeFileAtomic } from './atomic-write.js';

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const BIN = join(import.meta.dirname, '../../bin/digicge.js');
+
+function cli(...args: string[]) {
+  return spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+}
+
+describe('digicge CLI', () => {
+  it('lists its commands under --help', () => {
+    const r = cli('--help');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('demo');
+  });
+  it('fails with a one-line message and no stack trace on an unknown command', () => {
+    const r = cli('no-such-command');
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/unknown command/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+  it('runs the demo and reports every pipeline stage', () => {
+    const out = mkdtempSync(join(tmpdir(), 'digicge-demo-'));
+    const r = cli('demo', '--out', out);
+    expect(r.status).toBe(0);
+    for (const stage of ['harmonise', 'divide', 'sam', 'multipliers', 'cge', 'report']) {
+      expect(r.stdout).toContain(stage);
+    }
+  });
+});
