@@ -1,5 +1,6 @@
 /**
- * Public API of the `sam` stage.
+ * Public API of the `sam` stage: social accounting matrices (rows receive, columns pay), their
+ * readers and writers, checks, splits and balancing.
  * @module
  */
-export {};
+export * from './balance/index.js';
