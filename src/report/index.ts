@@ -1,5 +1,25 @@
 /**
- * Public API of the `report` stage.
+ * Public API of the `report` stage: the document model, and its renderings — the self-contained
+ * HTML report, the Markdown summary, the Excel workbook and safe CSV exports — plus charts rendered
+ * to SVG in Node from Vega-Lite specifications.
  * @module
  */
-export {};
+export type {
+  CellValue,
+  ReportBlock,
+  ReportColumn,
+  ReportDocument,
+  ReportFigure,
+  ReportList,
+  ReportParagraph,
+  ReportSection,
+  ReportTable,
+} from './document.js';
+export { formatNumber, reportTables } from './document.js';
+export { isFormulaLike, neutraliseFormula } from './neutralise.js';
+export { toSafeCsv } from './csv.js';
+export { renderChartSvg } from './chart.js';
+export { escapeHtml, renderReportHtml } from './html.js';
+export { renderSummaryMarkdown } from './markdown.js';
+export { buildWorkbook } from './workbook.js';
+export { normaliseZipTimestamps } from './zip-timestamps.js';

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import {
+  buildWorkbook,
+  isFormulaLike,
+  neutraliseFormula,
+  renderChartSvg,
+  renderReportHtml,
+  renderSummaryMarkdown,
+  toSafeCsv,
+} from '../../src/report/index.js';
+import { sampleReport } from './fixture.js';
+
+describe('formula-injection neutralisation', () => {
+  it('prefixes text beginning with = + - @ tab or CR, and nothing else', () => {
+    for (const t of ['=1+1', '+A1', '-2', '@SUM(A1)', '\tx', '\rx']) {
+      expect(isFormulaLike(t)).toBe(true);
+      expect(neutraliseFormula(t)).toBe(`'${t}`);
+    }
+    for (const t of ['', 'THA', '1=1', ' =x']) expect(neutraliseFormula(t)).toBe(t);
+  });
+  it('applies to CSV text cells but leaves numbers alone, and quotes per RFC 4180', () => {
+    const csv = toSafeCsv([{ key: 'a' }, { key: 'b' }], [
+      { a: '=cmd|x', b: -3.5 },
+      { a: 'say "hi", ok', b: null },
+    ]);
+    expect(csv).toBe(`a,b\n'=cmd|x,-3.5\n"say ""hi"", ok",\n`);
+  });
+});
+
+describe('charts', () => {
+  it('renders a Vega-Lite bar chart to SVG with one bar per datum', async () => {
+    const svg = await renderChartSvg({
+      data: { values: [{ a: 'x', b: 1 }, { a: 'y', b: 3 }] },
+      mark: 'bar',
+      encoding: { x: { field: 'a', type: 'nominal' }, y: { field: 'b', type: 'quantitative' } },
+    });
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg.match(/<path aria-label="a: [xy]; b: [13]"/g)?.length).toBe(2);
+    expect(svg).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
+  });
+});
+
+describe('HTML report', () => {
+  it('is self-contained, escaped and accessible', async () => {
+    const html = renderReportHtml(await sampleReport());
+    expect(html).not.toMatch(/<script|<link |src="http/);
+    expect(html).toContain('<caption>Observations by area</caption>');
+    expect(html).toContain('role="img" aria-label="Bar chart of Internet use in three countries."');
+    expect(html).toContain('Coverage of &lt;the&gt; harmonised data &amp; its sources.');
+    expect(html).toContain('<th scope="col">Share (%)</th>');
+    expect(html).toContain('<td class="num">41.7</td>');
+    expect(html).toMatch(/<h2 id="charts-h">Charts<\/h2>/);
+    expect(html).toContain('@media print');
+  });
+  it('is the same for the same document', async () => {
+    expect(renderReportHtml(await sampleReport())).toBe(renderReportHtml(await sampleReport()));
+  });
+});
+
+describe('Markdown summary', () => {
+  it('renders headings, tables with units and caps long tables with a note', async () => {
+    const md = renderSummaryMarkdown(await sampleReport(), { maxRows: 2 });
+    expect(md).toContain('# Digital divide in ASEAN');
+    expect(md).toContain('| Area | Observations | Share (%) | Note |');
+    expect(md).toContain('| THA | 24 | 41.7 |');
+    expect(md).toContain('_1 more rows in results.xlsx (sheet coverage)._');
+    expect(md).toContain('_Figure: Internet use (see report.html)._');
+  });
+});
+
+describe('Excel workbook', () => {
+  it('has a README sheet and a formatted sheet per table, with text neutralised', async () => {
+    const bytes = await buildWorkbook(await sampleReport(), ['Provenance: test data.']);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['README', 'coverage']);
+    const readme = wb.getWorksheet('README')!;
+    expect(readme.getCell(1, 1).value).toBe('Digital divide in ASEAN');
+    const ws = wb.getWorksheet('coverage')!;
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    expect(ws.getCell(2, 3).value).toBe('Share (%)');
+    expect(ws.getCell(3, 3).value).toBe(41.666);
+    expect(ws.getCell(3, 3).numFmt).toBe('#,##0.0');
+    expect(ws.getCell(3, 4).value).toBe(`'=HYPERLINK("http://x","y")`);
+    expect(ws.getCell(4, 4).value).toBe(`'-2 revision`);
+    expect(ws.getCell(3, 4).formula).toBeUndefined();
+  });
+  it('is byte-identical for the same document', async () => {
+    const a = await buildWorkbook(await sampleReport());
+    const b = await buildWorkbook(await sampleReport());
+    expect(Buffer.compare(Buffer.from(a), Buffer.from(b))).toBe(0);
+    // entry times are fixed at 1980-01-01 (DOS date 0x0021) in the first local header
+    expect(new DataView(a.buffer, a.byteOffset).getUint16(12, true)).toBe(0x21);
+  });
+});
