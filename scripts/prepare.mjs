@@ -5,7 +5,9 @@
  *   - chromium: the browser test of the HTML report (through playwright-core, nothing downloaded);
  *   - jupyter-nbconvert and jupyter-client: headless execution of the notebooks.
  * It does so only when a tool is missing, apt-get exists and we are root (as on CI and the project's
- * machines); otherwise it prints what to install and leaves the choice to the user.
+ * machines); otherwise it prints what to install and leaves the choice to the user. Then it registers
+ * Deno's Jupyter kernel (deno comes from the npm registry as a dev dependency), which runs the
+ * TypeScript notebooks in `notebooks/`.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -16,7 +18,19 @@ const wanted = [
   { bin: '/usr/bin/jupyter-kernelspec', pkg: 'jupyter-client', why: 'notebook kernel registration' },
 ];
 const missing = wanted.filter((w) => !existsSync(w.bin));
-if (missing.length === 0) process.exit(0);
+
+/** Registers the `deno` Jupyter kernel, pointing at this clone's deno binary. */
+function registerDenoKernel() {
+  const deno = 'node_modules/.bin/deno';
+  if (!existsSync(deno) || !existsSync('/usr/bin/jupyter')) return;
+  const r = spawnSync(deno, ['jupyter', '--install', '--force'], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  if (r.status !== 0) process.stderr.write(`digicge: could not register the Deno Jupyter kernel: ${r.stderr}\n`);
+}
+
+if (missing.length === 0) {
+  registerDenoKernel();
+  process.exit(0);
+}
 
 const pkgs = missing.map((m) => m.pkg);
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -35,3 +49,4 @@ execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...p
   stdio: ['ignore', 'ignore', 'inherit'],
   env,
 });
+registerDenoKernel();
