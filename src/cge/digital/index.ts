@@ -1,0 +1,20 @@
+/**
+ * The digital-divide model's link to the harmonised statistics: connectivity baselines from
+ * observations, and targets stated in the guideline's indicators translated into model shocks.
+ * @module
+ */
+export {
+  accessGroups,
+  checkBaseline,
+  connectivityShift,
+  splitNationalShare,
+  totalShare,
+  type AccessGroup,
+  type AccessGroups,
+  type ConnectivityBaseline,
+  type ConnectivityShift,
+  type ConnectivityTarget,
+  type PopulationMove,
+} from './connectivity.js';
+export { connectivityBaseline, type BaselineOptions, type ObservationLike, type SourcedValue } from './baseline.js';
+export { broadbandInvestment, type BroadbandInvestment } from './broadband.js';
