@@ -18,3 +18,11 @@ export {
 } from './connectivity.js';
 export { connectivityBaseline, type BaselineOptions, type ObservationLike, type SourcedValue } from './baseline.js';
 export { broadbandInvestment, type BroadbandInvestment } from './broadband.js';
+export {
+  calibrateLes,
+  lesCompensatingVariation,
+  lesDemand,
+  lesEquivalentVariation,
+  lesUtility,
+  type LesParameters,
+} from './les.js';
