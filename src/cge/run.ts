@@ -38,6 +38,8 @@ export interface PreparedModel {
   readonly lower: Float64Array;
   readonly upper: Float64Array;
   readonly options: PrepareOptions;
+  /** The SAM the model was calibrated to. */
+  readonly sam?: SamInput;
 }
 
 /** A solution of the system under a closure. */
@@ -74,7 +76,7 @@ export interface ScenarioResult {
 
 /** Calibrates a library model to a SAM and parameters and compiles it. */
 export function prepareModel(def: CgeModelDefinition, sam: SamInput, params: Readonly<Record<string, unknown>>, opts: PrepareOptions = {}, paramsFile?: string): PreparedModel {
-  return prepareCalibrated(def.calibrate(sam, params, paramsFile), opts);
+  return { ...prepareCalibrated(def.calibrate(sam, params, paramsFile), opts), sam };
 }
 
 /** Compiles an already calibrated model. */
