@@ -142,7 +142,16 @@ export function solveModel(prep: PreparedModel, closure: Closure, p: Float64Arra
   const q = new Float64Array(cm.qSize);
   cm.prepare(p, q);
   for (let k = 0; k < q.length; k++) {
-    if (!Number.isFinite(q[k])) throw new NumericError('PARAMETERS_NOT_FINITE', `a parameter expression of model ${cm.model.name} evaluates to ${q[k]} (check shocked parameters for 0 or negative values under powers)`);
+    if (Number.isFinite(q[k])) continue;
+    const F = new Float64Array(cm.rows.length);
+    cm.residual(x, p, q, F);
+    const bad = F.findIndex((v) => !Number.isFinite(v));
+    const ref = bad >= 0 ? cm.rows[bad] : undefined;
+    throw new NumericError(
+      'PARAMETERS_NOT_FINITE',
+      `a parameter expression${ref ? ` in ${formatRef(ref)}` : ''} evaluates to ${q[k]} (check shocked parameters for 0 or negative values under powers and divisions)`,
+      ref ? { equation: ref.name, index: ref.index } : undefined,
+    );
   }
   const newton = newtonSolve(cm, sys, x, p, q, prep.lower, prep.upper, {
     linearSolver: prep.options.linearSolver ?? defaultLinearSolver,
