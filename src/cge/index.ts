@@ -1,5 +1,27 @@
 /**
- * Public API of the `cge` stage.
+ * Public API of the `cge` stage: the model language (sets, parameters, variables, equations, in a
+ * typed builder and a GAMS-like text form), its compilation to exact sparse Jacobians and generated
+ * kernels, the Newton solver, calibration from a SAM, closures and scenarios as data, results with
+ * welfare measures, and the model library (stdcge, splcge).
  * @module
  */
-export {};
+export * from './model/expr.js';
+export { parseExpr, parseEquations, type ParsedEquation } from './model/parse.js';
+export * from './model/model.js';
+export { ScalarDag, type ScalarNode, type ScalarOp } from './compile/dag.js';
+export { formatRef, type SymbolRef, type Layout } from './compile/instantiate.js';
+export { compileModel, parameterVector, type CompiledModel } from './compile/compile.js';
+export { structuralAnalysis, matchColumns, type Pattern, type StructuralReport } from './solve/structure.js';
+export { denseLu, type LinearSolver, type LinearSolverFactory } from './solve/linear.js';
+export { defaultLinearSolver } from './solve/default-solver.js';
+export { reduceSystem, type ReducedSystem } from './solve/system.js';
+export { newtonSolve, ConvergenceError, type NewtonOptions, type NewtonResult, type NewtonIterate, type NamedResidual, type VariableAtBound } from './solve/newton.js';
+export * from './sam-input.js';
+export * from './closure.js';
+export * from './definition.js';
+export * from './welfare.js';
+export * from './scenario.js';
+export * from './run.js';
+export * from './checks.js';
+export * from './results.js';
+export * from './models/index.js';

@@ -1,4 +1,123 @@
+/**
+ * `digicge cge …`: calibrate, check and solve CGE models of the library (or a model file) on a SAM.
+ * Thin: parses options, calls `src/cge`, prints.
+ */
 import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { InputError, UsageError } from '../../errors.js';
+import {
+  homogeneityCheck,
+  libraryModel,
+  MODEL_LIBRARY,
+  prepareModel,
+  readScenarioFile,
+  replicationCheck,
+  resultsDocument,
+  runScenario,
+  solveBenchmark,
+  writeResults,
+  type CgeModelDefinition,
+  type PreparedModel,
+  type SamInput,
+} from '../../cge/index.js';
+import { readSamCsv } from '../../sam/index.js';
 
-/** Registers the `cge` commands (none yet: this stage has not landed). */
-export function register(_program: Command): void {}
+const DATASETS = join(import.meta.dirname, '../../../datasets/models');
+
+async function loadDefinition(name: string): Promise<CgeModelDefinition> {
+  if (MODEL_LIBRARY[name]) return MODEL_LIBRARY[name];
+  if (/\.(m?[jt]s)$/.test(name)) {
+    const path = resolve(name);
+    if (!existsSync(path)) throw new InputError('MODEL_FILE_MISSING', 'model file not found', { file: name });
+    const mod = (await import(pathToFileURL(path).href)) as { default?: CgeModelDefinition; model?: CgeModelDefinition };
+    const def = mod.default ?? mod.model;
+    if (!def || typeof def.calibrate !== 'function') {
+      throw new InputError('MODEL_FILE_INVALID', 'a model file must export (default or `model`) an object with name, description and calibrate(sam, params)', { file: name });
+    }
+    return def;
+  }
+  return libraryModel(name);
+}
+
+async function loadParams(def: CgeModelDefinition, file: string | undefined): Promise<{ params: Record<string, unknown>; file?: string }> {
+  const path = file ?? join(DATASETS, def.name, 'parameters.json');
+  if (!file && !existsSync(path)) return { params: {} };
+  try {
+    return { params: JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>, file: path };
+  } catch (err) {
+    throw new InputError('PARAMS_UNREADABLE', `cannot read the parameter file: ${err instanceof Error ? err.message : String(err)}`, { file: path });
+  }
+}
+
+async function prepare(opts: { model: string; sam?: string; params?: string }): Promise<PreparedModel> {
+  const def = await loadDefinition(opts.model);
+  const samPath = opts.sam ?? join(DATASETS, def.name, 'sam.csv');
+  if (!existsSync(samPath)) throw new UsageError('USAGE_SAM_MISSING', `--sam is required for model ${def.name} (no shipped SAM at ${samPath})`);
+  const read = await readSamCsv(samPath);
+  const sam: SamInput = { accounts: read.accounts, values: read.values, file: samPath };
+  const { params, file } = await loadParams(def, opts.params);
+  return prepareModel(def, sam, params, {}, file);
+}
+
+function sizeLine(prep: PreparedModel): string {
+  const cm = prep.compiled;
+  return `model ${cm.model.name}: ${cm.rows.length} equations, ${cm.vars.size} variables, ${cm.nnz} Jacobian non-zeros (compiled in ${cm.compileMs.toFixed(1)} ms)`;
+}
+
+/** Registers `cge solve` and `cge check`. */
+export function register(program: Command): void {
+  const cge = program.command('cge').description('computable general equilibrium models: calibrate to a SAM, check, solve scenarios');
+
+  cge
+    .command('solve')
+    .description('calibrate a model to a SAM, solve the benchmark and each scenario; write results.json and results.csv')
+    .requiredOption('--model <name|file>', `library model (${Object.keys(MODEL_LIBRARY).sort().join(', ')}) or a model file (.ts/.js)`)
+    .option('--sam <file>', 'SAM CSV (rows receive, columns pay); default: the model\'s shipped SAM')
+    .option('--params <file>', 'parameter file (elasticities, world prices, numeraire); default: the model\'s shipped one')
+    .option('--scenario <file...>', 'scenario JSON file(s) (guidelines/schemas/scenario.schema.json)')
+    .requiredOption('--out <dir>', 'output folder')
+    .action(async (opts: { model: string; sam?: string; params?: string; scenario?: string[]; out: string }) => {
+      const prep = await prepare(opts);
+      process.stdout.write(`${sizeLine(prep)}\n`);
+      const bench = solveBenchmark(prep);
+      process.stdout.write(`benchmark: ${bench.newton.iterations} Newton iteration(s), max residual ${bench.newton.maxResidual.toExponential(2)}\n`);
+      const results = [];
+      for (const file of opts.scenario ?? []) {
+        for (const sc of await readScenarioFile(file)) {
+          const r = runScenario(prep, bench, sc, file);
+          results.push(r);
+          const w = r.welfare.map((h) => `${h.household} EV ${h.ev.toFixed(4)} CV ${h.cv.toFixed(4)}`).join('; ');
+          process.stdout.write(`scenario ${r.name}: ${r.iterations} iteration(s), scaled residual ${r.scaledResidual.toExponential(2)}; ${w}; real GDP ${(100 * (r.gdp.real / r.gdp.realBase - 1)).toFixed(3)}%\n`);
+        }
+      }
+      const paths = await writeResults(opts.out, resultsDocument(prep.compiled.model.name, bench, results));
+      process.stdout.write(`wrote ${paths.json}\nwrote ${paths.csv}\n`);
+    });
+
+  cge
+    .command('check')
+    .description('replication check (the calibrated benchmark solves and reproduces the SAM) and, with --homogeneity, the homogeneity check')
+    .requiredOption('--model <name|file>', 'library model or model file')
+    .option('--sam <file>', 'SAM CSV; default: the model\'s shipped SAM')
+    .option('--params <file>', 'parameter file; default: the model\'s shipped one')
+    .option('--homogeneity', 'also check that doubling the numeraire doubles nominal and keeps real variables')
+    .action(async (opts: { model: string; sam?: string; params?: string; homogeneity?: boolean }) => {
+      const prep = await prepare(opts);
+      process.stdout.write(`${sizeLine(prep)}\n`);
+      const rep = replicationCheck(prep);
+      process.stdout.write(
+        `replication: ${rep.passed ? 'PASSED' : 'FAILED'} — residual at calibrated levels ${rep.initialResidual.toExponential(2)}${rep.initialWorst ? ` (${rep.initialWorst})` : ''}, ` +
+          `benchmark ${rep.benchmarkIterations} iteration(s) to scaled residual ${rep.benchmarkResidual.toExponential(2)}, SAM reproduced to ${rep.samMaxDiff.toExponential(2)}${rep.samWorstCell ? ` (worst cell ${rep.samWorstCell})` : ''}\n`,
+      );
+      let ok = rep.passed;
+      if (opts.homogeneity) {
+        const h = homogeneityCheck(prep, rep.benchmark);
+        process.stdout.write(`homogeneity: ${h.passed ? 'PASSED' : 'FAILED'} — ${h.numeraire} ×${h.factor}: largest deviation ${h.maxDeviation.toExponential(2)} (${h.worst}), ${h.iterations} iteration(s)\n`);
+        ok = ok && h.passed;
+      }
+      if (!ok) process.exitCode = 1;
+    });
+}

@@ -1,0 +1,114 @@
+/**
+ * The two checks every calibrated CGE model must pass before its simulations mean anything:
+ *
+ * - **replication**: the calibrated levels solve the model (residual < 1e-10 with no or one Newton
+ *   step) and the SAM implied by the solution is the input SAM;
+ * - **homogeneity**: doubling the numeraire doubles every nominal variable and leaves every real
+ *   variable unchanged (the model has no money illusion).
+ * @module
+ */
+import { ModelError } from '../errors.js';
+import { formatRef } from './compile/instantiate.js';
+import { SamCells } from './sam-input.js';
+import { levelReader, maxResidual, solveBenchmark, solveModel, type PreparedModel, type Solution } from './run.js';
+
+/** Result of {@link replicationCheck}. */
+export interface ReplicationReport {
+  readonly passed: boolean;
+  /** Largest absolute residual of all scalar equations at the calibrated levels. */
+  readonly initialResidual: number;
+  /** Equation of the largest initial residual. */
+  readonly initialWorst: string;
+  readonly benchmarkIterations: number;
+  /** Largest scaled residual of the benchmark solution. */
+  readonly benchmarkResidual: number;
+  /** Largest |SAM implied by the solution − input SAM|. */
+  readonly samMaxDiff: number;
+  /** Cell of the largest difference, `row,col`. */
+  readonly samWorstCell: string;
+  readonly benchmark: Solution;
+}
+
+/** Result of {@link homogeneityCheck}. */
+export interface HomogeneityReport {
+  readonly passed: boolean;
+  readonly factor: number;
+  /** The numeraire that was scaled, e.g. `pf(LAB)`. */
+  readonly numeraire: string;
+  /** Largest deviation of level ratio from its expected value (factor for nominal, 1 for real). */
+  readonly maxDeviation: number;
+  /** Variable of the largest deviation. */
+  readonly worst: string;
+  readonly iterations: number;
+}
+
+/** Runs the replication check (tolerance `tol` on residuals, relative `samTol` on SAM cells). */
+export function replicationCheck(prep: PreparedModel, tol = 1e-10, samTol = 1e-9): ReplicationReport {
+  const cm = prep.compiled;
+  const init = maxResidual(cm, prep.x0, prep.p0);
+  const benchmark = solveBenchmark(prep);
+  const sam = prep.calibrated.samOf(levelReader(cm, benchmark.x));
+  const given = samInputOf(prep);
+  let worst = 0;
+  let cell = '';
+  const n = sam.accounts.length;
+  for (let r = 0; r < n; r++) {
+    for (let c = 0; c < n; c++) {
+      const a = sam.values[r * n + c];
+      const b = given(sam.accounts[r], sam.accounts[c]);
+      const d = Math.abs(a - b) / Math.max(1, Math.abs(b));
+      if (!(d <= worst)) (worst = d), (cell = `${sam.accounts[r]},${sam.accounts[c]}`);
+    }
+  }
+  return {
+    passed: init.value <= tol * 100 && benchmark.newton.scaledResidual <= tol && benchmark.newton.iterations <= 1 && worst <= samTol,
+    initialResidual: init.value,
+    initialWorst: init.row >= 0 ? formatRef(cm.rows[init.row]) : '',
+    benchmarkIterations: benchmark.newton.iterations,
+    benchmarkResidual: benchmark.newton.scaledResidual,
+    samMaxDiff: worst,
+    samWorstCell: cell,
+    benchmark,
+  };
+}
+
+/** The SAM the model was calibrated to, as a cell reader. */
+function samInputOf(prep: PreparedModel): (row: string, col: string) => number {
+  if (!prep.sam) throw new ModelError('NO_SAM', `model ${prep.calibrated.model.name} was not prepared from a SAM; the replication check needs one`);
+  const cells = new SamCells(prep.sam);
+  return (r, c) => cells.get(r, c);
+}
+
+/**
+ * Runs the homogeneity check: solves with the numeraire multiplied by `factor` and compares every
+ * variable with the benchmark solution.
+ */
+export function homogeneityCheck(prep: PreparedModel, benchmark: Solution, factor = 2, tol = 1e-8): HomogeneityReport {
+  const c = prep.calibrated;
+  const closure = c.closures[c.defaultClosure];
+  const k = closure.fix.findIndex((f) => f.reason === 'numeraire');
+  if (k < 0) throw new ModelError('NO_NUMERAIRE', `the default closure of ${c.model.name} names no numeraire (a fixed variable with reason "numeraire")`, { jsonPath: '/fix' });
+  const num = closure.fix[k];
+  const cm = prep.compiled;
+  const base = levelReader(cm, benchmark.x);
+  const value = (num.value ?? base(num.variable, num.index ?? [])) * factor;
+  const scaled = { ...closure, fix: closure.fix.map((f, i) => (i === k ? { ...f, value } : f)) };
+  const sol = solveModel(prep, scaled);
+  const nominal = new Set(c.nominal);
+  let worst = 0;
+  let worstName = '';
+  cm.vars.refs.forEach((r, j) => {
+    const expect = nominal.has(r.name) ? factor : 1;
+    const b = benchmark.x[j];
+    const d = b === 0 ? Math.abs(sol.x[j]) : Math.abs(sol.x[j] / b - expect);
+    if (!(d <= worst)) (worst = d), (worstName = formatRef(r));
+  });
+  return {
+    passed: worst <= tol,
+    factor,
+    numeraire: formatRef({ name: num.variable, index: num.index ?? [] }),
+    maxDeviation: worst,
+    worst: worstName,
+    iterations: sol.newton.iterations,
+  };
+}

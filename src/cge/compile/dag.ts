@@ -1,0 +1,263 @@
+/**
+ * Scalar expressions as a shared graph (hash-consed, so equal sub-expressions are one node),
+ * with constant folding and exact symbolic differentiation.
+ *
+ * Leaves are constants, model variables `x[i]` (position in the full variable vector) and
+ * parameters `p[i]` (position in the full parameter vector). A node's children always have smaller
+ * ids, so ids are a topological order.
+ * @module
+ */
+import { ModelError } from '../../errors.js';
+
+/** Operation of a scalar node. */
+export type ScalarOp = 'c' | 'x' | 'p' | 'add' | 'mul' | 'neg' | 'div' | 'pow' | 'exp' | 'log' | 'sqrt' | 'abs';
+
+/** One node of the graph. */
+export interface ScalarNode {
+  readonly op: ScalarOp;
+  /** Constant value (`c`) or leaf position (`x`, `p`). */
+  readonly v: number;
+  /** Operands: children ids. */
+  readonly args: readonly number[];
+  /** Whether a model variable occurs below this node. */
+  readonly hasX: boolean;
+}
+
+/** The graph of scalar nodes with its constructors (which simplify as they build). */
+export class ScalarDag {
+  /** Every node, by id. */
+  readonly nodes: ScalarNode[] = [];
+  private readonly memo = new Map<string, number>();
+  private readonly dmemo = new Map<string, number>();
+  private readonly varsMemo = new Map<number, readonly number[]>();
+
+  private intern(op: ScalarOp, v: number, args: readonly number[]): number {
+    const key = `${op}${v}|${args.join(',')}`;
+    const hit = this.memo.get(key);
+    if (hit !== undefined) return hit;
+    const hasX = op === 'x' || args.some((a) => this.nodes[a].hasX);
+    const id = this.nodes.length;
+    this.nodes.push({ op, v, args, hasX });
+    this.memo.set(key, id);
+    return id;
+  }
+
+  /** The constant `v`. NaN or infinite constants are rejected. */
+  c(v: number): number {
+    if (!Number.isFinite(v)) throw new ModelError('NONFINITE_CONSTANT', `an expression evaluates to ${v} from its constants`);
+    return this.intern('c', v === 0 ? 0 : v, []);
+  }
+  /** The variable at position `i` of the full variable vector. */
+  x(i: number): number {
+    return this.intern('x', i, []);
+  }
+  /** The parameter at position `i` of the full parameter vector. */
+  p(i: number): number {
+    return this.intern('p', i, []);
+  }
+  /** Value of a constant node, or undefined. */
+  constValue(id: number): number | undefined {
+    const n = this.nodes[id];
+    return n.op === 'c' ? n.v : undefined;
+  }
+
+  /** Sum of terms (flattened, constants folded, zeros dropped). */
+  add(terms: readonly number[]): number {
+    const flat: number[] = [];
+    let k = 0;
+    const push = (t: number) => {
+      const n = this.nodes[t];
+      if (n.op === 'c') k += n.v;
+      else if (n.op === 'add') n.args.forEach(push);
+      else flat.push(t);
+    };
+    terms.forEach(push);
+    if (k !== 0 || flat.length === 0) flat.push(this.c(k));
+    return flat.length === 1 ? flat[0] : this.intern('add', 0, flat);
+  }
+  /** Difference a − b. */
+  sub(a: number, b: number): number {
+    return this.add([a, this.neg(b)]);
+  }
+  /** Product of factors (flattened, constants folded, ones dropped, zero absorbs). */
+  mul(factors: readonly number[]): number {
+    const flat: number[] = [];
+    let k = 1;
+    const push = (t: number) => {
+      const n = this.nodes[t];
+      if (n.op === 'c') k *= n.v;
+      else if (n.op === 'mul') n.args.forEach(push);
+      else if (n.op === 'neg') {
+        k = -k;
+        push(n.args[0]);
+      } else flat.push(t);
+    };
+    factors.forEach(push);
+    if (k === 0) return this.c(0);
+    if (flat.length === 0) return this.c(k);
+    if (k === -1) return this.neg(flat.length === 1 ? flat[0] : this.intern('mul', 0, flat));
+    if (k !== 1) flat.unshift(this.c(k));
+    return flat.length === 1 ? flat[0] : this.intern('mul', 0, flat);
+  }
+  /** Negation. */
+  neg(a: number): number {
+    const n = this.nodes[a];
+    if (n.op === 'c') return this.c(-n.v);
+    if (n.op === 'neg') return n.args[0];
+    return this.intern('neg', 0, [a]);
+  }
+  /** Quotient a / b. */
+  div(a: number, b: number): number {
+    const ca = this.constValue(a);
+    const cb = this.constValue(b);
+    if (cb !== undefined) {
+      if (cb === 0) throw new ModelError('DIVISION_BY_ZERO', 'an expression divides by the constant 0');
+      if (ca !== undefined) return this.c(ca / cb);
+      if (cb === 1) return a;
+      return this.mul([this.c(1 / cb), a]);
+    }
+    if (ca === 0) return this.c(0);
+    return this.intern('div', 0, [a, b]);
+  }
+  /** Power a ^ b. */
+  pow(a: number, b: number): number {
+    const ca = this.constValue(a);
+    const cb = this.constValue(b);
+    if (cb !== undefined) {
+      if (cb === 0) return this.c(1);
+      if (cb === 1) return a;
+      if (ca !== undefined) return this.c(Math.pow(ca, cb));
+    }
+    if (ca === 1) return this.c(1);
+    return this.intern('pow', 0, [a, b]);
+  }
+  /** Elementary function of a. */
+  fn(f: 'exp' | 'log' | 'sqrt' | 'abs', a: number): number {
+    const ca = this.constValue(a);
+    if (ca !== undefined) return this.c(f === 'exp' ? Math.exp(ca) : f === 'log' ? Math.log(ca) : f === 'sqrt' ? Math.sqrt(ca) : Math.abs(ca));
+    return this.intern(f, 0, [a]);
+  }
+
+  /** Variable positions occurring below a node, ascending. */
+  varsOf(id: number): readonly number[] {
+    const hit = this.varsMemo.get(id);
+    if (hit) return hit;
+    const n = this.nodes[id];
+    let out: readonly number[];
+    if (n.op === 'x') out = [n.v];
+    else if (!n.hasX) out = [];
+    else if (n.args.length === 1) out = this.varsOf(n.args[0]);
+    else {
+      const s = new Set<number>();
+      for (const a of n.args) for (const v of this.varsOf(a)) s.add(v);
+      out = [...s].sort((p, q) => p - q);
+    }
+    this.varsMemo.set(id, out);
+    return out;
+  }
+
+  /** Exact partial derivative of node `id` with respect to variable position `xi`. */
+  diff(id: number, xi: number): number {
+    const n = this.nodes[id];
+    if (!n.hasX) return this.c(0);
+    if (n.op === 'x') return this.c(n.v === xi ? 1 : 0);
+    const key = `${id}:${xi}`;
+    const hit = this.dmemo.get(key);
+    if (hit !== undefined) return hit;
+    let d: number;
+    const A = n.args;
+    switch (n.op) {
+      case 'add':
+        d = this.add(A.filter((a) => this.nodes[a].hasX).map((a) => this.diff(a, xi)));
+        break;
+      case 'mul': {
+        const terms: number[] = [];
+        for (let k = 0; k < A.length; k++) {
+          if (!this.nodes[A[k]].hasX) continue;
+          const dk = this.diff(A[k], xi);
+          if (this.constValue(dk) === 0) continue;
+          const others = A.filter((_, l) => l !== k);
+          terms.push(this.mul([...others, dk]));
+        }
+        d = this.add(terms);
+        break;
+      }
+      case 'neg':
+        d = this.neg(this.diff(A[0], xi));
+        break;
+      case 'div': {
+        // d(a/b) = (da − (a/b)·db) / b, which reuses the node a/b
+        const da = this.diff(A[0], xi);
+        const db = this.diff(A[1], xi);
+        d = this.div(this.sub(da, this.mul([id, db])), A[1]);
+        break;
+      }
+      case 'pow': {
+        const [a, b] = A;
+        const da = this.diff(a, xi);
+        const db = this.diff(b, xi);
+        const bConst = this.constValue(db) === 0;
+        const aConst = this.constValue(da) === 0;
+        if (bConst) {
+          const cb = this.constValue(b);
+          const lower = cb === 2 ? a : this.pow(a, this.add([b, this.c(-1)]));
+          d = this.mul([b, lower, da]);
+        } else if (aConst) {
+          d = this.mul([id, this.fn('log', a), db]);
+        } else {
+          d = this.mul([id, this.add([this.mul([db, this.fn('log', a)]), this.div(this.mul([b, da]), a)])]);
+        }
+        break;
+      }
+      case 'exp':
+        d = this.mul([id, this.diff(A[0], xi)]);
+        break;
+      case 'log':
+        d = this.div(this.diff(A[0], xi), A[0]);
+        break;
+      case 'sqrt':
+        d = this.div(this.diff(A[0], xi), this.mul([this.c(2), id]));
+        break;
+      case 'abs':
+        // sign(a)·da, written as a/|a|·da (undefined at 0, like the function's derivative)
+        d = this.mul([this.div(A[0], id), this.diff(A[0], xi)]);
+        break;
+      default:
+        d = this.c(0);
+    }
+    this.dmemo.set(key, d);
+    return d;
+  }
+
+  /** Evaluates a node by interpretation (used for conditions and tests, never in the solver loop). */
+  evaluate(id: number, x: ArrayLike<number>, p: ArrayLike<number>): number {
+    const n = this.nodes[id];
+    const a = n.args.map((c) => this.evaluate(c, x, p));
+    switch (n.op) {
+      case 'c':
+        return n.v;
+      case 'x':
+        return x[n.v];
+      case 'p':
+        return p[n.v];
+      case 'add':
+        return a.reduce((s, t) => s + t, 0);
+      case 'mul':
+        return a.reduce((s, t) => s * t, 1);
+      case 'neg':
+        return -a[0];
+      case 'div':
+        return a[0] / a[1];
+      case 'pow':
+        return Math.pow(a[0], a[1]);
+      case 'exp':
+        return Math.exp(a[0]);
+      case 'log':
+        return Math.log(a[0]);
+      case 'sqrt':
+        return Math.sqrt(a[0]);
+      case 'abs':
+        return Math.abs(a[0]);
+    }
+  }
+}

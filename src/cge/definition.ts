@@ -1,0 +1,65 @@
+/**
+ * What a model of the library provides: its equations (a {@link CgeModel}), its calibration from a
+ * SAM and parameters, its closures, which variables are nominal, its households for welfare, and
+ * its GDP.
+ * @module
+ */
+import type { CgeModel } from './model/model.js';
+import type { Closure } from './closure.js';
+import type { SamInput } from './sam-input.js';
+
+/** Reads a variable's level at an element tuple (`[]` or omitted for a scalar). */
+export type LevelReader = (variable: string, index?: readonly string[]) => number;
+
+/**
+ * A household with Cobb-Douglas utility U = Π_i X_i^α_i (α summing to 1): expenditure
+ * e(p, U) = U · Π_i (p_i/α_i)^α_i, so EV = e(p⁰,U¹) − e(p⁰,U⁰) and CV = e(p¹,U¹) − e(p¹,U⁰).
+ */
+export interface CobbDouglasHousehold {
+  readonly household: string;
+  /** Set of goods the utility runs over. */
+  readonly goods: string;
+  /** Consumption variable indexed by goods (e.g. `Xp`). */
+  readonly consumption: string;
+  /** Consumer price variable indexed by goods (e.g. `pq`). */
+  readonly price: string;
+  /** Share parameter indexed by goods (e.g. `alpha`). */
+  readonly share: string;
+}
+
+/** GDP of a solution, nominal and at benchmark prices. */
+export interface Gdp {
+  readonly nominal: number;
+  readonly real: number;
+}
+
+/** A calibrated model ready to compile: parameter values and variable levels at the benchmark. */
+export interface CalibratedModel {
+  readonly model: CgeModel;
+  /** Closures by name. */
+  readonly closures: Readonly<Record<string, Closure>>;
+  /** Name of the default closure. */
+  readonly defaultClosure: string;
+  /** Variables homogeneous of degree one in the numeraire (prices and values); the others are real. */
+  readonly nominal: readonly string[];
+  /** Households, for welfare measures. */
+  readonly households: readonly CobbDouglasHousehold[];
+  /** GDP at a solution (`level`), nominal and at benchmark prices (`base` gives benchmark levels). */
+  gdp(level: LevelReader, base: LevelReader): Gdp;
+  /**
+   * The SAM a solution implies (values at current prices), row-major over `accounts`, to check
+   * that the benchmark reproduces the input SAM.
+   */
+  samOf(level: LevelReader): { accounts: readonly string[]; values: Float64Array };
+}
+
+/** A model of the library: name, description, and calibration from a SAM and parameters. */
+export interface CgeModelDefinition {
+  readonly name: string;
+  readonly description: string;
+  /**
+   * Builds the model and calibrates it to the SAM and the parameters (elasticities, world prices,
+   * numeraire — each model documents its keys). `paramsFile` locates errors.
+   */
+  calibrate(sam: SamInput, params: Readonly<Record<string, unknown>>, paramsFile?: string): CalibratedModel;
+}
