@@ -68,10 +68,23 @@ export function equationRows(cm: CompiledModel, e: { equation: string; index?: r
   return out;
 }
 
-/** Fixed flags (per variable position) and dropped flags (per scalar equation) of a closure. */
+/**
+ * Fixed flags (per variable position) and dropped flags (per scalar equation) of a closure. The
+ * closure adds to the variables the model itself fixes (`CgeModel.fix`, e.g. a factor an activity
+ * does not use), which stay fixed at their levels under every closure.
+ */
 export function applyClosure(cm: CompiledModel, closure: Closure, x: Float64Array): { fixed: Uint8Array; dropped: Uint8Array } {
   const fixed = new Uint8Array(cm.vars.size);
   const dropped = new Uint8Array(cm.rows.length);
+  for (const v of cm.model.variableList) {
+    const off = cm.vars.offset.get(v.name)!;
+    for (let k = 0; k < v.size; k++) {
+      if (v.fixed[k]) {
+        fixed[off + k] = 1;
+        x[off + k] = v.level[k]!;
+      }
+    }
+  }
   closure.fix.forEach((f, k) => {
     for (const j of variablePositions(cm, f, `/fix/${k}`)) {
       fixed[j] = 1;

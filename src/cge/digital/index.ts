@@ -26,3 +26,4 @@ export {
   lesUtility,
   type LesParameters,
 } from './les.js';
+export { calibrateDdcge, channelsOf, ddcge, ddcgeHouseholds, DDCGE_ACCOUNTS, DDCGE_EQUATIONS, type DdcgeChannels, type DdcgeHousehold } from './ddcge.js';
