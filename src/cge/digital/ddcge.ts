@@ -10,8 +10,9 @@
  *   (`POP`, `gam`, `bet`) and its own direct-tax and saving rates, owning factor endowments `FFH`;
  * - the four connectivity channels: telecom access bought by connected people (`acc`), a cheaper
  *   effective price of digitally ordered goods for connected households (`dpo`, a resource
- *   saving), a productivity premium of connected workers (`EFF`) and spillovers to industries by
- *   their digital input intensity (`TFP`);
+ *   saving), a productivity premium of newly connected workers (carried in `FFH`) and spillovers to
+ *   industries by their digital input intensity (`TFP`); `EFF` scales a factor's efficiency (e.g.
+ *   training);
  * - a programme of investment (`XvP`) financed by the government (`gshare`), from abroad
  *   (`fshare`) or out of private savings (the rest).
  *
@@ -28,10 +29,12 @@
  * [0, 1)), `productivity_premium` (by labour type), `spillover` (TFP elasticity to connectivity);
  * optional `world_export_price`, `world_import_price`, `numeraire`.
  *
- * The access and price channels are part of the benchmark (connected households already buy access
- * and already pay less; their quantities are calibrated in effective units), so they act when people
- * connect; the productivity channels act through `EFF` and `TFP`, which a connectivity scenario sets
- * from the change in connected shares (see `connectivityScenario`).
+ * Every channel acts through the people a scenario connects (see `connectivityScenario`): each
+ * newly connected person buys `access_quantity` of telecom services for access and faces the
+ * `price_discount` on orderable goods (at group level, both scaled by the newly connected share of
+ * the group: `acc`, `dpo`); a newly connected worker's labour becomes `1 + productivity_premium`
+ * times as productive (`FFH`); and industries gain TFP by `spillover × dint × ΔCON/CON` (`TFP`).
+ * All are zero in the benchmark, which therefore replicates whatever the channels' values.
  * @module
  */
 import { InputError, ModelError } from '../../errors.js';
@@ -164,9 +167,9 @@ export function ddcgeHouseholds(params: Readonly<Record<string, unknown>>, cells
 
 /** The connectivity channels' parameters. */
 export interface DdcgeChannels {
-  /** Telecom units bought for access per connected person (≥ 0). */
+  /** Telecom units bought for access by each newly connected person (≥ 0). */
   accessQuantity: number;
-  /** Effective price reduction of orderable goods for connected households, in [0, 1). */
+  /** Effective price reduction of orderable goods for a newly connected person, in [0, 1). */
   priceDiscount: number;
   /** Efficiency gain of a labour type per unit rise of its connected share, by labour type. */
   productivityPremium: Record<string, number>;
@@ -335,32 +338,24 @@ export function calibrateDdcge(sam: SamInput, params: Readonly<Record<string, un
   par('POP', ['hh'], 'persons in the household group', pop);
   par('FFH', ['f', 'hh'], 'factor endowment owned by the household group (benchmark efficiency units)', FFH0);
   const ch = channelsOf(params, labour, paramsFile);
-  const accq = ch.accessQuantity;
-  par('acc', ['i', 'hh'], 'telecom access bought per connected person (the access channel)', (i, h) => (i === telecom && hhAttrs[h]!.connected ? accq : 0));
-  const dpoOf = (i: string, h: string) => (hhAttrs[h]!.connected && orderable.includes(i) ? ch.priceDiscount : 0);
-  par('dpo', ['i', 'hh'], 'effective price reduction of digitally ordered goods for connected households (the price channel)', dpoOf);
-  /** Benchmark consumption in effective units: market value / (1 − dpo) at benchmark prices 1. */
-  const XHe0 = (i: string, h: string) => XH0(i, h) / (1 - dpoOf(i, h));
+  par('acc', ['i', 'hh'], 'telecom access bought per person by the newly connected, averaged over the group (0 in the benchmark; the access channel)', () => 0);
+  par('dpo', ['i', 'hh'], 'effective price reduction of digitally ordered goods, averaged over the group (0 in the benchmark; the price channel)', () => 0);
+  par('isTel', ['i'], '1 for the telecom good', (i) => (i === telecom ? 1 : 0));
+  par('isOrd', ['i'], '1 for the digitally orderable goods', (i) => (orderable.includes(i) ? 1 : 0));
+  par('accq', [], 'telecom units a newly connected person buys for access (the access channel)', () => ch.accessQuantity);
+  par('pdisc', [], 'price reduction of orderable goods for a newly connected person (the price channel)', () => ch.priceDiscount);
   const les = new Map(
     households.map((h) => {
-      const q = goods.map((i) => XHe0(i, h) / pop(h));
+      const q = goods.map((i) => XH0(i, h) / pop(h));
       const eta = goods.map((i) => pv('income_elasticity', i, 'income elasticity'));
       const frisch = elementValue(params, 'frisch', h, paramsFile, { what: 'Frisch parameter', code: 'MISSING_PARAMETER' });
-      return [h, calibrateLes(q, goods.map((i) => 1 - dpoOf(i, h)), eta, frisch, goods)] as const;
+      return [h, calibrateLes(q, goods.map(() => 1), eta, frisch, goods)] as const;
     }),
   );
-  for (const f of labour) par(`prem_${f}`, [], `productivity premium of connected ${f} workers`, () => ch.productivityPremium[f] ?? 0);
+  for (const f of labour) par(`prem_${f}`, [], `productivity premium of newly connected ${f} workers`, () => ch.productivityPremium[f] ?? 0);
   par('spill', [], 'TFP elasticity to the connected population share, scaled by digital input intensity', () => ch.spillover);
   par('bet', ['i', 'hh'], 'LES marginal budget share', (i, h) => les.get(h)!.beta[goods.indexOf(i)]!);
-  par('gam', ['i', 'hh'], 'LES subsistence quantity per capita, net of telecom access', (i, h) => les.get(h)!.gamma[goods.indexOf(i)]! - m.param('acc', [i, h]));
-  for (const h of connected) {
-    if (telecom && m.param('gam', [telecom, h]) + accq > XHe0(telecom, h) / pop(h) + 1e-12) {
-      throw new ModelError('LES_BAD_ACCESS', `household ${h}: telecom access of ${accq} per person exceeds what the group spends on ${telecom} beyond its supernumerary part`, {
-        ...(paramsFile ? { file: paramsFile } : {}),
-        jsonPath: '/access_quantity',
-      });
-    }
-  }
+  par('gam', ['i', 'hh'], 'LES subsistence quantity per capita', (i, h) => les.get(h)!.gamma[goods.indexOf(i)]!);
   // trade
   par('pWe', ['i'], 'export price in foreign currency', (i) => elementValue(params, 'world_export_price', i, paramsFile, { fallback: 1, code: 'MISSING_PARAMETER' }));
   par('pWm', ['i'], 'import price in foreign currency', (i) => elementValue(params, 'world_import_price', i, paramsFile, { fallback: 1, code: 'MISSING_PARAMETER' }));
@@ -399,7 +394,7 @@ export function calibrateDdcge(sam: SamInput, params: Readonly<Record<string, un
   v('F', ['f', 'j'], 'factor input in efficiency units', F0, 0);
   v('X', ['i', 'j'], 'intermediate input', X0, 0);
   v('Z', ['j'], 'gross output', Z0);
-  v('XH', ['i', 'hh'], 'household consumption (effective units)', XHe0, 0);
+  v('XH', ['i', 'hh'], 'household consumption (effective units)', XH0, 0);
   v('Xg', ['i'], 'government consumption', Xg0, 0);
   v('Xv', ['i'], 'investment demand', Xv0, -Infinity);
   v('E', ['i'], 'exports', E0, 0);

@@ -27,3 +27,5 @@ export {
   type LesParameters,
 } from './les.js';
 export { calibrateDdcge, channelsOf, ddcge, ddcgeHouseholds, DDCGE_ACCOUNTS, DDCGE_EQUATIONS, type DdcgeChannels, type DdcgeHousehold } from './ddcge.js';
+export { connectivityScenario, type GroupAccounts } from './scenario.js';
+export { ddcgeWelfare, type GroupWelfare } from './welfare.js';
