@@ -63,5 +63,19 @@ export {
   type ShareSource,
   type Split,
 } from './classification.js';
+export {
+  loadQualityRules,
+  getQualityRule,
+  missingMarker,
+  sourceRank,
+  checkQualityRules,
+  clearQualityRulesCache,
+  type MissingMarker,
+  type QualityRule,
+  type QualityRules,
+  type SourceRank,
+} from './quality.js';
+export { checkGuidelineFiles, staleGuidelineDocs, type GuidelineFileCheck } from './check.js';
+export { renderGuideline, writeGuideline, GUIDELINE_CHAPTERS, GUIDELINE_DOCS_DIR } from './render/index.js';
 export type { DatasetMetadata, SourceFile, CreatedBy } from './generated/dataset.js';
 export { generateSchemaTypes, SCHEMA_DIR, SCHEMA_TYPES_DIR } from './schema-types.js';

@@ -1,4 +1,44 @@
 import type { Command } from 'commander';
+import { isAbsolute, join, relative } from 'node:path';
+import { checkGuidelineFiles, staleGuidelineDocs } from '../../guidelines/check.js';
+import { packageRoot } from '../../guidelines/paths.js';
+import { GUIDELINE_DOCS_DIR, writeGuideline } from '../../guidelines/render/index.js';
 
-/** Registers the `guidelines` commands (none yet: this stage has not landed). */
-export function register(_program: Command): void {}
+/** Registers `digicge guidelines build` and `digicge guidelines check`. */
+export function register(program: Command): void {
+  const g = program
+    .command('guidelines')
+    .description('the machine-readable ASEAN guideline: render its documents, validate its files');
+
+  g.command('build')
+    .description('render the human-readable guideline (Markdown chapters) from guidelines/')
+    .option('--out <dir>', 'output folder', join(packageRoot(), GUIDELINE_DOCS_DIR))
+    .action(async (opts: { out: string }) => {
+      const out = isAbsolute(opts.out) ? opts.out : join(process.cwd(), opts.out);
+      const written = await writeGuideline(out);
+      for (const p of written) process.stdout.write(`wrote ${relative(process.cwd(), p) || p}\n`);
+    });
+
+  g.command('check')
+    .description('validate every guideline file against its JSON Schema and the cross-file rules; report stale documents')
+    .option('--docs <dir>', 'rendered guideline to compare with', join(packageRoot(), GUIDELINE_DOCS_DIR))
+    .option('--no-docs-check', 'do not compare the rendered documents')
+    .action((opts: { docs: string; docsCheck: boolean }) => {
+      const results = checkGuidelineFiles();
+      let errors = 0;
+      for (const r of results) {
+        const tag = r.status === 'ok' ? 'ok     ' : r.status === 'skipped' ? 'skipped' : 'ERROR  ';
+        process.stdout.write(`${tag} ${r.file}${r.schema ? ` (${r.schema})` : ''}\n`);
+        for (const p of r.problems) process.stdout.write(`        ${p}\n`);
+        if (r.status === 'error') errors++;
+      }
+      if (opts.docsCheck && errors === 0) {
+        const dir = isAbsolute(opts.docs) ? opts.docs : join(process.cwd(), opts.docs);
+        const stale = staleGuidelineDocs(dir);
+        for (const s of stale) process.stdout.write(`STALE   ${join(relative(process.cwd(), dir) || '.', s)} (run: digicge guidelines build)\n`);
+        errors += stale.length;
+      }
+      process.stdout.write(errors ? `${errors} problem(s)\n` : 'guideline is valid\n');
+      if (errors) process.exitCode = 1;
+    });
+}
