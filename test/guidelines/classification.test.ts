@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SchemaError } from '../../src/errors.js';
 import { getConcordance, guidelinePath, loadDigitalSectorClassification, splitsFor } from '../../src/guidelines/index.js';
-import { adbMrioSectors, thaiSamActivities } from './shared-data.js';
+import { adbMrioSectors, bpsIoIndustries, thaiSamActivities } from './shared-data.js';
 
 describe('digital-sector classification', () => {
   const c = loadDigitalSectorClassification();
@@ -32,6 +32,19 @@ describe('digital-sector classification', () => {
     const acts = thaiSamActivities();
     expect(acts).toHaveLength(26);
     expect(getConcordance('THAI_SAM_2006')!.entries.map((e) => e.sector).sort()).toEqual([...acts].sort());
+  });
+
+  it('has exactly one entry for each of the 72 BPS input-output industries, with the table\'s labels', async () => {
+    const sheets = await bpsIoIndustries();
+    expect(sheets).toHaveLength(3);
+    const conc = getConcordance('BPS_IO_2012')!;
+    for (const { sheet, rows } of sheets) {
+      expect(rows, sheet).toHaveLength(72);
+      expect(conc.entries.map((e) => [e.sector, e.label]), sheet).toEqual(rows);
+    }
+    expect(conc.entries.filter((e) => e.status !== 'non_digital').map((e) => e.sector)).toEqual(['35', '58', '59']);
+    expect(splitsFor('BPS_IO_2012', '59')).toMatchObject([{ digitalSector: 'TELECOM', share: 1, areaSpecific: false }]);
+    expect(splitsFor('BPS_IO_2012', '58').map((s) => s.digitalSector)).toEqual(['IT_INFO']);
   });
 
   it('splits the mixed sectors named by the guideline, with shares in [0,1], a source and a note', () => {

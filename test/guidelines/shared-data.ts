@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 
 /** Folder of the shared real data (`../shared/data` from the package root). */
 export const SHARED = join(import.meta.dirname, '../../../shared/data');
@@ -56,4 +57,18 @@ export function thaiSamActivities(): string[] {
   const text = readFileSync(join(SHARED, 'sam', 'ThaiSAM2006.csv'), 'utf8');
   const header = text.split(/\r\n|\r|\n/)[0].split(',');
   return header.filter((h) => h.startsWith('A-'));
+}
+
+/** `[code, label]` of the 72 industries of the BPS 2012 Jakarta input-output table (rows 4–75, columns A–B of every sheet). */
+export async function bpsIoIndustries(): Promise<{ sheet: string; rows: [string, string][] }[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(join(SHARED, 'io', 'jakarta_2012', '31_tabio_dki_jakarta_2012_BPS.xlsx'));
+  return wb.worksheets.map((ws) => {
+    const rows: [string, string][] = [];
+    for (let r = 4; r <= 75; r++) {
+      const row = ws.getRow(r);
+      rows.push([String(row.getCell(1).value), String(row.getCell(2).value).trim()]);
+    }
+    return { sheet: ws.name, rows };
+  });
 }
