@@ -10,7 +10,7 @@ import { readJsonFile } from './json-file.js';
 import { guidelinesDir, packageRoot } from './paths.js';
 import { clearQualityRulesCache, loadQualityRules } from './quality.js';
 import { renderGuideline } from './render/index.js';
-import { checkAgainstSchema, resetSchemaRegistry, schemaNames } from './validate.js';
+import { brokenSchemas, checkAgainstSchema, resetSchemaRegistry, schemaNames, schemaRegistry } from './validate.js';
 
 /** Outcome of checking one guideline file. */
 export interface GuidelineFileCheck {
@@ -86,6 +86,7 @@ export function checkGuidelineFiles(): GuidelineFileCheck[] {
     registryOk = false;
     results.push({ file: 'guidelines/schemas', status: 'error', problems: problemsOf(err) });
   }
+  const broken = registryOk ? brokenSchemas() : new Map();
   for (const abs of jsonFiles(guidelinesDir())) {
     const rel = relative(root, abs).split(sep).join('/');
     let value: unknown;
@@ -96,7 +97,19 @@ export function checkGuidelineFiles(): GuidelineFileCheck[] {
       continue;
     }
     if (rel.startsWith('guidelines/schemas/')) {
-      results.push({ file: rel, status: registryOk ? 'ok' : 'error', problems: [] });
+      const name = rel.replace(/^.*\//, '').replace(/\.schema\.json$/, '');
+      const bad = broken.get(name);
+      if (bad) {
+        results.push({ file: rel, status: 'error', problems: problemsOf(bad) });
+        continue;
+      }
+      try {
+        // compile now, so that strict-mode problems and unresolved $refs show up here
+        schemaRegistry().compile(name);
+        results.push({ file: rel, status: registryOk ? 'ok' : 'error', problems: [] });
+      } catch (err) {
+        results.push({ file: rel, status: 'error', problems: problemsOf(err) });
+      }
       continue;
     }
     const schema = registryOk ? schemaFor(rel, value) : undefined;

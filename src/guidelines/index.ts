@@ -7,8 +7,11 @@ export { packageRoot, guidelinesDir, guidelinePath, displayPath } from './paths.
 export { readJsonFile } from './json-file.js';
 export {
   SCHEMA_ID_BASE,
+  SchemaRegistry,
+  schemaRegistry,
   schemaNames,
   schemaIdOf,
+  brokenSchemas,
   checkAgainstSchema,
   validateAgainstSchema,
   readValidatedJson,

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SchemaError } from '../../src/errors.js';
 import {
@@ -9,6 +11,7 @@ import {
   listCodeLists,
   loadCatalogue,
   loadCodeList,
+  SchemaRegistry,
   validateAgainstSchema,
 } from '../../src/guidelines/index.js';
 
@@ -166,5 +169,24 @@ describe('validateAgainstSchema', () => {
     expect(checkAgainstSchema('https://digicge.org/schemas/dataset.schema.json', doc)).toBeNull();
     expect(checkAgainstSchema('dataset', { ...doc, sources: [{ path: 'a.csv', sha256: 'xyz' }] })?.issues[0].jsonPath).toBe('/sources/0/sha256');
     expect(() => checkAgainstSchema('no-such', doc)).toThrowError(expect.objectContaining({ code: 'SCHEMA_UNKNOWN' }));
+  });
+});
+
+describe('SchemaRegistry', () => {
+  it('keeps working schemas usable when one schema is broken, and names the broken file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'digicge-schemas-'));
+    writeFileSync(join(dir, 'good.schema.json'), JSON.stringify({ $schema: 'https://json-schema.org/draft/2020-12/schema', $id: 'https://example.org/good.schema.json', type: 'object', properties: { n: { $ref: 'part.schema.json' } } }));
+    writeFileSync(join(dir, 'part.schema.json'), JSON.stringify({ $schema: 'https://json-schema.org/draft/2020-12/schema', $id: 'https://example.org/part.schema.json', type: 'integer' }));
+    writeFileSync(join(dir, 'typo.schema.json'), JSON.stringify({ $schema: 'https://json-schema.org/draft/2020-12/schema', $id: 'https://example.org/typo.schema.json', type: 'object', propertys: {} }));
+    writeFileSync(join(dir, 'syntax.schema.json'), '{ "type": ');
+    const reg = new SchemaRegistry(dir);
+    expect(reg.names()).toEqual(['good', 'part', 'typo']);
+    expect([...reg.broken().keys()]).toEqual(['syntax']);
+    expect(() => reg.check('syntax', {})).toThrowError(expect.objectContaining({ code: 'SCHEMA_INVALID', location: { file: join(dir, 'syntax.schema.json') } }));
+    // a keyword typo is caught by ajv's strict mode when the schema is compiled
+    expect(() => reg.compile('typo')).toThrowError(expect.objectContaining({ code: 'SCHEMA_INVALID', location: { file: join(dir, 'typo.schema.json') } }));
+    // $ref between schemas of the folder resolves
+    expect(reg.check('good', { n: 3 })).toBeNull();
+    expect(reg.check('good', { n: 'three' }, 'x.json')?.issues).toEqual([{ jsonPath: '/n', message: 'must be integer' }]);
   });
 });
