@@ -80,5 +80,14 @@ export {
 } from './quality.js';
 export { checkGuidelineFiles, staleGuidelineDocs, type GuidelineFileCheck } from './check.js';
 export { renderGuideline, writeGuideline, GUIDELINE_CHAPTERS, GUIDELINE_DOCS_DIR } from './render/index.js';
-export type { DatasetMetadata, SourceFile, CreatedBy } from './generated/dataset.js';
+export {
+  sha256Hex,
+  sha256File,
+  describeSourceFile,
+  stableJson,
+  writeDatasetMetadata,
+  type DatasetMetadata,
+  type SourceFile,
+  type CreatedBy,
+} from './dataset.js';
 export { generateSchemaTypes, SCHEMA_DIR, SCHEMA_TYPES_DIR } from './schema-types.js';
