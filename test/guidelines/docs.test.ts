@@ -66,7 +66,8 @@ describe('guideline file check', () => {
   });
 
   it('`digicge guidelines check` exits 0 and reports stale documents with exit 1', () => {
-    const ok = spawnSync(process.execPath, [BIN, 'guidelines', 'check'], { encoding: 'utf8' });
+    // run from another folder: the guideline is found from the package, not from the working directory
+    const ok = spawnSync(process.execPath, [BIN, 'guidelines', 'check'], { encoding: 'utf8', cwd: tmpdir() });
     expect(ok.status, ok.stdout + ok.stderr).toBe(0);
     expect(ok.stdout).toContain('guideline is valid');
     const empty = mkdtempSync(join(tmpdir(), 'digicge-guideline-empty-'));
@@ -74,5 +75,24 @@ describe('guideline file check', () => {
     expect(stale.status).toBe(1);
     expect(stale.stdout).toContain('STALE');
     expect(stale.stdout).toContain('01-scope.md');
+  });
+});
+
+describe('digicge guidelines area', () => {
+  it('prints the code, type and matching system of each text and exits 1 when one is unknown', () => {
+    const r = spawnSync(process.execPath, [BIN, 'guidelines', 'area', 'VIE', 'Lao PDR', 'ID-JK', 'Atlantis'], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stdout.split('\n').filter(Boolean)).toEqual([
+      'VIE\tVNM\tcountry\tViet Nam\t(by adb)',
+      'Lao PDR\tLAO\tcountry\tLao People\'s Democratic Republic\t(by name)',
+      'ID-JK\tID-JK\tsubnational\tDKI Jakarta\t(by id)',
+      'Atlantis\t-\tunknown',
+    ]);
+  });
+
+  it('rejects an unknown --system with a usage error', () => {
+    const r = spawnSync(process.execPath, [BIN, 'guidelines', 'area', 'VN', '--system', 'iso9'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('USAGE_AREA_SYSTEM');
   });
 });

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { isAbsolute, join, relative } from 'node:path';
+import { UsageError } from '../../errors.js';
+import { getAreaResolver, type AreaSystem } from '../../guidelines/area-resolver.js';
 import { checkGuidelineFiles, staleGuidelineDocs } from '../../guidelines/check.js';
 import { packageRoot } from '../../guidelines/paths.js';
 import { GUIDELINE_DOCS_DIR, writeGuideline } from '../../guidelines/render/index.js';
@@ -41,4 +43,29 @@ export function register(program: Command): void {
       process.stdout.write(errors ? `${errors} problem(s)\n` : 'guideline is valid\n');
       if (errors) process.exitCode = 1;
     });
+
+  g.command('area')
+    .description('resolve area codes or names through CL_AREA, as the harmonise stage does (one line per text)')
+    .argument('<text...>', 'codes or names, e.g. VIE 704 "Lao PDR" ID-JK')
+    .option('--system <system>', `only this code system: ${AREA_SYSTEMS.join(', ')}`)
+    .option('--source <source>', 'source of the names, for source-specific names (e.g. owid)')
+    .action((texts: string[], opts: { system?: string; source?: string }) => {
+      if (opts.system !== undefined && !(AREA_SYSTEMS as readonly string[]).includes(opts.system)) {
+        throw new UsageError('USAGE_AREA_SYSTEM', `--system must be one of ${AREA_SYSTEMS.join(', ')}, not "${opts.system}"`);
+      }
+      const r = getAreaResolver();
+      let unresolved = 0;
+      for (const t of texts) {
+        const l = r.lookup(t, opts.system as AreaSystem | undefined, { source: opts.source });
+        if (l.status === 'found') {
+          process.stdout.write(`${t}\t${l.area.code}\t${l.area.type}\t${l.area.name}\t(by ${l.system})\n`);
+        } else {
+          unresolved++;
+          process.stdout.write(`${t}\t-\t${l.status}${l.status === 'ambiguous' ? `: ${l.candidates.join(', ')}` : ''}\n`);
+        }
+      }
+      if (unresolved) process.exitCode = 1;
+    });
 }
+
+const AREA_SYSTEMS = ['id', 'iso3', 'iso2', 'm49', 'adb', 'wb', 'iso3166_2', 'nso', 'name'] as const;
