@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getQualityRule, hasCode, loadQualityRules, missingMarker, sourceRank } from '../../src/guidelines/index.js';
+import { SchemaError } from '../../src/errors.js';
+import { checkCodeList, checkQualityRules, getQualityRule, hasCode, loadCodeList, loadQualityRules, missingMarker, sourceRank } from '../../src/guidelines/index.js';
 
 describe('quality rules', () => {
   it('map every missing-value marker to a CL_OBS_STATUS code, never to a value', () => {
@@ -28,5 +29,50 @@ describe('quality rules', () => {
     expect(sourceRank('nowhere')).toBeUndefined();
     const ranks = loadQualityRules().sourcePriority.map((s) => s.rank);
     expect(new Set(ranks).size).toBe(ranks.length);
+  });
+});
+
+describe('cross-file checks of the guideline data', () => {
+  it('name each bad marker, status, reference and rank of a quality-rules document', () => {
+    const q = structuredClone(loadQualityRules());
+    q.missingMarkers.push({ marker: '..', obsStatus: 'Z', meaning: 'again' });
+    q.rules[0].appliesTo = ['HH99'];
+    q.rules[1].weights = { U: 'POP_CITY' };
+    q.sourcePriority.push({ rank: 1, source: 'twin', description: 'same rank' });
+    let err: unknown;
+    try {
+      checkQualityRules(q, 'rules.json');
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(SchemaError);
+    const n = q.missingMarkers.length - 1;
+    expect((err as SchemaError).issues.map((i) => i.jsonPath)).toEqual([
+      '/rules/0/appliesTo/0',
+      '/rules/1/weights/U',
+      `/missingMarkers/${n}/marker`,
+      `/missingMarkers/${n}/obsStatus`,
+      `/sourcePriority/${q.sourcePriority.length - 1}/rank`,
+    ]);
+    expect((err as SchemaError).location).toEqual({ file: 'rules.json', jsonPath: '/rules/0/appliesTo/0' });
+  });
+
+  it('name duplicate codes, unknown parents and members, and a file named after another list', () => {
+    const cl = structuredClone(loadCodeList('CL_SEX'));
+    cl.codes.push({ id: 'F', name: 'Female again' });
+    cl.codes.push({ id: 'X', name: 'Child of nothing', parent: 'NOPE', members: ['M', 'GHOST'] });
+    let err: unknown;
+    try {
+      checkCodeList(cl, 'CL_GENDER.json', 'CL_GENDER');
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(SchemaError);
+    expect((err as SchemaError).issues).toEqual([
+      { jsonPath: '/id', message: 'is "CL_SEX" but the file is named CL_GENDER.json' },
+      { jsonPath: '/codes/5/id', message: 'duplicate code "F"' },
+      { jsonPath: '/codes/6/parent', message: 'parent "NOPE" is not a code of CL_SEX' },
+      { jsonPath: '/codes/6/members/1', message: 'member "GHOST" is not a code of CL_SEX' },
+    ]);
   });
 });
