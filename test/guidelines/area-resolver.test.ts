@@ -130,6 +130,16 @@ describe('AreaResolver on the shipped CL_AREA', () => {
     expect(resolveArea('31')).toMatchObject({ code: 'AZE' });
   });
 
+  it('resolves Malaysian states and Thai provinces, national codes only within their country', () => {
+    expect(resolveArea('TH-10')).toMatchObject({ code: 'TH-10', type: 'subnational' });
+    expect(resolveArea('Krung Thep Maha Nakhon')).toMatchObject({ code: 'TH-10' });
+    expect(resolveArea('Penang')).toMatchObject({ code: 'MY-07' });
+    expect(resolveArea('10', 'nso', { parent: 'THA' })).toMatchObject({ code: 'TH-10' });
+    expect(resolveArea('10', 'nso', { parent: 'MYS' })).toMatchObject({ code: 'MY-10' });
+    // the same national code in two countries is ambiguous without the country
+    expect(r.lookup('31', 'nso')).toEqual({ status: 'ambiguous', candidates: ['ID-JK', 'TH-31'] });
+  });
+
   it('returns null for unknown text and never guesses', () => {
     for (const t of ['', '   ', 'Atlantis', 'XXX', 'Viet', 'Indo', 'ASEAN-11', '9999']) expect(resolveArea(t), t).toBeNull();
     expect(r.lookup('Atlantis')).toEqual({ status: 'unknown' });
