@@ -77,7 +77,9 @@ export {
   type QualityRule,
   type QualityRules,
   type SourceRank,
+  type UnitConversion,
 } from './quality.js';
+export { toCanonicalUnit, type ConversionContext, type CanonicalValue } from './units.js';
 export { checkGuidelineFiles, staleGuidelineDocs, type GuidelineFileCheck } from './check.js';
 export { renderGuideline, writeGuideline, GUIDELINE_CHAPTERS, GUIDELINE_DOCS_DIR } from './render/index.js';
 export {

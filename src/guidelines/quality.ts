@@ -5,7 +5,7 @@ import type { MissingMarker, QualityRule, QualityRules } from './generated/quali
 import { displayPath, guidelinePath } from './paths.js';
 import { readValidatedJson } from './validate.js';
 
-export type { MissingMarker, QualityRule, QualityRules, SourceRank } from './generated/quality-rules.js';
+export type { MissingMarker, QualityRule, QualityRules, SourceRank, UnitConversion } from './generated/quality-rules.js';
 
 let cached: QualityRules | undefined;
 let markers: Map<string, MissingMarker> | undefined;
@@ -37,6 +37,15 @@ export function checkQualityRules(q: QualityRules, shown: string): void {
     if (seen.has(m.marker)) issues.push({ jsonPath: `/missingMarkers/${i}/marker`, message: `duplicate marker "${m.marker}"` });
     seen.add(m.marker);
     if (!hasCode('CL_OBS_STATUS', m.obsStatus)) issues.push({ jsonPath: `/missingMarkers/${i}/obsStatus`, message: `"${m.obsStatus}" is not a CL_OBS_STATUS code` });
+  });
+  const pairs = new Set<string>();
+  q.unitConversions.forEach((c, i) => {
+    for (const k of ['from', 'to'] as const) {
+      if (!hasCode('CL_UNIT_MEASURE', c[k])) issues.push({ jsonPath: `/unitConversions/${i}/${k}`, message: `"${c[k]}" is not a CL_UNIT_MEASURE code` });
+    }
+    if (pairs.has(`${c.from}>${c.to}`)) issues.push({ jsonPath: `/unitConversions/${i}`, message: `a second conversion from ${c.from} to ${c.to}` });
+    pairs.add(`${c.from}>${c.to}`);
+    if (c.operation === 'scale' && c.factor === undefined) issues.push({ jsonPath: `/unitConversions/${i}/factor`, message: 'is required for a scale conversion' });
   });
   const ranks = new Set<number>();
   q.sourcePriority.forEach((s, i) => {

@@ -19,6 +19,12 @@ export interface QualityRules {
    * @minItems 1
    */
   sourcePriority: [SourceRank, ...SourceRank[]];
+  /**
+   * The only conversions from a reported unit to a canonical unit the harmonise stage may apply (after value × 10^UNIT_MULT). Any other unit is rejected. Units an indicator's unitHistory lists are read as the canonical unit.
+   *
+   * @minItems 1
+   */
+  unitConversions: [UnitConversion, ...UnitConversion[]];
 }
 export interface QualityRule {
   /**
@@ -82,4 +88,23 @@ export interface SourceRank {
    */
   source: string;
   description: string;
+}
+export interface UnitConversion {
+  /**
+   * Reported CL_UNIT_MEASURE code.
+   */
+  from: string;
+  /**
+   * Canonical CL_UNIT_MEASURE code.
+   */
+  to: string;
+  /**
+   * scale: × factor; per_100_population: ÷ POP × 100 (POP of the same area and year); divide_by_exchange_rate: ÷ EXR (LCU per USD, same area and year).
+   */
+  operation: 'scale' | 'per_100_population' | 'divide_by_exchange_rate';
+  /**
+   * For scale.
+   */
+  factor?: number;
+  note: string;
 }
