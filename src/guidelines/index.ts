@@ -79,6 +79,14 @@ export {
   type SourceRank,
   type UnitConversion,
 } from './quality.js';
+export {
+  checkRange,
+  checkUrbanRural,
+  checkSexTotal,
+  checkQuintileTotal,
+  checkCoverageOrder,
+  type QualityFinding,
+} from './quality-checks.js';
 export { toCanonicalUnit, type ConversionContext, type CanonicalValue } from './units.js';
 export { checkGuidelineFiles, staleGuidelineDocs, type GuidelineFileCheck } from './check.js';
 export { renderGuideline, writeGuideline, GUIDELINE_CHAPTERS, GUIDELINE_DOCS_DIR } from './render/index.js';
