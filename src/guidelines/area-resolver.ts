@@ -144,10 +144,12 @@ export class AreaResolver {
   /**
    * Looks `text` up and says what happened: found (with the system that matched), unknown, or
    * ambiguous (two areas claim it — e.g. a code that is one country's ADB code and another's ISO3).
-   * @param text the code or name as it appears in the file
+   * @param input the code or name as it appears in the file (an integer is read as its digits)
    * @param system restrict to one code system; without it every code system is tried, then names
    */
-  lookup(text: string, system?: AreaSystem, options: AreaLookupOptions = {}): AreaLookup {
+  lookup(input: string | number, system?: AreaSystem, options: AreaLookupOptions = {}): AreaLookup {
+    // spreadsheet cells give M49 codes as numbers
+    const text = typeof input === 'number' && Number.isInteger(input) ? String(input) : input;
     if (typeof text !== 'string' || !text.trim()) return { status: 'unknown' };
     const systems = system ? [system] : CODE_SYSTEMS;
     const hits = new Map<string, AreaSystem>();
@@ -180,7 +182,7 @@ export class AreaResolver {
    * @param text the code or name as it appears in the file
    * @param system restrict to one code system (see {@link AreaSystem})
    */
-  resolveArea(text: string, system?: AreaSystem, options?: AreaLookupOptions): ResolvedArea | null {
+  resolveArea(text: string | number, system?: AreaSystem, options?: AreaLookupOptions): ResolvedArea | null {
     const r = this.lookup(text, system, options);
     return r.status === 'found' ? r.area : null;
   }
@@ -216,7 +218,7 @@ export function getAreaResolver(): AreaResolver {
 }
 
 /** Shorthand for `getAreaResolver().resolveArea(text, system, options)`. */
-export function resolveArea(text: string, system?: AreaSystem, options?: AreaLookupOptions): ResolvedArea | null {
+export function resolveArea(text: string | number, system?: AreaSystem, options?: AreaLookupOptions): ResolvedArea | null {
   return getAreaResolver().resolveArea(text, system, options);
 }
 

@@ -54,6 +54,7 @@ describe('AreaResolver on the shipped CL_AREA', () => {
       expect(resolveArea(row.iso2, 'iso2')).toMatchObject(want);
       expect(resolveArea(String(row.m49), 'm49')).toMatchObject(want);
       expect(resolveArea(String(row.m49).padStart(3, '0'))).toMatchObject(want);
+      expect(resolveArea(row.m49, 'm49')).toMatchObject(want); // a number, as a spreadsheet cell gives it
       expect(row.adb, `${iso3} has an ADB code`).toBeDefined();
       expect(resolveArea(row.adb!, 'adb')).toMatchObject(want);
       expect(resolveArea(row.adb!)).toMatchObject(want);
@@ -141,7 +142,8 @@ describe('AreaResolver on the shipped CL_AREA', () => {
   });
 
   it('returns null for unknown text and never guesses', () => {
-    for (const t of ['', '   ', 'Atlantis', 'XXX', 'Viet', 'Indo', 'ASEAN-11', '9999']) expect(resolveArea(t), t).toBeNull();
+    for (const t of ['', '   ', 'Atlantis', 'XXX', 'Viet', 'Indo', 'ASEAN-11', '9999', 'Korea']) expect(resolveArea(t), t).toBeNull();
+    expect(resolveArea(70.4)).toBeNull();
     expect(r.lookup('Atlantis')).toEqual({ status: 'unknown' });
     expect(resolveArea('VNM', 'adb')).toBeNull();
   });
