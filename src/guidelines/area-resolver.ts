@@ -53,7 +53,8 @@ export interface AreaLookupOptions {
 
 /**
  * Normalises a name for matching: Unicode NFKD, Latin diacritics removed, lower case, `&` read as
- * `and`, every run of punctuation or spaces turned into one space. Letters of other scripts (Thai,
+ * `and`, full stops and apostrophes dropped (`Lao P.D.R.` = `Lao PDR`, `People's` = `Peoples`),
+ * every other run of punctuation or spaces turned into one space. Letters of other scripts (Thai,
  * Lao, Khmer, Myanmar, Chinese, Tamil) are kept.
  */
 export function normaliseAreaName(text: string): string {
@@ -62,6 +63,7 @@ export function normaliseAreaName(text: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/&/g, ' and ')
+    .replace(/[.'\u2018\u2019\u02bc`]/g, '')
     .replace(/[^\p{L}\p{N}\p{M}]+/gu, ' ')
     .trim();
 }

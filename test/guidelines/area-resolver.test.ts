@@ -112,13 +112,16 @@ describe('AreaResolver on the shipped CL_AREA', () => {
 
   it('ignores case, Latin diacritics and punctuation, and keeps other scripts', () => {
     for (const t of ['viet nam', 'VIETNAM', 'Việt Nam', 'Viet-Nam', ' viet  nam ']) expect(resolveArea(t), t).toMatchObject({ code: 'VNM' });
-    for (const t of ["Lao People's Democratic Republic", "LAO PEOPLE'S DEM. REP.", 'Lao P.D.R.', 'Laos', 'lao pdr']) {
+    for (const t of ["Lao People's Democratic Republic", 'Lao Peoples Democratic Republic', "LAO PEOPLE'S DEM. REP.", 'Lao P.D.R.', 'Laos', 'lao pdr']) {
       expect(resolveArea(t), t).toMatchObject({ code: 'LAO' });
     }
     expect(resolveArea('Burma')).toMatchObject({ code: 'MMR' });
     expect(resolveArea('Kampuchea')).toMatchObject({ code: 'KHM' });
     expect(resolveArea('ประเทศไทย')).toMatchObject({ code: 'THA' });
-    expect(normaliseAreaName('Côte d’Ivoire')).toBe('cote d ivoire');
+    expect(normaliseAreaName('Côte d’Ivoire')).toBe('cote divoire');
+    expect(normaliseAreaName("Côte d'Ivoire")).toBe('cote divoire');
+    expect(resolveArea('D.K.I. Jakarta')).toMatchObject({ code: 'ID-JK' });
+    expect(resolveArea('St. Lucia')).toMatchObject({ code: 'LCA' });
   });
 
   it('resolves Indonesian provinces by ISO 3166-2 code, name and BPS code', () => {
