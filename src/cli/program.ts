@@ -1,9 +1,12 @@
 import { Command, CommanderError } from 'commander';
 import { DigicgeError } from '../errors.js';
-import { registerAll } from './commands/index.js';
+import { registerAll, registerFor } from './commands/index.js';
 
-/** Builds the `digicge` command-line program with every stage's commands registered. */
-export function buildProgram(): Command {
+/**
+ * Builds the `digicge` command-line program: with `argv`, only what those arguments need (see
+ * {@link registerFor}); without, every command in full.
+ */
+export async function buildProgram(argv?: readonly string[]): Promise<Command> {
   const program = new Command('digicge')
     .description(
       'digicge: ASEAN digital-economy statistics from national files to SAMs and CGE simulations of the digital divide',
@@ -11,7 +14,8 @@ export function buildProgram(): Command {
     .option('--debug', 'show stack traces on errors')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  registerAll(program);
+  if (argv) await registerFor(program, argv);
+  else await registerAll(program);
   return program;
 }
 
@@ -21,9 +25,9 @@ export function buildProgram(): Command {
  * stack trace only with `--debug`.
  */
 export async function runCli(argv: readonly string[]): Promise<number> {
-  const program = buildProgram();
   const debug = argv.includes('--debug');
   try {
+    const program = await buildProgram(argv);
     await program.parseAsync([...argv], { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {

@@ -31,3 +31,15 @@ describe('digicge CLI', () => {
     }
   });
 });
+
+describe('command table', () => {
+  it('each command module registers only the command its entry names', async () => {
+    const { Command } = await import('commander');
+    const { COMMANDS } = await import('../../src/cli/commands/index.js');
+    for (const entry of COMMANDS) {
+      const program = new Command('digicge');
+      (await entry.load()).register(program);
+      for (const c of program.commands) expect(c.name()).toBe(entry.name);
+    }
+  });
+});

@@ -1,17 +1,45 @@
 import type { Command } from 'commander';
-import { register as guidelines } from './guidelines.js';
-import { register as harmonise } from './harmonise.js';
-import { register as divide } from './divide.js';
-import { register as sam } from './sam.js';
-import { register as multipliers } from './multipliers.js';
-import { register as cge } from './cge.js';
-import { register as simulate } from './simulate.js';
-import { register as report } from './report.js';
-import { register as demo } from './demo.js';
 
-/** Registers every stage's commands, in pipeline order. */
-export function registerAll(program: Command): void {
-  for (const register of [demo, guidelines, harmonise, divide, sam, multipliers, cge, simulate, report]) {
-    register(program);
+/** A top-level command: its name, a one-line summary for `digicge --help`, and its module, loaded on use. */
+interface CommandEntry {
+  name: string;
+  summary: string;
+  load: () => Promise<{ register(program: Command): void }>;
+}
+
+/**
+ * The top-level commands in pipeline order. A command's module (and the stage it drives) is loaded
+ * only when that command runs, so `digicge --help` and each command start quickly.
+ */
+export const COMMANDS: readonly CommandEntry[] = [
+  { name: 'demo', summary: 'run the whole pipeline on the embedded default data and say where each deliverable is', load: () => import('./demo.js') },
+  { name: 'guidelines', summary: 'the ASEAN guideline: check its files, render its documents, resolve area codes', load: () => import('./guidelines.js') },
+  { name: 'harmonise', summary: 'harmonise national files under the guideline: observations, rejects, quality report', load: () => import('./harmonise.js') },
+  { name: 'divide', summary: 'digital-divide metrics from harmonised observations', load: () => import('./divide.js') },
+  { name: 'sam', summary: 'social accounting matrices: check, build, split, balance, convert', load: () => import('./sam.js') },
+  { name: 'multipliers', summary: 'Leontief, Ghosh and SAM multipliers, linkages, digital-economy share', load: () => import('./multipliers.js') },
+  { name: 'cge', summary: 'computable general equilibrium models: calibrate to a SAM, check, solve scenarios', load: () => import('./cge.js') },
+  { name: 'simulate', summary: 'digital-divide scenarios on the economy-wide database', load: () => import('./simulate.js') },
+  { name: 'report', summary: 'the HTML report, Excel workbook and summary from pipeline outputs', load: () => import('./report.js') },
+];
+
+/**
+ * Registers what `argv` needs: the named command in full (loading its module), or, for the
+ * top-level help and for an unknown command, every command's summary only.
+ * @param argv the arguments after `digicge`
+ */
+export async function registerFor(program: Command, argv: readonly string[]): Promise<void> {
+  const words = argv.filter((a) => !a.startsWith('-'));
+  const name = words[0] === 'help' ? words[1] : words[0];
+  const hit = COMMANDS.find((c) => c.name === name);
+  if (hit) {
+    (await hit.load()).register(program);
+    return;
   }
+  for (const c of COMMANDS) program.command(c.name).description(c.summary);
+}
+
+/** Registers every command in full (for documentation and tests of the whole command tree). */
+export async function registerAll(program: Command): Promise<void> {
+  for (const c of COMMANDS) (await c.load()).register(program);
 }
