@@ -129,6 +129,11 @@ export class CgeModel {
     this.aliases.set(alias, this.resolveSetName(of));
   }
 
+  /** Every alias with the set it names, in declaration order: `[alias, set]`. */
+  get aliasList(): [string, string][] {
+    return [...this.aliases.entries()];
+  }
+
   /** Name of the set behind a set or alias name. */
   resolveSetName(name: string): string {
     return this.aliases.get(name) ?? name;
