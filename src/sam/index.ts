@@ -10,3 +10,5 @@ export * from './io/index.js';
 export * from './macro.js';
 export * from './check.js';
 export * from './check-format.js';
+export * from './aggregate.js';
+export * from './split.js';
