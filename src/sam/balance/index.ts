@@ -1,2 +1,8 @@
-/** @module */
-export {};
+/**
+ * Matrix balancing for SAMs and input–output tables: RAS, GRAS (negative entries) and
+ * cross-entropy, as pure kernels on row-major `Float64Array`s.
+ * @module
+ */
+export type { BalanceOptions, BalanceResult, FixedCell } from './types.js';
+export { balanceRas, rasUpdateCoefficients, type RasCoefficientResult } from './ras.js';
+export { squareSamTargets, SQUARE_TARGET_RULES, type SquareTargetRule } from './targets.js';
