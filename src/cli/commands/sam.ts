@@ -6,6 +6,8 @@ import { checkSam } from '../../sam/check.js';
 import { formatSamCheck } from '../../sam/check-format.js';
 import { readSam } from '../../sam/io/read.js';
 import { writeSam } from '../../sam/io/write.js';
+import { buildAseanSams } from '../../sam/build/asean.js';
+import { writeAseanBuild } from '../../sam/build/write-asean.js';
 
 function parseNumber(name: string, v: string): number {
   const x = Number(v);
@@ -78,10 +80,31 @@ export function addSamCommands(samCmd: Command): void {
     });
 }
 
+function addBuildCommands(samCmd: Command): void {
+  const build = samCmd.command('build').description('build SAMs from control totals, prior structures and input–output tables');
+  build
+    .command('asean')
+    .description('build the ASEAN CGE database: one balanced SAM per member state covered by ADB MRIO (US$ million)')
+    .option('--summary <file>', 'ADB MRIO summary CSV', 'datasets/adb_mrio/adbmrio_summary_2017-2022.csv')
+    .option('--concordance <file>', 'ADB country concordance workbook', 'datasets/adb_mrio/countries_concordance.xlsx')
+    .option('--thai-sam <file>', 'Thai SAM 2006 (prior structure)', 'datasets/sam/thai/ThaiSAM2006.csv')
+    .option('--year <year>', 'year of the control totals', '2022')
+    .requiredOption('--out <dir>', 'folder for <ISO3>.csv, controls.csv and build.json')
+    .action(async (opts: { summary: string; concordance: string; thaiSam: string; year: string; out: string }) => {
+      const year = parseNumber('--year', opts.year);
+      const result = await buildAseanSams({ summary: opts.summary, concordance: opts.concordance, thaiSam: opts.thaiSam, year });
+      const files = await writeAseanBuild(opts.out, result);
+      for (const s of result.sams) process.stdout.write(`${s.iso3} ${s.name}: ${s.sam.n} accounts\n`);
+      for (const m of result.notCovered) process.stdout.write(`${m.iso3}: not covered — ${m.reason}\n`);
+      process.stdout.write(`wrote ${files.length} files to ${opts.out}\n`);
+    });
+}
+
 /** Registers the `digicge sam` command group. */
 export function register(program: Command): void {
   const samCmd = program
     .command('sam')
     .description('social accounting matrices: check, convert, aggregate, split, build');
   addSamCommands(samCmd);
+  addBuildCommands(samCmd);
 }
