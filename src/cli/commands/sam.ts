@@ -8,6 +8,9 @@ import { readSam } from '../../sam/io/read.js';
 import { writeSam } from '../../sam/io/write.js';
 import { buildAseanSams } from '../../sam/build/asean.js';
 import { writeAseanBuild } from '../../sam/build/write-asean.js';
+import { readBpsIoTable } from '../../sam/build/io-table.js';
+import { buildSamFromIo, readIoMacroAggregates } from '../../sam/build/io-build.js';
+import { checkSam as checkBuilt } from '../../sam/check.js';
 
 function parseNumber(name: string, v: string): number {
   const x = Number(v);
@@ -97,6 +100,24 @@ function addBuildCommands(samCmd: Command): void {
       for (const s of result.sams) process.stdout.write(`${s.iso3} ${s.name}: ${s.sam.n} accounts\n`);
       for (const m of result.notCovered) process.stdout.write(`${m.iso3}: not covered — ${m.reason}\n`);
       process.stdout.write(`wrote ${files.length} files to ${opts.out}\n`);
+    });
+  build
+    .command('io')
+    .description('build a SAM from a BPS input–output table workbook plus macro aggregates and household shares (JSON)')
+    .requiredOption('--table <xlsx>', 'input–output table (BPS layout: codes in row 2 and column A)')
+    .requiredOption('--macro <json>', 'macro aggregates and household shares')
+    .requiredOption('--out <file>', 'output SAM (.csv, .xlsx, .json, .gms)')
+    .option('--domestic-sheet <name>', 'sheet of domestic flows', 'prod domestik')
+    .option('--total-sheet <name>', 'sheet of total flows (domestic + imports)', 'total produsen')
+    .action(async (opts: { table: string; macro: string; out: string; domesticSheet: string; totalSheet: string }) => {
+      const io = await readBpsIoTable(opts.table, { domesticSheet: opts.domesticSheet, totalSheet: opts.totalSheet });
+      const macro = await readIoMacroAggregates(opts.macro);
+      const built = buildSamFromIo(io, macro);
+      await writeSam(opts.out, built.sam);
+      for (const note of built.notes) process.stdout.write(`${note}\n`);
+      const report = checkBuilt(built.sam);
+      process.stdout.write(`wrote ${opts.out}: ${built.sam.n} accounts, ${report.balancedCount} balanced; GDP from production ${report.macro.production?.gdp ?? 'n/a'} ${built.sam.unit ?? ''}\n`);
+      if (!report.balanced) process.exitCode = 1;
     });
 }
 

@@ -5,3 +5,5 @@ export * from './thai-prior.js';
 export * from './control-totals.js';
 export * from './asean.js';
 export * from './write-asean.js';
+export * from './io-table.js';
+export * from './io-build.js';
