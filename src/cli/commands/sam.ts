@@ -11,6 +11,8 @@ import { writeAseanBuild } from '../../sam/build/write-asean.js';
 import { readBpsIoTable } from '../../sam/build/io-table.js';
 import { buildSamFromIo, readIoMacroAggregates } from '../../sam/build/io-build.js';
 import { checkSam as checkBuilt } from '../../sam/check.js';
+import { aggregateSam } from '../../sam/aggregate.js';
+import { disaggregateSam, type SplitSpec } from '../../sam/split.js';
 
 function parseNumber(name: string, v: string): number {
   const x = Number(v);
@@ -47,6 +49,20 @@ async function groupsOption(opts: { group?: string[]; groups?: string }): Promis
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
+async function readJson(path: string, what: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    throw new UsageError('USAGE_BAD_OPTION', `cannot read the ${what}: ${(err as Error).message}`, { file: path });
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    throw new UsageError('USAGE_BAD_OPTION', `the ${what} is not JSON: ${(err as Error).message}`, { file: path });
+  }
+}
+
 /** Adds the sub-commands of `digicge sam` to `samCmd` (check, convert, aggregate, split, build, …). */
 export function addSamCommands(samCmd: Command): void {
   samCmd
@@ -80,6 +96,49 @@ export function addSamCommands(samCmd: Command): void {
       const sam = await readSam(input, groups ? { groups } : {});
       await writeSam(output, sam);
       process.stdout.write(`wrote ${output} (${sam.n} accounts)\n`);
+    });
+
+  samCmd
+    .command('aggregate')
+    .description('aggregate a SAM by a mapping of every account to a new account (JSON {"mapping": {old: new}, "groups"?: {new: group}, "source"?: text})')
+    .argument('<in>', 'input SAM file')
+    .argument('<out>', 'output SAM file (.json keeps the mapping in the provenance log)')
+    .requiredOption('--mapping <file>', 'mapping JSON')
+    .option('--strict', 'require every account in the mapping (default: accounts not named are kept)')
+    .action(async (input: string, output: string, opts: { mapping: string; strict?: boolean }) => {
+      const doc = (await readJson(opts.mapping, 'mapping')) as { mapping?: Record<string, string>; groups?: Record<string, string>; source?: string };
+      if (!doc || typeof doc !== 'object' || !doc.mapping || typeof doc.mapping !== 'object') {
+        throw new UsageError('USAGE_BAD_OPTION', 'the mapping file must hold {"mapping": {account: newAccount}}', { file: opts.mapping, jsonPath: '/mapping' });
+      }
+      const groups: Record<string, AccountGroup> = {};
+      for (const [k, g] of Object.entries(doc.groups ?? {})) {
+        if (!isAccountGroup(g)) throw new UsageError('USAGE_BAD_OPTION', `unknown group '${g}'`, { file: opts.mapping, jsonPath: `/groups/${k}` });
+        groups[k] = g;
+      }
+      const sam = await readSam(input);
+      const out = aggregateSam(sam, doc.mapping, { groups, keepUnmapped: opts.strict !== true, ...(doc.source !== undefined ? { source: doc.source } : {}) });
+      await writeSam(output, out);
+      process.stdout.write(`wrote ${output}: ${sam.n} accounts aggregated into ${out.n}\n`);
+    });
+
+  samCmd
+    .command('split')
+    .description('split accounts by row and column shares keeping balance (JSON [{"account", "source", "parts": [{"label", "share"?, "rowShares"?, "colShares"?}]}])')
+    .argument('<in>', 'input SAM file')
+    .argument('<out>', 'output SAM file (.json keeps the shares and sources in the provenance log)')
+    .requiredOption('--spec <file>', 'split specification JSON (one split or a list)')
+    .action(async (input: string, output: string, opts: { spec: string }) => {
+      const doc = await readJson(opts.spec, 'split specification');
+      const specs = (Array.isArray(doc) ? doc : [doc]) as SplitSpec[];
+      specs.forEach((sp, i) => {
+        if (!sp || typeof sp.account !== 'string' || typeof sp.source !== 'string' || !Array.isArray(sp.parts)) {
+          throw new UsageError('USAGE_BAD_OPTION', 'each split needs "account", "source" and "parts"', { file: opts.spec, jsonPath: Array.isArray(doc) ? `/${i}` : '/' });
+        }
+      });
+      const sam = await readSam(input);
+      const out = disaggregateSam(sam, specs);
+      await writeSam(output, out);
+      process.stdout.write(`wrote ${output}: ${sam.n} accounts → ${out.n}\n`);
     });
 }
 
