@@ -6,3 +6,4 @@
 export type { BalanceOptions, BalanceResult, FixedCell } from './types.js';
 export { balanceRas, rasUpdateCoefficients, type RasCoefficientResult } from './ras.js';
 export { squareSamTargets, SQUARE_TARGET_RULES, type SquareTargetRule } from './targets.js';
+export { balanceGras } from './gras.js';
