@@ -4,3 +4,11 @@
  * @module
  */
 export * from './balance/index.js';
+export * from './groups.js';
+export * from './sam.js';
+export * from './io/index.js';
+export * from './macro.js';
+export * from './check.js';
+export * from './check-format.js';
+export * from './aggregate.js';
+export * from './split.js';
