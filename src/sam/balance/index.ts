@@ -7,3 +7,10 @@ export type { BalanceOptions, BalanceResult, FixedCell } from './types.js';
 export { balanceRas, rasUpdateCoefficients, type RasCoefficientResult } from './ras.js';
 export { squareSamTargets, SQUARE_TARGET_RULES, type SquareTargetRule } from './targets.js';
 export { balanceGras } from './gras.js';
+export {
+  balanceCrossEntropy,
+  type CrossEntropyOptions,
+  type CrossEntropyResult,
+  type MacroConstraint,
+  type TotalSpec,
+} from './cross-entropy.js';
