@@ -14,3 +14,15 @@ export {
   type MacroConstraint,
   type TotalSpec,
 } from './cross-entropy.js';
+export {
+  balanceLabelledMatrix,
+  formatBalanceReport,
+  isSquareLabelled,
+  BALANCE_METHODS,
+  type BalanceMethod,
+  type BalanceLabelledOptions,
+  type BalanceReport,
+  type LabelledMatrix,
+} from './labelled.js';
+export { balanceSam } from './balance-sam.js';
+export { parseLabelledMatrixCsv, formatLabelledMatrixCsv } from './matrix-csv.js';
