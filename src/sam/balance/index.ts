@@ -26,3 +26,4 @@ export {
 } from './labelled.js';
 export { balanceSam } from './balance-sam.js';
 export { parseLabelledMatrixCsv, formatLabelledMatrixCsv } from './matrix-csv.js';
+export { findHallViolation, type HallViolation } from './feasibility.js';
