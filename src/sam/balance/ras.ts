@@ -31,6 +31,7 @@ import {
   locOf,
   removeFixed,
 } from './checks.js';
+import { findHallViolation } from './feasibility.js';
 import type { BalanceOptions, BalanceResult } from './types.js';
 
 /**
@@ -40,7 +41,8 @@ import type { BalanceOptions, BalanceResult } from './types.js';
  * {@link balanceGras}), `BALANCE_NEGATIVE_TARGET` for a negative target; {@link NumericError}
  * `BALANCE_TOTALS_MISMATCH` when `Σu ≠ Σv`, `BALANCE_ZERO_ROW` / `BALANCE_ZERO_COLUMN` when a row
  * or column has no non-zero cell but a positive target, `BALANCE_FIXED_EXCEEDS_TOTAL` when fixed
- * cells exceed a target. Non-convergence is reported by `converged: false`, not thrown.
+ * cells exceed a target, and — when the run does not converge — `BALANCE_INFEASIBLE_PATTERN` if no
+ * matrix with the prior's zero pattern can meet the totals (see {@link findHallViolation}). Non-convergence is reported by `converged: false`, not thrown.
  * @param prior row-major nRows × nCols prior, all cells ≥ 0 (not modified)
  * @param nRows number of rows
  * @param nCols number of columns
@@ -84,9 +86,39 @@ export function balanceRas(
 
   const { matrix, r, s, iterations } = rasIterate(red.prior, nRows, nCols, red.u, red.v, tol, maxIterations);
   const maxImbalance = imbalance(matrix, nRows, nCols, red.u, red.v);
+  if (maxImbalance > tol) throwIfInfeasible(red.prior, nRows, nCols, red.u, red.v, tol, rowLabels, colLabels);
   for (const c of red.cells) matrix[c.k] = c.value;
   checkFinite(matrix, nCols, 'RAS');
   return { matrix, r, s, iterations, maxImbalance, converged: maxImbalance <= tol, tolerance: tol };
+}
+
+/**
+ * After a failed run: when no matrix with the prior's zero pattern meets the totals, throws
+ * `BALANCE_INFEASIBLE_PATTERN` naming the rows and the columns their cells lie in.
+ */
+export function throwIfInfeasible(
+  prior: Float64Array,
+  nRows: number,
+  nCols: number,
+  u: ArrayLike<number>,
+  v: ArrayLike<number>,
+  tol: number,
+  rowLabels: readonly string[] | undefined,
+  colLabels: readonly string[] | undefined,
+): void {
+  const h = findHallViolation(prior, nRows, nCols, u, v, tol);
+  if (!h) return;
+  const names = (idx: number[], side: 'row' | 'column', labels: readonly string[] | undefined) => {
+    const l = idx.slice(0, 12).map((i) => labelOf(side, i, labels));
+    return `${l.join(', ')}${idx.length > 12 ? `, … (${idx.length} in all)` : ''}`;
+  };
+  throw new NumericError(
+    'BALANCE_INFEASIBLE_PATTERN',
+    `no matrix with the prior's zero cells meets the totals: rows ${names(h.rows, 'row', rowLabels)} have all their non-zero cells in ` +
+      `columns ${h.cols.length ? names(h.cols, 'column', colLabels) : '(none)'}, whose targets sum to ${h.colTotal}, less than the rows' ${h.rowTotal}; ` +
+      'change those totals, allow more non-zero cells, or use cross-entropy (which can balance a SAM with income = expenditure only)',
+    h.rows.length ? locOf('row', h.rows[0], rowLabels) : undefined,
+  );
 }
 
 function checkReducedTargets(

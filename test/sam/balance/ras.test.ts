@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { balanceRas, rasUpdateCoefficients, squareSamTargets } from '../../../src/sam/balance/index.js';
+import { balanceRas, findHallViolation, rasUpdateCoefficients, squareSamTargets } from '../../../src/sam/balance/index.js';
 import { InputError, NumericError } from '../../../src/errors.js';
 import { closeTo6, flat, mb } from './examples.js';
 
@@ -132,6 +132,17 @@ describe('balanceRas', () => {
       );
       expect((e as NumericError).code).toBe('BALANCE_FIXED_EXCEEDS_TOTAL');
       expect((e as NumericError).location).toEqual({ account: 'SER' });
+    });
+    it('a zero pattern that no matrix can fill (Hall violation), after the run fails to converge', () => {
+      // row AGR pays only into column AGR, whose target (2) is below AGR's row target (5)
+      const prior = Float64Array.from([1, 0, 0, 1, 1, 1, 1, 1, 1]);
+      const e = thrown(() => balanceRas(prior, 3, 3, [5, 3, 4], [2, 5, 5], { ...opts, maxIterations: 500 }));
+      expect(e).toBeInstanceOf(NumericError);
+      expect((e as NumericError).code).toBe('BALANCE_INFEASIBLE_PATTERN');
+      expect((e as NumericError).location).toEqual({ account: 'AGR' });
+      expect((e as NumericError).message).toMatch(/rows AGR have all their non-zero cells in columns AGR/);
+      expect(findHallViolation(prior, 3, 3, [5, 3, 4], [2, 5, 5], 1e-9)).toEqual({ rows: [0], cols: [0], rowTotal: 5, colTotal: 2 });
+      expect(findHallViolation(prior, 3, 3, [2, 5, 5], [5, 3, 4], 1e-9)).toBeNull();
     });
     it('a non-finite cell and a wrong shape', () => {
       const e = thrown(() => balanceRas(Float64Array.from([1, NaN, 3, 4]), 2, 2, [3, 7], [4, 6], { rowLabels: ['a', 'b'], colLabels: ['c', 'd'] }));
