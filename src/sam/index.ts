@@ -4,3 +4,6 @@
  * @module
  */
 export * from './balance/index.js';
+export * from './groups.js';
+export * from './sam.js';
+export * from './io/index.js';
