@@ -1,0 +1,133 @@
+/**
+ * Row multipliers R L = R (I − A)⁻¹ by the power series R (I + A + A² + …), with a guaranteed error
+ * bound, for non-negative A whose column sums are all below 1 (every sector has value added) —
+ * then ρ(A) ≤ α = maxⱼ Σᵢ a_ij < 1 and the series converges.
+ *
+ * Iteration: X₀ = R, X_{t+1} = R + X_t A. The residual of X_{t+1} is
+ * R − X_{t+1}(I − A) = (X_{t+1} − X_t) A, and since L ≥ 0 with column sums ≤ 1/(1 − α), the error of
+ * every element of a row obeys |X − R L|_ij ≤ ‖residual row‖_∞ / (1 − α) (computed, not assumed).
+ * One iteration costs 2 k n² flops reading A once for all k rows, so for a few rows and a
+ * well-behaved A (α ≈ 0.3–0.7, as in national tables) this beats a factorisation (⅔ n³ flops).
+ * When A has a negative entry or a column sum ≥ 1, or convergence is too slow to beat a
+ * factorisation, it falls back to the LU solve, and says so in `method`.
+ * @module
+ */
+import { InputError } from '../errors.js';
+import { assertFinite, type Matrix } from '../linalg/dense/index.js';
+import { leontiefFactor, leontiefRowMultipliers } from './leontief.js';
+
+/** Options of {@link leontiefRowSeries}. */
+export interface SeriesOptions {
+  /** Stop when every row's error bound is ≤ tolerance × that row's largest |value|. Default 1e-12. */
+  tolerance?: number;
+  /** Largest number of iterations before falling back to LU. Default: as many as cost less than LU. */
+  maxIterations?: number;
+  /** Sector labels, for errors of the LU fallback. */
+  labels?: readonly string[];
+}
+
+/** Result of {@link leontiefRowSeries}. */
+export interface SeriesResult {
+  /** X = R L (k×n). */
+  readonly X: Matrix;
+  /** 'series' when the power series converged, 'lu' when it fell back to a factorisation. */
+  readonly method: 'series' | 'lu';
+  /** Iterations done (0 when A was not eligible). */
+  readonly iterations: number;
+  /** Largest guaranteed absolute error bound over all elements ('series'); 0 for 'lu' (direct solve). */
+  readonly errorBound: number;
+  /** α = largest column sum of |A|. */
+  readonly alpha: number;
+}
+
+/** X += Xprev·A for k rows, reading A once (4 rows of A per pass, k rows of X in cache). */
+function addRowTimesA(Xprev: Float64Array, A: Float64Array, n: number, k: number, out: Float64Array): void {
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    const a0 = i * n, a1 = a0 + n, a2 = a1 + n, a3 = a2 + n;
+    for (let r = 0; r < k; r++) {
+      const o = r * n;
+      const x0 = Xprev[o + i], x1 = Xprev[o + i + 1], x2 = Xprev[o + i + 2], x3 = Xprev[o + i + 3];
+      if (x0 === 0 && x1 === 0 && x2 === 0 && x3 === 0) continue;
+      for (let j = 0; j < n; j++) out[o + j] += x0 * A[a0 + j] + x1 * A[a1 + j] + x2 * A[a2 + j] + x3 * A[a3 + j];
+    }
+  }
+  for (; i < n; i++) {
+    const a0 = i * n;
+    for (let r = 0; r < k; r++) {
+      const o = r * n;
+      const x0 = Xprev[o + i];
+      if (x0 === 0) continue;
+      for (let j = 0; j < n; j++) out[o + j] += x0 * A[a0 + j];
+    }
+  }
+}
+
+/**
+ * R L for the k rows of R (k×n) by the power series with a guaranteed error bound, falling back to
+ * the LU solve when A is not eligible or convergence is slow (see the module comment).
+ */
+export function leontiefRowSeries(A: Matrix, R: Matrix, options: SeriesOptions = {}): SeriesResult {
+  const n = A.rows;
+  if (A.cols !== n) throw new InputError('MATRIX_NOT_SQUARE', `technical coefficients A must be square, got ${A.rows}×${A.cols}`);
+  if (R.cols !== n) throw new InputError('MATRIX_DIMENSION_MISMATCH', `the rows to multiply have ${R.cols} columns, expected ${n}`);
+  const labels = options.labels;
+  assertFinite(A, 'A', labels ? { rows: labels, cols: labels } : undefined);
+  assertFinite(R, 'right-hand side');
+  const k = R.rows;
+  const tol = options.tolerance ?? 1e-12;
+  const fallback = (iterations: number, alpha: number): SeriesResult => ({
+    X: leontiefRowMultipliers(leontiefFactor(A, labels ? { labels } : {}), R),
+    method: 'lu',
+    iterations,
+    errorBound: 0,
+    alpha,
+  });
+  // eligibility: A ≥ 0 and α = max column sum < 1
+  const col = new Float64Array(n);
+  const Ad = A.data;
+  let negative = false;
+  for (let i = 0; i < n; i++) {
+    const o = i * n;
+    for (let j = 0; j < n; j++) {
+      const v = Ad[o + j];
+      if (v < 0) negative = true;
+      col[j] += v < 0 ? -v : v;
+    }
+  }
+  let alpha = 0;
+  for (let j = 0; j < n; j++) if (col[j] > alpha) alpha = col[j];
+  if (negative || !(alpha < 1)) return fallback(0, alpha);
+  // a factorisation costs about ⅔n³ + 2kn² flops; an iteration 2kn²
+  const budget = options.maxIterations ?? Math.max(10, Math.floor(n / (3 * Math.max(1, k))));
+  let X = Float64Array.from(R.data);
+  let next = new Float64Array(k * n);
+  const scale = 1 / (1 - alpha);
+  for (let t = 1; t <= budget; t++) {
+    next.set(R.data);
+    addRowTimesA(X, Ad, n, k, next);
+    // residual of `next` is (next − X) A; bound it by ‖next − X‖_∞ · α (row-wise)
+    let done = true;
+    let worst = 0;
+    for (let r = 0; r < k; r++) {
+      const o = r * n;
+      let d = 0;
+      let m = 0;
+      for (let j = 0; j < n; j++) {
+        const v = next[o + j];
+        const e = Math.abs(v - X[o + j]);
+        if (e > d) d = e;
+        const a = Math.abs(v);
+        if (a > m) m = a;
+      }
+      const bound = d * alpha * scale;
+      if (bound > worst) worst = bound;
+      if (bound > tol * m) done = false;
+    }
+    const tmp = X;
+    X = next;
+    next = tmp;
+    if (done) return { X: { rows: k, cols: n, data: X }, method: 'series', iterations: t, errorBound: worst, alpha };
+  }
+  return fallback(budget, alpha);
+}
