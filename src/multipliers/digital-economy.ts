@@ -13,7 +13,9 @@
  *     share   = (direct + induced) / vᵀx                  vᵀx = total value added (GDP at basic prices)
  *
  * The non-digital block's own Leontief inverse (I − A_NN)⁻¹ is used so that digital inputs into
- * digital output, already in x_D, are not counted twice. The exact equation of the ADB report was
+ * digital output, already in x_D, are not counted twice. When y = x − Z1, the total equals the
+ * value added lost in a full hypothetical extraction of the digital sectors (rows, columns and final
+ * demand), since x_N − x̄_N = (I − A_NN)⁻¹ A_ND x_D; the tests check that identity. The exact equation of the ADB report was
  * not checked line by line: this is the backward-linkage reading stated in its summary.
  * @module
  */

@@ -34,3 +34,14 @@ export {
   type IoTableSpec,
 } from './io/io-table.js';
 export { analyseIoTable, type IoAnalysis, type IoAnalysisOptions } from './analyse.js';
+export {
+  writeIoAnalysis,
+  writeSamMultipliers,
+  formatMatrixCsv,
+  formatColumnsCsv,
+  formatNumber,
+  ioSummary,
+  samSummary,
+  stableJson,
+} from './io/write.js';
+export { loadIoTable } from './io/load.js';

@@ -222,3 +222,34 @@ describe('bad input is a located error, never NaN', () => {
     );
   });
 });
+
+describe('ADB digital value added', () => {
+  it('equals the value added lost when the digital sectors are extracted (an identity of the formulation)', () => {
+    const r = seeded(11);
+    const n = 12;
+    const Zr = matrix(n, n);
+    const xr = new Float64Array(n);
+    for (let j = 0; j < n; j++) {
+      xr[j] = 50 + 100 * r();
+      for (let i = 0; i < n; i++) Zr.data[i * n + j] = (r() * xr[j]) / (2 * n);
+    }
+    const A = technicalCoefficients(Zr, xr);
+    const y = new Float64Array(n);
+    const v = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      let rs = 0;
+      let cs = 0;
+      for (let j = 0; j < n; j++) {
+        rs += Zr.data[i * n + j];
+        cs += A.data[j * n + i];
+      }
+      y[i] = xr[i] - rs;
+      v[i] = 1 - cs;
+    }
+    const digital = [2, 5, 9];
+    const d = digitalValueAdded(A, xr, v, digital);
+    const e = hypotheticalExtraction(A, y, digital, v);
+    expect(d.total).toBeCloseTo(e.valueAddedLoss!, 8);
+    expect(d.share).toBeCloseTo(e.valueAddedLossShare!, 12);
+  });
+});
