@@ -5,7 +5,10 @@
  *
  * Iteration: X₀ = R, X_{t+1} = R + X_t A. The residual of X_{t+1} is
  * R − X_{t+1}(I − A) = (X_{t+1} − X_t) A, and since L ≥ 0 with column sums ≤ 1/(1 − α), the error of
- * every element of a row obeys |X − R L|_ij ≤ ‖residual row‖_∞ / (1 − α) (computed, not assumed).
+ * every element of a row obeys |X − R L|_ij ≤ ‖X_{t+1} − X_t‖_∞ α / (1 − α) (computed, not assumed).
+ * Every second iteration the iterate is extrapolated along the dominant eigenvector (Aitken:
+ * X += d ρ / (1 − ρ), with d the last difference and ρ the ratio of successive differences); the
+ * identity above holds for any X_t, so the bound stays guaranteed after an extrapolation.
  * One iteration costs 2 k n² flops reading A once for all k rows, so for a few rows and a
  * well-behaved A (α ≈ 0.3–0.7, as in national tables) this beats a factorisation (⅔ n³ flops).
  * When A has a negative entry or a column sum ≥ 1, or convergence is too slow to beat a
@@ -102,25 +105,30 @@ export function leontiefRowSeries(A: Matrix, R: Matrix, options: SeriesOptions =
   const budget = options.maxIterations ?? Math.max(10, Math.floor(n / (3 * Math.max(1, k))));
   let X = Float64Array.from(R.data);
   let next = new Float64Array(k * n);
-  const scale = 1 / (1 - alpha);
+  const d = new Float64Array(k * n); // next − X: the residual of X
+  const dPrev = new Float64Array(k * n);
+  const scale = alpha / (1 - alpha);
+  let plainSteps = 0; // plain iterations since the last extrapolation
   for (let t = 1; t <= budget; t++) {
     next.set(R.data);
     addRowTimesA(X, Ad, n, k, next);
-    // residual of `next` is (next − X) A; bound it by ‖next − X‖_∞ · α (row-wise)
+    // residual of `next` = (next − X) A, so |error| ≤ ‖next − X‖_∞ · α / (1 − α), row by row
     let done = true;
     let worst = 0;
     for (let r = 0; r < k; r++) {
       const o = r * n;
-      let d = 0;
+      let dm = 0;
       let m = 0;
       for (let j = 0; j < n; j++) {
         const v = next[o + j];
-        const e = Math.abs(v - X[o + j]);
-        if (e > d) d = e;
-        const a = Math.abs(v);
+        const e = v - X[o + j];
+        d[o + j] = e;
+        const ae = e < 0 ? -e : e;
+        if (ae > dm) dm = ae;
+        const a = v < 0 ? -v : v;
         if (a > m) m = a;
       }
-      const bound = d * alpha * scale;
+      const bound = dm * scale;
       if (bound > worst) worst = bound;
       if (bound > tol * m) done = false;
     }
@@ -128,6 +136,28 @@ export function leontiefRowSeries(A: Matrix, R: Matrix, options: SeriesOptions =
     X = next;
     next = tmp;
     if (done) return { X: { rows: k, cols: n, data: X }, method: 'series', iterations: t, errorBound: worst, alpha };
+    plainSteps++;
+    if (plainSteps >= 2) {
+      // Aitken-type extrapolation along the dominant (Perron) direction: successive differences
+      // shrink by ρ, so the rest of the series is about d ρ / (1 − ρ). The next iteration measures
+      // the exact residual of the extrapolated X, so the error bound stays guaranteed.
+      for (let r = 0; r < k; r++) {
+        const o = r * n;
+        let num = 0;
+        let den = 0;
+        for (let j = 0; j < n; j++) {
+          num += d[o + j] * dPrev[o + j];
+          den += dPrev[o + j] * dPrev[o + j];
+        }
+        const rho = den > 0 ? num / den : 0;
+        if (rho > 0 && rho < alpha) {
+          const f = rho / (1 - rho);
+          for (let j = 0; j < n; j++) X[o + j] += f * d[o + j];
+        }
+      }
+      plainSteps = 0;
+    }
+    dPrev.set(d);
   }
   return fallback(budget, alpha);
 }
