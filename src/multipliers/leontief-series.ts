@@ -16,7 +16,7 @@
  * @module
  */
 import { InputError } from '../errors.js';
-import { assertFinite, type Matrix } from '../linalg/dense/index.js';
+import { assertFinite, defaultThreads, rowTimesRunner, type Matrix } from '../linalg/dense/index.js';
 import { leontiefFactor, leontiefRowMultipliers } from './leontief.js';
 
 /** Options of {@link leontiefRowSeries}. */
@@ -27,6 +27,8 @@ export interface SeriesOptions {
   maxIterations?: number;
   /** Sector labels, for errors of the LU fallback. */
   labels?: readonly string[];
+  /** Threads for the products X·A (default: the machine's parallelism, at most 4). */
+  threads?: number;
 }
 
 /** Result of {@link leontiefRowSeries}. */
@@ -41,29 +43,6 @@ export interface SeriesResult {
   readonly errorBound: number;
   /** α = largest column sum of |A|. */
   readonly alpha: number;
-}
-
-/** X += Xprev·A for k rows, reading A once (4 rows of A per pass, k rows of X in cache). */
-function addRowTimesA(Xprev: Float64Array, A: Float64Array, n: number, k: number, out: Float64Array): void {
-  let i = 0;
-  for (; i + 3 < n; i += 4) {
-    const a0 = i * n, a1 = a0 + n, a2 = a1 + n, a3 = a2 + n;
-    for (let r = 0; r < k; r++) {
-      const o = r * n;
-      const x0 = Xprev[o + i], x1 = Xprev[o + i + 1], x2 = Xprev[o + i + 2], x3 = Xprev[o + i + 3];
-      if (x0 === 0 && x1 === 0 && x2 === 0 && x3 === 0) continue;
-      for (let j = 0; j < n; j++) out[o + j] += x0 * A[a0 + j] + x1 * A[a1 + j] + x2 * A[a2 + j] + x3 * A[a3 + j];
-    }
-  }
-  for (; i < n; i++) {
-    const a0 = i * n;
-    for (let r = 0; r < k; r++) {
-      const o = r * n;
-      const x0 = Xprev[o + i];
-      if (x0 === 0) continue;
-      for (let j = 0; j < n; j++) out[o + j] += x0 * A[a0 + j];
-    }
-  }
 }
 
 /**
@@ -103,15 +82,37 @@ export function leontiefRowSeries(A: Matrix, R: Matrix, options: SeriesOptions =
   if (negative || !(alpha < 1)) return fallback(0, alpha);
   // a factorisation costs about ⅔n³ + 2kn² flops; an iteration 2kn²
   const budget = options.maxIterations ?? Math.max(10, Math.floor(n / (3 * Math.max(1, k))));
-  let X = Float64Array.from(R.data);
-  let next = new Float64Array(k * n);
+  const runner = rowTimesRunner(Ad, n, k, options.threads ?? defaultThreads());
+  try {
+    const out = iterate(runner, R.data, n, k, tol, alpha, budget);
+    if (out) return { X: { rows: k, cols: n, data: out.X }, method: 'series', iterations: out.t, errorBound: out.bound, alpha };
+  } finally {
+    runner.close();
+  }
+  return fallback(budget, alpha);
+}
+
+/** The iteration proper; returns null when the budget ran out. */
+function iterate(
+  runner: ReturnType<typeof rowTimesRunner>,
+  R: Float64Array,
+  n: number,
+  k: number,
+  tol: number,
+  alpha: number,
+  budget: number,
+): { X: Float64Array; t: number; bound: number } | null {
+  let from: 0 | 1 = 0;
+  runner.buffers[0].set(R);
   const d = new Float64Array(k * n); // next − X: the residual of X
   const dPrev = new Float64Array(k * n);
   const scale = alpha / (1 - alpha);
   let plainSteps = 0; // plain iterations since the last extrapolation
   for (let t = 1; t <= budget; t++) {
-    next.set(R.data);
-    addRowTimesA(X, Ad, n, k, next);
+    const X = runner.buffers[from];
+    const next = runner.buffers[1 - from];
+    next.set(R);
+    runner.step(from);
     // residual of `next` = (next − X) A, so |error| ≤ ‖next − X‖_∞ · α / (1 − α), row by row
     let done = true;
     let worst = 0;
@@ -132,10 +133,8 @@ export function leontiefRowSeries(A: Matrix, R: Matrix, options: SeriesOptions =
       if (bound > worst) worst = bound;
       if (bound > tol * m) done = false;
     }
-    const tmp = X;
-    X = next;
-    next = tmp;
-    if (done) return { X: { rows: k, cols: n, data: X }, method: 'series', iterations: t, errorBound: worst, alpha };
+    from = (1 - from) as 0 | 1;
+    if (done) return { X: Float64Array.from(next), t, bound: worst };
     plainSteps++;
     if (plainSteps >= 2) {
       // Aitken-type extrapolation along the dominant (Perron) direction: successive differences
@@ -152,12 +151,12 @@ export function leontiefRowSeries(A: Matrix, R: Matrix, options: SeriesOptions =
         const rho = den > 0 ? num / den : 0;
         if (rho > 0 && rho < alpha) {
           const f = rho / (1 - rho);
-          for (let j = 0; j < n; j++) X[o + j] += f * d[o + j];
+          for (let j = 0; j < n; j++) next[o + j] += f * d[o + j];
         }
       }
       plainSteps = 0;
     }
     dPrev.set(d);
   }
-  return fallback(budget, alpha);
+  return null;
 }

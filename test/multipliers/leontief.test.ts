@@ -12,6 +12,7 @@ import {
   identityMinus,
   leontiefFactor,
   leontiefInverse,
+  leontiefRowMultipliers,
   leontiefRowSeries,
   leontiefSolve,
   outputMultipliers,
@@ -186,6 +187,29 @@ describe('satellite accounts (pymrio formulas)', () => {
     for (let k = 0; k < M.data.length; k++) err = Math.max(err, Math.abs(s.X.data[k] - M.data[k]));
     expect(err).toBeLessThanOrEqual(s.errorBound + 1e-13);
   });
+  it('the series on worker threads (n = 300) agrees with LU within its bound', () => {
+    const r = seeded(5);
+    const n = 300;
+    const A = matrix(n, n);
+    for (let j = 0; j < n; j++) {
+      const target = 0.1 + 0.8 * r();
+      let s = 0;
+      for (let i = 0; i < n; i++) s += (A.data[i * n + j] = r() ** 4);
+      for (let i = 0; i < n; i++) A.data[i * n + j] *= target / s;
+    }
+    const R = matrix(2, n);
+    R.data.fill(1, 0, n);
+    for (let j = 0; j < n; j++) R.data[n + j] = r();
+    const lu = leontiefRowMultipliers(leontiefFactor(A), R);
+    for (const threads of [1, 2]) {
+      const s = leontiefRowSeries(A, R, { threads, maxIterations: 1000 });
+      expect(s.method).toBe('series');
+      let err = 0;
+      for (let q = 0; q < lu.data.length; q++) err = Math.max(err, Math.abs(s.X.data[q] - lu.data[q]));
+      expect(err).toBeLessThanOrEqual(s.errorBound + 1e-12);
+    }
+  });
+
   it('the series falls back to LU when a column sum of A is ≥ 1 or A has a negative entry', () => {
     const A = fromRows([
       [0.5, 0.6],

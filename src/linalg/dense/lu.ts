@@ -6,7 +6,9 @@
  * @module
  */
 import { InputError, NumericError } from '../../errors.js';
+import { gemmUpdate } from './gemm.js';
 import type { Matrix } from './matrix.js';
+import { bind, defaultThreads, parallelGemmUpdate, release, sharedFloat64 } from './parallel.js';
 
 /** The result of {@link luFactor}: unit-lower L and upper U packed in one matrix, and the pivots. */
 export interface LuFactors {
@@ -35,13 +37,20 @@ export interface LuOptions {
   tolerance?: number;
   /** What the matrix is, for error messages (default 'matrix'). */
   what?: string;
-  /** Overwrite `a.data` with the factors instead of copying it first. */
+  /** Overwrite `a.data` with the factors instead of copying it first (single-threaded only). */
   inPlace?: boolean;
+  /**
+   * Threads for the trailing update (default: the machine's parallelism, at most 4; matrices below
+   * order 256 always use one). The factors then live in shared memory.
+   */
+  threads?: number;
 }
 
 const DEFAULT_BLOCK = 48;
 /** Width of the column chunks of the trailing update (chunk of U12 stays in L1/L2). */
 const CHUNK = 256;
+/** Smallest order for which the trailing update is shared between threads. */
+const PARALLEL_MIN = 256;
 
 /**
  * Factorises a square matrix: P A = L U with partial (row) pivoting.
@@ -57,7 +66,31 @@ export function luFactor(a: Matrix, options: LuOptions = {}): LuFactors {
   const nb = Math.max(1, Math.floor(options.blockSize ?? DEFAULT_BLOCK));
   const tol = options.tolerance ?? 1e-13;
   const labels = options.labels;
-  const lu = options.inPlace ? a.data : Float64Array.from(a.data);
+  const threads = n >= PARALLEL_MIN ? Math.max(1, Math.floor(options.threads ?? defaultThreads())) : 1;
+  let lu: Float64Array;
+  if (threads > 1) {
+    lu = sharedFloat64(n * n);
+    lu.set(a.data);
+  } else {
+    lu = options.inPlace ? a.data : Float64Array.from(a.data);
+  }
+  const hs = threads > 1 ? bind(threads - 1, lu) : [];
+  try {
+    return factorInto(lu, n, nb, tol, what, labels, hs);
+  } finally {
+    if (hs.length) release(hs);
+  }
+}
+
+function factorInto(
+  lu: Float64Array,
+  n: number,
+  nb: number,
+  tol: number,
+  what: string,
+  labels: readonly string[] | undefined,
+  hs: ReturnType<typeof bind>,
+): LuFactors {
   // column scales for the singularity test, and the finiteness check
   const colMax = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -135,61 +168,9 @@ export function luFactor(a: Matrix, options: LuOptions = {}): LuFactors {
       }
     }
     // 3. trailing update A22 ← A22 − L21 U12
-    gemmUpdate(lu, n, ke, n, kb, ke, ke, n);
+    if (hs.length) parallelGemmUpdate(hs, lu, n, ke, n, kb, ke, ke, n);
+    else gemmUpdate(lu, n, ke, n, kb, ke, ke, n, CHUNK);
   }
   return { n, lu, perm, ...(labels ? { labels } : {}), minPivotRatio: minRatio };
 }
 
-/**
- * C ← C − L U on the row-major n-wide buffer `a`, where C = a[r0:r1, c0:c1],
- * L = a[r0:r1, k0:k1] and U = a[k0:k1, c0:c1]. Columns go in chunks of {@link CHUNK}; within a chunk,
- * two rows of C take four rank-1 terms at a time (8 multiply-adds per 8 loads and 2 stores).
- */
-export function gemmUpdate(
-  a: Float64Array,
-  n: number,
-  r0: number,
-  r1: number,
-  k0: number,
-  k1: number,
-  c0: number,
-  c1: number,
-): void {
-  for (let cb = c0; cb < c1; cb += CHUNK) {
-    const ce = Math.min(cb + CHUNK, c1);
-    let i = r0;
-    for (; i + 1 < r1; i += 2) {
-      const ri = i * n;
-      const rs = ri + n;
-      let k = k0;
-      for (; k + 3 < k1; k += 4) {
-        const a0 = a[ri + k], a1 = a[ri + k + 1], a2 = a[ri + k + 2], a3 = a[ri + k + 3];
-        const b0 = a[rs + k], b1 = a[rs + k + 1], b2 = a[rs + k + 2], b3 = a[rs + k + 3];
-        const u0 = k * n, u1 = u0 + n, u2 = u1 + n, u3 = u2 + n;
-        for (let c = cb; c < ce; c++) {
-          const x0 = a[u0 + c], x1 = a[u1 + c], x2 = a[u2 + c], x3 = a[u3 + c];
-          a[ri + c] -= a0 * x0 + a1 * x1 + a2 * x2 + a3 * x3;
-          a[rs + c] -= b0 * x0 + b1 * x1 + b2 * x2 + b3 * x3;
-        }
-      }
-      for (; k < k1; k++) {
-        const a0 = a[ri + k];
-        const b0 = a[rs + k];
-        const u0 = k * n;
-        for (let c = cb; c < ce; c++) {
-          const x0 = a[u0 + c];
-          a[ri + c] -= a0 * x0;
-          a[rs + c] -= b0 * x0;
-        }
-      }
-    }
-    for (; i < r1; i++) {
-      const ri = i * n;
-      for (let k = k0; k < k1; k++) {
-        const a0 = a[ri + k];
-        const u0 = k * n;
-        for (let c = cb; c < ce; c++) a[ri + c] -= a0 * a[u0 + c];
-      }
-    }
-  }
-}

@@ -75,6 +75,17 @@ describe('dense LU with partial pivoting', () => {
     }
   });
 
+  it('gives the same factors on one thread and with worker threads sharing the trailing update', () => {
+    const n = 300;
+    const a = randomMatrix(n, n, 21);
+    const one = luFactor(a, { threads: 1 });
+    const two = luFactor(a, { threads: 2 });
+    expect(Array.from(two.perm)).toEqual(Array.from(one.perm));
+    expect(maxAbsDiff(two.lu, one.lu)).toBe(0);
+    const b = Float64Array.from({ length: n }, (_, i) => i % 7);
+    expect(maxAbsDiff(matvec(a, luSolve(two, b)), b)).toBeLessThan(1e-9);
+  });
+
   it('solves for many right-hand sides at once, as columns and as rows', () => {
     const n = 90;
     const a = randomMatrix(n, n, 3);
