@@ -36,9 +36,10 @@ let a, b, c;
 parentPort.on('message', (m) => {
   const ctrl = m.ctrl;
   a = m.a; b = m.b; c = m.c;
+  // read the job sequence before saying ready: the caller may start a job right after
+  let seq = Atomics.load(ctrl, 0);
   Atomics.add(ctrl, 2, 1);
   Atomics.notify(ctrl, 2);
-  let seq = Atomics.load(ctrl, 0);
   for (;;) {
     Atomics.wait(ctrl, 0, seq);
     seq = Atomics.load(ctrl, 0);
