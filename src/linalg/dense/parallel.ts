@@ -17,6 +17,12 @@ const JOB_ROW_TIMES_A = 2;
 const JOB_STOP = 9;
 // control words: 0 job sequence, 1 done count, 2 ready count, 3 job code, 4… parameters
 const CTRL = 16;
+/** Rows of C per grab in the shared LU update (even: the kernel takes rows in pairs). */
+const ROWS = 32;
+/** Columns per grab in the shared series product. */
+const COLS = 256;
+/** Work counter shared by the calling thread and the helpers: the next chunk to take. */
+const work = new Int32Array(new SharedArrayBuffer(4));
 
 interface Helper {
   worker: Worker;
@@ -32,10 +38,10 @@ function workerSource(): string {
 const { parentPort } = require('node:worker_threads');
 const gemmUpdate = ${gemmUpdate.toString()};
 const addRowTimesA = ${addRowTimesA.toString()};
-let a, b, c;
+let a, b, c, work;
 parentPort.on('message', (m) => {
   const ctrl = m.ctrl;
-  a = m.a; b = m.b; c = m.c;
+  a = m.a; b = m.b; c = m.c; work = m.work;
   // read the job sequence before saying ready: the caller may start a job right after
   let seq = Atomics.load(ctrl, 0);
   Atomics.add(ctrl, 2, 1);
@@ -45,10 +51,21 @@ parentPort.on('message', (m) => {
     seq = Atomics.load(ctrl, 0);
     const job = ctrl[3];
     if (job === ${JOB_STOP}) break;
-    if (job === ${JOB_GEMM}) gemmUpdate(a, ctrl[4], ctrl[5], ctrl[6], ctrl[7], ctrl[8], ctrl[9], ctrl[10], ctrl[11]);
-    else if (job === ${JOB_ROW_TIMES_A}) {
-      if (ctrl[8] === 0) addRowTimesA(b, a, ctrl[4], ctrl[5], c, ctrl[6], ctrl[7]);
-      else addRowTimesA(c, a, ctrl[4], ctrl[5], b, ctrl[6], ctrl[7]);
+    if (job === ${JOB_GEMM}) {
+      const n = ctrl[4], r0 = ctrl[5], r1 = ctrl[6];
+      for (;;) {
+        const lo = r0 + Atomics.add(work, 0, ${ROWS});
+        if (lo >= r1) break;
+        gemmUpdate(a, n, lo, Math.min(lo + ${ROWS}, r1), ctrl[7], ctrl[8], ctrl[9], ctrl[10], ctrl[11]);
+      }
+    } else if (job === ${JOB_ROW_TIMES_A}) {
+      const n = ctrl[4], k = ctrl[5];
+      const X = ctrl[6] === 0 ? b : c, out = ctrl[6] === 0 ? c : b;
+      for (;;) {
+        const lo = Atomics.add(work, 0, ${COLS});
+        if (lo >= n) break;
+        addRowTimesA(X, a, n, k, out, lo, Math.min(lo + ${COLS}, n));
+      }
     }
     Atomics.add(ctrl, 1, 1);
     Atomics.notify(ctrl, 1);
@@ -90,7 +107,7 @@ export function bind(count: number, a: Float64Array, b?: Float64Array, c?: Float
   const empty = sharedFloat64(0);
   for (const h of hs) {
     Atomics.store(h.ctrl, 2, 0);
-    h.worker.postMessage({ ctrl: h.ctrl, a, b: b ?? empty, c: c ?? empty });
+    h.worker.postMessage({ ctrl: h.ctrl, a, b: b ?? empty, c: c ?? empty, work });
   }
   const deadline = Date.now() + 10_000;
   for (const h of hs) {
@@ -129,18 +146,11 @@ function wait(h: Helper): void {
   while (Atomics.load(h.ctrl, 1) === 0) Atomics.wait(h.ctrl, 1, 0);
 }
 
-/** Splits [lo, hi) into `parts` contiguous ranges, the first for the calling thread. */
-function split(lo: number, hi: number, parts: number, align = 1): number[] {
-  const cuts = [lo];
-  for (let p = 1; p < parts; p++) {
-    const raw = lo + Math.round(((hi - lo) * p) / parts);
-    cuts.push(Math.min(hi, Math.max(cuts[p - 1], raw - (raw % align))));
-  }
-  cuts.push(hi);
-  return cuts;
-}
-
-/** C ← C − L U on the bound matrix (see `gemmUpdate`), rows split between the threads. */
+/**
+ * C ← C − L U on the bound matrix (see `gemmUpdate`): the calling thread and the helpers take
+ * chunks of rows from a shared counter until none is left, so a thread that the OS delays (a busy
+ * machine) simply takes fewer chunks.
+ */
 export function parallelGemmUpdate(
   hs: readonly Helper[],
   a: Float64Array,
@@ -152,9 +162,13 @@ export function parallelGemmUpdate(
   c0: number,
   c1: number,
 ): void {
-  const cuts = split(r0, r1, hs.length + 1, 2);
-  hs.forEach((h, p) => start(h, JOB_GEMM, [n, cuts[p + 1], cuts[p + 2], k0, k1, c0, c1, 256]));
-  gemmUpdate(a, n, cuts[0], cuts[1], k0, k1, c0, c1, 256);
+  Atomics.store(work, 0, 0);
+  for (const h of hs) start(h, JOB_GEMM, [n, r0, r1, k0, k1, c0, c1, 256]);
+  for (;;) {
+    const lo = r0 + Atomics.add(work, 0, ROWS);
+    if (lo >= r1) break;
+    gemmUpdate(a, n, lo, Math.min(lo + ROWS, r1), k0, k1, c0, c1, 256);
+  }
   for (const h of hs) wait(h);
 }
 
@@ -187,12 +201,16 @@ export function rowTimesRunner(A: Float64Array, n: number, k: number, threads: n
   As.set(A);
   const buffers: [Float64Array, Float64Array] = [sharedFloat64(k * n), sharedFloat64(k * n)];
   const hs = bind(t - 1, As, buffers[0], buffers[1]);
-  const cuts = split(0, n, hs.length + 1, 8);
   return {
     buffers,
     step: (from) => {
-      hs.forEach((h, p) => start(h, JOB_ROW_TIMES_A, [n, k, cuts[p + 1], cuts[p + 2], from]));
-      addRowTimesA(buffers[from], As, n, k, buffers[1 - from], cuts[0], cuts[1]);
+      Atomics.store(work, 0, 0);
+      for (const h of hs) start(h, JOB_ROW_TIMES_A, [n, k, from]);
+      for (;;) {
+        const lo = Atomics.add(work, 0, COLS);
+        if (lo >= n) break;
+        addRowTimesA(buffers[from], As, n, k, buffers[1 - from], lo, Math.min(lo + COLS, n));
+      }
       for (const h of hs) wait(h);
     },
     close: () => {
