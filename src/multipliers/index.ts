@@ -45,3 +45,4 @@ export {
   stableJson,
 } from './io/write.js';
 export { loadIoTable } from './io/load.js';
+export { multipliersDemoStep, defaultEndogenous, DEFAULT_ENDOGENOUS_GROUPS } from './demo-step.js';
