@@ -27,6 +27,11 @@ export interface IoAnalysisOptions {
   employment?: string;
   /** Form the explicit Leontief inverse L (default true: it is an output table). */
   inverse?: boolean;
+  /**
+   * Ratio multipliers (Type I/II income and employment) where a sector's direct coefficient is 0:
+   * 'omit' (default) leaves those columns out and says so in `notes`; 'throw' makes it an error.
+   */
+  ratios?: 'omit' | 'throw';
 }
 
 /** Everything {@link analyseIoTable} computes. */
@@ -59,11 +64,21 @@ export interface IoAnalysis {
   readonly extraction?: ExtractionResult;
   /** ADB digital value added, when digital sectors were named. */
   readonly digital?: DigitalValueAdded;
+  /** What was left out and why, one sentence each. */
+  readonly notes: readonly string[];
 }
 
 /** Runs the multiplier analysis of an input-output table. */
 export function analyseIoTable(io: IoTable, options: IoAnalysisOptions = {}): IoAnalysis {
   const labels = io.sectors;
+  const ratios = options.ratios ?? 'omit';
+  const notes: string[] = [];
+  const zeroNote = (c: Float64Array, what: string, type: string) => {
+    const z = labels.filter((_, j) => c[j] === 0);
+    if (z.length && ratios === 'omit') {
+      notes.push(`${type} ${what} multipliers (total ÷ direct) left out: zero direct ${what} coefficient in ${z.join(', ')}`);
+    }
+  };
   const A = technicalCoefficients(io.Z, io.x, labels);
   const system = leontiefFactor(A, { labels });
   const outputTypeI = outputMultipliers(system);
@@ -75,7 +90,8 @@ export function analyseIoTable(io: IoTable, options: IoAnalysisOptions = {}): Io
   let hr: Float64Array | undefined;
   if (io.labour) {
     hr = valueAddedCoefficients(io.labour, io.x, labels);
-    income = effectMultipliers(system, hr, 'income');
+    income = effectMultipliers(system, hr, 'income', ratios);
+    zeroNote(hr, 'income', 'Type I and II');
   }
   let employment: EffectMultipliers | undefined;
   let e: Float64Array | undefined;
@@ -93,7 +109,8 @@ export function analyseIoTable(io: IoTable, options: IoAnalysisOptions = {}): Io
       });
     }
     e = satellite.S.data.slice(k * io.x.length, (k + 1) * io.x.length);
-    employment = effectMultipliers(system, e, 'employment');
+    employment = effectMultipliers(system, e, 'employment', ratios);
+    zeroNote(e, 'employment', 'Type I and II');
   }
   let typeII: TypeIIMultipliers | undefined;
   if (io.households) {
@@ -106,7 +123,7 @@ export function analyseIoTable(io: IoTable, options: IoAnalysisOptions = {}): Io
       });
     }
     const hc = io.households.consumption.map((c) => c / io.households!.total);
-    typeII = typeIIMultipliers(A, hc, hr, e, labels);
+    typeII = typeIIMultipliers(A, hc, hr, e, labels, ratios);
   }
   let extraction: ExtractionResult | undefined;
   let digital: DigitalValueAdded | undefined;
@@ -130,5 +147,6 @@ export function analyseIoTable(io: IoTable, options: IoAnalysisOptions = {}): Io
     ...(satellite ? { satellite } : {}),
     ...(extraction ? { extraction } : {}),
     ...(digital ? { digital } : {}),
+    notes,
   };
 }

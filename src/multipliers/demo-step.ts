@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import type { AccountGroup, Sam } from '../sam/index.js';
 import { analyseIoTable } from './analyse.js';
-import { defaultSamSectors, ioTableFromLabelled, samAsLabelledTable } from './io/io-table.js';
+import { defaultSamSectors, emptyAccounts, ioTableFromLabelled, samAsLabelledTable } from './io/io-table.js';
 import { writeIoAnalysis, writeSamMultipliers } from './io/write.js';
 import { samAccountingMultipliers } from './sam-multipliers.js';
 
@@ -22,9 +22,10 @@ export const DEFAULT_ENDOGENOUS_GROUPS: readonly AccountGroup[] = [
   'enterprise',
 ];
 
-/** Labels of the accounts in {@link DEFAULT_ENDOGENOUS_GROUPS}, in SAM order. */
+/** Labels of the non-empty accounts in {@link DEFAULT_ENDOGENOUS_GROUPS}, in SAM order. */
 export function defaultEndogenous(sam: Sam): string[] {
-  return sam.accounts.filter((a) => DEFAULT_ENDOGENOUS_GROUPS.includes(a.group)).map((a) => a.label);
+  const empty = new Set(emptyAccounts(sam));
+  return sam.accounts.filter((a) => DEFAULT_ENDOGENOUS_GROUPS.includes(a.group) && !empty.has(a.label)).map((a) => a.label);
 }
 
 /**

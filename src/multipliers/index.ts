@@ -30,6 +30,7 @@ export {
   ioTableFromLabelled,
   samAsLabelledTable,
   defaultSamSectors,
+  emptyAccounts,
   type IoTable,
   type IoTableSpec,
 } from './io/io-table.js';

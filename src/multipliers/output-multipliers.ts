@@ -18,8 +18,11 @@ export function outputMultipliers(sys: LeontiefSystem): Float64Array {
 export interface EffectMultipliers {
   /** Simple multipliers c L: total (direct + indirect) effect per unit of final demand for sector j. */
   readonly simple: Float64Array;
-  /** Type I multipliers (c L)_j / c_j: total effect per unit of direct effect in sector j. */
-  readonly typeI: Float64Array;
+  /**
+   * Type I multipliers (c L)_j / c_j: total effect per unit of direct effect in sector j. Absent
+   * only when asked to omit undefined ratios (`ratios: 'omit'`) and some c_j is 0.
+   */
+  readonly typeI?: Float64Array;
 }
 
 /**
@@ -47,12 +50,22 @@ export function ratioToDirect(
   return out;
 }
 
+/** What to do with ratio multipliers (total ÷ direct) when a direct coefficient is 0. */
+export type RatioPolicy = 'throw' | 'omit';
+
 /**
  * Income (or employment) multipliers of the open model for a coefficient row c (labour income per
  * unit of output, a_{n+1,j}; or jobs per unit of output): simple = c L; Type I = (c L)_j / c_j.
  * @param what 'income' or 'employment', for messages
+ * @param ratios 'throw' (default): a zero c_j is an error naming the sector; 'omit': leave Type I out
  */
-export function effectMultipliers(sys: LeontiefSystem, c: Float64Array, what = 'income'): EffectMultipliers {
+export function effectMultipliers(
+  sys: LeontiefSystem,
+  c: Float64Array,
+  what = 'income',
+  ratios: RatioPolicy = 'throw',
+): EffectMultipliers {
   const simple = leontiefRowMultipliers(sys, { rows: 1, cols: sys.n, data: c }).data;
+  if (ratios === 'omit' && c.some((v) => v === 0)) return { simple };
   return { simple, typeI: ratioToDirect(simple, c, sys.labels, what) };
 }

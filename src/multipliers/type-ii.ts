@@ -11,7 +11,7 @@
 import { InputError } from '../errors.js';
 import type { Matrix } from '../linalg/dense/index.js';
 import { leontiefFactor, leontiefRowMultipliers, type LeontiefSystem } from './leontief.js';
-import { ratioToDirect } from './output-multipliers.js';
+import { ratioToDirect, type RatioPolicy } from './output-multipliers.js';
 
 /** Label of the household account added by {@link closeWithHouseholds}. */
 export const HOUSEHOLDS = 'households';
@@ -43,8 +43,8 @@ export interface TypeIIMultipliers {
   readonly output: Float64Array;
   /** Household income generated per unit of final demand: the household row of L̄. */
   readonly incomeSimple: Float64Array;
-  /** Type II income multipliers: household row of L̄ divided by h_r. */
-  readonly incomeTypeII: Float64Array;
+  /** Type II income multipliers: household row of L̄ divided by h_r (absent when omitted, see `ratios`). */
+  readonly incomeTypeII?: Float64Array;
   /** Jobs per unit of final demand (e L̄ over the sectors), when employment coefficients are given. */
   readonly employmentSimple?: Float64Array;
   /** Type II employment multipliers (e L̄)_j / e_j, when employment coefficients are given. */
@@ -58,6 +58,8 @@ export interface TypeIIMultipliers {
  * @param hr labour income per unit of output of each sector
  * @param e employment per unit of output (optional)
  * @param labels sector labels
+ * @param ratios 'throw' (default): a zero h_r or e entry is an error naming the sector; 'omit':
+ *   leave that ratio multiplier out
  */
 export function typeIIMultipliers(
   A: Matrix,
@@ -65,7 +67,10 @@ export function typeIIMultipliers(
   hr: Float64Array,
   e?: Float64Array,
   labels?: readonly string[],
+  ratios: RatioPolicy = 'throw',
 ): TypeIIMultipliers {
+  const ratio = (total: Float64Array, direct: Float64Array, what: string): Float64Array | undefined =>
+    ratios === 'omit' && direct.some((v) => v === 0) ? undefined : ratioToDirect(total, direct, labels, what);
   const n = A.rows;
   const closed = leontiefFactor(closeWithHouseholds(A, hc, hr), labels ? { labels: [...labels, HOUSEHOLDS] } : {});
   const k = e ? 3 : 2;
@@ -76,13 +81,10 @@ export function typeIIMultipliers(
   const X = leontiefRowMultipliers(closed, { rows: k, cols: n + 1, data: R }).data;
   const output = X.slice(0, n);
   const incomeSimple = X.slice(n + 1, 2 * n + 1);
-  const result: TypeIIMultipliers = {
-    closed,
-    output,
-    incomeSimple,
-    incomeTypeII: ratioToDirect(incomeSimple, hr, labels, 'income'),
-  };
+  const incomeTypeII = ratio(incomeSimple, hr, 'income');
+  const result: TypeIIMultipliers = { closed, output, incomeSimple, ...(incomeTypeII ? { incomeTypeII } : {}) };
   if (!e) return result;
   const employmentSimple = X.slice(2 * (n + 1), 2 * (n + 1) + n);
-  return { ...result, employmentSimple, employmentTypeII: ratioToDirect(employmentSimple, e, labels, 'employment') };
+  const employmentTypeII = ratio(employmentSimple, e, 'employment');
+  return { ...result, employmentSimple, ...(employmentTypeII ? { employmentTypeII } : {}) };
 }

@@ -48,7 +48,7 @@ describe('IO table from a labelled CSV', () => {
     expected.forEach((v, j) => expect(a.employment!.simple[j]).toBeCloseTo(v, 12));
     const totalJobs = Array.from(a.satellite!.Dcba.data).reduce((s, v) => s + v, 0);
     expect(totalJobs).toBeCloseTo(23, 10); // y consistent with x: S L y = S x = F 1
-    expect(a.typeII!.employmentTypeII![0]).toBeGreaterThan(a.employment!.typeI[0]);
+    expect(a.typeII!.employmentTypeII![0]).toBeGreaterThan(a.employment!.typeI![0]);
     // x = L y reproduces the table's gross output
     Array.from(a.xFromY).forEach((v, i) => expect(v).toBeCloseTo(io.x[i], 9));
     expect(a.digital!.share).toBeGreaterThan(47 / 207);
@@ -93,5 +93,20 @@ describe('labelled CSV reader: located errors', () => {
     const t = parseLabelledTable('\ufeff,A,B\rA,1,\rB,3,4\r');
     expect(t.rowLabels).toEqual(['A', 'B']);
     expect(Array.from(t.values.data)).toEqual([1, 0, 3, 4]);
+  });
+});
+
+describe('ratio multipliers with a zero direct coefficient', () => {
+  it('are left out with a note by the analysis, and an error when asked to throw', () => {
+    const t = parseLabelledTable(',AGR,TRD,HH\nAGR,10,20,70\nTRD,15,5,30\nWAGES,75,0,\nPROFIT,0,25,\n');
+    const io = ioTableFromLabelled(t, { finalDemand: ['HH'], labour: ['WAGES'], households: 'HH' });
+    const a = analyseIoTable(io);
+    expect(a.income!.simple[1]).toBeGreaterThan(0);
+    expect(a.income!.typeI).toBeUndefined();
+    expect(a.typeII!.incomeTypeII).toBeUndefined();
+    expect(a.notes.join(' ')).toMatch(/left out: zero direct income coefficient in TRD/);
+    expect(() => analyseIoTable(io, { ratios: 'throw' })).toThrow(
+      expect.objectContaining({ code: 'ZERO_DIRECT_EFFECT', location: expect.objectContaining({ account: 'TRD' }) }),
+    );
   });
 });

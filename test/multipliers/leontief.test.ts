@@ -114,7 +114,7 @@ describe('income, employment and Type II multipliers', () => {
     for (let j = 0; j < 3; j++) {
       const s = L.reduce((acc, row, i) => acc + hr[i] * row[j], 0);
       expect(r.simple[j]).toBeCloseTo(s, 12);
-      expect(r.typeI[j]).toBeCloseTo(s / hr[j], 12);
+      expect(r.typeI![j]).toBeCloseTo(s / hr[j], 12);
     }
   });
   it('Type II ≥ Type I for output, income and employment, with the closed inverse checked by Gauss–Jordan', () => {
@@ -130,8 +130,8 @@ describe('income, employment and Type II multipliers', () => {
       expect(t2.output[j]).toBeCloseTo(Lbar[0][j] + Lbar[1][j] + Lbar[2][j], 12);
       expect(t2.incomeSimple[j]).toBeCloseTo(Lbar[3][j], 12);
       expect(t2.output[j]).toBeGreaterThan(t1o[j]);
-      expect(t2.incomeTypeII[j]).toBeGreaterThan(t1i.typeI[j]);
-      expect(t2.employmentTypeII![j]).toBeGreaterThan(t1e.typeI[j]);
+      expect(t2.incomeTypeII![j]).toBeGreaterThan(t1i.typeI![j]);
+      expect(t2.employmentTypeII![j]).toBeGreaterThan(t1e.typeI![j]);
     }
   });
   it('a zero labour coefficient makes the Type I ratio a located error, not Infinity', () => {

@@ -169,15 +169,32 @@ export function samAsLabelledTable(sam: Sam, file?: string): LabelledTable {
   };
 }
 
+/** Accounts whose row and column are all zero (e.g. ThaiSAM2006's M-Trade, Water, Land). */
+export function emptyAccounts(sam: Sam): string[] {
+  const rt = sam.rowTotals();
+  const ct = sam.colTotals();
+  const n = sam.n;
+  return sam.labels.filter((_, i) => {
+    if (rt[i] !== 0 || ct[i] !== 0) return false;
+    for (let j = 0; j < n; j++) if (sam.values[i * n + j] !== 0 || sam.values[j * n + i] !== 0) return false;
+    return true;
+  });
+}
+
 /**
- * Default sectors of a SAM for a Leontief analysis: its activity accounts; failing those, its
- * commodity accounts; failing those, accounts whose group is `other` (unlabelled goods such as
- * the standard CGE model's BRD and MLK).
+ * Default sectors of a SAM for a Leontief analysis: its production accounts — activities and
+ * commodities together (with margins), since in a SAM activities buy commodities and commodities
+ * are supplied by activities, so neither block alone has inter-industry flows; failing those,
+ * accounts whose group is `other` (unlabelled goods such as the standard CGE model's BRD and MLK).
+ * Empty accounts ({@link emptyAccounts}) are left out.
  */
 export function defaultSamSectors(sam: Sam): string[] {
-  for (const g of ['activity', 'commodity', 'other'] as const) {
-    const idx = sam.indicesOf(g);
-    if (idx.length) return idx.map((i) => sam.labels[i]);
-  }
+  const empty = new Set(emptyAccounts(sam));
+  const production = sam.accounts.filter(
+    (a) => (a.group === 'activity' || a.group === 'commodity' || a.group === 'margin') && !empty.has(a.label),
+  );
+  if (production.length) return production.map((a) => a.label);
+  const other = sam.indicesOf('other').filter((i) => !empty.has(sam.labels[i]));
+  if (other.length) return other.map((i) => sam.labels[i]);
   throw new InputError('IO_NO_SECTORS', 'the SAM has no activity, commodity or unclassified accounts; name the sectors (--z-block)');
 }

@@ -6,7 +6,7 @@
  * @module
  */
 import { readSamCsv } from '../../sam/index.js';
-import { ioTableFromLabelled, samAsLabelledTable, defaultSamSectors, type IoTable, type IoTableSpec } from './io-table.js';
+import { ioTableFromLabelled, samAsLabelledTable, defaultSamSectors, emptyAccounts, type IoTable, type IoTableSpec } from './io-table.js';
 import { readLabelledTable } from './labelled-table.js';
 
 /** True when the row labels are the column labels in the same order, ignoring a trailing `Total`. */
@@ -18,16 +18,18 @@ function looksLikeSam(rows: readonly string[], cols: readonly string[]): boolean
 }
 
 /**
- * Reads an IO table from `path`. For a SAM the default sectors are its activity accounts (or its
- * commodity accounts, or its unclassified accounts); for a rectangular table, the labels found
- * both as a row and as a column.
+ * Reads an IO table from `path`. For a SAM the default sectors are its activity and commodity
+ * accounts (or, failing those, its unclassified accounts); for a rectangular table, the labels
+ * found both as a row and as a column.
  */
 export async function loadIoTable(path: string, spec: IoTableSpec = {}): Promise<IoTable> {
   const table = await readLabelledTable(path);
   if (looksLikeSam(table.rowLabels, table.colLabels)) {
     const sam = await readSamCsv(path);
     const sectors = spec.sectors ?? defaultSamSectors(sam);
-    return ioTableFromLabelled(samAsLabelledTable(sam, path), { ...spec, sectors });
+    const io = ioTableFromLabelled(samAsLabelledTable(sam, path), { ...spec, sectors });
+    const empty = spec.sectors ? [] : emptyAccounts(sam);
+    return empty.length ? { ...io, notes: [...io.notes, `left out empty accounts (all-zero row and column): ${empty.join(', ')}`] } : io;
   }
   return ioTableFromLabelled(table, spec);
 }

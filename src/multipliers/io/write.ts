@@ -58,7 +58,7 @@ export function ioSummary(io: IoTable, a: IoAnalysis): Record<string, unknown> {
   const s: Record<string, unknown> = {
     analysis: 'leontief',
     sectors: a.sectors.length,
-    notes: io.notes,
+    notes: [...io.notes, ...a.notes],
     keySectors: a.sectors.filter((_, j) => a.linkages.classes[j] === 'key'),
     largestOutputMultiplier: (() => {
       let b = 0;
@@ -93,12 +93,14 @@ export async function writeIoAnalysis(dir: string, io: IoTable, a: IoAnalysis): 
     ['output_type_i', a.outputTypeI],
   ];
   if (a.typeII) cols.push(['output_type_ii', a.typeII.output]);
-  if (a.income) cols.push(['income_simple', a.income.simple], ['income_type_i', a.income.typeI]);
-  if (a.typeII) cols.push(['income_simple_closed', a.typeII.incomeSimple], ['income_type_ii', a.typeII.incomeTypeII]);
-  if (a.employment) cols.push(['employment_simple', a.employment.simple], ['employment_type_i', a.employment.typeI]);
-  if (a.typeII?.employmentTypeII) {
-    cols.push(['employment_simple_closed', a.typeII.employmentSimple!], ['employment_type_ii', a.typeII.employmentTypeII]);
-  }
+  if (a.income) cols.push(['income_simple', a.income.simple]);
+  if (a.income?.typeI) cols.push(['income_type_i', a.income.typeI]);
+  if (a.typeII) cols.push(['income_simple_closed', a.typeII.incomeSimple]);
+  if (a.typeII?.incomeTypeII) cols.push(['income_type_ii', a.typeII.incomeTypeII]);
+  if (a.employment) cols.push(['employment_simple', a.employment.simple]);
+  if (a.employment?.typeI) cols.push(['employment_type_i', a.employment.typeI]);
+  if (a.typeII?.employmentSimple) cols.push(['employment_simple_closed', a.typeII.employmentSimple]);
+  if (a.typeII?.employmentTypeII) cols.push(['employment_type_ii', a.typeII.employmentTypeII]);
   cols.push(
     ['backward_linkage', a.linkages.backward],
     ['forward_linkage', a.linkages.forward],
