@@ -101,6 +101,20 @@ e2.. y =e= 2*x;`);
     for (const h of ce.history) expect(Number.isFinite(h.residual)).toBe(true);
   });
 
+  it('a numerically singular Jacobian is reported with the variable without a pivot', () => {
+    const m = new CgeModel('numsingular');
+    m.variable('x', [], { level: 0 });
+    m.variable('y', [], { level: 0 });
+    m.equations(`
+e1.. x + y =e= 2;
+e2.. 2*x + 2*y =e= 4;`);
+    const p = prepareCalibrated(toy(m));
+    const err = caught(() => solveModel(p, p.calibrated.closures.default));
+    expect(err).toBeInstanceOf(ConvergenceError);
+    expect(err.code).toBe('SINGULAR_JACOBIAN');
+    expect(err.message).toMatch(/numerically singular at variable (x|y)/);
+  });
+
   it('variables pressed against bounds are listed when a solve fails', () => {
     const m = new CgeModel('bounded');
     m.variable('p', [], { level: 1, lower: 0.5 });
