@@ -25,7 +25,7 @@ interface Row {
   compileMs: number;
   solveMs: number;
   uu: number;
-  peer?: { method: string; seconds: number; success: boolean; UU: number; maxResidual: number } | string;
+  peer?: { method: string; seconds: number; success: boolean; UU: number; maxResidual: number; timedOut?: boolean } | string;
 }
 
 function median(xs: number[]): number {
@@ -65,11 +65,19 @@ function peerData(prep: PreparedModel, n: number): string {
   return file;
 }
 
+/** Seconds a scipy run may take before it is stopped (the ratio is then a lower bound). */
+const PEER_TIMEOUT_S = Number(process.env.CGE_BENCH_PEER_TIMEOUT ?? 300);
+
 function runPeer(prep: PreparedModel, n: number, unknowns: number): Row['peer'] {
-  const method = unknowns <= 4000 ? 'hybr' : 'krylov';
+  // scipy.optimize.root(method='hybr') (MINPACK) builds a dense n×n Jacobian by finite differences
+  const denseGb = (unknowns * unknowns * 8 * 1.5) / 1e9;
+  if (denseGb > 8) return `hybr not run: its dense Jacobian needs ${denseGb.toFixed(0)} GB for ${unknowns} unknowns`;
   const file = peerData(prep, n);
-  const r = spawnSync(PEER_PYTHON, [join(here, 'cge_peer.py'), file, method], { encoding: 'utf8', timeout: 600_000, maxBuffer: 1 << 24 });
-  if (r.error || r.status !== 0) return `peer failed (${method}): ${(r.error?.message ?? r.stderr).trim().split('\n').pop()}`;
+  const r = spawnSync(PEER_PYTHON, [join(here, 'cge_peer.py'), file, 'hybr'], { encoding: 'utf8', timeout: PEER_TIMEOUT_S * 1000, maxBuffer: 1 << 24 });
+  if (r.error && /ETIMEDOUT/.test(String((r.error as NodeJS.ErrnoException).code ?? r.error.message))) {
+    return { method: 'hybr', seconds: PEER_TIMEOUT_S, success: false, UU: NaN, maxResidual: NaN, timedOut: true };
+  }
+  if (r.error || r.status !== 0) return `peer failed: ${(r.error?.message ?? r.stderr).trim().split('\n').pop()}`;
   return JSON.parse(r.stdout.trim().split('\n').pop()!);
 }
 
@@ -129,7 +137,9 @@ function printRow(r: Row): void {
   ];
   if (peer === undefined) cells.push('—', '—', '—', '—');
   else if (typeof peer === 'string') cells.push(peer, '—', '—', '—');
-  else {
+  else if (peer.timedOut) {
+    cells.push('hybr (stopped)', `> ${(1000 * peer.seconds).toFixed(0)}`, `> ${((1000 * peer.seconds) / r.solveMs).toFixed(0)}× faster`, '—');
+  } else {
     const same = peer.success && Math.abs(peer.UU / r.uu - 1) < 1e-6;
     cells.push(peer.method + (peer.success ? '' : ' (not converged)'), (1000 * peer.seconds).toFixed(1), `${(1000 * peer.seconds / r.solveMs).toFixed(1)}× faster`, same ? 'yes' : `no (${peer.UU})`);
   }
