@@ -16,10 +16,10 @@ import {
   prepareModel,
   readScenarioFile,
   replicationCheck,
-  resultsDocument,
+  cgeResultsDocument,
   runScenario,
   solveBenchmark,
-  writeResults,
+  writeCgeResults,
   type CgeModelDefinition,
   type PreparedModel,
   type SamInput,
@@ -94,7 +94,7 @@ export function register(program: Command): void {
           process.stdout.write(`scenario ${r.name}: ${r.iterations} iteration(s), scaled residual ${r.scaledResidual.toExponential(2)}; ${w}; real GDP ${(100 * (r.gdp.real / r.gdp.realBase - 1)).toFixed(3)}%\n`);
         }
       }
-      const paths = await writeResults(opts.out, resultsDocument(prep.compiled.model.name, bench, results));
+      const paths = await writeCgeResults(opts.out, cgeResultsDocument(prep.compiled.model.name, bench, results));
       process.stdout.write(`wrote ${paths.json}\nwrote ${paths.csv}\n`);
     });
 

@@ -15,7 +15,7 @@ import {
   type CalibratedModel,
   type PreparedModel,
   type SamInput,
-  type Solution,
+  type CgeSolution,
 } from '../../../src/cge/index.js';
 import { loadSam, STDCGE_DIR } from '../helpers/sam.js';
 
@@ -46,7 +46,7 @@ describe('diagnostics with names and indices', () => {
   let sam: SamInput;
   let params: Record<string, unknown>;
   let prep: PreparedModel;
-  let bench: Solution;
+  let bench: CgeSolution;
   beforeAll(async () => {
     sam = await loadSam(join(STDCGE_DIR, 'sam.csv'));
     params = JSON.parse(readFileSync(join(STDCGE_DIR, 'parameters.json'), 'utf8'));
