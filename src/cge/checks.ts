@@ -10,7 +10,7 @@
 import { ModelError } from '../errors.js';
 import { formatRef } from './compile/instantiate.js';
 import { SamCells } from './sam-input.js';
-import { levelReader, maxResidual, solveBenchmark, solveModel, type PreparedModel, type Solution } from './run.js';
+import { levelReader, maxModelResidual, solveBenchmark, solveModel, type PreparedModel, type CgeSolution } from './run.js';
 
 /** Result of {@link replicationCheck}. */
 export interface ReplicationReport {
@@ -26,7 +26,7 @@ export interface ReplicationReport {
   readonly samMaxDiff: number;
   /** Cell of the largest difference, `row,col`. */
   readonly samWorstCell: string;
-  readonly benchmark: Solution;
+  readonly benchmark: CgeSolution;
 }
 
 /** Result of {@link homogeneityCheck}. */
@@ -45,7 +45,7 @@ export interface HomogeneityReport {
 /** Runs the replication check (tolerance `tol` on residuals, relative `samTol` on SAM cells). */
 export function replicationCheck(prep: PreparedModel, tol = 1e-10, samTol = 1e-9): ReplicationReport {
   const cm = prep.compiled;
-  const init = maxResidual(cm, prep.x0, prep.p0);
+  const init = maxModelResidual(cm, prep.x0, prep.p0);
   const benchmark = solveBenchmark(prep);
   const sam = prep.calibrated.samOf(levelReader(cm, benchmark.x));
   const given = samInputOf(prep);
@@ -83,7 +83,7 @@ function samInputOf(prep: PreparedModel): (row: string, col: string) => number {
  * Runs the homogeneity check: solves with the numeraire multiplied by `factor` and compares every
  * variable with the benchmark solution.
  */
-export function homogeneityCheck(prep: PreparedModel, benchmark: Solution, factor = 2, tol = 1e-8): HomogeneityReport {
+export function homogeneityCheck(prep: PreparedModel, benchmark: CgeSolution, factor = 2, tol = 1e-8): HomogeneityReport {
   const c = prep.calibrated;
   const closure = c.closures[c.defaultClosure];
   const k = closure.fix.findIndex((f) => f.reason === 'numeraire');

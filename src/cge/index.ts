@@ -5,13 +5,16 @@
  * welfare measures, and the model library (stdcge, splcge).
  * @module
  */
-export * from './model/expr.js';
+export type { Expr, IndexArg, BinaryOp, CompareOp, UnaryFn } from './model/expr.js';
+export { formatExpr } from './model/expr.js';
+/** Builders of indexed expressions (`cgeExpr.sum('h', cgeExpr.ref('F', 'h', 'j'))`), grouped to keep short names out of the package namespace. */
+export * as cgeExpr from './model/expr.js';
 export { parseExpr, parseEquations, type ParsedEquation } from './model/parse.js';
 export * from './model/model.js';
 export { ScalarDag, type ScalarNode, type ScalarOp } from './compile/dag.js';
 export { formatRef, type SymbolRef, type Layout } from './compile/instantiate.js';
 export { compileModel, parameterVector, type CompiledModel } from './compile/compile.js';
-export { structuralAnalysis, matchColumns, type Pattern, type StructuralReport } from './solve/structure.js';
+export { structuralAnalysis, matchColumns, type Pattern as JacobianPattern, type StructuralReport } from './solve/structure.js';
 export { denseLu, type LinearSolver, type LinearSolverFactory } from './solve/linear.js';
 export { defaultLinearSolver } from './solve/default-solver.js';
 export { reduceSystem, type ReducedSystem } from './solve/system.js';

@@ -10,7 +10,7 @@ import { stringify } from 'csv-stringify/sync';
 import { NumericError } from '../errors.js';
 import type { CgeResults } from '../guidelines/generated/cge-results.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import type { ScenarioResult, Solution } from './run.js';
+import type { ScenarioResult, CgeSolution } from './run.js';
 
 export type { CgeResults } from '../guidelines/generated/cge-results.js';
 
@@ -20,7 +20,7 @@ function finite(x: number, what: string): number {
 }
 
 /** Builds the results document of a run. */
-export function resultsDocument(model: string, benchmark: Solution, scenarios: readonly ScenarioResult[]): CgeResults {
+export function cgeResultsDocument(model: string, benchmark: CgeSolution, scenarios: readonly ScenarioResult[]): CgeResults {
   return {
     model,
     benchmark: { iterations: benchmark.newton.iterations, maxResidual: finite(benchmark.newton.maxResidual, 'benchmark residual') },
@@ -45,7 +45,7 @@ export function resultsDocument(model: string, benchmark: Solution, scenarios: r
 }
 
 /** The long CSV of a results document: scenario, variable, index (elements joined by `.`), base, level, pct_change. */
-export function resultsCsv(doc: CgeResults): string {
+export function cgeResultsCsv(doc: CgeResults): string {
   const rows: (string | number)[][] = [['scenario', 'variable', 'index', 'base', 'level', 'pct_change']];
   for (const s of doc.scenarios) {
     for (const v of s.variables) rows.push([s.name, v.variable, v.index.join('.'), String(v.base), String(v.level), v.pctChange === null ? '' : String(v.pctChange)]);
@@ -54,10 +54,10 @@ export function resultsCsv(doc: CgeResults): string {
 }
 
 /** Writes `results.json` and `results.csv` into `dir` atomically; returns their paths. */
-export async function writeResults(dir: string, doc: CgeResults): Promise<{ json: string; csv: string }> {
+export async function writeCgeResults(dir: string, doc: CgeResults): Promise<{ json: string; csv: string }> {
   const json = join(dir, 'results.json');
   const csv = join(dir, 'results.csv');
   await writeFileAtomic(json, `${JSON.stringify(doc, null, 2)}\n`);
-  await writeFileAtomic(csv, resultsCsv(doc));
+  await writeFileAtomic(csv, cgeResultsCsv(doc));
   return { json, csv };
 }

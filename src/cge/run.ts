@@ -43,7 +43,7 @@ export interface PreparedModel {
 }
 
 /** A solution of the system under a closure. */
-export interface Solution {
+export interface CgeSolution {
   readonly x: Float64Array;
   readonly newton: NewtonResult;
   readonly closure: Closure;
@@ -114,7 +114,7 @@ export function levelReader(cm: CompiledModel, x: Float64Array): LevelReader {
 }
 
 /** Largest absolute residual of the scalar equations at `x` (all, or the active ones). */
-export function maxResidual(cm: CompiledModel, x: Float64Array, p: Float64Array, rows?: ArrayLike<number>): { value: number; row: number } {
+export function maxModelResidual(cm: CompiledModel, x: Float64Array, p: Float64Array, rows?: ArrayLike<number>): { value: number; row: number } {
   const q = new Float64Array(cm.qSize);
   cm.prepare(p, q);
   const F = new Float64Array(cm.rows.length);
@@ -134,7 +134,7 @@ export function maxResidual(cm: CompiledModel, x: Float64Array, p: Float64Array,
  * Solves under a closure with parameters `p` from the start `xStart` (benchmark levels unless
  * given). Fixed variables take the closure's values or their start levels.
  */
-export function solveModel(prep: PreparedModel, closure: Closure, p: Float64Array = prep.p0, xStart: Float64Array = prep.x0, compiled: CompiledModel = prep.compiled): Solution {
+export function solveModel(prep: PreparedModel, closure: Closure, p: Float64Array = prep.p0, xStart: Float64Array = prep.x0, compiled: CompiledModel = prep.compiled): CgeSolution {
   const cm = compiled;
   const x = Float64Array.from(xStart);
   const { fixed, dropped } = applyClosure(cm, closure, x);
@@ -160,18 +160,18 @@ export function solveModel(prep: PreparedModel, closure: Closure, p: Float64Arra
   });
   const droppedRows: number[] = [];
   dropped.forEach((d, r) => d && droppedRows.push(r));
-  const walras = droppedRows.length ? maxResidual(cm, x, p, droppedRows).value : 0;
+  const walras = droppedRows.length ? maxModelResidual(cm, x, p, droppedRows).value : 0;
   return { x, newton, closure, walrasResidual: walras };
 }
 
 /** Solves the benchmark under the default closure (the replication run). */
-export function solveBenchmark(prep: PreparedModel): Solution {
+export function solveBenchmark(prep: PreparedModel): CgeSolution {
   const c = prep.calibrated;
   return solveModel(prep, c.closures[c.defaultClosure]);
 }
 
 /** Runs one scenario from a benchmark solution and reports every variable's change, welfare and GDP. */
-export function runScenario(prep: PreparedModel, benchmark: Solution, scenario: CgeScenario, file?: string): ScenarioResult {
+export function runScenario(prep: PreparedModel, benchmark: CgeSolution, scenario: CgeScenario, file?: string): ScenarioResult {
   const c = prep.calibrated;
   let cm = prep.compiled;
   const { p, changed } = applyShocks(cm, scenario, prep.p0, file);
@@ -187,7 +187,7 @@ export function runScenario(prep: PreparedModel, benchmark: Solution, scenario: 
 }
 
 /** Builds the result record of a solution against the benchmark. */
-export function describeSolution(prep: PreparedModel, benchmark: Solution, sol: Solution, name: string): ScenarioResult {
+export function describeSolution(prep: PreparedModel, benchmark: CgeSolution, sol: CgeSolution, name: string): ScenarioResult {
   const cm = prep.compiled;
   const c = prep.calibrated;
   const variables: VariableChange[] = cm.vars.refs.map((r, j) => {

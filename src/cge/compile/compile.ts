@@ -4,6 +4,7 @@
  * included), and generated kernels for the residuals and the Jacobian values.
  * @module
  */
+import { ModelError } from '../../errors.js';
 import type { CgeModel } from '../model/model.js';
 import { generateKernels, type JacEntry, type Kernel, type ResidualKernel } from './codegen.js';
 import { instantiate, layout, type Layout, type SymbolRef } from './instantiate.js';
@@ -51,6 +52,9 @@ export function compileModel(model: CgeModel): CompiledModel {
   const t0 = performance.now();
   const vars = layout(model, model.variableList);
   const params = layout(model, model.parameterList);
+  if (vars.size >= 4194304) {
+    throw new ModelError('MODEL_TOO_LARGE', `model ${model.name} has ${vars.size} scalar variables; the compiler handles fewer than 4194304`);
+  }
   const sys = instantiate(model, vars, params);
   const { dag } = sys;
   const m = sys.rows.length;

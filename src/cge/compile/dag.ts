@@ -28,7 +28,7 @@ export class ScalarDag {
   /** Every node, by id. */
   readonly nodes: ScalarNode[] = [];
   private readonly memo = new Map<string, number>();
-  private readonly dmemo = new Map<string, number>();
+  private readonly dmemo = new Map<number, number>();
   private readonly varsMemo = new Map<number, readonly number[]>();
 
   private intern(op: ScalarOp, v: number, args: readonly number[]): number {
@@ -156,24 +156,42 @@ export class ScalarDag {
     return out;
   }
 
+  /** Whether variable position `xi` occurs below node `id` (binary search in {@link varsOf}). */
+  hasVar(id: number, xi: number): boolean {
+    const n = this.nodes[id];
+    if (!n.hasX) return false;
+    if (n.op === 'x') return n.v === xi;
+    const vs = this.varsOf(id);
+    let lo = 0;
+    let hi = vs.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (vs[mid] === xi) return true;
+      if (vs[mid] < xi) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  }
+
   /** Exact partial derivative of node `id` with respect to variable position `xi`. */
   diff(id: number, xi: number): number {
     const n = this.nodes[id];
     if (!n.hasX) return this.c(0);
     if (n.op === 'x') return this.c(n.v === xi ? 1 : 0);
-    const key = `${id}:${xi}`;
+    if (!this.hasVar(id, xi)) return this.c(0);
+    const key = id * 4194304 + xi;
     const hit = this.dmemo.get(key);
     if (hit !== undefined) return hit;
     let d: number;
     const A = n.args;
     switch (n.op) {
       case 'add':
-        d = this.add(A.filter((a) => this.nodes[a].hasX).map((a) => this.diff(a, xi)));
+        d = this.add(A.filter((a) => this.hasVar(a, xi)).map((a) => this.diff(a, xi)));
         break;
       case 'mul': {
         const terms: number[] = [];
         for (let k = 0; k < A.length; k++) {
-          if (!this.nodes[A[k]].hasX) continue;
+          if (!this.hasVar(A[k], xi)) continue;
           const dk = this.diff(A[k], xi);
           if (this.constValue(dk) === 0) continue;
           const others = A.filter((_, l) => l !== k);

@@ -86,3 +86,14 @@ export function formatExpr(e: Expr): string {
     }
   }
 }
+
+/** Builds `a + b`. */
+export const add = (a: Expr, b: Expr): Expr => ({ k: 'bin', op: '+', a, b });
+/** Builds `a - b`. */
+export const sub = (a: Expr, b: Expr): Expr => ({ k: 'bin', op: '-', a, b });
+/** Builds `a * b`. */
+export const mul = (a: Expr, b: Expr): Expr => ({ k: 'bin', op: '*', a, b });
+/** Builds `a / b`. */
+export const div = (a: Expr, b: Expr): Expr => ({ k: 'bin', op: '/', a, b });
+/** Builds `a ** b`. */
+export const pow = (a: Expr, b: Expr): Expr => ({ k: 'bin', op: '^', a, b });

@@ -159,7 +159,7 @@ export class CgeModel {
   parameter(name: string, domain: readonly string[] = [], opts: { description?: string; value?: number } = {}): CgeParameter {
     this.checkNew(name);
     const size = this.sizeOf(domain);
-    const p: CgeParameter = { kind: 'parameter', name, domain: domain.map((d) => this.resolveSetName(d)), size, values: new Float64Array(size).fill(opts.value ?? 0), ...(opts.description ? { description: opts.description } : {}) };
+    const p: CgeParameter = { kind: 'parameter', name, domain: [...domain], size, values: new Float64Array(size).fill(opts.value ?? 0), ...(opts.description ? { description: opts.description } : {}) };
     this.params.set(name, p);
     return p;
   }
@@ -171,7 +171,7 @@ export class CgeModel {
     const v: CgeVariable = {
       kind: 'variable',
       name,
-      domain: domain.map((d) => this.resolveSetName(d)),
+      domain: [...domain],
       size,
       level: new Float64Array(size).fill(opts.level ?? 0),
       lower: new Float64Array(size).fill(opts.lower ?? -Infinity),

@@ -8,7 +8,10 @@ import type { Pattern } from './structure.js';
 
 /** A factorisation that can be refreshed with new values on the same pattern. */
 export interface LinearSolver {
-  /** Factorises the matrix with these values (CSC order of the pattern). Throws NumericError SINGULAR_MATRIX naming the column. */
+  /**
+   * Factorises the matrix with these values (CSC order of the pattern). Throws NumericError
+   * SINGULAR_MATRIX whose location's `column` is the 1-based column without a usable pivot.
+   */
   factor(values: Float64Array): void;
   /** Solves A·out = b with the last factorisation. */
   solve(b: Float64Array, out: Float64Array): void;
@@ -39,7 +42,7 @@ export const denseLu: LinearSolverFactory = (pattern) => {
           if (v > best) (best = v), (piv = i);
         }
         if (!(best > 1e-300) || !Number.isFinite(best)) {
-          throw new NumericError('SINGULAR_MATRIX', `the matrix is singular at column ${k}`, { column: k });
+          throw new NumericError('SINGULAR_MATRIX', `the matrix is singular at elimination step ${k + 1}`, { column: k + 1 });
         }
         if (piv !== k) {
           for (let j = 0; j < n; j++) {

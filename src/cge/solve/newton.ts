@@ -201,7 +201,7 @@ export function newtonSolve(
       lu.factor(Jr);
     } catch (err) {
       if (err instanceof NumericError) {
-        const col = typeof err.location?.column === 'number' ? err.location.column : -1;
+        const col = typeof err.location?.column === 'number' ? err.location.column - 1 : -1;
         const cr = col >= 0 && col < n ? sys.colRefs[col] : undefined;
         fail('SINGULAR_JACOBIAN', `the Jacobian is numerically singular${cr ? ` at variable ${formatRef(cr)}` : ''} (iteration ${it})`, Ffull);
       }

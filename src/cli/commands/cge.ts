@@ -9,16 +9,17 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { InputError, UsageError } from '../../errors.js';
 import {
+  formatExpr,
   homogeneityCheck,
   libraryModel,
   MODEL_LIBRARY,
   prepareModel,
   readScenarioFile,
   replicationCheck,
-  resultsDocument,
+  cgeResultsDocument,
   runScenario,
   solveBenchmark,
-  writeResults,
+  writeCgeResults,
   type CgeModelDefinition,
   type PreparedModel,
   type SamInput,
@@ -93,8 +94,30 @@ export function register(program: Command): void {
           process.stdout.write(`scenario ${r.name}: ${r.iterations} iteration(s), scaled residual ${r.scaledResidual.toExponential(2)}; ${w}; real GDP ${(100 * (r.gdp.real / r.gdp.realBase - 1)).toFixed(3)}%\n`);
         }
       }
-      const paths = await writeResults(opts.out, resultsDocument(prep.compiled.model.name, bench, results));
+      const paths = await writeCgeResults(opts.out, cgeResultsDocument(prep.compiled.model.name, bench, results));
       process.stdout.write(`wrote ${paths.json}\nwrote ${paths.csv}\n`);
+    });
+
+  cge
+    .command('show')
+    .description('list a calibrated model: its size, sets, variables and equations in the GAMS-like text form')
+    .requiredOption('--model <name|file>', 'library model or model file')
+    .option('--sam <file>', 'SAM CSV; default: the model\'s shipped SAM')
+    .option('--params <file>', 'parameter file; default: the model\'s shipped one')
+    .action(async (opts: { model: string; sam?: string; params?: string }) => {
+      const prep = await prepare(opts);
+      const m = prep.calibrated.model;
+      const lines = [sizeLine(prep), '', 'Sets'];
+      for (const s of m.setList) lines.push(`  ${s.name}  /${s.elements.join(', ')}/${s.description ? `  '${s.description}'` : ''}`);
+      lines.push('', 'Variables');
+      for (const v of m.variableList) lines.push(`  ${v.name}${v.domain.length ? `(${v.domain.join(',')})` : ''}${v.description ? `  '${v.description}'` : ''}`);
+      lines.push('', 'Equations');
+      for (const e of m.equationList) {
+        lines.push(`  ${e.source ?? `${e.name}${e.domain.length ? `(${e.domain.join(',')})` : ''}.. ${formatExpr(e.lhs)} =e= ${formatExpr(e.rhs)}`}${e.source ? ';' : ';'}${e.description ? `   * ${e.description}` : ''}`);
+      }
+      const c = prep.calibrated.closures[prep.calibrated.defaultClosure];
+      lines.push('', `Closure ${c.name}: fixed ${c.fix.map((f) => `${f.variable}${f.index ? `(${f.index.join(',')})` : ''}`).join(', ')}; dropped ${(c.drop ?? []).map((d) => `${d.equation}${d.index ? `(${d.index.join(',')})` : ''}`).join(', ') || 'none'}`);
+      process.stdout.write(`${lines.join('\n')}\n`);
     });
 
   cge

@@ -123,3 +123,29 @@ describe('exact Jacobian', () => {
     );
   });
 });
+
+describe('generated code for large models', () => {
+  it('is cut into chunks and still evaluates every residual and derivative', () => {
+    const m = new CgeModel('wide');
+    const n = 3000;
+    m.set('i', Array.from({ length: n }, (_, k) => `e${k}`));
+    m.parameter('a', ['i']);
+    m.variable('x', ['i'], { level: 1 });
+    for (let k = 0; k < n; k++) m.setParameter('a', [`e${k}`], (k % 17) + 1);
+    m.equations('eq(i).. x(i)*x(i) + log(x(i)) =e= a(i);');
+    const cm = compileModel(m);
+    expect(cm.sourceChars).toBeGreaterThan(24_000 * 4); // several chunks
+    const x = new Float64Array(n).map((_, k) => 1 + (k % 5));
+    const p = parameterVector(m, cm.params);
+    const q = new Float64Array(cm.qSize);
+    cm.prepare(p, q);
+    const F = new Float64Array(n);
+    const J = new Float64Array(cm.nnz);
+    cm.jacobian(x, p, q, F, J);
+    expect(cm.nnz).toBe(n);
+    for (let k = 0; k < n; k++) {
+      expect(F[k]).toBeCloseTo(x[k] * x[k] + Math.log(x[k]) - ((k % 17) + 1), 12);
+      expect(J[cm.colPtr[k]]).toBeCloseTo(2 * x[k] + 1 / x[k], 12);
+    }
+  });
+});

@@ -12,7 +12,7 @@ import {
   stdcge,
   type PreparedModel,
   type ScenarioResult,
-  type Solution,
+  type CgeSolution,
 } from '../../../src/cge/index.js';
 import { loadSam, STDCGE_DIR } from '../helpers/sam.js';
 
@@ -42,7 +42,7 @@ const PCT_TOL = 0.5e-3;
 
 describe('stdcge (Hosoe, Gasawa & Hashimoto 2010, ch. 6) against the published GAMS solution', () => {
   let prep: PreparedModel;
-  let bench: Solution;
+  let bench: CgeSolution;
   let sim: ScenarioResult;
   beforeAll(async () => {
     const sam = await loadSam(join(STDCGE_DIR, 'sam.csv'));

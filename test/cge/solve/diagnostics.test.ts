@@ -15,7 +15,7 @@ import {
   type CalibratedModel,
   type PreparedModel,
   type SamInput,
-  type Solution,
+  type CgeSolution,
 } from '../../../src/cge/index.js';
 import { loadSam, STDCGE_DIR } from '../helpers/sam.js';
 
@@ -46,7 +46,7 @@ describe('diagnostics with names and indices', () => {
   let sam: SamInput;
   let params: Record<string, unknown>;
   let prep: PreparedModel;
-  let bench: Solution;
+  let bench: CgeSolution;
   beforeAll(async () => {
     sam = await loadSam(join(STDCGE_DIR, 'sam.csv'));
     params = JSON.parse(readFileSync(join(STDCGE_DIR, 'parameters.json'), 'utf8'));
@@ -99,6 +99,20 @@ e2.. y =e= 2*x;`);
     expect(ce.location?.equation).toBe('e1');
     expect(ce.history.length).toBeGreaterThan(0);
     for (const h of ce.history) expect(Number.isFinite(h.residual)).toBe(true);
+  });
+
+  it('a numerically singular Jacobian is reported with the variable without a pivot', () => {
+    const m = new CgeModel('numsingular');
+    m.variable('x', [], { level: 0 });
+    m.variable('y', [], { level: 0 });
+    m.equations(`
+e1.. x + y =e= 2;
+e2.. 2*x + 2*y =e= 4;`);
+    const p = prepareCalibrated(toy(m));
+    const err = caught(() => solveModel(p, p.calibrated.closures.default));
+    expect(err).toBeInstanceOf(ConvergenceError);
+    expect(err.code).toBe('SINGULAR_JACOBIAN');
+    expect(err.message).toMatch(/numerically singular at variable (x|y)/);
   });
 
   it('variables pressed against bounds are listed when a solve fails', () => {
