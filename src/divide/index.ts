@@ -1,5 +1,41 @@
 /**
- * Public API of the `divide` stage.
+ * Public API of the `divide` stage: digital-divide metrics from the harmonised observations —
+ * within-country gaps, between-country dispersion and convergence, distance to target, and a
+ * composite index with Monte Carlo rank intervals — each row carrying its provenance.
  * @module
  */
-export {};
+export { OBSERVATION_COLUMNS, OBSERVATION_KEY, AMS_ALPHA2_TO_ALPHA3, readObservations, parseObservations, observationsTable, observationRecords, provenanceKey, countryOf, isSubnational } from './observations.js';
+export type { Observation } from './observations.js';
+export { provenanceOf, mergeProvenance, provenanceTable } from './provenance.js';
+export type { ProvenanceRow } from './provenance.js';
+export { isTotal, annualYear, totalsByAreaYear } from './select.js';
+export { gini } from './gini.js';
+export { theilT, theilDecomposition } from './theil.js';
+export type { TheilDecomposition } from './theil.js';
+export { moments } from './moments.js';
+export type { Moments } from './moments.js';
+export { olsSimple } from './regression.js';
+export type { OlsFit } from './regression.js';
+export { logGamma, incompleteBeta, studentTTwoSidedP } from './student-t.js';
+export { fitLinear, fitLogLinear, fitLogistic, fitTrends, trendValue, yearReaching } from './trend.js';
+export type { TrendFit, TrendModelName } from './trend.js';
+export { GAP_DIMENSIONS, computeGaps, indicatorsWithBreakdowns } from './gaps.js';
+export type { GapDimension, GapRow } from './gaps.js';
+export { computeDispersion } from './dispersion.js';
+export type { DispersionOptions, DispersionRow } from './dispersion.js';
+export { sigmaConvergence, betaConvergence } from './convergence.js';
+export type { ConvergenceRow } from './convergence.js';
+export { computeDistanceToTarget, TREND_CRITERION } from './distance.js';
+export type { DistanceOptions, DistanceRow } from './distance.js';
+export { COMPOSITE_INDEX_SCHEMA_PATH, DEFAULT_INDEX_CONFIG_PATH, readIndexConfig, validateIndexConfig } from './composite/config.js';
+export type { CompositeIndexConfig } from './composite/config.js';
+export { normalise } from './composite/normalise.js';
+export type { NormaliseSpec } from './composite/normalise.js';
+export { aggregateScores, rankDescending, quantileSorted } from './composite/aggregate.js';
+export { indexData, scoreIndex, computeCompositeIndex, rankUncertainty } from './composite/index-score.js';
+export type { IndexData, IndexRow, RankRow, RankUncertaintyOptions } from './composite/index-score.js';
+export { toCsv, formatNumber } from './csv.js';
+export type { Cell } from './csv.js';
+export { gapChartSpec, dispersionChartSpec, indexRankChartSpec, renderSvg } from './charts.js';
+export { runDivide, divideDefault, GAP_COLUMNS, DISPERSION_COLUMNS, CONVERGENCE_COLUMNS, DISTANCE_COLUMNS, RANK_COLUMNS } from './run.js';
+export type { DivideOptions, DivideResult } from './run.js';
