@@ -133,7 +133,8 @@ export async function runDivide(options: DivideOptions): Promise<DivideResult> {
   try {
     data = indexData(records, cfg);
   } catch (err) {
-    if (options.config || !(err instanceof InputError)) throw err;
+    if (!(err instanceof InputError)) throw err;
+    if (options.config) throw new InputError(err.code, err.message, { ...err.location, file: options.config }, { cause: err });
     notes.push(`composite index ${cfg.id} not computed on these data: ${err.message}`);
     cfg = null;
   }
