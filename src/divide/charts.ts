@@ -28,7 +28,7 @@ export function gapChartSpec(rows: readonly GapRow[], area: string): TopLevelSpe
         encoding: {
           x: { field: 'year', type: 'quantitative', axis: { format: 'd', title: 'year' } },
           y: { field: 'gap', type: 'quantitative', title: 'gap (group a − group b, indicator unit)' },
-          color: { field: 'comparison', type: 'nominal' },
+          color: { field: 'comparison', type: 'nominal', legend: { labelLimit: 300 } },
         },
       },
     ],
@@ -59,7 +59,7 @@ export function dispersionChartSpec(rows: readonly DispersionRow[]): TopLevelSpe
     encoding: {
       x: { field: 'year', type: 'quantitative', axis: { format: 'd' } },
       y: { field: 'value', type: 'quantitative', title: 'dispersion' },
-      color: { field: 'measure', type: 'nominal' },
+      color: { field: 'measure', type: 'nominal', legend: { labelLimit: 300 } },
       shape: { field: 'coverage', type: 'nominal', title: 'coverage' },
     },
   };

@@ -4,7 +4,7 @@
  *
  * The trend is the best of linear, log-linear and logistic by the corrected Akaike criterion
  * (AICc, residuals on the levels; see trend.ts) and is named in every row with its parameters and
- * the criterion values of the alternatives. For a percentage (unit `PT`), the logistic ceiling is
+ * the criterion values of the alternatives. For a percentage (unit `PT`, `PERCENT`, `PC` or `PCT`), the logistic ceiling is
  * capped at 100. Status: `already-reached` (latest observation ≥ target), `projected` (the trend
  * crosses the target after the latest year), `at-target-by-trend` (the trend is past the target
  * but the latest observation is not), `never-reached` (flat or falling trend, or a logistic
@@ -25,6 +25,9 @@ export interface DistanceOptions {
   /** Expected areas (default: every country with the indicator). */
   areas?: readonly string[];
 }
+
+/** Unit codes read as a percentage (logistic ceiling capped at 100): SDMX `PT`, SDG `PERCENT`, `PC`. */
+export const PERCENT_UNITS: ReadonlySet<string> = new Set(['PT', 'PERCENT', 'PC', 'PCT']);
 
 /** The criterion used to choose the trend model, as stated in the output. */
 export const TREND_CRITERION = 'min AICc on levels';
@@ -86,7 +89,7 @@ export function computeDistanceToTarget(records: readonly Observation[], indicat
     }
     const t = Float64Array.from(years);
     const y = Float64Array.from(obs, (o) => o.value as number);
-    const cap = unit === 'PT' ? 100 : Infinity;
+    const cap = PERCENT_UNITS.has(unit) ? 100 : Infinity;
     const fits: TrendFit[] = fitTrends(t, y, cap);
     const best = fits[0];
     const tLast = years[years.length - 1];

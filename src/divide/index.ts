@@ -25,7 +25,7 @@ export { computeDispersion } from './dispersion.js';
 export type { DispersionOptions, DispersionRow } from './dispersion.js';
 export { sigmaConvergence, betaConvergence } from './convergence.js';
 export type { ConvergenceRow } from './convergence.js';
-export { computeDistanceToTarget, TREND_CRITERION } from './distance.js';
+export { computeDistanceToTarget, TREND_CRITERION, PERCENT_UNITS } from './distance.js';
 export type { DistanceOptions, DistanceRow } from './distance.js';
 export { COMPOSITE_INDEX_SCHEMA_PATH, DEFAULT_INDEX_CONFIG_PATH, readIndexConfig, validateIndexConfig } from './composite/config.js';
 export type { CompositeIndexConfig } from './composite/config.js';

@@ -117,10 +117,13 @@ export async function runDivide(options: DivideOptions): Promise<DivideResult> {
   const dispersion = computeDispersion(records, indicator, { from });
   const convergence = sigmaConvergence(dispersion);
   const complete = dispersion.filter((r) => r.coverage === 'complete').map((r) => r.time_period);
-  if (complete.length >= 2) {
+  if (!convergence.some((c) => c.test === 'sigma')) {
+    notes.push(`sigma-convergence not computed: fewer than three years with every country's ${indicator}`);
+  }
+  if (complete.length >= 2 && dispersion[0].n_expected >= 3) {
     convergence.push(betaConvergence(records, indicator, complete[0], complete[complete.length - 1]));
   } else {
-    notes.push(`beta-convergence not computed: fewer than two years with every country's ${indicator}`);
+    notes.push(`beta-convergence not computed: it needs two years with every country's ${indicator} and at least three countries`);
   }
 
   log('divide: distance to target');

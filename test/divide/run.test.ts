@@ -64,6 +64,29 @@ describe('runDivide', () => {
   });
 });
 
+describe('gap charts', () => {
+  it('draws a gap chart for each area with a breakdown and none for the others', async () => {
+    const { writeFile } = await import('node:fs/promises');
+    const { obsCsv } = await import('./helpers.js');
+    const out = await mkdtemp(join(tmpdir(), 'divide-gap-'));
+    const file = join(out, 'obs.csv');
+    const rows = [2018, 2019, 2020].flatMap((y, i) => [
+      { area: 'PHL', ind: 'HH7', year: y, value: 50 + i * 5 },
+      { area: 'PHL', ind: 'HH7', year: y, value: 60 + i * 5, urb: 'U' },
+      { area: 'PHL', ind: 'HH7', year: y, value: 35 + i * 7, urb: 'R' },
+      { area: 'VNM', ind: 'HH7', year: y, value: 60 + i * 4 },
+    ]);
+    await writeFile(file, obsCsv(rows));
+    const r = await runDivide({ observations: file, outDir: join(out, 'res') });
+    expect(r.outputs).toContain('charts/gaps-PHL.svg');
+    expect(r.outputs).not.toContain('charts/gaps-VNM.svg');
+    const phl = r.gaps.filter((g) => g.ref_area === 'PHL' && g.status === 'ok').map((g) => g.abs_gap);
+    expect(phl).toEqual([25, 23, 21]);
+    const svg = await readFile(join(out, 'res', 'charts/gaps-PHL.svg'), 'utf8');
+    expect(svg).toContain('PHL: within-country gaps');
+  });
+});
+
 describe('digicge divide', () => {
   it('rejects bad options and a missing file with a located message and a non-zero exit', async () => {
     const out = await mkdtemp(join(tmpdir(), 'divide-cli-'));
