@@ -35,7 +35,6 @@ function check(x: ArrayLike<number>, w: ArrayLike<number> | undefined, what: str
 export function gini(x: ArrayLike<number>, w?: ArrayLike<number>): number {
   check(x, w, 'the Gini coefficient');
   const n = x.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => x[a] - x[b] || a - b);
   let W = 0;
   let S = 0;
   for (let i = 0; i < n; i++) {
@@ -47,10 +46,20 @@ export function gini(x: ArrayLike<number>, w?: ArrayLike<number>): number {
   if (S === 0) return 0;
   let C = 0;
   let acc = 0;
-  for (const i of order) {
-    const wi = w ? w[i] : 1;
-    C += wi;
-    acc += wi * x[i] * (2 * C - wi);
+  if (!w) {
+    // unweighted: a native numeric sort of a copy; C_i = i + 1
+    const xs = Float64Array.from(x).sort();
+    for (let i = 0; i < n; i++) acc += xs[i] * (2 * (i + 1) - 1);
+  } else {
+    // weighted: arg-sort (the order among equal values does not change the sum)
+    const order = new Uint32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort((a, b) => x[a] - x[b]);
+    for (let k = 0; k < n; k++) {
+      const i = order[k];
+      C += w[i];
+      acc += w[i] * x[i] * (2 * C - w[i]);
+    }
   }
   const g = acc / (W * S) - 1;
   return Math.max(0, g); // rounding can give −1e−17 for equal values
