@@ -15,7 +15,7 @@ import { olsSimple } from './regression.js';
 import { mergeProvenance, provenanceOf } from './provenance.js';
 import { sortedKeys, totalsByAreaYear } from './select.js';
 import type { DispersionRow } from './dispersion.js';
-import type { Observation } from './observations.js';
+import { asRecords, type Observation, type ObservationsInput } from './observations.js';
 
 /** One row of convergence.csv. */
 export interface ConvergenceRow {
@@ -82,7 +82,8 @@ export function sigmaConvergence(
  * Beta-convergence of `indicator` between two years across countries with a positive value in both.
  * @throws NumericError from the regression when fewer than 3 countries qualify
  */
-export function betaConvergence(records: readonly Observation[], indicator: string, start: number, end: number, areas?: readonly string[]): ConvergenceRow {
+export function betaConvergence(observations: ObservationsInput, indicator: string, start: number, end: number, areas?: readonly string[]): ConvergenceRow {
+  const records = asRecords(observations);
   const data = totalsByAreaYear(records, indicator);
   const all = [...(areas ?? sortedKeys(data))].sort();
   const used: string[] = [];

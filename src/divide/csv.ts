@@ -5,6 +5,7 @@
  * @module
  */
 import { stringify } from 'csv-stringify/sync';
+import { from, type ColumnTable } from 'arquero';
 import { NumericError } from '../errors.js';
 
 /** A cell value of a divide table. */
@@ -39,4 +40,12 @@ export function toCsv(rows: readonly Record<string, Cell>[], columns: readonly s
     }),
   );
   return stringify([columns as string[], ...body], { record_delimiter: '\n' });
+}
+
+/**
+ * A divide table (rows with a `provenance` key list) as an arquero table, the provenance joined by
+ * spaces and its length in `n_obs`, for further work with arquero verbs.
+ */
+export function metricTable(rows: readonly { provenance: readonly string[] }[]): ColumnTable {
+  return from(rows.map((r) => ({ ...r, provenance: r.provenance.join(' '), n_obs: r.provenance.length })));
 }

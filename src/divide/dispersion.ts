@@ -16,7 +16,7 @@ import { theilDecomposition, theilT } from './theil.js';
 import { moments } from './moments.js';
 import { sortedKeys, totalsByAreaYear } from './select.js';
 import { mergeProvenance, provenanceOf } from './provenance.js';
-import { countryOf, type Observation } from './observations.js';
+import { asRecords, countryOf, type Observation, type ObservationsInput } from './observations.js';
 
 /** Options of {@link computeDispersion}. */
 export interface DispersionOptions {
@@ -80,7 +80,8 @@ function weightFor(pop: Map<string, Map<number, Observation>>, area: string, yea
  * @param records harmonised observations
  * @param indicator indicator code, e.g. `HH7`
  */
-export function computeDispersion(records: readonly Observation[], indicator: string, options: DispersionOptions = {}): DispersionRow[] {
+export function computeDispersion(observations: ObservationsInput, indicator: string, options: DispersionOptions = {}): DispersionRow[] {
+  const records = asRecords(observations);
   const data = totalsByAreaYear(records, indicator);
   const sub = totalsByAreaYear(records, indicator, true);
   const pop = totalsByAreaYear(records, options.weightIndicator ?? 'POP');

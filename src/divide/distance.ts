@@ -14,7 +14,7 @@
 import { fitTrends, trendValue, yearReaching, type TrendFit } from './trend.js';
 import { provenanceOf } from './provenance.js';
 import { sortedKeys, totalsByAreaYear } from './select.js';
-import type { Observation } from './observations.js';
+import { asRecords, type ObservationsInput } from './observations.js';
 
 /** Options of {@link computeDistanceToTarget}. */
 export interface DistanceOptions {
@@ -68,7 +68,8 @@ function fmt(v: number): string {
  * @param records harmonised observations
  * @param indicator indicator code, e.g. `HH7`
  */
-export function computeDistanceToTarget(records: readonly Observation[], indicator: string, options: DistanceOptions): DistanceRow[] {
+export function computeDistanceToTarget(observations: ObservationsInput, indicator: string, options: DistanceOptions): DistanceRow[] {
+  const records = asRecords(observations);
   const data = totalsByAreaYear(records, indicator);
   const rows: DistanceRow[] = [];
   for (const area of [...(options.areas ?? sortedKeys(data))].sort()) {

@@ -11,7 +11,7 @@
  */
 import { annualYear, sortedKeys } from './select.js';
 import { mergeProvenance, provenanceOf } from './provenance.js';
-import { isSubnational, type Observation } from './observations.js';
+import { asRecords, isSubnational, type Observation, type ObservationsInput } from './observations.js';
 
 /** A breakdown comparison. */
 export interface GapDimension {
@@ -75,7 +75,8 @@ function isOtherTotal(o: Observation, except: GapDimension['column']): boolean {
  * @param records harmonised observations
  * @param indicators indicator codes
  */
-export function computeGaps(records: readonly Observation[], indicators: readonly string[]): GapRow[] {
+export function computeGaps(observations: ObservationsInput, indicators: readonly string[]): GapRow[] {
+  const records = asRecords(observations);
   const rows: GapRow[] = [];
   for (const indicator of [...indicators].sort()) {
     const byArea = new Map<string, Map<number, Observation[]>>();
@@ -138,7 +139,8 @@ export function computeGaps(records: readonly Observation[], indicators: readonl
 }
 
 /** The indicators that have at least one non-total sex, urbanisation or income breakdown. */
-export function indicatorsWithBreakdowns(records: readonly Observation[]): string[] {
+export function indicatorsWithBreakdowns(observations: ObservationsInput): string[] {
+  const records = asRecords(observations);
   const s = new Set<string>();
   for (const o of records) {
     if (o.SEX !== '_T' || o.URBANISATION !== '_T' || o.INCOME_WEALTH_QUANTILE !== '_T') s.add(o.INDICATOR);

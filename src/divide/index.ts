@@ -4,8 +4,8 @@
  * composite index with Monte Carlo rank intervals — each row carrying its provenance.
  * @module
  */
-export { OBSERVATION_COLUMNS, OBSERVATION_KEY, AMS_ALPHA2_TO_ALPHA3, readObservations, parseObservations, observationsTable, observationRecords, provenanceKey, countryOf, isSubnational } from './observations.js';
-export type { Observation } from './observations.js';
+export { OBSERVATION_COLUMNS, OBSERVATION_KEY, AMS_ALPHA2_TO_ALPHA3, readObservations, parseObservations, observationsTable, observationRecords, provenanceKey, countryOf, isSubnational, asRecords } from './observations.js';
+export type { Observation, ObservationsInput } from './observations.js';
 export { provenanceOf, mergeProvenance, provenanceTable } from './provenance.js';
 export type { ProvenanceRow } from './provenance.js';
 export { isTotal, annualYear, totalsByAreaYear } from './select.js';
@@ -34,7 +34,7 @@ export type { NormaliseSpec } from './composite/normalise.js';
 export { aggregateScores, rankDescending, quantileSorted } from './composite/aggregate.js';
 export { indexData, scoreIndex, computeCompositeIndex, rankUncertainty } from './composite/index-score.js';
 export type { IndexData, IndexRow, RankRow, RankUncertaintyOptions } from './composite/index-score.js';
-export { toCsv, formatNumber } from './csv.js';
+export { toCsv, formatNumber, metricTable } from './csv.js';
 export type { Cell } from './csv.js';
 export { gapChartSpec, dispersionChartSpec, indexRankChartSpec, renderSvg } from './charts.js';
 export { runDivide, divideDefault, GAP_COLUMNS, DISPERSION_COLUMNS, CONVERGENCE_COLUMNS, DISTANCE_COLUMNS, RANK_COLUMNS } from './run.js';

@@ -188,3 +188,11 @@ export function countryOf(refArea: string): string {
 export function isSubnational(refArea: string): boolean {
   return /^[A-Z]{2}-/.test(refArea);
 }
+
+/** Observations as the metric functions accept them: an arquero table from {@link readObservations} or the records. */
+export type ObservationsInput = ColumnTable | readonly Observation[];
+
+/** The records of either form of {@link ObservationsInput}. */
+export function asRecords(input: ObservationsInput): readonly Observation[] {
+  return Array.isArray(input) ? (input as readonly Observation[]) : observationRecords(input as ColumnTable);
+}

@@ -48,3 +48,14 @@ describe('computeGaps', () => {
     expect(indicatorsWithBreakdowns(rec)).toEqual(['HH7']);
   });
 });
+
+describe('metric functions on arquero tables', () => {
+  it('accept the table readObservations gives and return the same rows as on records', async () => {
+    const { observationsTable, metricTable } = await import('../../src/divide/index.js');
+    const rows = computeGaps(observationsTable(rec), ['HH7']);
+    expect(rows).toEqual(computeGaps(rec, ['HH7']));
+    const t = metricTable(rows);
+    expect(t.numRows()).toBe(12);
+    expect(t.filter((d: { status: string }) => d.status === 'ok').numRows()).toBe(3);
+  });
+});

@@ -14,7 +14,7 @@
 import { InputError } from '../../errors.js';
 import { createRng } from '../../util/random.js';
 import type { CompositeIndexConfig, Normalisation, Aggregation } from '../../guidelines/generated/composite-index.js';
-import type { Observation } from '../observations.js';
+import { asRecords, type Observation, type ObservationsInput } from '../observations.js';
 import { provenanceOf } from '../provenance.js';
 import { sortedKeys, totalsByAreaYear } from '../select.js';
 import { normalise } from './normalise.js';
@@ -76,7 +76,8 @@ function indicatorCodes(cfg: CompositeIndexConfig): string[] {
  * Picks the reference year and the areas with every indicator in it.
  * @throws InputError `INDEX_NO_COMPLETE_YEAR` (period latest-complete and no such year), `INDEX_TOO_FEW_AREAS`
  */
-export function indexData(records: readonly Observation[], cfg: CompositeIndexConfig): IndexData {
+export function indexData(input: ObservationsInput, cfg: CompositeIndexConfig): IndexData {
+  const records = asRecords(input);
   const codes = indicatorCodes(cfg);
   const data = new Map(codes.map((c) => [c, totalsByAreaYear(records, c)]));
   const candidates = cfg.areas ? [...cfg.areas].sort() : [...new Set(codes.flatMap((c) => sortedKeys(data.get(c)!)))].sort();
@@ -126,7 +127,7 @@ export function scoreIndex(
 }
 
 /** The index table at nominal weights and methods: ranked areas, then the excluded ones. */
-export function computeCompositeIndex(records: readonly Observation[], cfg: CompositeIndexConfig, data: IndexData = indexData(records, cfg)): IndexRow[] {
+export function computeCompositeIndex(observations: ObservationsInput, cfg: CompositeIndexConfig, data: IndexData = indexData(observations, cfg)): IndexRow[] {
   const { index, pillars } = scoreIndex(data, cfg, cfg.normalisation, cfg.aggregation);
   const rank = rankDescending(index);
   const rows: IndexRow[] = data.areas.map((a, i) => ({
@@ -154,7 +155,7 @@ export interface RankUncertaintyOptions {
 }
 
 /** Monte Carlo rank intervals of every ranked area. Same seed, same result. */
-export function rankUncertainty(records: readonly Observation[], cfg: CompositeIndexConfig, options: RankUncertaintyOptions = {}, data: IndexData = indexData(records, cfg)): RankRow[] {
+export function rankUncertainty(observations: ObservationsInput, cfg: CompositeIndexConfig, options: RankUncertaintyOptions = {}, data: IndexData = indexData(observations, cfg)): RankRow[] {
   const u = cfg.uncertainty ?? {};
   const draws = options.draws ?? u.draws ?? 1000;
   const seed = options.seed ?? u.seed ?? 1;
