@@ -8,7 +8,7 @@
  * capped at 100. Status: `already-reached` (latest observation ≥ target), `projected` (the trend
  * crosses the target after the latest year), `at-target-by-trend` (the trend is past the target
  * but the latest observation is not), `never-reached` (flat or falling trend, or a logistic
- * ceiling at or below the target), `insufficient-data` (fewer than 3 positive observations).
+ * ceiling at or below the target), `insufficient-data` (fewer than 4 positive observations: AICc needs n > k + 1).
  * @module
  */
 import { fitTrends, trendValue, yearReaching, type TrendFit } from './trend.js';
@@ -84,7 +84,7 @@ export function computeDistanceToTarget(observations: ObservationsInput, indicat
       n_obs: obs.length, model: '', params: '', criterion: TREND_CRITERION, aicc: null, rmse: null, alternatives: '',
       trend_at_latest: null, year_reached: null, years_to_target: null, status: 'insufficient-data', provenance: provenanceOf(obs),
     };
-    if (obs.length < 3) {
+    if (obs.length < 4) {
       rows.push(base);
       continue;
     }
