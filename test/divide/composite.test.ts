@@ -77,7 +77,12 @@ describe('computeCompositeIndex', () => {
     expect(ccc).toMatchObject({ status: 'missing-indicator', missing: 'i112', index: null, rank: null });
     expect(rows.filter((r) => r.status === 'ok').map((r) => r.rank)).toEqual([1, 2, 3]);
   });
-  it('says when no year is complete', () => {
+  it('takes the latest year with the most areas complete when none is complete for all, and says when fewer than two are', () => {
+    const withEEE = obsRecords([...obs, { area: 'EEE', ind: 'HH7', year: 2020, value: 70 }]);
+    const d = indexData(withEEE, cfg);
+    expect(d.period).toBe(2019);
+    expect(d.areas).toEqual(['AAA', 'BBB', 'CCC', 'DDD']);
+    expect([...d.excluded]).toEqual([['EEE', ['i271', 'i112', 'HH7']]]);
     expect(() => indexData(rec, { ...cfg, areas: ['AAA', 'EEE'] })).toThrow(expect.objectContaining({ code: 'INDEX_NO_COMPLETE_YEAR', location: { jsonPath: '/period' } }));
   });
 });

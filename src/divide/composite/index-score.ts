@@ -86,11 +86,13 @@ export function indexData(input: ObservationsInput, cfg: CompositeIndexConfig): 
   if (cfg.period === 'latest-complete') {
     const years = new Set<number>();
     for (const c of codes) for (const m of data.get(c)!.values()) for (const y of m.keys()) years.add(y);
-    const complete = [...years].filter((y) => candidates.every((a) => codes.every((c) => has(a, y, c)))).sort((a, b) => b - a);
-    if (complete.length === 0) {
-      throw new InputError('INDEX_NO_COMPLETE_YEAR', `no year has every indicator of index ${cfg.id} (${codes.join(', ')}) for every area (${candidates.join(' ')}); set "period" to a year to rank the areas that have them`, { jsonPath: '/period' });
+    const count = (y: number): number => candidates.filter((a) => codes.every((c) => has(a, y, c))).length;
+    // the latest year with every area complete; failing that, the latest with the most areas complete
+    const best = [...years].sort((a, b) => count(b) - count(a) || b - a)[0];
+    if (best === undefined || count(best) < 2) {
+      throw new InputError('INDEX_NO_COMPLETE_YEAR', `no year has every indicator of index ${cfg.id} (${codes.join(', ')}) for at least two areas (of ${candidates.join(' ')})`, { jsonPath: '/period' });
     }
-    period = complete[0];
+    period = best;
   } else {
     period = cfg.period;
   }

@@ -21,7 +21,7 @@ export interface CompositeIndexConfig {
   title: string;
   description?: string;
   /**
-   * Reference year of the ranking, or 'latest-complete': the latest year in which every area has every indicator.
+   * Reference year of the ranking, or 'latest-complete': the latest year in which every area has every indicator (failing that, the latest year with the most areas complete; the others are listed as missing-indicator, never imputed).
    */
   period: 'latest-complete' | number;
   /**
