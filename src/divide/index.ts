@@ -37,5 +37,5 @@ export type { IndexData, IndexRow, RankRow, RankUncertaintyOptions } from './com
 export { toCsv, formatNumber, metricTable } from './csv.js';
 export type { Cell } from './csv.js';
 export { gapChartSpec, dispersionChartSpec, indexRankChartSpec, renderSvg } from './charts.js';
-export { runDivide, divideDefault, GAP_COLUMNS, DISPERSION_COLUMNS, CONVERGENCE_COLUMNS, DISTANCE_COLUMNS, RANK_COLUMNS } from './run.js';
+export { runDivide, divideDefault, GAP_COLUMNS, DISPERSION_COLUMNS, CONVERGENCE_COLUMNS, DISTANCE_COLUMNS, RANK_COLUMNS, PROVENANCE_COLUMNS } from './run.js';
 export type { DivideOptions, DivideResult } from './run.js';

@@ -67,6 +67,8 @@ export const DISPERSION_COLUMNS = ['indicator', 'time_period', 'n_areas', 'n_exp
 export const CONVERGENCE_COLUMNS = ['indicator', 'test', 'measure', 'start_period', 'end_period', 'n', 'slope', 'se_slope', 't_slope', 'p_slope', 'intercept', 'r2', 'speed', 'half_life', 'verdict', 'excluded', ...PROV];
 /** Column order of distance-to-target.csv. */
 export const DISTANCE_COLUMNS = ['indicator', 'ref_area', 'target', 'unit', 'first_period', 'latest_period', 'latest_value', 'model', 'params', 'criterion', 'aicc', 'rmse', 'alternatives', 'trend_at_latest', 'year_reached', 'years_to_target', 'status', ...PROV];
+/** Column order of provenance.csv. */
+export const PROVENANCE_COLUMNS = ['PROV_KEY', 'REF_AREA', 'INDICATOR', 'SEX', 'AGE', 'URBANISATION', 'INCOME_WEALTH_QUANTILE', 'TIME_PERIOD', 'value', 'UNIT_MEASURE', 'SOURCE_ID', 'PROV_FILE', 'PROV_ROW', 'PROV_COLUMN', 'OBS_ROW'];
 /** Column order of index-ranks.csv. */
 export const RANK_COLUMNS = ['index_id', 'ref_area', 'time_period', 'nominal_rank', 'median_rank', 'p05_rank', 'p95_rank', 'best_rank', 'worst_rank', 'mean_rank', 'draws', 'seed', ...PROV];
 
@@ -160,7 +162,7 @@ export async function runDivide(options: DivideOptions): Promise<DivideResult> {
   const used = new Set<string>();
   for (const rows of [gaps, dispersion, convergence, distance, index, ranks] as { provenance: string[] }[][]) for (const r of rows) for (const k of r.provenance) used.add(k);
   const provRows = provenanceTable(used, records);
-  await write('provenance.csv', toCsv(provRows as unknown as Record<string, Cell>[], Object.keys(provRows[0] ?? { PROV_KEY: '' })));
+  await write('provenance.csv', toCsv(provRows as unknown as Record<string, Cell>[], PROVENANCE_COLUMNS));
   const usedIndicators = new Set([indicator, 'POP', ...gapIndicators, ...(cfg ? cfg.pillars.flatMap((p) => p.indicators.map((i) => i.code)) : [])]);
   const unused = records.filter((o) => !used.has(o.PROV_KEY)).map((o) => ({ OBS_ROW: o.OBS_ROW, REF_AREA: o.REF_AREA, INDICATOR: o.INDICATOR, TIME_PERIOD: o.TIME_PERIOD, PROV_KEY: o.PROV_KEY, reason: unusedReason(o, usedIndicators, from) }));
   await write('unused-observations.csv', toCsv(unused, ['OBS_ROW', 'REF_AREA', 'INDICATOR', 'TIME_PERIOD', 'PROV_KEY', 'reason']));
