@@ -123,3 +123,46 @@ export function computeDistanceToTarget(observations: ObservationsInput, indicat
   }
   return rows;
 }
+
+/** One row of projections.csv: the chosen trend of an area extended year by year. */
+export interface ProjectionRow {
+  indicator: string;
+  ref_area: string;
+  time_period: number;
+  /** Value of the chosen trend in that year; for a percentage at most 100 (see `capped`). */
+  trend: number;
+  /** `yes` when the trend of a percentage passed 100 and the value was set to 100. */
+  capped: 'yes' | 'no';
+  model: string;
+  /** `fitted` for years of the fitted series, `projected` after the latest observation. */
+  kind: 'fitted' | 'projected';
+  provenance: string[];
+}
+
+/**
+ * The trend chosen for each area (as in {@link computeDistanceToTarget}), evaluated from its first
+ * fitted year to `to` (default 2030): a path the CGE scenarios can take as a target trajectory.
+ * A percentage's linear or log-linear trend can pass 100: such values are set to 100 and flagged.
+ * Areas with fewer than 4 positive observations get no rows.
+ */
+export function computeTrendProjections(observations: ObservationsInput, indicator: string, options: { from?: number; to?: number } = {}): ProjectionRow[] {
+  const records = asRecords(observations);
+  const data = totalsByAreaYear(records, indicator);
+  const to = options.to ?? 2030;
+  const rows: ProjectionRow[] = [];
+  for (const area of sortedKeys(data)) {
+    const series = data.get(area)!;
+    const years = sortedKeys(series).filter((y) => (options.from === undefined || y >= options.from) && (series.get(y)!.value as number) > 0);
+    if (years.length < 4) continue;
+    const obs = years.map((y) => series.get(y)!);
+    const cap = PERCENT_UNITS.has(obs[0].UNIT_MEASURE) ? 100 : Infinity;
+    const [best] = fitTrends(Float64Array.from(years), Float64Array.from(obs, (o) => o.value as number), cap);
+    const provenance = provenanceOf(obs);
+    const last = years[years.length - 1];
+    for (let y = years[0]; y <= Math.max(to, last); y++) {
+      const v = trendValue(best, y);
+      rows.push({ indicator, ref_area: area, time_period: y, trend: Math.min(v, cap), capped: v > cap ? 'yes' : 'no', model: best.model, kind: y <= last ? 'fitted' : 'projected', provenance });
+    }
+  }
+  return rows;
+}

@@ -25,8 +25,8 @@ export { computeDispersion } from './dispersion.js';
 export type { DispersionOptions, DispersionRow } from './dispersion.js';
 export { sigmaConvergence, betaConvergence } from './convergence.js';
 export type { ConvergenceRow } from './convergence.js';
-export { computeDistanceToTarget, TREND_CRITERION, PERCENT_UNITS } from './distance.js';
-export type { DistanceOptions, DistanceRow } from './distance.js';
+export { computeDistanceToTarget, computeTrendProjections, TREND_CRITERION, PERCENT_UNITS } from './distance.js';
+export type { DistanceOptions, DistanceRow, ProjectionRow } from './distance.js';
 export { COMPOSITE_INDEX_SCHEMA_PATH, DEFAULT_INDEX_CONFIG_PATH, readIndexConfig, validateIndexConfig } from './composite/config.js';
 export type { CompositeIndexConfig } from './composite/config.js';
 export { normalise } from './composite/normalise.js';
@@ -37,5 +37,5 @@ export type { IndexData, IndexRow, RankRow, RankUncertaintyOptions } from './com
 export { toCsv, formatNumber, metricTable } from './csv.js';
 export type { Cell } from './csv.js';
 export { gapChartSpec, dispersionChartSpec, indexRankChartSpec, renderSvg } from './charts.js';
-export { runDivide, divideDefault, GAP_COLUMNS, DISPERSION_COLUMNS, CONVERGENCE_COLUMNS, DISTANCE_COLUMNS, RANK_COLUMNS, PROVENANCE_COLUMNS } from './run.js';
+export { runDivide, divideDefault, GAP_COLUMNS, DISPERSION_COLUMNS, CONVERGENCE_COLUMNS, DISTANCE_COLUMNS, RANK_COLUMNS, PROVENANCE_COLUMNS, PROJECTION_COLUMNS } from './run.js';
 export type { DivideOptions, DivideResult } from './run.js';

@@ -11,7 +11,7 @@ import { observationRecords, readObservations, type Observation } from './observ
 import { computeGaps, indicatorsWithBreakdowns, type GapRow } from './gaps.js';
 import { computeDispersion, type DispersionRow } from './dispersion.js';
 import { betaConvergence, sigmaConvergence, type ConvergenceRow } from './convergence.js';
-import { computeDistanceToTarget, type DistanceRow } from './distance.js';
+import { computeDistanceToTarget, computeTrendProjections, type DistanceRow, type ProjectionRow } from './distance.js';
 import { DEFAULT_INDEX_CONFIG_PATH, readIndexConfig, type CompositeIndexConfig } from './composite/config.js';
 import { computeCompositeIndex, indexData, rankUncertainty, type IndexRow, type RankRow } from './composite/index-score.js';
 import { provenanceTable } from './provenance.js';
@@ -33,6 +33,8 @@ export interface DivideOptions {
   target?: number;
   /** First year of the dispersion and convergence tables and of the trend fits (default 2000). */
   from?: number;
+  /** Last year of projections.csv (default 2030). */
+  projectTo?: number;
   /** Monte Carlo draws of the rank intervals (default: the configuration's, else 1000). */
   draws?: number;
   /** Seed of the Monte Carlo (default: the configuration's, else 1). */
@@ -51,6 +53,8 @@ export interface DivideResult {
   dispersion: DispersionRow[];
   convergence: ConvergenceRow[];
   distance: DistanceRow[];
+  /** The chosen trend of each area, fitted years and projection to `projectTo`. */
+  projections: ProjectionRow[];
   index: IndexRow[];
   ranks: RankRow[];
   /** Remarks on what was not computed and why. */
@@ -67,6 +71,8 @@ export const DISPERSION_COLUMNS = ['indicator', 'time_period', 'n_areas', 'n_exp
 export const CONVERGENCE_COLUMNS = ['indicator', 'test', 'measure', 'start_period', 'end_period', 'n', 'slope', 'se_slope', 't_slope', 'p_slope', 'intercept', 'r2', 'speed', 'half_life', 'verdict', 'excluded', ...PROV];
 /** Column order of distance-to-target.csv. */
 export const DISTANCE_COLUMNS = ['indicator', 'ref_area', 'target', 'unit', 'first_period', 'latest_period', 'latest_value', 'model', 'params', 'criterion', 'aicc', 'rmse', 'alternatives', 'trend_at_latest', 'year_reached', 'years_to_target', 'status', ...PROV];
+/** Column order of projections.csv. */
+export const PROJECTION_COLUMNS = ['indicator', 'ref_area', 'time_period', 'trend', 'capped', 'model', 'kind', ...PROV];
 /** Column order of provenance.csv. */
 export const PROVENANCE_COLUMNS = ['PROV_KEY', 'REF_AREA', 'INDICATOR', 'SEX', 'AGE', 'URBANISATION', 'INCOME_WEALTH_QUANTILE', 'TIME_PERIOD', 'value', 'UNIT_MEASURE', 'SOURCE_ID', 'PROV_FILE', 'PROV_ROW', 'PROV_COLUMN', 'OBS_ROW'];
 /** Column order of index-ranks.csv. */
@@ -92,7 +98,7 @@ function unusedReason(o: Observation, usedIndicators: ReadonlySet<string>, from:
 
 /**
  * Computes every divide table and writes them under `outDir`: gaps.csv, dispersion.csv,
- * convergence.csv, distance-to-target.csv, index.csv, index-ranks.csv, provenance.csv,
+ * convergence.csv, distance-to-target.csv, projections.csv, index.csv, index-ranks.csv, provenance.csv,
  * unused-observations.csv, and charts/*.svg.
  */
 export async function runDivide(options: DivideOptions): Promise<DivideResult> {
@@ -130,6 +136,7 @@ export async function runDivide(options: DivideOptions): Promise<DivideResult> {
 
   log('divide: distance to target');
   const distance = computeDistanceToTarget(records, indicator, { target, from });
+  const projections = computeTrendProjections(records, indicator, { from, to: options.projectTo });
 
   let index: IndexRow[] = [];
   let ranks: RankRow[] = [];
@@ -153,6 +160,7 @@ export async function runDivide(options: DivideOptions): Promise<DivideResult> {
   await write('dispersion.csv', toCsv(withCount(dispersion), DISPERSION_COLUMNS));
   await write('convergence.csv', toCsv(withCount(convergence), CONVERGENCE_COLUMNS));
   await write('distance-to-target.csv', toCsv(withCount(distance), DISTANCE_COLUMNS));
+  await write('projections.csv', toCsv(withCount(projections), PROJECTION_COLUMNS));
   const pillarIds = cfg ? cfg.pillars.map((p) => p.id) : [];
   const indexColumns = ['index_id', 'ref_area', 'time_period', 'normalisation', 'aggregation', 'index', 'rank', ...pillarIds.map((p) => `pillar_${p}`), 'status', 'missing', ...PROV];
   const indexRows = index.map((r) => ({ ...r, ...Object.fromEntries(pillarIds.map((p) => [`pillar_${p}`, r.pillars[p]])), n_obs: r.provenance.length }));
@@ -187,7 +195,7 @@ export async function runDivide(options: DivideOptions): Promise<DivideResult> {
     `${reached}/${distance.length} areas reach ${target} on trend`,
     ranks.length ? `index ${ranks[0].index_id} ${ranks[0].time_period}: ${ranks.map((r) => `${r.ref_area} ${r.median_rank}[${r.p05_rank}–${r.p95_rank}]`).join(' ')}` : 'index not computed',
   ].filter(Boolean);
-  return { outputs: outputs.sort(), summary: parts.join('; '), gaps, dispersion, convergence, distance, index, ranks, notes };
+  return { outputs: outputs.sort(), summary: parts.join('; '), gaps, dispersion, convergence, distance, projections, index, ranks, notes };
 }
 
 /**

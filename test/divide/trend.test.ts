@@ -59,3 +59,20 @@ describe('computeDistanceToTarget', () => {
     expect(by.DDD.provenance).toHaveLength(2);
   });
 });
+
+describe('computeTrendProjections', () => {
+  it('extends the chosen trend to the horizon and marks fitted and projected years', async () => {
+    const { computeTrendProjections } = await import('../../src/divide/index.js');
+    const rec = obsRecords(years.map((t) => ({ area: 'BBB', ind: 'HH7', year: t, value: 10 + 1.5 * (t - 2000) })));
+    const rows = computeTrendProjections(rec, 'HH7', { to: 2030 });
+    expect(rows).toHaveLength(2030 - 2000 + 1);
+    const y2030 = rows.find((r) => r.time_period === 2030)!;
+    expect(y2030).toMatchObject({ model: 'linear', kind: 'projected' });
+    expect(y2030.trend).toBeCloseTo(10 + 1.5 * 30, 9);
+    expect(rows.find((r) => r.time_period === 2023)!.kind).toBe('fitted');
+    // a percentage growing 0.3 points a year from 60 passes 100 long before 2300: set to 100 and flagged
+    const fast = computeTrendProjections(obsRecords(years.map((t) => ({ area: 'CCC', ind: 'HH7', year: t, value: Math.min(60 + 0.3 * (t - 2000), 99) }))), 'HH7', { to: 2300 });
+    const end = fast[fast.length - 1];
+    expect(end).toMatchObject({ time_period: 2300, trend: 100, capped: 'yes' });
+  });
+});

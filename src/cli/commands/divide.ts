@@ -22,9 +22,10 @@ export function register(program: Command): void {
     .option('--indicator <code>', 'indicator of the dispersion, convergence and distance tables', 'HH7')
     .option('--target <level>', 'target level for distance to target, in the indicator unit', '100')
     .option('--from <year>', 'first year of dispersion, convergence and trend fits', '2000')
+    .option('--project-to <year>', 'last year of the trend projections (projections.csv)', '2030')
     .option('--draws <n>', 'Monte Carlo draws of the rank intervals (default: the configuration, else 1000)')
     .option('--seed <n>', 'Monte Carlo seed (default: the configuration, else 1)')
-    .action(async (observations: string, o: { out: string; config?: string; indicator: string; target: string; from: string; draws?: string; seed?: string }) => {
+    .action(async (observations: string, o: { out: string; config?: string; indicator: string; target: string; from: string; projectTo: string; draws?: string; seed?: string }) => {
       const draws = num('draws', o.draws, true);
       if (draws !== undefined && draws < 1) throw new UsageError('USAGE_BAD_NUMBER', `--draws must be at least 1, got ${draws}`);
       const r = await runDivide({
@@ -34,6 +35,7 @@ export function register(program: Command): void {
         indicator: o.indicator,
         target: num('target', o.target, false),
         from: num('from', o.from, true),
+        projectTo: num('project-to', o.projectTo, true),
         draws,
         seed: num('seed', o.seed, true),
         log: process.stderr.isTTY ? (l) => process.stderr.write(`${l}\n`) : undefined,
