@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createRng } from '../src/util/random.js';
-import { gini, theilT, rankUncertainty, observationRecords, observationsTable, type CompositeIndexConfig, type Observation } from '../src/divide/index.js';
+import { gini, theilT, rankUncertainty, observationRecords, observationsTable, type CompositeIndexConfig, type HarmonisedObservation } from '../src/divide/index.js';
 import { peerMissing, ratio, runPeer } from './peer.js';
 
 const N = 1_000_000;
@@ -69,7 +69,7 @@ print(gm, gv, tm, tv)
 // Monte Carlo rank intervals: 40 areas, 3 pillars of 2 indicators, 10 000 draws
 const areas = Array.from({ length: 40 }, (_, i) => `A${String(i).padStart(2, '0')}`);
 const codes = ['c1', 'c2', 'u1', 'u2', 'm1', 'm2'];
-const recs: Observation[] = [];
+const recs: HarmonisedObservation[] = [];
 let row = 2;
 for (const a of areas) for (const c of codes) {
   recs.push({ REF_AREA: a, INDICATOR: c, SEX: '_T', AGE: '_T', URBANISATION: '_T', INCOME_WEALTH_QUANTILE: '_T', FREQ: 'A', TIME_PERIOD: '2020', value: 1 + 99 * rng.uniform(), UNIT_MEASURE: 'PT', OBS_STATUS: 'A', SOURCE_ID: 'BENCH', PROV_FILE: 'bench', PROV_ROW: String(row), PROV_COLUMN: c, OBS_ROW: row, PROV_KEY: `bench:${row}:${c}` });

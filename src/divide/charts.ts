@@ -85,7 +85,7 @@ export function indexRankChartSpec(rows: readonly RankRow[]): TopLevelSpec {
 }
 
 /** Renders a Vega-Lite spec to SVG text in Node (no canvas, no browser). */
-export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+export async function renderVegaLiteSvg(spec: TopLevelSpec): Promise<string> {
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
   try {
     return await view.toSVG();

@@ -15,7 +15,7 @@ import { olsSimple } from './regression.js';
 import { mergeProvenance, provenanceOf } from './provenance.js';
 import { sortedKeys, totalsByAreaYear } from './select.js';
 import type { DispersionRow } from './dispersion.js';
-import { asRecords, type Observation, type ObservationsInput } from './observations.js';
+import { asRecords, type HarmonisedObservation, type ObservationsInput } from './observations.js';
 
 /** One row of convergence.csv. */
 export interface ConvergenceRow {
@@ -90,7 +90,7 @@ export function betaConvergence(observations: ObservationsInput, indicator: stri
   const excluded: string[] = [];
   const x: number[] = [];
   const g: number[] = [];
-  const obs: Observation[] = [];
+  const obs: HarmonisedObservation[] = [];
   const T = end - start;
   for (const a of all) {
     const o0 = data.get(a)?.get(start);

@@ -9,10 +9,10 @@ import { from, type ColumnTable } from 'arquero';
 import { NumericError } from '../errors.js';
 
 /** A cell value of a divide table. */
-export type Cell = string | number | null | undefined | readonly string[];
+export type TidyCell = string | number | null | undefined | readonly string[];
 
 /** Formats a number for the CSV tables (10 significant digits, no `-0`). */
-export function formatNumber(x: number): string {
+export function formatTableNumber(x: number): string {
   if (!Number.isFinite(x)) throw new NumericError('DIVIDE_NON_FINITE', `a result is ${x}; the divide tables never hold NaN or Infinity`);
   if (Number.isInteger(x)) return String(x === 0 ? 0 : x);
   const r = Number(x.toPrecision(10));
@@ -23,14 +23,14 @@ export function formatNumber(x: number): string {
  * Renders rows as CSV with the given columns in order.
  * @throws NumericError `DIVIDE_NON_FINITE` naming the column when a number is NaN or infinite
  */
-export function toCsv(rows: readonly Record<string, Cell>[], columns: readonly string[]): string {
+export function tidyCsv(rows: readonly Record<string, TidyCell>[], columns: readonly string[]): string {
   const body = rows.map((r, i) =>
     columns.map((c) => {
       const v = r[c];
       if (v === null || v === undefined) return '';
       if (typeof v === 'number') {
         try {
-          return formatNumber(v);
+          return formatTableNumber(v);
         } catch (err) {
           throw new NumericError('DIVIDE_NON_FINITE', `row ${i + 1}, column ${c}: ${(err as Error).message}`, { row: i + 2, column: c }, { cause: err });
         }

@@ -13,10 +13,10 @@
  */
 import { gini } from './gini.js';
 import { theilDecomposition, theilT } from './theil.js';
-import { moments } from './moments.js';
+import { weightedMoments } from './moments.js';
 import { sortedKeys, totalsByAreaYear } from './select.js';
 import { mergeProvenance, provenanceOf } from './provenance.js';
-import { asRecords, countryOf, type Observation, type ObservationsInput } from './observations.js';
+import { asRecords, countryOfArea, type HarmonisedObservation, type ObservationsInput } from './observations.js';
 
 /** Options of {@link computeDispersion}. */
 export interface DispersionOptions {
@@ -65,7 +65,7 @@ export interface DispersionRow {
   provenance: string[];
 }
 
-function weightFor(pop: Map<string, Map<number, Observation>>, area: string, year: number, policy: DispersionOptions['weights']): Observation | undefined {
+function weightFor(pop: Map<string, Map<number, HarmonisedObservation>>, area: string, year: number, policy: DispersionOptions['weights']): HarmonisedObservation | undefined {
   const m = pop.get(area);
   if (!m) return undefined;
   const same = m.get(year);
@@ -96,7 +96,7 @@ export function computeDispersion(observations: ObservationsInput, indicator: st
     if (present.length < 2) continue;
     const obs = present.map((a) => data.get(a)!.get(year)!);
     const x = Float64Array.from(obs, (o) => o.value as number);
-    const m = moments(x);
+    const m = weightedMoments(x);
     const notes: string[] = [];
     const row: DispersionRow = {
       indicator,
@@ -122,11 +122,11 @@ export function computeDispersion(observations: ObservationsInput, indicator: st
     const wobs = present.map((a) => weightFor(pop, a, year, options.weights));
     if (wobs.every((o) => o !== undefined)) {
       const w = Float64Array.from(wobs, (o) => o!.value as number);
-      const mw = moments(x, w);
+      const mw = weightedMoments(x, w);
       Object.assign(row, { mean_pw: mw.mean, sd_pw: mw.sd, cv_pw: mw.cv, gini_pw: gini(x, w), theil_pw: mw.mean > 0 ? theilT(x, w) : null });
       const wy = [...new Set(wobs.map((o) => Number(o!.TIME_PERIOD)))].sort((a, b) => a - b);
       row.weight_periods = wy.map((y) => (y === year ? `${y}` : `${y} (carried forward)`)).join(' ');
-      row.provenance = mergeProvenance(row.provenance, provenanceOf(wobs as Observation[]));
+      row.provenance = mergeProvenance(row.provenance, provenanceOf(wobs as HarmonisedObservation[]));
     } else {
       const lacking = present.filter((_, i) => !wobs[i]);
       notes.push(`no population weight for ${lacking.join(' ')}: weighted measures left empty`);
@@ -137,12 +137,12 @@ export function computeDispersion(observations: ObservationsInput, indicator: st
       const sw = subAreas.map((a) => weightFor(subPop, a, year, options.weights));
       const xs = Float64Array.from(sobs, (o) => o.value as number);
       const weighted = sw.every((o) => o !== undefined);
-      const d = theilDecomposition(xs, weighted ? Float64Array.from(sw, (o) => o!.value as number) : undefined, subAreas.map(countryOf));
+      const d = theilDecomposition(xs, weighted ? Float64Array.from(sw, (o) => o!.value as number) : undefined, subAreas.map(countryOfArea));
       row.theil_subnational = d.total;
       row.theil_within = d.within;
       row.theil_between = d.between;
       notes.push(`Theil split over ${subAreas.length} subnational areas, ${weighted ? 'population-weighted' : 'unweighted (subnational population missing)'}`);
-      row.provenance = mergeProvenance(row.provenance, provenanceOf(sobs), weighted ? provenanceOf(sw as Observation[]) : []);
+      row.provenance = mergeProvenance(row.provenance, provenanceOf(sobs), weighted ? provenanceOf(sw as HarmonisedObservation[]) : []);
     }
     row.note = notes.join('; ');
     rows.push(row);

@@ -11,7 +11,7 @@
  */
 import { annualYear, sortedKeys } from './select.js';
 import { mergeProvenance, provenanceOf } from './provenance.js';
-import { asRecords, isSubnational, type Observation, type ObservationsInput } from './observations.js';
+import { asRecords, isSubnational, type HarmonisedObservation, type ObservationsInput } from './observations.js';
 
 /** A breakdown comparison. */
 export interface GapDimension {
@@ -61,7 +61,7 @@ export interface GapRow {
   provenance: string[];
 }
 
-function isOtherTotal(o: Observation, except: GapDimension['column']): boolean {
+function isOtherTotal(o: HarmonisedObservation, except: GapDimension['column']): boolean {
   return (
     o.AGE === '_T' &&
     (except === 'SEX' || o.SEX === '_T') &&
@@ -79,7 +79,7 @@ export function computeGaps(observations: ObservationsInput, indicators: readonl
   const records = asRecords(observations);
   const rows: GapRow[] = [];
   for (const indicator of [...indicators].sort()) {
-    const byArea = new Map<string, Map<number, Observation[]>>();
+    const byArea = new Map<string, Map<number, HarmonisedObservation[]>>();
     for (const o of records) {
       if (o.INDICATOR !== indicator || o.value === null) continue;
       const y = annualYear(o);
@@ -97,7 +97,7 @@ export function computeGaps(observations: ObservationsInput, indicators: readonl
         let prev: GapRow | null = null;
         for (const year of sortedKeys(years)) {
           const obs = years.get(year)!;
-          const pick = (g: string): Observation | undefined => obs.find((o) => o[dim.column] === g && isOtherTotal(o, dim.column));
+          const pick = (g: string): HarmonisedObservation | undefined => obs.find((o) => o[dim.column] === g && isOtherTotal(o, dim.column));
           const oa = pick(dim.a);
           const ob = pick(dim.b);
           const unit = (oa ?? ob ?? obs[0]).UNIT_MEASURE;
@@ -109,7 +109,7 @@ export function computeGaps(observations: ObservationsInput, indicators: readonl
               status: 'missing-breakdown', missing: [oa ? '' : dim.a, ob ? '' : dim.b].filter(Boolean).join(' '),
               note: `no ${[oa ? '' : dim.a, ob ? '' : dim.b].filter(Boolean).join(' and ')} breakdown for this area and year`,
               // the observations that show the indicator exists for this area and year
-              provenance: provenanceOf(oa || ob ? [oa, ob].filter((o): o is Observation => !!o) : obs.filter((o) => o.SEX === '_T' && o.URBANISATION === '_T' && o.INCOME_WEALTH_QUANTILE === '_T' && o.AGE === '_T')),
+              provenance: provenanceOf(oa || ob ? [oa, ob].filter((o): o is HarmonisedObservation => !!o) : obs.filter((o) => o.SEX === '_T' && o.URBANISATION === '_T' && o.INCOME_WEALTH_QUANTILE === '_T' && o.AGE === '_T')),
             });
             continue;
           }

@@ -4,15 +4,15 @@
  * composite index with Monte Carlo rank intervals — each row carrying its provenance.
  * @module
  */
-export { OBSERVATION_COLUMNS, OBSERVATION_KEY, AMS_ALPHA2_TO_ALPHA3, readObservations, parseObservations, observationsTable, observationRecords, provenanceKey, countryOf, isSubnational, asRecords } from './observations.js';
-export type { Observation, ObservationsInput } from './observations.js';
-export { provenanceOf, mergeProvenance, provenanceTable } from './provenance.js';
+export { OBSERVATIONS_CSV_COLUMNS, OBSERVATIONS_CSV_KEY, AMS_ALPHA2_TO_ALPHA3, readObservationsCsv, parseObservationsCsv, observationsTable, observationRecords, observationProvenanceKey, countryOfArea, isSubnational, asRecords } from './observations.js';
+export type { HarmonisedObservation, ObservationsInput } from './observations.js';
+export { provenanceOf, mergeProvenance, provenanceSidecar } from './provenance.js';
 export type { ProvenanceRow } from './provenance.js';
-export { isTotal, annualYear, totalsByAreaYear } from './select.js';
+export { isTotalBreakdown, annualYear, totalsByAreaYear } from './select.js';
 export { gini } from './gini.js';
 export { theilT, theilDecomposition } from './theil.js';
 export type { TheilDecomposition } from './theil.js';
-export { moments } from './moments.js';
+export { weightedMoments } from './moments.js';
 export type { Moments } from './moments.js';
 export { olsSimple } from './regression.js';
 export type { OlsFit } from './regression.js';
@@ -29,13 +29,13 @@ export { computeDistanceToTarget, computeTrendProjections, TREND_CRITERION, PERC
 export type { DistanceOptions, DistanceRow, ProjectionRow } from './distance.js';
 export { COMPOSITE_INDEX_SCHEMA_PATH, DEFAULT_INDEX_CONFIG_PATH, readIndexConfig, validateIndexConfig } from './composite/config.js';
 export type { CompositeIndexConfig } from './composite/config.js';
-export { normalise } from './composite/normalise.js';
+export { normaliseIndicator } from './composite/normalise.js';
 export type { NormaliseSpec } from './composite/normalise.js';
 export { aggregateScores, rankDescending, quantileSorted } from './composite/aggregate.js';
 export { indexData, scoreIndex, computeCompositeIndex, rankUncertainty } from './composite/index-score.js';
 export type { IndexData, IndexRow, RankRow, RankUncertaintyOptions } from './composite/index-score.js';
-export { toCsv, formatNumber, metricTable } from './csv.js';
-export type { Cell } from './csv.js';
-export { gapChartSpec, dispersionChartSpec, indexRankChartSpec, renderSvg } from './charts.js';
+export { tidyCsv, formatTableNumber, metricTable } from './csv.js';
+export type { TidyCell } from './csv.js';
+export { gapChartSpec, dispersionChartSpec, indexRankChartSpec, renderVegaLiteSvg } from './charts.js';
 export { runDivide, divideDefault, GAP_COLUMNS, DISPERSION_COLUMNS, CONVERGENCE_COLUMNS, DISTANCE_COLUMNS, RANK_COLUMNS, PROVENANCE_COLUMNS, PROJECTION_COLUMNS } from './run.js';
 export type { DivideOptions, DivideResult } from './run.js';

@@ -22,7 +22,7 @@ export interface Moments {
  * @param w non-negative weights, all 1 when omitted
  * @throws NumericError `MOMENTS_EMPTY`, `MOMENTS_BAD_VALUE`, `MOMENTS_ZERO_MEAN` (CV undefined)
  */
-export function moments(x: ArrayLike<number>, w?: ArrayLike<number>): Moments {
+export function weightedMoments(x: ArrayLike<number>, w?: ArrayLike<number>): Moments {
   if (x.length === 0) throw new NumericError('MOMENTS_EMPTY', 'the mean and SD need at least one value');
   let W = 0;
   let S = 0;

@@ -2,7 +2,7 @@
  * Reading the harmonised observations (`observations.csv`, SDMX-CSV 2.x) written by the harmonise
  * stage, into an arquero table the divide metrics work on.
  *
- * Columns, exactly and in this order: {@link OBSERVATION_COLUMNS}. Breakdown value `_T` is the
+ * Columns, exactly and in this order: {@link OBSERVATIONS_CSV_COLUMNS}. Breakdown value `_T` is the
  * total; SEX F/M, URBANISATION U/R, INCOME_WEALTH_QUANTILE Q1–Q5. OBS_VALUE is multiplied by
  * 10^UNIT_MULT; an empty or `NaN` OBS_VALUE is an intentionally missing observation (value null).
  * @module
@@ -13,14 +13,14 @@ import { from, type ColumnTable } from 'arquero';
 import { InputError } from '../errors.js';
 
 /** The columns of the harmonised observations file, in order. */
-export const OBSERVATION_COLUMNS = [
+export const OBSERVATIONS_CSV_COLUMNS = [
   'STRUCTURE', 'STRUCTURE_ID', 'ACTION', 'REF_AREA', 'INDICATOR', 'SEX', 'AGE', 'URBANISATION',
   'INCOME_WEALTH_QUANTILE', 'FREQ', 'TIME_PERIOD', 'OBS_VALUE', 'UNIT_MEASURE', 'UNIT_MULT', 'OBS_STATUS',
   'SOURCE_ID', 'RELEASE_DATE', 'PROV_FILE', 'PROV_SHEET', 'PROV_ROW', 'PROV_COLUMN', 'PROV_MAPPING', 'PROV_SHA256',
 ] as const;
 
 /** One harmonised observation as the divide metrics see it. */
-export interface Observation {
+export interface HarmonisedObservation {
   /** ISO 3166-1 alpha-3 country, or ISO 3166-2 subnational area (e.g. `ID-JK`). */
   REF_AREA: string;
   /** Catalogue indicator code, e.g. `HH7`. */
@@ -58,20 +58,20 @@ export interface Observation {
 }
 
 /** The dimensions that identify an observation (with the period). */
-export const OBSERVATION_KEY = ['REF_AREA', 'INDICATOR', 'SEX', 'AGE', 'URBANISATION', 'INCOME_WEALTH_QUANTILE', 'FREQ', 'TIME_PERIOD'] as const;
+export const OBSERVATIONS_CSV_KEY = ['REF_AREA', 'INDICATOR', 'SEX', 'AGE', 'URBANISATION', 'INCOME_WEALTH_QUANTILE', 'FREQ', 'TIME_PERIOD'] as const;
 
 /** The compact provenance key of an observation: `PROV_FILE:PROV_ROW:PROV_COLUMN`. */
-export function provenanceKey(o: Pick<Observation, 'PROV_FILE' | 'PROV_ROW' | 'PROV_COLUMN'>): string {
+export function observationProvenanceKey(o: Pick<HarmonisedObservation, 'PROV_FILE' | 'PROV_ROW' | 'PROV_COLUMN'>): string {
   return `${o.PROV_FILE}:${o.PROV_ROW}:${o.PROV_COLUMN}`;
 }
 
 /**
- * Parses observations CSV text into {@link Observation} records.
+ * Parses observations CSV text into {@link HarmonisedObservation} records.
  * @param text file content
  * @param file the path, for error locations
  * @throws InputError `OBS_COLUMNS` (header differs), `OBS_VALUE_NOT_NUMBER`, `OBS_UNIT_MULT`, `OBS_DUPLICATE_KEY`, `OBS_CSV`
  */
-export function parseObservations(text: string, file = 'observations.csv'): Observation[] {
+export function parseObservationsCsv(text: string, file = 'observations.csv'): HarmonisedObservation[] {
   let rows: string[][];
   try {
     rows = parse(text, { bom: true, relax_column_count: false, skip_empty_lines: true }) as string[][];
@@ -81,23 +81,23 @@ export function parseObservations(text: string, file = 'observations.csv'): Obse
   }
   if (rows.length === 0) throw new InputError('OBS_COLUMNS', 'the observations file is empty; expected a header row', { file, row: 1 });
   const header = rows[0];
-  const expected = OBSERVATION_COLUMNS.join(',');
+  const expected = OBSERVATIONS_CSV_COLUMNS.join(',');
   if (header.join(',') !== expected) {
-    const bad = OBSERVATION_COLUMNS.findIndex((c, i) => header[i] !== c);
-    const at = bad < 0 ? OBSERVATION_COLUMNS.length + 1 : bad + 1;
+    const bad = OBSERVATIONS_CSV_COLUMNS.findIndex((c, i) => header[i] !== c);
+    const at = bad < 0 ? OBSERVATIONS_CSV_COLUMNS.length + 1 : bad + 1;
     throw new InputError(
       'OBS_COLUMNS',
-      `the observations header must be exactly ${expected}; column ${at} is ${JSON.stringify(header[at - 1] ?? '(none)')}, expected ${JSON.stringify(OBSERVATION_COLUMNS[at - 1] ?? '(none)')}`,
+      `the observations header must be exactly ${expected}; column ${at} is ${JSON.stringify(header[at - 1] ?? '(none)')}, expected ${JSON.stringify(OBSERVATIONS_CSV_COLUMNS[at - 1] ?? '(none)')}`,
       { file, row: 1, column: at },
     );
   }
-  const col = Object.fromEntries(OBSERVATION_COLUMNS.map((c, i) => [c, i])) as Record<(typeof OBSERVATION_COLUMNS)[number], number>;
+  const col = Object.fromEntries(OBSERVATIONS_CSV_COLUMNS.map((c, i) => [c, i])) as Record<(typeof OBSERVATIONS_CSV_COLUMNS)[number], number>;
   const seen = new Map<string, number>();
-  const out: Observation[] = [];
+  const out: HarmonisedObservation[] = [];
   for (let r = 1; r < rows.length; r++) {
     const cells = rows[r];
     const row = r + 1;
-    const get = (c: (typeof OBSERVATION_COLUMNS)[number]): string => cells[col[c]].trim();
+    const get = (c: (typeof OBSERVATIONS_CSV_COLUMNS)[number]): string => cells[col[c]].trim();
     const raw = get('OBS_VALUE');
     let value: number | null = null;
     if (raw !== '' && raw !== 'NaN') {
@@ -112,7 +112,7 @@ export function parseObservations(text: string, file = 'observations.csv'): Obse
       }
       value = mult === 0 ? v : v * 10 ** mult;
     }
-    const o: Observation = {
+    const o: HarmonisedObservation = {
       REF_AREA: get('REF_AREA'),
       INDICATOR: get('INDICATOR'),
       SEX: get('SEX') || '_T',
@@ -131,8 +131,8 @@ export function parseObservations(text: string, file = 'observations.csv'): Obse
       OBS_ROW: row,
       PROV_KEY: '',
     };
-    o.PROV_KEY = provenanceKey(o);
-    const key = OBSERVATION_KEY.map((k) => o[k]).join('|');
+    o.PROV_KEY = observationProvenanceKey(o);
+    const key = OBSERVATIONS_CSV_KEY.map((k) => o[k]).join('|');
     const prev = seen.get(key);
     if (prev !== undefined) {
       throw new InputError(
@@ -148,28 +148,28 @@ export function parseObservations(text: string, file = 'observations.csv'): Obse
 }
 
 /**
- * Reads `observations.csv` into an arquero table whose columns are the fields of {@link Observation}.
+ * Reads `observations.csv` into an arquero table whose columns are the fields of {@link HarmonisedObservation}.
  * @param path path of the file
- * @throws InputError `OBS_READ` when the file cannot be read, and the errors of {@link parseObservations}
+ * @throws InputError `OBS_READ` when the file cannot be read, and the errors of {@link parseObservationsCsv}
  */
-export async function readObservations(path: string): Promise<ColumnTable> {
+export async function readObservationsCsv(path: string): Promise<ColumnTable> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
     throw new InputError('OBS_READ', `cannot read the observations file: ${(err as Error).message}`, { file: path }, { cause: err });
   }
-  return observationsTable(parseObservations(text, path));
+  return observationsTable(parseObservationsCsv(text, path));
 }
 
-/** Builds the arquero table of observations (one row per record, columns as in {@link Observation}). */
-export function observationsTable(records: readonly Observation[]): ColumnTable {
-  return from(records as Observation[]);
+/** Builds the arquero table of observations (one row per record, columns as in {@link HarmonisedObservation}). */
+export function observationsTable(records: readonly HarmonisedObservation[]): ColumnTable {
+  return from(records as HarmonisedObservation[]);
 }
 
 /** The records of an observations table (inverse of {@link observationsTable}). */
-export function observationRecords(table: ColumnTable): Observation[] {
-  return table.objects() as Observation[];
+export function observationRecords(table: ColumnTable): HarmonisedObservation[] {
+  return table.objects() as HarmonisedObservation[];
 }
 
 /** ISO 3166-1 alpha-2 → alpha-3 of the ten ASEAN Member States (to group subnational areas). */
@@ -178,7 +178,7 @@ export const AMS_ALPHA2_TO_ALPHA3: Readonly<Record<string, string>> = {
 };
 
 /** The country (alpha-3) of a REF_AREA: itself for a country, the parent for an ISO 3166-2 area. */
-export function countryOf(refArea: string): string {
+export function countryOfArea(refArea: string): string {
   const m = /^([A-Z]{2})-/.exec(refArea);
   if (!m) return refArea;
   return AMS_ALPHA2_TO_ALPHA3[m[1]] ?? m[1];
@@ -189,10 +189,10 @@ export function isSubnational(refArea: string): boolean {
   return /^[A-Z]{2}-/.test(refArea);
 }
 
-/** Observations as the metric functions accept them: an arquero table from {@link readObservations} or the records. */
-export type ObservationsInput = ColumnTable | readonly Observation[];
+/** Observations as the metric functions accept them: an arquero table from {@link readObservationsCsv} or the records. */
+export type ObservationsInput = ColumnTable | readonly HarmonisedObservation[];
 
 /** The records of either form of {@link ObservationsInput}. */
-export function asRecords(input: ObservationsInput): readonly Observation[] {
-  return Array.isArray(input) ? (input as readonly Observation[]) : observationRecords(input as ColumnTable);
+export function asRecords(input: ObservationsInput): readonly HarmonisedObservation[] {
+  return Array.isArray(input) ? (input as readonly HarmonisedObservation[]) : observationRecords(input as ColumnTable);
 }

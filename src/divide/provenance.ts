@@ -5,10 +5,10 @@
  * breakdowns, source, release, file checksum and its row in observations.csv).
  * @module
  */
-import type { Observation } from './observations.js';
+import type { HarmonisedObservation } from './observations.js';
 
 /** Sorted unique provenance keys of a set of observations. */
-export function provenanceOf(obs: Iterable<Pick<Observation, 'PROV_KEY'>>): string[] {
+export function provenanceOf(obs: Iterable<Pick<HarmonisedObservation, 'PROV_KEY'>>): string[] {
   const s = new Set<string>();
   for (const o of obs) s.add(o.PROV_KEY);
   return [...s].sort();
@@ -45,7 +45,7 @@ export interface ProvenanceRow {
  * @param used every key referenced by a metric row
  * @param records all observations read
  */
-export function provenanceTable(used: ReadonlySet<string>, records: readonly Observation[]): ProvenanceRow[] {
+export function provenanceSidecar(used: ReadonlySet<string>, records: readonly HarmonisedObservation[]): ProvenanceRow[] {
   return records
     .filter((o) => used.has(o.PROV_KEY))
     .map((o) => ({

@@ -7,16 +7,16 @@
 import { join } from 'node:path';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { InputError } from '../errors.js';
-import { observationRecords, readObservations, type Observation } from './observations.js';
+import { observationRecords, readObservationsCsv, type HarmonisedObservation } from './observations.js';
 import { computeGaps, indicatorsWithBreakdowns, type GapRow } from './gaps.js';
 import { computeDispersion, type DispersionRow } from './dispersion.js';
 import { betaConvergence, sigmaConvergence, type ConvergenceRow } from './convergence.js';
 import { computeDistanceToTarget, computeTrendProjections, type DistanceRow, type ProjectionRow } from './distance.js';
 import { DEFAULT_INDEX_CONFIG_PATH, readIndexConfig, type CompositeIndexConfig } from './composite/config.js';
 import { computeCompositeIndex, indexData, rankUncertainty, type IndexRow, type RankRow } from './composite/index-score.js';
-import { provenanceTable } from './provenance.js';
-import { toCsv, type Cell } from './csv.js';
-import { dispersionChartSpec, gapChartSpec, indexRankChartSpec, renderSvg } from './charts.js';
+import { provenanceSidecar } from './provenance.js';
+import { tidyCsv, type TidyCell } from './csv.js';
+import { dispersionChartSpec, gapChartSpec, indexRankChartSpec, renderVegaLiteSvg } from './charts.js';
 import { annualYear } from './select.js';
 
 /** Options of {@link runDivide}. */
@@ -78,8 +78,8 @@ export const PROVENANCE_COLUMNS = ['PROV_KEY', 'REF_AREA', 'INDICATOR', 'SEX', '
 /** Column order of index-ranks.csv. */
 export const RANK_COLUMNS = ['index_id', 'ref_area', 'time_period', 'nominal_rank', 'median_rank', 'p05_rank', 'p95_rank', 'best_rank', 'worst_rank', 'mean_rank', 'draws', 'seed', ...PROV];
 
-function withCount<T extends { provenance: string[] }>(rows: readonly T[]): Record<string, Cell>[] {
-  return rows.map((r) => ({ ...(r as unknown as Record<string, Cell>), n_obs: r.provenance.length }));
+function withCount<T extends { provenance: string[] }>(rows: readonly T[]): Record<string, TidyCell>[] {
+  return rows.map((r) => ({ ...(r as unknown as Record<string, TidyCell>), n_obs: r.provenance.length }));
 }
 
 function f3(x: number | null | undefined): string {
@@ -87,7 +87,7 @@ function f3(x: number | null | undefined): string {
 }
 
 /** Why an observation was used by no metric. */
-function unusedReason(o: Observation, usedIndicators: ReadonlySet<string>, from: number): string {
+function unusedReason(o: HarmonisedObservation, usedIndicators: ReadonlySet<string>, from: number): string {
   if (o.value === null) return 'OBS_VALUE missing';
   const y = annualYear(o);
   if (y === null) return 'not annual (FREQ/TIME_PERIOD): the divide metrics are annual';
@@ -106,7 +106,7 @@ export async function runDivide(options: DivideOptions): Promise<DivideResult> {
   const indicator = options.indicator ?? 'HH7';
   const target = options.target ?? 100;
   const from = options.from ?? 2000;
-  const records = observationRecords(await readObservations(options.observations));
+  const records = observationRecords(await readObservationsCsv(options.observations));
   const notes: string[] = [];
   const outputs: string[] = [];
   const write = async (name: string, text: string): Promise<void> => {
@@ -156,31 +156,31 @@ export async function runDivide(options: DivideOptions): Promise<DivideResult> {
     ranks = rankUncertainty(records, cfg, { draws: options.draws, seed: options.seed }, data);
   }
 
-  await write('gaps.csv', toCsv(withCount(gaps), GAP_COLUMNS));
-  await write('dispersion.csv', toCsv(withCount(dispersion), DISPERSION_COLUMNS));
-  await write('convergence.csv', toCsv(withCount(convergence), CONVERGENCE_COLUMNS));
-  await write('distance-to-target.csv', toCsv(withCount(distance), DISTANCE_COLUMNS));
-  await write('projections.csv', toCsv(withCount(projections), PROJECTION_COLUMNS));
+  await write('gaps.csv', tidyCsv(withCount(gaps), GAP_COLUMNS));
+  await write('dispersion.csv', tidyCsv(withCount(dispersion), DISPERSION_COLUMNS));
+  await write('convergence.csv', tidyCsv(withCount(convergence), CONVERGENCE_COLUMNS));
+  await write('distance-to-target.csv', tidyCsv(withCount(distance), DISTANCE_COLUMNS));
+  await write('projections.csv', tidyCsv(withCount(projections), PROJECTION_COLUMNS));
   const pillarIds = cfg ? cfg.pillars.map((p) => p.id) : [];
   const indexColumns = ['index_id', 'ref_area', 'time_period', 'normalisation', 'aggregation', 'index', 'rank', ...pillarIds.map((p) => `pillar_${p}`), 'status', 'missing', ...PROV];
   const indexRows = index.map((r) => ({ ...r, ...Object.fromEntries(pillarIds.map((p) => [`pillar_${p}`, r.pillars[p]])), n_obs: r.provenance.length }));
-  await write('index.csv', toCsv(indexRows as unknown as Record<string, Cell>[], indexColumns));
-  await write('index-ranks.csv', toCsv(withCount(ranks), RANK_COLUMNS));
+  await write('index.csv', tidyCsv(indexRows as unknown as Record<string, TidyCell>[], indexColumns));
+  await write('index-ranks.csv', tidyCsv(withCount(ranks), RANK_COLUMNS));
 
   const used = new Set<string>();
   for (const rows of [gaps, dispersion, convergence, distance, index, ranks] as { provenance: string[] }[][]) for (const r of rows) for (const k of r.provenance) used.add(k);
-  const provRows = provenanceTable(used, records);
-  await write('provenance.csv', toCsv(provRows as unknown as Record<string, Cell>[], PROVENANCE_COLUMNS));
+  const provRows = provenanceSidecar(used, records);
+  await write('provenance.csv', tidyCsv(provRows as unknown as Record<string, TidyCell>[], PROVENANCE_COLUMNS));
   const usedIndicators = new Set([indicator, 'POP', ...gapIndicators, ...(cfg ? cfg.pillars.flatMap((p) => p.indicators.map((i) => i.code)) : [])]);
   const unused = records.filter((o) => !used.has(o.PROV_KEY)).map((o) => ({ OBS_ROW: o.OBS_ROW, REF_AREA: o.REF_AREA, INDICATOR: o.INDICATOR, TIME_PERIOD: o.TIME_PERIOD, PROV_KEY: o.PROV_KEY, reason: unusedReason(o, usedIndicators, from) }));
-  await write('unused-observations.csv', toCsv(unused, ['OBS_ROW', 'REF_AREA', 'INDICATOR', 'TIME_PERIOD', 'PROV_KEY', 'reason']));
+  await write('unused-observations.csv', tidyCsv(unused, ['OBS_ROW', 'REF_AREA', 'INDICATOR', 'TIME_PERIOD', 'PROV_KEY', 'reason']));
 
   log('divide: charts');
   const gapAreas = [...new Set(gaps.filter((g) => g.status === 'ok').map((g) => g.ref_area))].sort();
   if (gapAreas.length === 0) notes.push(`no gap chart: the observations hold no urban/rural, sex or income-quintile breakdown of ${gapIndicators.join(', ')} (gaps.csv lists each area and year as missing-breakdown)`);
-  for (const a of gapAreas) await write(`charts/gaps-${a}.svg`, await renderSvg(gapChartSpec(gaps, a)));
-  if (dispersion.length) await write(`charts/dispersion-${indicator}.svg`, await renderSvg(dispersionChartSpec(dispersion)));
-  if (ranks.length) await write(`charts/index-ranks-${ranks[0].index_id}.svg`, await renderSvg(indexRankChartSpec(ranks)));
+  for (const a of gapAreas) await write(`charts/gaps-${a}.svg`, await renderVegaLiteSvg(gapChartSpec(gaps, a)));
+  if (dispersion.length) await write(`charts/dispersion-${indicator}.svg`, await renderVegaLiteSvg(dispersionChartSpec(dispersion)));
+  if (ranks.length) await write(`charts/index-ranks-${ranks[0].index_id}.svg`, await renderVegaLiteSvg(indexRankChartSpec(ranks)));
   await write('notes.txt', notes.length ? `${notes.join('\n')}\n` : 'every table and chart was computed\n');
 
   const first = dispersion[0];

@@ -1,22 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import {
-  aggregateScores, computeCompositeIndex, indexData, normalise, quantileSorted, rankDescending, rankUncertainty,
+  aggregateScores, computeCompositeIndex, indexData, normaliseIndicator, quantileSorted, rankDescending, rankUncertainty,
   readIndexConfig, validateIndexConfig, type CompositeIndexConfig,
 } from '../../src/divide/index.js';
 import { SchemaError } from '../../src/errors.js';
 import { obsRecords, type Obs } from './helpers.js';
 
-describe('normalise', () => {
+describe('normaliseIndicator', () => {
   it('min-max, z-score and goalposts on known values, with direction and log transform', () => {
-    expect(Array.from(normalise([2, 4, 6], 'min-max', { code: 'x', direction: '+' }))).toEqual([0, 50, 100]);
-    expect(Array.from(normalise([2, 4, 6], 'min-max', { code: 'x', direction: '-' }))).toEqual([100, 50, 0]);
-    const z = normalise([2, 4, 6], 'z-score', { code: 'x', direction: '+' });
+    expect(Array.from(normaliseIndicator([2, 4, 6], 'min-max', { code: 'x', direction: '+' }))).toEqual([0, 50, 100]);
+    expect(Array.from(normaliseIndicator([2, 4, 6], 'min-max', { code: 'x', direction: '-' }))).toEqual([100, 50, 0]);
+    const z = normaliseIndicator([2, 4, 6], 'z-score', { code: 'x', direction: '+' });
     expect(z[0]).toBeCloseTo(-Math.sqrt(1.5), 14);
     expect(z[1]).toBe(0);
-    expect(Array.from(normalise([-10, 25, 200], 'goalposts', { code: 'x', direction: '+', goalposts: { lower: 0, upper: 100 } }))).toEqual([0, 25, 100]);
-    const g = normalise([1000], 'goalposts', { code: 'gdp', direction: '+', transform: 'log', goalposts: { lower: 100, upper: 75000 } });
+    expect(Array.from(normaliseIndicator([-10, 25, 200], 'goalposts', { code: 'x', direction: '+', goalposts: { lower: 0, upper: 100 } }))).toEqual([0, 25, 100]);
+    const g = normaliseIndicator([1000], 'goalposts', { code: 'gdp', direction: '+', transform: 'log', goalposts: { lower: 100, upper: 75000 } });
     expect(g[0]).toBeCloseTo((100 * Math.log(10)) / Math.log(750), 12);
-    expect(() => normalise([3, 3], 'min-max', { code: 'x', direction: '+' })).toThrow(expect.objectContaining({ code: 'INDEX_CONSTANT_INDICATOR' }));
+    expect(() => normaliseIndicator([3, 3], 'min-max', { code: 'x', direction: '+' })).toThrow(expect.objectContaining({ code: 'INDEX_CONSTANT_INDICATOR' }));
   });
 });
 

@@ -50,7 +50,7 @@ describe('computeGaps', () => {
 });
 
 describe('metric functions on arquero tables', () => {
-  it('accept the table readObservations gives and return the same rows as on records', async () => {
+  it('accept the table readObservationsCsv gives and return the same rows as on records', async () => {
     const { observationsTable, metricTable } = await import('../../src/divide/index.js');
     const rows = computeGaps(observationsTable(rec), ['HH7']);
     expect(rows).toEqual(computeGaps(rec, ['HH7']));

@@ -1,5 +1,5 @@
 /** Builds small observations tables for the divide tests. */
-import { OBSERVATION_COLUMNS, parseObservations, type Observation } from '../../src/divide/index.js';
+import { OBSERVATIONS_CSV_COLUMNS, parseObservationsCsv, type HarmonisedObservation } from '../../src/divide/index.js';
 
 /** A hand-made observation: only the fields a test cares about. */
 export interface Obs {
@@ -25,10 +25,10 @@ export function obsCsv(obs: readonly Obs[]): string {
       'TEST', '2025-01-01', 'national.csv', '', String(i + 2), `C${String(o.year)}`, 'test-mapping', 'abc',
     ].join(','),
   );
-  return `${OBSERVATION_COLUMNS.join(',')}\n${lines.join('\n')}\n`;
+  return `${OBSERVATIONS_CSV_COLUMNS.join(',')}\n${lines.join('\n')}\n`;
 }
 
 /** Parsed records of hand-made observations. */
-export function obsRecords(obs: readonly Obs[]): Observation[] {
-  return parseObservations(obsCsv(obs), 'test.csv');
+export function obsRecords(obs: readonly Obs[]): HarmonisedObservation[] {
+  return parseObservationsCsv(obsCsv(obs), 'test.csv');
 }

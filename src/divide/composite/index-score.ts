@@ -14,10 +14,10 @@
 import { InputError } from '../../errors.js';
 import { createRng } from '../../util/random.js';
 import type { CompositeIndexConfig, Normalisation, Aggregation } from '../../guidelines/generated/composite-index.js';
-import { asRecords, type Observation, type ObservationsInput } from '../observations.js';
+import { asRecords, type HarmonisedObservation, type ObservationsInput } from '../observations.js';
 import { provenanceOf } from '../provenance.js';
 import { sortedKeys, totalsByAreaYear } from '../select.js';
-import { normalise } from './normalise.js';
+import { normaliseIndicator } from './normalise.js';
 import { aggregateScores, quantileSorted, rankDescending } from './aggregate.js';
 
 /** The data an index is computed on: one value per indicator and area in the reference year. */
@@ -29,7 +29,7 @@ export interface IndexData {
   /** Indicator code → values in the order of `areas`. */
   values: Map<string, Float64Array>;
   /** Area → observations used. */
-  observations: Map<string, Observation[]>;
+  observations: Map<string, HarmonisedObservation[]>;
   /** Areas left out for a missing indicator: area → missing codes. */
   excluded: Map<string, string[]>;
 }
@@ -108,7 +108,7 @@ export function indexData(input: ObservationsInput, cfg: CompositeIndexConfig): 
   }
   const values = new Map(codes.map((c) => [c, Float64Array.from(areas, (a) => data.get(c)!.get(a)!.get(period)!.value as number)]));
   const observations = new Map(areas.map((a) => [a, codes.map((c) => data.get(c)!.get(a)!.get(period)!)]));
-  for (const [a] of excluded) observations.set(a, codes.map((c) => data.get(c)!.get(a)?.get(period)).filter((o): o is Observation => !!o));
+  for (const [a] of excluded) observations.set(a, codes.map((c) => data.get(c)!.get(a)?.get(period)).filter((o): o is HarmonisedObservation => !!o));
   return { period, areas, values, observations, excluded };
 }
 
@@ -122,7 +122,7 @@ export function scoreIndex(
   indicatorWeights: readonly ArrayLike<number>[] = cfg.pillars.map((p) => p.indicators.map((i) => i.weight)),
 ): { index: Float64Array; pillars: Float64Array[] } {
   const pillars = cfg.pillars.map((p, k) => {
-    const scores = p.indicators.map((ind) => normalise(data.values.get(ind.code)!, normalisation, ind));
+    const scores = p.indicators.map((ind) => normaliseIndicator(data.values.get(ind.code)!, normalisation, ind));
     return scores.length === 1 ? scores[0] : aggregateScores(scores, indicatorWeights[k], aggregation);
   });
   return { index: aggregateScores(pillars, pillarWeights, aggregation), pillars };

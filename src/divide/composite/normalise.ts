@@ -22,7 +22,7 @@ export interface NormaliseSpec {
  * Normalised scores of `x` (one value per area).
  * @throws NumericError `INDEX_CONSTANT_INDICATOR` (min-max or z-score of a constant), `INDEX_LOG_NON_POSITIVE`, `INDEX_NO_GOALPOSTS`
  */
-export function normalise(x: ArrayLike<number>, method: Normalisation, spec: NormaliseSpec): Float64Array {
+export function normaliseIndicator(x: ArrayLike<number>, method: Normalisation, spec: NormaliseSpec): Float64Array {
   const n = x.length;
   const log = spec.transform === 'log';
   const v = new Float64Array(n);
