@@ -72,7 +72,7 @@ const codes = ['c1', 'c2', 'u1', 'u2', 'm1', 'm2'];
 const recs: HarmonisedObservation[] = [];
 let row = 2;
 for (const a of areas) for (const c of codes) {
-  recs.push({ REF_AREA: a, INDICATOR: c, SEX: '_T', AGE: '_T', URBANISATION: '_T', INCOME_WEALTH_QUANTILE: '_T', FREQ: 'A', TIME_PERIOD: '2020', value: 1 + 99 * rng.uniform(), UNIT_MEASURE: 'PT', OBS_STATUS: 'A', SOURCE_ID: 'BENCH', PROV_FILE: 'bench', PROV_ROW: String(row), PROV_COLUMN: c, OBS_ROW: row, PROV_KEY: `bench:${row}:${c}` });
+  recs.push({ REF_AREA: a, INDICATOR: c, SEX: '_T', AGE: '_T', URBANISATION: '_T', INCOME_WEALTH_QUANTILE: '_T', FREQ: 'A', TIME_PERIOD: '2020', value: 1 + 99 * rng.uniform(), UNIT_MEASURE: 'PERCENT', OBS_STATUS: 'A', SOURCE_ID: 'BENCH', PROV_FILE: 'bench', PROV_ROW: String(row), PROV_COLUMN: c, OBS_ROW: row, PROV_KEY: `bench:${row}:${c}` });
   row++;
 }
 const cfg: CompositeIndexConfig = {

@@ -12,6 +12,7 @@
 import { annualYear, sortedKeys } from './select.js';
 import { mergeProvenance, provenanceOf } from './provenance.js';
 import { asRecords, isSubnational, type HarmonisedObservation, type ObservationsInput } from './observations.js';
+import { getIndicator } from '../guidelines/catalogue.js';
 
 /** A breakdown comparison. */
 export interface GapDimension {
@@ -75,7 +76,11 @@ function isOtherTotal(o: HarmonisedObservation, except: GapDimension['column']):
  * @param records harmonised observations
  * @param indicators indicator codes
  */
-export function computeGaps(observations: ObservationsInput, indicators: readonly string[]): GapRow[] {
+export function computeGaps(
+  observations: ObservationsInput,
+  indicators: readonly string[],
+  dimensionsFor: (indicator: string) => readonly GapDimension[] = () => GAP_DIMENSIONS,
+): GapRow[] {
   const records = asRecords(observations);
   const rows: GapRow[] = [];
   for (const indicator of [...indicators].sort()) {
@@ -93,7 +98,7 @@ export function computeGaps(observations: ObservationsInput, indicators: readonl
     const areas = sortedKeys(byArea).sort((p, q) => Number(isSubnational(p)) - Number(isSubnational(q)) || (p < q ? -1 : 1));
     for (const area of areas) {
       const years = byArea.get(area)!;
-      for (const dim of GAP_DIMENSIONS) {
+      for (const dim of dimensionsFor(indicator)) {
         let prev: GapRow | null = null;
         for (const year of sortedKeys(years)) {
           const obs = years.get(year)!;
@@ -136,6 +141,33 @@ export function computeGaps(observations: ObservationsInput, indicators: readonl
     }
   }
   return rows;
+}
+
+/**
+ * The comparisons the guideline's indicator catalogue foresees for an indicator: those of its
+ * `breakdowns` among SEX, URBANISATION and INCOME_WEALTH_QUANTILE (e.g. HH6, a household
+ * indicator, has no F−M); all three for an indicator the catalogue does not know.
+ */
+export function catalogueGapDimensions(indicator: string): readonly GapDimension[] {
+  const ind = getIndicator(indicator);
+  if (!ind) return GAP_DIMENSIONS;
+  return GAP_DIMENSIONS.filter((d) => ind.breakdowns.includes(d.column));
+}
+
+/**
+ * The indicators of the observations whose gaps are computed by default: every indicator with a
+ * sex, urbanisation or income breakdown in the data, and every catalogue rate (not a level
+ * aggregated by sum, such as POP) whose catalogue breakdowns include one of them — the latter so
+ * that a missing breakdown shows as `missing-breakdown` rows.
+ */
+export function gapIndicators(observations: ObservationsInput): string[] {
+  const records = asRecords(observations);
+  const present = [...new Set(records.map((o) => o.INDICATOR))];
+  const fromCatalogue = present.filter((code) => {
+    const ind = getIndicator(code);
+    return !!ind && ind.aggregation?.method !== 'sum' && catalogueGapDimensions(code).length > 0;
+  });
+  return [...new Set([...indicatorsWithBreakdowns(records), ...fromCatalogue])].sort();
 }
 
 /** The indicators that have at least one non-total sex, urbanisation or income breakdown. */

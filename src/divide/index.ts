@@ -19,7 +19,7 @@ export type { OlsFit } from './regression.js';
 export { logGamma, incompleteBeta, studentTTwoSidedP } from './student-t.js';
 export { fitLinear, fitLogLinear, fitLogistic, fitTrends, trendValue, yearReaching } from './trend.js';
 export type { TrendFit, TrendModelName } from './trend.js';
-export { GAP_DIMENSIONS, computeGaps, indicatorsWithBreakdowns } from './gaps.js';
+export { GAP_DIMENSIONS, computeGaps, indicatorsWithBreakdowns, catalogueGapDimensions, gapIndicators } from './gaps.js';
 export type { GapDimension, GapRow } from './gaps.js';
 export { computeDispersion } from './dispersion.js';
 export type { DispersionOptions, DispersionRow } from './dispersion.js';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { InputError } from '../errors.js';
 import { observationRecords, readObservationsCsv, type HarmonisedObservation } from './observations.js';
-import { computeGaps, indicatorsWithBreakdowns, type GapRow } from './gaps.js';
+import { catalogueGapDimensions, computeGaps, gapIndicators as defaultGapIndicators, type GapRow } from './gaps.js';
 import { computeDispersion, type DispersionRow } from './dispersion.js';
 import { betaConvergence, sigmaConvergence, type ConvergenceRow } from './convergence.js';
 import { computeDistanceToTarget, computeTrendProjections, type DistanceRow, type ProjectionRow } from './distance.js';
@@ -118,8 +118,8 @@ export async function runDivide(options: DivideOptions): Promise<DivideResult> {
   }
 
   log('divide: gaps');
-  const gapIndicators = [...new Set([indicator, ...indicatorsWithBreakdowns(records)])].sort();
-  const gaps = computeGaps(records, gapIndicators);
+  const gapIndicators = [...new Set([indicator, ...defaultGapIndicators(records)])].sort();
+  const gaps = computeGaps(records, gapIndicators, catalogueGapDimensions);
 
   log('divide: dispersion and convergence');
   const dispersion = computeDispersion(records, indicator, { from });

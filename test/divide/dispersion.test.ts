@@ -11,12 +11,12 @@ describe('computeDispersion', () => {
     { area: 'EEE', ind: 'HH7', year: 2010, value: 5 },
     { area: 'AAA', ind: 'HH7', year: 2011, value: 10 },
     { area: 'BBB', ind: 'HH7', year: 2011, value: 30 },
-    { area: 'AAA', ind: 'POP', year: 2010, value: 3, unit: 'PS' },
-    { area: 'BBB', ind: 'POP', year: 2010, value: 1, unit: 'PS' },
-    { area: 'CCC', ind: 'POP', year: 2010, value: 1, unit: 'PS' },
-    { area: 'DDD', ind: 'POP', year: 2010, value: 1, unit: 'PS' },
-    { area: 'EEE', ind: 'POP', year: 2010, value: 2, unit: 'PS' },
-    { area: 'AAA', ind: 'POP', year: 2011, value: 1, unit: 'PS' },
+    { area: 'AAA', ind: 'POP', year: 2010, value: 3, unit: 'PERSONS' },
+    { area: 'BBB', ind: 'POP', year: 2010, value: 1, unit: 'PERSONS' },
+    { area: 'CCC', ind: 'POP', year: 2010, value: 1, unit: 'PERSONS' },
+    { area: 'DDD', ind: 'POP', year: 2010, value: 1, unit: 'PERSONS' },
+    { area: 'EEE', ind: 'POP', year: 2010, value: 2, unit: 'PERSONS' },
+    { area: 'AAA', ind: 'POP', year: 2011, value: 1, unit: 'PERSONS' },
   ];
   const rows = computeDispersion(obsRecords(obs), 'HH7');
   it('gives the textbook Gini and the expanded-population weighted Gini', () => {

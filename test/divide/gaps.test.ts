@@ -59,3 +59,19 @@ describe('metric functions on arquero tables', () => {
     expect(t.filter((d: { status: string }) => d.status === 'ok').numRows()).toBe(3);
   });
 });
+
+describe('gaps the catalogue foresees', () => {
+  it('HH6 (households) has no F−M comparison; POP (a level) gets no gap rows; HH7 gets all three', async () => {
+    const { catalogueGapDimensions, gapIndicators } = await import('../../src/divide/index.js');
+    expect(catalogueGapDimensions('HH6').map((d) => d.dimension)).toEqual(['urbanisation', 'income']);
+    expect(catalogueGapDimensions('HH7').map((d) => d.dimension)).toEqual(['urbanisation', 'sex', 'income']);
+    const r = obsRecords([
+      { area: 'MYS', ind: 'HH6', year: 2020, value: 90 },
+      { area: 'MYS', ind: 'POP', year: 2020, value: 32e6, unit: 'PERSONS' },
+      { area: 'MYS', ind: 'i271', year: 2020, value: 135, unit: 'PER_100_POP' },
+    ]);
+    expect(gapIndicators(r)).toEqual(['HH6']);
+    const rows = computeGaps(r, gapIndicators(r), catalogueGapDimensions);
+    expect(rows.map((x) => `${x.indicator} ${x.comparison} ${x.status}`)).toEqual(['HH6 U-R missing-breakdown', 'HH6 Q5-Q1 missing-breakdown']);
+  });
+});

@@ -21,7 +21,7 @@ export function obsCsv(obs: readonly Obs[]): string {
   const lines = obs.map((o, i) =>
     [
       'dataflow', 'DIGICGE:ASEAN_DIGITAL(1.0)', 'I', o.area, o.ind, o.sex ?? '_T', o.age ?? '_T', o.urb ?? '_T', o.inc ?? '_T',
-      o.freq ?? 'A', String(o.year), o.value === null ? 'NaN' : String(o.value), o.unit ?? 'PT', String(o.mult ?? 0), 'A',
+      o.freq ?? 'A', String(o.year), o.value === null ? 'NaN' : String(o.value), o.unit ?? 'PERCENT', String(o.mult ?? 0), 'A',
       'TEST', '2025-01-01', 'national.csv', '', String(i + 2), `C${String(o.year)}`, 'test-mapping', 'abc',
     ].join(','),
   );

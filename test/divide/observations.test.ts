@@ -16,7 +16,7 @@ function caught(f: () => unknown): InputError {
 describe('parseObservationsCsv', () => {
   it('reads values, applies UNIT_MULT, keeps NaN as a missing value and builds provenance keys', () => {
     const rec = parseObservationsCsv(obsCsv([
-      { area: 'THA', ind: 'POP', year: 2020, value: 69.8, mult: 6, unit: 'PS' },
+      { area: 'THA', ind: 'POP', year: 2020, value: 69.8, mult: 6, unit: 'PERSONS' },
       { area: 'THA', ind: 'HH7', year: 2020, value: null },
     ]), 'x.csv');
     expect(rec[0].value).toBeCloseTo(69.8e6, 3);

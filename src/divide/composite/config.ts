@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { validateAgainstSchema } from '../../guidelines/validate.js';
 import type { CompositeIndexConfig } from '../../guidelines/generated/composite-index.js';
 import { InputError, SchemaError } from '../../errors.js';
 
@@ -24,14 +24,9 @@ export const DEFAULT_INDEX_CONFIG_PATH = fileURLToPath(new URL('../../../guideli
  * @param file path for the error location
  * @throws SchemaError `SCHEMA_INVALID` with every issue and its JSON path
  */
-export async function validateIndexConfig(doc: unknown, file?: string): Promise<CompositeIndexConfig> {
-  const schema = JSON.parse(await readFile(COMPOSITE_INDEX_SCHEMA_PATH, 'utf8')) as object;
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
-  const validate = ajv.compile(schema);
-  if (!validate(doc)) {
-    const issues = (validate.errors ?? []).map((e) => ({ jsonPath: e.instancePath || '/', message: e.message ?? 'invalid' }));
-    throw new SchemaError(`the composite-index configuration does not satisfy its schema: ${issues.map((i) => `${i.jsonPath} ${i.message}`).join('; ')}`, { file, jsonPath: issues[0]?.jsonPath }, issues);
-  }
+export function validateIndexConfig(doc: unknown, file?: string): CompositeIndexConfig {
+  // the guideline schema registry: the same validation as `digicge guidelines check`
+  validateAgainstSchema<CompositeIndexConfig>('composite-index', doc, file);
   const cfg = doc as CompositeIndexConfig;
   const issues: { jsonPath: string; message: string }[] = [];
   const methods = new Set([cfg.normalisation, ...(cfg.uncertainty?.normalisations ?? [])]);

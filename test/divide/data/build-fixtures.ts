@@ -74,7 +74,7 @@ function population(): Row[] {
   const out: Row[] = [];
   records.forEach((r, i) => {
     if (!AMS.includes(r.countryiso3code) || r.value === null || Number(r.date) < 1990) return;
-    out.push(['dataflow', 'DIGICGE:ASEAN_DIGITAL(1.0)', 'I', r.countryiso3code, 'POP', '_T', '_T', '_T', '_T', 'A', r.date, String(r.value), 'PS', '0', 'A', 'WB_WDI_2018', meta.lastupdated, file, '', String(i + 1), 'value', 'test/divide/data/build-fixtures.ts', sha]);
+    out.push(['dataflow', 'DIGICGE:ASEAN_DIGITAL(1.0)', 'I', r.countryiso3code, 'POP', '_T', '_T', '_T', '_T', 'A', r.date, String(r.value), 'PERSONS', '0', 'A', 'WB_WDI_2018', meta.lastupdated, file, '', String(i + 1), 'value', 'test/divide/data/build-fixtures.ts', sha]);
   });
   return out;
 }
@@ -85,9 +85,9 @@ function write(name: string, rows: Row[]): void {
   process.stdout.write(`wrote ${name}: ${rows.length} observations\n`);
 }
 
-const hh7 = wide('figurefriday2024_API_IT.NET.USER.ZS_DS2_en_csv_v2_2160.csv', 'HH7', 'PT', 'WB_WDI_2024', '');
+const hh7 = wide('figurefriday2024_API_IT.NET.USER.ZS_DS2_en_csv_v2_2160.csv', 'HH7', 'PERCENT', 'WB_WDI_2024', '');
 const pop = population();
 write('hh7_ams.csv', [...hh7, ...pop]);
 const mob = wide('wikistats2018_API_IT.CEL.SETS.P2_DS2_en_csv_v2.csv', 'i271', 'PER_100_POP', 'WB_WDI_2018', '2018-04-24');
-const gdp = wide('wikistats2018_API_NY.GDP.PCAP.KD_DS2_en_csv_v2_9908764.csv', 'GDP_PCAP_KD', 'USD', 'WB_WDI_2018', '2018-04-24');
+const gdp = wide('wikistats2018_API_NY.GDP.PCAP.KD_DS2_en_csv_v2_9908764.csv', 'GDP_PCAP_KD', 'USD_2010', 'WB_WDI_2018', '2018-04-24');
 write('ams_index.csv', [...hh7, ...pop, ...mob, ...gdp]);
