@@ -4,7 +4,7 @@
  * composite index with Monte Carlo rank intervals — each row carrying its provenance.
  * @module
  */
-export { OBSERVATIONS_CSV_COLUMNS, OBSERVATIONS_CSV_KEY, AMS_ALPHA2_TO_ALPHA3, readObservationsCsv, parseObservationsCsv, observationsTable, observationRecords, observationProvenanceKey, countryOfArea, isSubnational, asRecords } from './observations.js';
+export { DIVIDE_OBSERVATION_KEY, AMS_ALPHA2_TO_ALPHA3, loadDivideObservations, harmonisedRecords, observationsTable, observationRecords, observationProvenanceKey, countryOfArea, isSubnational, asRecords } from './observations.js';
 export type { HarmonisedObservation, ObservationsInput } from './observations.js';
 export { provenanceOf, mergeProvenance, provenanceSidecar } from './provenance.js';
 export type { ProvenanceRow } from './provenance.js';

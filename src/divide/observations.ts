@@ -1,23 +1,18 @@
 /**
- * Reading the harmonised observations (`observations.csv`, SDMX-CSV 2.x) written by the harmonise
- * stage, into an arquero table the divide metrics work on.
+ * The harmonised observations (`observations.csv`, SDMX-CSV 2.x, written and read by the harmonise
+ * stage) as the divide metrics see them: an arquero table of {@link HarmonisedObservation}.
  *
- * Columns, exactly and in this order: {@link OBSERVATIONS_CSV_COLUMNS}. Breakdown value `_T` is the
+ * Columns, exactly and in order: `OBSERVATION_COLUMNS` of the harmonise stage. Breakdown value `_T` is the
  * total; SEX F/M, URBANISATION U/R, INCOME_WEALTH_QUANTILE Q1–Q5. OBS_VALUE is multiplied by
  * 10^UNIT_MULT; an empty or `NaN` OBS_VALUE is an intentionally missing observation (value null).
+ * Reading, header and number checks are the harmonise stage's `readObservations`.
  * @module
  */
-import { readFile } from 'node:fs/promises';
-import { parse } from 'csv-parse/sync';
+import { access } from 'node:fs/promises';
 import { from, type ColumnTable } from 'arquero';
 import { InputError } from '../errors.js';
-
-/** The columns of the harmonised observations file, in order. */
-export const OBSERVATIONS_CSV_COLUMNS = [
-  'STRUCTURE', 'STRUCTURE_ID', 'ACTION', 'REF_AREA', 'INDICATOR', 'SEX', 'AGE', 'URBANISATION',
-  'INCOME_WEALTH_QUANTILE', 'FREQ', 'TIME_PERIOD', 'OBS_VALUE', 'UNIT_MEASURE', 'UNIT_MULT', 'OBS_STATUS',
-  'SOURCE_ID', 'RELEASE_DATE', 'PROV_FILE', 'PROV_SHEET', 'PROV_ROW', 'PROV_COLUMN', 'PROV_MAPPING', 'PROV_SHA256',
-] as const;
+import { readObservations } from '../harmonise/read.js';
+import type { Observation as HarmoniseObservation } from '../guidelines/generated/observation.js';
 
 /** One harmonised observation as the divide metrics see it. */
 export interface HarmonisedObservation {
@@ -58,7 +53,7 @@ export interface HarmonisedObservation {
 }
 
 /** The dimensions that identify an observation (with the period). */
-export const OBSERVATIONS_CSV_KEY = ['REF_AREA', 'INDICATOR', 'SEX', 'AGE', 'URBANISATION', 'INCOME_WEALTH_QUANTILE', 'FREQ', 'TIME_PERIOD'] as const;
+export const DIVIDE_OBSERVATION_KEY = ['REF_AREA', 'INDICATOR', 'SEX', 'AGE', 'URBANISATION', 'INCOME_WEALTH_QUANTILE', 'FREQ', 'TIME_PERIOD'] as const;
 
 /** The compact provenance key of an observation: `PROV_FILE:PROV_ROW:PROV_COLUMN`. */
 export function observationProvenanceKey(o: Pick<HarmonisedObservation, 'PROV_FILE' | 'PROV_ROW' | 'PROV_COLUMN'>): string {
@@ -66,73 +61,38 @@ export function observationProvenanceKey(o: Pick<HarmonisedObservation, 'PROV_FI
 }
 
 /**
- * Parses observations CSV text into {@link HarmonisedObservation} records.
- * @param text file content
+ * Converts the rows of the harmonise stage's reader into divide records: the value times
+ * 10^UNIT_MULT (null when missing), the compact provenance key and the row in observations.csv.
+ * @param rows rows as `readObservations` of the harmonise stage returns them, in file order
  * @param file the path, for error locations
- * @throws InputError `OBS_COLUMNS` (header differs), `OBS_VALUE_NOT_NUMBER`, `OBS_UNIT_MULT`, `OBS_DUPLICATE_KEY`, `OBS_CSV`
+ * @throws InputError `OBS_DUPLICATE_KEY` when two rows share a key (area, indicator, breakdowns, frequency, period)
  */
-export function parseObservationsCsv(text: string, file = 'observations.csv'): HarmonisedObservation[] {
-  let rows: string[][];
-  try {
-    rows = parse(text, { bom: true, relax_column_count: false, skip_empty_lines: true }) as string[][];
-  } catch (err) {
-    const line = (err as { lines?: number }).lines;
-    throw new InputError('OBS_CSV', `the observations file is not valid CSV: ${(err as Error).message}`, { file, row: line }, { cause: err });
-  }
-  if (rows.length === 0) throw new InputError('OBS_COLUMNS', 'the observations file is empty; expected a header row', { file, row: 1 });
-  const header = rows[0];
-  const expected = OBSERVATIONS_CSV_COLUMNS.join(',');
-  if (header.join(',') !== expected) {
-    const bad = OBSERVATIONS_CSV_COLUMNS.findIndex((c, i) => header[i] !== c);
-    const at = bad < 0 ? OBSERVATIONS_CSV_COLUMNS.length + 1 : bad + 1;
-    throw new InputError(
-      'OBS_COLUMNS',
-      `the observations header must be exactly ${expected}; column ${at} is ${JSON.stringify(header[at - 1] ?? '(none)')}, expected ${JSON.stringify(OBSERVATIONS_CSV_COLUMNS[at - 1] ?? '(none)')}`,
-      { file, row: 1, column: at },
-    );
-  }
-  const col = Object.fromEntries(OBSERVATIONS_CSV_COLUMNS.map((c, i) => [c, i])) as Record<(typeof OBSERVATIONS_CSV_COLUMNS)[number], number>;
+export function harmonisedRecords(rows: readonly HarmoniseObservation[], file = 'observations.csv'): HarmonisedObservation[] {
   const seen = new Map<string, number>();
-  const out: HarmonisedObservation[] = [];
-  for (let r = 1; r < rows.length; r++) {
-    const cells = rows[r];
-    const row = r + 1;
-    const get = (c: (typeof OBSERVATIONS_CSV_COLUMNS)[number]): string => cells[col[c]].trim();
-    const raw = get('OBS_VALUE');
-    let value: number | null = null;
-    if (raw !== '' && raw !== 'NaN') {
-      const v = Number(raw);
-      if (!Number.isFinite(v)) {
-        throw new InputError('OBS_VALUE_NOT_NUMBER', `OBS_VALUE must be a number, empty or NaN; got ${JSON.stringify(raw)}`, { file, row, column: 'OBS_VALUE' });
-      }
-      const multRaw = get('UNIT_MULT');
-      const mult = multRaw === '' ? 0 : Number(multRaw);
-      if (!Number.isInteger(mult)) {
-        throw new InputError('OBS_UNIT_MULT', `UNIT_MULT must be an integer power of ten or empty; got ${JSON.stringify(multRaw)}`, { file, row, column: 'UNIT_MULT' });
-      }
-      value = mult === 0 ? v : v * 10 ** mult;
-    }
+  return rows.map((r, i) => {
+    const row = i + 2;
+    const mult = r.UNIT_MULT ?? 0;
     const o: HarmonisedObservation = {
-      REF_AREA: get('REF_AREA'),
-      INDICATOR: get('INDICATOR'),
-      SEX: get('SEX') || '_T',
-      AGE: get('AGE') || '_T',
-      URBANISATION: get('URBANISATION') || '_T',
-      INCOME_WEALTH_QUANTILE: get('INCOME_WEALTH_QUANTILE') || '_T',
-      FREQ: get('FREQ'),
-      TIME_PERIOD: get('TIME_PERIOD'),
-      value,
-      UNIT_MEASURE: get('UNIT_MEASURE'),
-      OBS_STATUS: get('OBS_STATUS'),
-      SOURCE_ID: get('SOURCE_ID'),
-      PROV_FILE: get('PROV_FILE'),
-      PROV_ROW: get('PROV_ROW'),
-      PROV_COLUMN: get('PROV_COLUMN'),
+      REF_AREA: r.REF_AREA,
+      INDICATOR: r.INDICATOR,
+      SEX: r.SEX || '_T',
+      AGE: r.AGE || '_T',
+      URBANISATION: r.URBANISATION || '_T',
+      INCOME_WEALTH_QUANTILE: r.INCOME_WEALTH_QUANTILE || '_T',
+      FREQ: r.FREQ,
+      TIME_PERIOD: r.TIME_PERIOD,
+      value: r.OBS_VALUE === null ? null : mult === 0 ? r.OBS_VALUE : r.OBS_VALUE * 10 ** mult,
+      UNIT_MEASURE: r.UNIT_MEASURE,
+      OBS_STATUS: r.OBS_STATUS,
+      SOURCE_ID: r.SOURCE_ID,
+      PROV_FILE: r.PROV_FILE,
+      PROV_ROW: String(r.PROV_ROW),
+      PROV_COLUMN: r.PROV_COLUMN,
       OBS_ROW: row,
       PROV_KEY: '',
     };
     o.PROV_KEY = observationProvenanceKey(o);
-    const key = OBSERVATIONS_CSV_KEY.map((k) => o[k]).join('|');
+    const key = DIVIDE_OBSERVATION_KEY.map((k) => o[k]).join('|');
     const prev = seen.get(key);
     if (prev !== undefined) {
       throw new InputError(
@@ -142,24 +102,25 @@ export function parseObservationsCsv(text: string, file = 'observations.csv'): H
       );
     }
     seen.set(key, row);
-    out.push(o);
-  }
-  return out;
+    return o;
+  });
 }
 
 /**
- * Reads `observations.csv` into an arquero table whose columns are the fields of {@link HarmonisedObservation}.
+ * Reads `observations.csv` with the harmonise stage's reader (which checks the columns and the
+ * numbers) into an arquero table whose columns are the fields of {@link HarmonisedObservation}.
  * @param path path of the file
- * @throws InputError `OBS_READ` when the file cannot be read, and the errors of {@link parseObservationsCsv}
+ * @throws InputError `OBS_READ` when the file cannot be read; `OBSERVATIONS_COLUMNS`, `NON_NUMERIC`
+ *   from the harmonise reader; `OBS_DUPLICATE_KEY`
  */
-export async function readObservationsCsv(path: string): Promise<ColumnTable> {
-  let text: string;
+export async function loadDivideObservations(path: string): Promise<ColumnTable> {
   try {
-    text = await readFile(path, 'utf8');
+    await access(path);
   } catch (err) {
     throw new InputError('OBS_READ', `cannot read the observations file: ${(err as Error).message}`, { file: path }, { cause: err });
   }
-  return observationsTable(parseObservationsCsv(text, path));
+  const { rows } = readObservations(path);
+  return observationsTable(harmonisedRecords(rows, path));
 }
 
 /** Builds the arquero table of observations (one row per record, columns as in {@link HarmonisedObservation}). */

@@ -1,12 +1,14 @@
 /** Builds small observations tables for the divide tests. */
-import { OBSERVATIONS_CSV_COLUMNS, parseObservationsCsv, type HarmonisedObservation } from '../../src/divide/index.js';
+import { harmonisedRecords, type HarmonisedObservation } from '../../src/divide/index.js';
+import { OBSERVATION_COLUMNS } from '../../src/harmonise/output.js';
+import type { Observation } from '../../src/guidelines/generated/observation.js';
 
 /** A hand-made observation: only the fields a test cares about. */
 export interface Obs {
   area: string;
   ind: string;
   year: number | string;
-  value: number | string | null;
+  value: number | null;
   sex?: string;
   urb?: string;
   inc?: string;
@@ -16,19 +18,24 @@ export interface Obs {
   mult?: number;
 }
 
-/** The CSV text of an observations file holding `obs` (PROV_ROW = position + 2 in a fictitious national file). */
-export function obsCsv(obs: readonly Obs[]): string {
-  const lines = obs.map((o, i) =>
-    [
-      'dataflow', 'DIGICGE:ASEAN_DIGITAL(1.0)', 'I', o.area, o.ind, o.sex ?? '_T', o.age ?? '_T', o.urb ?? '_T', o.inc ?? '_T',
-      o.freq ?? 'A', String(o.year), o.value === null ? 'NaN' : String(o.value), o.unit ?? 'PERCENT', String(o.mult ?? 0), 'A',
-      'TEST', '2025-01-01', 'national.csv', '', String(i + 2), `C${String(o.year)}`, 'test-mapping', 'abc',
-    ].join(','),
-  );
-  return `${OBSERVATIONS_CSV_COLUMNS.join(',')}\n${lines.join('\n')}\n`;
+/** The harmonise stage's rows for `obs` (PROV_ROW = position + 2 in a fictitious national file). */
+export function harmoniseRows(obs: readonly Obs[]): Observation[] {
+  return obs.map((o, i) => ({
+    STRUCTURE: 'dataflow', STRUCTURE_ID: 'ASEAN:DF_DIGITAL(1.0)', ACTION: 'M', REF_AREA: o.area, INDICATOR: o.ind,
+    SEX: o.sex ?? '_T', AGE: o.age ?? '_T', URBANISATION: o.urb ?? '_T', INCOME_WEALTH_QUANTILE: o.inc ?? '_T',
+    FREQ: o.freq ?? 'A', TIME_PERIOD: String(o.year), OBS_VALUE: o.value, UNIT_MEASURE: o.unit ?? 'PERCENT', UNIT_MULT: o.mult ?? 0,
+    OBS_STATUS: 'A', SOURCE_ID: 'TEST', RELEASE_DATE: '2025-01-01', PROV_FILE: 'national.csv', PROV_SHEET: '', PROV_ROW: i + 2,
+    PROV_COLUMN: `C${String(o.year)}`, PROV_MAPPING: 'test-mapping.json', PROV_SHA256: 'abc',
+  }));
 }
 
-/** Parsed records of hand-made observations. */
+/** The CSV text of an observations file holding `obs`, as the harmonise stage writes it. */
+export function obsCsv(obs: readonly Obs[]): string {
+  const lines = harmoniseRows(obs).map((r) => OBSERVATION_COLUMNS.map((c) => (c === 'OBS_VALUE' && r.OBS_VALUE === null ? 'NaN' : String(r[c as keyof Observation]))).join(','));
+  return `${OBSERVATION_COLUMNS.join(',')}\n${lines.join('\n')}\n`;
+}
+
+/** Divide records of hand-made observations. */
 export function obsRecords(obs: readonly Obs[]): HarmonisedObservation[] {
-  return parseObservationsCsv(obsCsv(obs), 'test.csv');
+  return harmonisedRecords(harmoniseRows(obs), 'test.csv');
 }

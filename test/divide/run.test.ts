@@ -96,3 +96,20 @@ describe('digicge divide', () => {
     expect(await runCli(['divide', HH7, '--out', out, '--config', 'guidelines/indices/asean-digital-access.json'])).toBe(1);
   });
 });
+
+describe('independent routes to the same observations', () => {
+  it('the harmonise stage output and the independent fixture give the same dispersion, distance and ranks', async () => {
+    const a = await runDivide({ observations: 'test/divide/data/harmonised_wdi.csv', outDir: await mkdtemp(join(tmpdir(), 'divide-h-')), draws: 200 });
+    const b = await runDivide({ observations: INDEX, outDir: await mkdtemp(join(tmpdir(), 'divide-f-')), draws: 200 });
+    const strip = <T extends { provenance: string[] }>(rows: T[]) => rows.map(({ provenance, ...rest }) => ({ ...rest, n: provenance.length }));
+    expect(a.dispersion.length).toBe(b.dispersion.length);
+    a.dispersion.forEach((r, i) => {
+      expect(r.time_period).toBe(b.dispersion[i].time_period);
+      expect(r.gini).toBeCloseTo(b.dispersion[i].gini, 12);
+      expect(r.cv).toBeCloseTo(b.dispersion[i].cv, 12);
+      expect(r.gini_pw ?? 0).toBeCloseTo(b.dispersion[i].gini_pw ?? 0, 12);
+    });
+    expect(strip(a.distance).map((r) => [r.ref_area, r.model, r.status])).toEqual(strip(b.distance).map((r) => [r.ref_area, r.model, r.status]));
+    expect(strip(a.ranks).map((r) => [r.ref_area, r.nominal_rank, r.median_rank, r.p05_rank, r.p95_rank])).toEqual(strip(b.ranks).map((r) => [r.ref_area, r.nominal_rank, r.median_rank, r.p05_rank, r.p95_rank]));
+  });
+});

@@ -60,7 +60,7 @@ function wide(file: string, indicator: string, unit: string, source: string, rel
       const v = Number(cells[c]);
       if (!started && v === 0) continue;
       started = true;
-      out.push(['dataflow', 'DIGICGE:ASEAN_DIGITAL(1.0)', 'I', area, indicator, '_T', '_T', '_T', '_T', 'A', header[c], String(v), unit, '0', 'A', source, release, basename(file), '', String(i + 1), header[c], 'test/divide/data/build-fixtures.ts', sha]);
+      out.push(['dataflow', 'ASEAN:DF_DIGITAL(1.0)', 'M', area, indicator, '_T', '_T', '_T', '_T', 'A', header[c], String(v), unit, '0', 'A', source, release, basename(file), '', String(i + 1), header[c], 'test/divide/data/build-fixtures.ts', sha]);
     }
   });
   return out;
@@ -74,7 +74,7 @@ function population(): Row[] {
   const out: Row[] = [];
   records.forEach((r, i) => {
     if (!AMS.includes(r.countryiso3code) || r.value === null || Number(r.date) < 1990) return;
-    out.push(['dataflow', 'DIGICGE:ASEAN_DIGITAL(1.0)', 'I', r.countryiso3code, 'POP', '_T', '_T', '_T', '_T', 'A', r.date, String(r.value), 'PERSONS', '0', 'A', 'WB_WDI_2018', meta.lastupdated, file, '', String(i + 1), 'value', 'test/divide/data/build-fixtures.ts', sha]);
+    out.push(['dataflow', 'ASEAN:DF_DIGITAL(1.0)', 'M', r.countryiso3code, 'POP', '_T', '_T', '_T', '_T', 'A', r.date, String(r.value), 'PERSONS', '0', 'A', 'WB_WDI_2018', meta.lastupdated, file, '', String(i + 1), 'value', 'test/divide/data/build-fixtures.ts', sha]);
   });
   return out;
 }
