@@ -1,0 +1,51 @@
+/**
+ * Writing the divide tables as tidy CSV with fixed number formatting, so that the same input gives
+ * byte-identical files: numbers to 10 significant digits (integers as they are), null as an empty
+ * cell, provenance key lists joined by a space, `\n` line ends, header first.
+ * @module
+ */
+import { stringify } from 'csv-stringify/sync';
+import { from, type ColumnTable } from 'arquero';
+import { NumericError } from '../errors.js';
+
+/** A cell value of a divide table. */
+export type TidyCell = string | number | null | undefined | readonly string[];
+
+/** Formats a number for the CSV tables (10 significant digits, no `-0`). */
+export function formatTableNumber(x: number): string {
+  if (!Number.isFinite(x)) throw new NumericError('DIVIDE_NON_FINITE', `a result is ${x}; the divide tables never hold NaN or Infinity`);
+  if (Number.isInteger(x)) return String(x === 0 ? 0 : x);
+  const r = Number(x.toPrecision(10));
+  return String(r === 0 ? 0 : r);
+}
+
+/**
+ * Renders rows as CSV with the given columns in order.
+ * @throws NumericError `DIVIDE_NON_FINITE` naming the column when a number is NaN or infinite
+ */
+export function tidyCsv(rows: readonly Record<string, TidyCell>[], columns: readonly string[]): string {
+  const body = rows.map((r, i) =>
+    columns.map((c) => {
+      const v = r[c];
+      if (v === null || v === undefined) return '';
+      if (typeof v === 'number') {
+        try {
+          return formatTableNumber(v);
+        } catch (err) {
+          throw new NumericError('DIVIDE_NON_FINITE', `row ${i + 1}, column ${c}: ${(err as Error).message}`, { row: i + 2, column: c }, { cause: err });
+        }
+      }
+      if (Array.isArray(v)) return v.join(' ');
+      return String(v);
+    }),
+  );
+  return stringify([columns as string[], ...body], { record_delimiter: '\n' });
+}
+
+/**
+ * A divide table (rows with a `provenance` key list) as an arquero table, the provenance joined by
+ * spaces and its length in `n_obs`, for further work with arquero verbs.
+ */
+export function metricTable(rows: readonly { provenance: readonly string[] }[]): ColumnTable {
+  return from(rows.map((r) => ({ ...r, provenance: r.provenance.join(' '), n_obs: r.provenance.length })));
+}

@@ -1,0 +1,39 @@
+/**
+ * Selecting observations for the metrics: country-level totals of an indicator by area and year.
+ * @module
+ */
+import { isSubnational, type HarmonisedObservation } from './observations.js';
+
+/** True when every breakdown (sex, age, urbanisation, income quantile) is the total `_T`. */
+export function isTotalBreakdown(o: HarmonisedObservation): boolean {
+  return o.SEX === '_T' && o.AGE === '_T' && o.URBANISATION === '_T' && o.INCOME_WEALTH_QUANTILE === '_T';
+}
+
+/** The annual year of an observation, or null when FREQ is not `A` or the period is not `YYYY`. */
+export function annualYear(o: HarmonisedObservation): number | null {
+  if (o.FREQ !== 'A' || !/^\d{4}$/.test(o.TIME_PERIOD)) return null;
+  return Number(o.TIME_PERIOD);
+}
+
+/**
+ * Annual country-level totals of an indicator with a value: area → year → observation.
+ * Subnational areas are left out unless `subnational` is true (then only they are kept).
+ */
+export function totalsByAreaYear(records: readonly HarmonisedObservation[], indicator: string, subnational = false): Map<string, Map<number, HarmonisedObservation>> {
+  const out = new Map<string, Map<number, HarmonisedObservation>>();
+  for (const o of records) {
+    if (o.INDICATOR !== indicator || o.value === null || !isTotalBreakdown(o)) continue;
+    if (isSubnational(o.REF_AREA) !== subnational) continue;
+    const y = annualYear(o);
+    if (y === null) continue;
+    let m = out.get(o.REF_AREA);
+    if (!m) out.set(o.REF_AREA, (m = new Map()));
+    m.set(y, o);
+  }
+  return out;
+}
+
+/** Sorted keys of a map. */
+export function sortedKeys<K extends string | number>(m: Map<K, unknown>): K[] {
+  return [...m.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
