@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DigicgeError, InputError } from '../errors.js';
-import { aseanMembers, getAreaResolver, getIndicator, hasCodeInList, toCanonicalUnit, type AreaSystem, type Indicator } from '../guidelines/index.js';
+import { aseanMembers, checkUrbanRuralConsistency, getAreaResolver, getIndicator, hasCodeInList, toCanonicalUnit, type AreaSystem, type Indicator } from '../guidelines/index.js';
 import { readCsv, streamCsvFile } from '../ingest/csv.js';
 import { parseNumber, type NumberFormat } from '../ingest/numbers.js';
 import { readSdmxCsv } from '../ingest/sdmx-csv.js';
@@ -12,7 +12,7 @@ import { readWorldBankApi } from '../ingest/wb-api.js';
 import { readXlsx } from '../ingest/xlsx.js';
 import { displayPath } from '../guidelines/paths.js';
 import type { LoadedMapping } from './mapping.js';
-import { ObservationStore, obsKey } from './store.js';
+import { ObservationStore } from './store.js';
 import type { ConflictRecord, QualityWarning, RejectRecord, SourceCounts } from './types.js';
 
 /** Facts about one source of a run, used for provenance and conflict resolution. */
@@ -52,7 +52,7 @@ export class Harmoniser {
   private readonly pending: Pending[] = [];
   private readonly resolver = getAreaResolver();
   private readonly asean = new Set(aseanMembers());
-  private readonly codeOk = new Map<string, boolean>();
+  private readonly codeOk = new Map<string, Map<string, boolean>>();
   private readonly paddingSources = new Set<number>();
 
   /** Reads and harmonises one mapped source. */
@@ -101,9 +101,10 @@ export class Harmoniser {
   }
 
   private codeKnown(list: string, code: string): boolean {
-    const k = `${list}\u0001${code}`;
-    let ok = this.codeOk.get(k);
-    if (ok === undefined) { ok = hasCodeInList(list, code); this.codeOk.set(k, ok); }
+    let m = this.codeOk.get(list);
+    if (!m) { m = new Map(); this.codeOk.set(list, m); }
+    let ok = m.get(code);
+    if (ok === undefined) { ok = hasCodeInList(list, code); m.set(code, ok); }
     return ok;
   }
 
@@ -342,7 +343,9 @@ export class Harmoniser {
 
   private insert(src: number, area: string, ind: Indicator, sex: string, age: string, urb: string, q: string, time: string, value: number, status: string, row: RawRow, column: string): void {
     const s = this.store;
-    const key = obsKey(area, ind.code, sex, age, urb, q, time);
+    const key = s.keyAndIntern(area, ind.code, sex, age, urb, q, time);
+    const sc = s.scratch;
+    area = sc[0]; sex = sc[2]; age = sc[3]; urb = sc[4]; q = sc[5]; time = sc[6];
     const old = s.byKey.get(key);
     if (old === undefined) {
       s.push(key, area, ind.code, sex, age, urb, q, time, value, ind.unit, status, src, row.row, column);
@@ -379,8 +382,7 @@ export class Harmoniser {
   finalise(): void {
     const s = this.store;
     for (const p of this.pending) {
-      const k = obsKey(p.area, p.by, '_T', '_T', '_T', '_T', p.time);
-      const i = s.byKey.get(k);
+      const i = s.find(p.area, p.by, '_T', '_T', '_T', '_T', p.time);
       const ctx = i === undefined || Number.isNaN(s.value[i]) ? undefined : s.value[i];
       try {
         const v = toCanonicalUnit(p.ind, p.value, p.unit, p.mult, p.need === 'population' ? (ctx === undefined ? {} : { population: ctx }) : ctx === undefined ? {} : { exchangeRate: ctx });
@@ -398,7 +400,7 @@ export class Harmoniser {
   private dropPadding(): void {
     const s = this.store;
     const first = new Map<string, string>();
-    const series = (i: number): string => s.key[i].slice(0, s.key[i].lastIndexOf('\u0001'));
+    const series = (i: number): number => s.seriesOf(i);
     for (let i = 0; i < s.length; i++) {
       if (s.dropped[i] || !this.paddingSources.has(s.source[i]) || !(s.value[i] !== 0 && !Number.isNaN(s.value[i]))) continue;
       const k = `${s.source[i]}\u0002${series(i)}`;
@@ -410,7 +412,7 @@ export class Harmoniser {
       const f = first.get(`${s.source[i]}\u0002${series(i)}`);
       if (f !== undefined && s.time[i] < f) {
         s.dropped[i] = 1;
-        s.byKey.delete(s.key[i]);
+        if (s.byKey.get(s.key[i]) === i) s.byKey.delete(s.key[i]);
         this.counts[s.source[i]].observations--;
         this.filter(s.source[i], 'LEADING_ZERO_PADDING', 1);
       }
@@ -419,35 +421,30 @@ export class Harmoniser {
 
   private checkUrbanRural(): void {
     const s = this.store;
-    const at = (area: string, ind: string, sex: string, age: string, urb: string, q: string, time: string): number | undefined => {
-      const i = s.byKey.get(obsKey(area, ind, sex, age, urb, q, time));
-      return i === undefined || s.dropped[i] || Number.isNaN(s.value[i]) ? undefined : s.value[i];
-    };
+    const val = (j: number | undefined): number | undefined => (j === undefined || s.dropped[j] || Number.isNaN(s.value[j]) ? undefined : s.value[j]);
+    const x = undefined;
+    const U = [x, x, x, x, 'U'], R = [x, x, x, x, 'R'];
+    const WU = [x, 'POP_URB', '_T', '_T', '_T', '_T'], WR = [x, 'POP_RUR', '_T', '_T', '_T', '_T'];
+    const survey = new Map<string, boolean>();
+    const noWeights = new Map<string, number>();
     for (let i = 0; i < s.length; i++) {
       if (s.dropped[i] || s.urbanisation[i] !== '_T' || Number.isNaN(s.value[i])) continue;
-      const ind = getIndicator(s.indicator[i]);
-      if (!ind || ind.kind !== 'survey') continue;
-      const u = at(s.area[i], s.indicator[i], s.sex[i], s.age[i], 'U', s.quantile[i], s.time[i]);
-      const r = at(s.area[i], s.indicator[i], s.sex[i], s.age[i], 'R', s.quantile[i], s.time[i]);
+      let isSurvey = survey.get(s.indicator[i]);
+      if (isSurvey === undefined) { isSurvey = getIndicator(s.indicator[i])?.kind === 'survey'; survey.set(s.indicator[i], isSurvey); }
+      if (!isSurvey) continue;
+      const u = val(s.sibling(i, U));
+      const r = val(s.sibling(i, R));
       if (u === undefined || r === undefined) continue;
-      const wu = at(s.area[i], 'POP_URB', '_T', '_T', '_T', '_T', s.time[i]);
-      const wr = at(s.area[i], 'POP_RUR', '_T', '_T', '_T', '_T', s.time[i]);
-      if (wu === undefined || wr === undefined) {
-        this.warnings.push({ rule: 'QR_BREAKDOWN_URBANISATION', message: `${s.area[i]} ${s.indicator[i]} ${s.time[i]}: urban and rural values present but no POP_URB/POP_RUR weights to check them against the total` });
-        continue;
-      }
-      const total = s.value[i];
-      const mean = (wu * u + wr * r) / (wu + wr);
-      const tol = 1.5;
-      if (Math.abs(total - mean) > tol) {
-        this.warnings.push({ rule: 'QR_BREAKDOWN_URBANISATION', message: `${s.area[i]} ${s.indicator[i]} ${s.time[i]}: total ${total} differs from the population-weighted mean of urban ${u} and rural ${r} (${round(mean)}) by more than ${tol} points` });
-      }
+      const wu = val(s.sibling(i, WU));
+      const wr = val(s.sibling(i, WR));
+      if (wu === undefined || wr === undefined) { noWeights.set(s.indicator[i], (noWeights.get(s.indicator[i]) ?? 0) + 1); continue; }
+      const f = checkUrbanRuralConsistency(s.value[i], u, r, wu, wr);
+      if (f) this.warnings.push({ rule: f.rule, message: `${s.area[i]} ${s.indicator[i]} ${s.time[i]}${s.sex[i] !== '_T' || s.age[i] !== '_T' || s.quantile[i] !== '_T' ? ` (${s.sex[i]},${s.age[i]},${s.quantile[i]})` : ''}: ${f.message}` });
+    }
+    for (const [ind, n] of [...noWeights].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      this.warnings.push({ rule: 'QR_BREAKDOWN_URBANISATION', message: `${ind}: ${n} totals with urban and rural values could not be checked: no POP_URB/POP_RUR of the same area and year in this run` });
     }
   }
-}
-
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
 }
 
 const PLAIN = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;

@@ -6,7 +6,7 @@
 export { loadMapping, validateMapping, type LoadedMapping, type SourceMapping } from './mapping.js';
 export { harmonise, observationRows, summaryLine, type HarmoniseOptions, type HarmoniseResult, type Observation } from './harmonise.js';
 export { Harmoniser, type SourceInfo } from './engine.js';
-export { ObservationStore, obsKey } from './store.js';
+export { ObservationStore } from './store.js';
 export { writeOutputs, qualityReport, totals, OBSERVATION_COLUMNS, REJECT_COLUMNS, CONFLICT_COLUMNS, STRUCTURE_ID, ACTION, type HarmoniseOutputs } from './output.js';
 export { csvField, formatNumber, writeChunkedAtomic } from './csv-out.js';
 export { readObservations } from './read.js';

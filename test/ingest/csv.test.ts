@@ -1,0 +1,122 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import { parseNumber, readCsv, readCsvText, type RawRow } from '../../src/ingest/index.js';
+
+const data = join(import.meta.dirname, 'data');
+
+function rowsOf(text: string, opts = {}): { header: string[]; rows: RawRow[] } {
+  const rows: RawRow[] = [];
+  let header: string[] = [];
+  readCsvText(text, 'x.csv', opts, { onHeader: (h) => { header = h; }, onRow: (r) => rows.push(r) });
+  return { header, rows };
+}
+
+describe('CSV reader', () => {
+  it('reads LF, CRLF and CR-only line ends alike, with the rows a person sees', () => {
+    const lf = 'a,b\n1,2\n\n3,4\n';
+    for (const t of [lf, lf.replace(/\n/g, '\r\n'), lf.replace(/\n/g, '\r')]) {
+      const { header, rows } = rowsOf(t);
+      expect(header).toEqual(['a', 'b']);
+      expect(rows.map((r) => [r.row, ...r.cells])).toEqual([[2, '1', '2'], [4, '3', '4']]);
+    }
+  });
+
+  it('drops a BOM, skips a preamble, and handles a trailing separator on every line', () => {
+    const t = '\ufeff"Data Source","WDI",\n\n"Last Updated Date","2018-05-02",\n\n"Country Name","Country Code","2016",\n"Viet Nam","VNM","1.5",\n';
+    const { header, rows } = rowsOf(t, { skipRows: 4 });
+    expect(header).toEqual(['Country Name', 'Country Code', '2016']);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ row: 6, cells: ['Viet Nam', 'VNM', '1.5'] });
+  });
+
+  it('keeps newlines and doubled quotes inside quoted fields and counts rows after them correctly', () => {
+    const t = 'code,note\nAFG,"line one\n\nline ""three"""\nALB,plain\n';
+    const { rows } = rowsOf(t);
+    expect(rows[0].cells).toEqual(['AFG', 'line one\n\nline "three"']);
+    expect(rows[1]).toMatchObject({ row: 5, cells: ['ALB', 'plain'] });
+  });
+
+  it('sniffs a semicolon delimiter', () => {
+    expect(rowsOf('a;b\n1,5;2\n').rows[0].cells).toEqual(['1,5', '2']);
+  });
+
+  it('an unbalanced quote rejects the row where it opened and does not swallow the rows after it', () => {
+    const neverClosed = 'area,value\nVNM,1\n"THA,2\nMYS,3\nSGP,4\n';
+    const { rows } = rowsOf(neverClosed);
+    expect(rows.map((r) => [r.row, r.error?.code ?? 'ok', ...r.cells])).toEqual([
+      [2, 'ok', 'VNM', '1'],
+      [3, 'CSV_UNBALANCED_QUOTE'],
+      [4, 'ok', 'MYS', '3'],
+      [5, 'ok', 'SGP', '4'],
+    ]);
+    expect(rows[1].text).toBe('"THA,2');
+    // the stray quote pairs with a later quote: detected by what follows the "closing" quote
+    const pairsLater = 'area,value\n"THA,2\nMYS,"3"\nSGP,4\n';
+    const r2 = rowsOf(pairsLater).rows;
+    expect(r2.map((r) => [r.row, r.error?.code ?? 'ok'])).toEqual([[2, 'CSV_UNBALANCED_QUOTE'], [3, 'ok'], [4, 'ok']]);
+    expect(r2[1].cells).toEqual(['MYS', '3']);
+    // a quoted field over more lines than allowed
+    const long = `a,b\n"x${'\n'.repeat(5)}",1\nVNM,2\n`;
+    const r3 = rowsOf(long, { maxLinesPerField: 3 }).rows;
+    expect(r3[0]).toMatchObject({ row: 2, error: { code: 'CSV_UNBALANCED_QUOTE' } });
+    expect(r3.at(-1)).toMatchObject({ row: 8, cells: ['VNM', '2'] });
+  });
+
+  it('marks ragged rows', () => {
+    const { rows } = rowsOf('a,b,c\n1,2,3\n1,2\n1,2,3,4\n');
+    expect(rows.map((r) => r.error?.code ?? 'ok')).toEqual(['ok', 'CSV_RAGGED_ROW', 'CSV_RAGGED_ROW']);
+    expect(rows[1].row).toBe(3);
+  });
+
+  it('an empty file is a located error', () => {
+    try {
+      readCsv(join(data, 'empty.csv'));
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(InputError);
+      expect((err as InputError).code).toBe('FILE_EMPTY');
+      expect((err as InputError).location).toMatchObject({ file: join(data, 'empty.csv'), row: 1 });
+    }
+  });
+
+  it('invalid UTF-8 is a located error, and reads with the declared encoding', () => {
+    const f = join(data, 'latin1.csv');
+    try {
+      readCsv(f);
+      expect.unreachable();
+    } catch (err) {
+      expect((err as InputError).code).toBe('FILE_ENCODING');
+      expect((err as InputError).location?.row).toBe(3);
+      expect((err as InputError).message).toMatch(/windows-1252/);
+    }
+    expect(readCsv(f, { encoding: 'windows-1252' }).rows[1].cells[0]).toBe('THÉ');
+  });
+
+  it('reads a CR-only file with decimal commas, quoted numbers and scientific notation', () => {
+    const t = readCsv(join(data, 'cr-only-decimal-comma.csv'));
+    expect(t.rows.map((r) => r.row)).toEqual([2, 3]);
+    const fmt = { decimal: ',', thousands: '.' };
+    expect(parseNumber(t.rows[0].cells[2], fmt)).toBe(1234.5);
+    expect(parseNumber(t.rows[1].cells[2], fmt)).toBe(6.3e-5);
+  });
+
+  it('stacked header rows are joined, merged cells filled', () => {
+    const { header } = rowsOf('Country,Internet,,Mobile\n,2019,2020,2020\nVNM,1,2,3\n', { headerRows: 2 });
+    expect(header).toEqual(['Country', 'Internet / 2019', 'Internet / 2020', 'Mobile / 2020']);
+  });
+});
+
+describe('parseNumber', () => {
+  it('reads locale marks and refuses what is not a number', () => {
+    expect(parseNumber('1,234.5', { thousands: ',' })).toBe(1234.5);
+    expect(parseNumber('1 234,5', { decimal: ',', thousands: ' ' })).toBe(1234.5);
+    expect(parseNumber('4.506179098')).toBe(4.506179098);
+    expect(parseNumber('1.5e3')).toBe(1500);
+    expect(parseNumber('0x10')).toBeNaN();
+    expect(parseNumber('Infinity')).toBeNaN();
+    expect(parseNumber('12,34', { thousands: ',' })).toBeNaN();
+    expect(parseNumber('abc')).toBeNaN();
+  });
+});
+
