@@ -79,7 +79,7 @@ export function reportTables(doc: ReportDocument): ReportTable[] {
 }
 
 /** Formats a number for display: fixed decimals when given, else up to 6 significant digits. */
-export function formatNumber(value: number, decimals?: number): string {
+export function formatDisplayNumber(value: number, decimals?: number): string {
   if (!Number.isFinite(value)) return String(value);
   if (decimals !== undefined) return value.toFixed(decimals);
   if (Number.isInteger(value)) return String(value);

@@ -1,4 +1,4 @@
-import { formatNumber, type ReportBlock, type ReportDocument, type ReportTable } from './document.js';
+import { formatDisplayNumber, type ReportBlock, type ReportDocument, type ReportTable } from './document.js';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -39,7 +39,7 @@ function renderTable(t: ReportTable): string {
         `<tr>${t.columns
           .map((c) => {
             const v = r[c.key];
-            if (typeof v === 'number') return `<td class="num">${escapeHtml(formatNumber(v, c.decimals))}</td>`;
+            if (typeof v === 'number') return `<td class="num">${escapeHtml(formatDisplayNumber(v, c.decimals))}</td>`;
             return `<td>${escapeHtml(v ?? '')}</td>`;
           })
           .join('')}</tr>`,

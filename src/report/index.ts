@@ -15,7 +15,7 @@ export type {
   ReportSection,
   ReportTable,
 } from './document.js';
-export { formatNumber, reportTables } from './document.js';
+export { formatDisplayNumber, reportTables } from './document.js';
 export { isFormulaLike, neutraliseFormula } from './neutralise.js';
 export { toSafeCsv } from './csv.js';
 export { renderChartSvg } from './chart.js';

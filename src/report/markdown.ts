@@ -1,4 +1,4 @@
-import { formatNumber, type ReportDocument, type ReportTable } from './document.js';
+import { formatDisplayNumber, type ReportDocument, type ReportTable } from './document.js';
 
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -12,7 +12,7 @@ function tableMarkdown(t: ReportTable): string {
       `| ${t.columns
         .map((c) => {
           const v = r[c.key];
-          return typeof v === 'number' ? formatNumber(v, c.decimals) : cell(v ?? '');
+          return typeof v === 'number' ? formatDisplayNumber(v, c.decimals) : cell(v ?? '');
         })
         .join(' | ')} |`,
   );

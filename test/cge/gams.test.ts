@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CgeModel } from '../../src/cge/model/model.js';
 import { compileModel } from '../../src/cge/compile/compile.js';
-import { maxResidual, prepareModel } from '../../src/cge/run.js';
+import { maxModelResidual, prepareModel } from '../../src/cge/run.js';
 import { stdcge } from '../../src/cge/models/index.js';
 import { ddcge } from '../../src/cge/digital/index.js';
 import { formatModelGams, formatScenarioGams, readGamsData } from '../../src/cge/gams.js';
@@ -40,7 +40,7 @@ function maxResidualAtLevels(m: CgeModel): number {
   for (const v of m.variableList) x.set(v.level, cm.vars.offset.get(v.name)!);
   const p = new Float64Array(cm.params.size);
   for (const par of m.parameterList) p.set(par.values, cm.params.offset.get(par.name)!);
-  return maxResidual(cm, x, p).value;
+  return maxModelResidual(cm, x, p).value;
 }
 
 describe('GAMS hand-over', () => {

@@ -1,4 +1,4 @@
-import type { PreparedModel, Solution } from '../run.js';
+import type { CgeSolution, PreparedModel } from '../run.js';
 import { levelReader } from '../run.js';
 import { lesEquivalentVariation, lesCompensatingVariation, type LesParameters } from './les.js';
 
@@ -25,7 +25,7 @@ export interface GroupWelfare {
  * average member of the group, and the total EV over all groups is the economy-wide measure.
  * @param pAfter the scenario's parameter vector (populations after the moves)
  */
-export function ddcgeWelfare(prep: PreparedModel, benchmark: Solution, solution: Solution, pAfter: Float64Array): GroupWelfare[] {
+export function ddcgeWelfare(prep: PreparedModel, benchmark: CgeSolution, solution: CgeSolution, pAfter: Float64Array): GroupWelfare[] {
   const m = prep.calibrated.model;
   const cm = prep.compiled;
   const goods = m.getSet('i').elements;
