@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 
 /** What one stage of the demo did. */
 export interface DemoStepResult {
@@ -28,8 +28,22 @@ export interface DemoStage {
 
 /** The demo pipeline, in order. A stage whose `run` is null has not landed yet and says so. */
 export const DEMO_STAGES: readonly DemoStage[] = [
-  { stage: 'harmonise', run: null },
-  { stage: 'divide', run: null },
+  {
+    stage: 'harmonise',
+    run: async (outDir) => {
+      const { harmoniseDefault } = await import('../harmonise/index.js');
+      const r = await harmoniseDefault(outDir);
+      return { summary: r.summary, outputs: Object.values(r.outputs).map((f) => relative(outDir, f)).sort() };
+    },
+  },
+  {
+    stage: 'divide',
+    run: async (outDir) => {
+      const { divideDefault } = await import('../divide/index.js');
+      const r = await divideDefault(join(outDir, 'observations.csv'), join(outDir, 'divide'));
+      return { summary: r.summary, outputs: r.outputs.map((f) => relative(outDir, resolve(outDir, 'divide', f))) };
+    },
+  },
   { stage: 'sam', run: null },
   { stage: 'multipliers', run: null },
   { stage: 'cge', run: null },

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { runDemo } from '../../demo/run.js';
 
 /** Registers `digicge demo`: the whole pipeline on the embedded default data. */
@@ -14,7 +14,7 @@ export function register(program: Command): void {
       const lines = [`digicge demo: ${((Date.now() - started) / 1000).toFixed(1)} s, output in ${opts.out}/`];
       for (const r of results) {
         lines.push(`  ${r.stage.padEnd(12)} ${r.status === 'done' ? r.summary : 'not built yet'}`);
-        for (const f of r.outputs) lines.push(`      ${relative(process.cwd(), join(opts.out, f)) || f}`);
+        for (const f of r.outputs) lines.push(`      ${join(opts.out, f)}`);
       }
       process.stdout.write(`${lines.join('\n')}\n`);
     });
