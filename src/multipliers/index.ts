@@ -45,4 +45,9 @@ export {
   samSummary,
 } from './io/write.js';
 export { loadIoTable } from './io/load.js';
-export { multipliersDemoStep, defaultEndogenous, DEFAULT_ENDOGENOUS_GROUPS } from './demo-step.js';
+export {
+  multipliersDemoStep,
+  defaultEndogenous,
+  DEFAULT_ENDOGENOUS_GROUPS,
+  type MultipliersDemoOptions,
+} from './demo-step.js';
