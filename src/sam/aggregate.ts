@@ -10,6 +10,8 @@ export interface AggregateOptions {
   order?: readonly string[];
   /** Where the mapping comes from, for the provenance log. */
   source?: string;
+  /** Keep accounts the mapping does not name as they are, instead of throwing `SAM_MAPPING_MISSING`. */
+  keepUnmapped?: boolean;
 }
 
 /**
@@ -25,7 +27,7 @@ export function aggregateSam(sam: Sam, mapping: Readonly<Record<string, string>>
     if (!sam.has(k)) throw new InputError('SAM_MAPPING_UNKNOWN', `the mapping names account '${k}', which is not in the SAM`, { account: k });
   }
   const target: string[] = sam.labels.map((l) => {
-    const t = Object.hasOwn(mapping, l) ? mapping[l] : undefined;
+    const t = Object.hasOwn(mapping, l) ? mapping[l] : options.keepUnmapped ? l : undefined;
     if (t === undefined) throw new InputError('SAM_MAPPING_MISSING', `account '${l}' is not in the mapping; map every account (to itself to keep it)`, { account: l });
     if (t.trim() === '') throw new InputError('SAM_MAPPING_MISSING', `account '${l}' is mapped to an empty label`, { account: l });
     return t;
@@ -65,7 +67,9 @@ export function aggregateSam(sam: Sam, mapping: Readonly<Record<string, string>>
     for (let j = 0; j < n; j++) values[I * m + idx[j]] += sam.values[i * n + j];
   }
   const sortedMapping: Record<string, string> = {};
-  for (const l of sam.labels) sortedMapping[l] = mapping[l];
+  sam.labels.forEach((l, i) => {
+    sortedMapping[l] = target[i];
+  });
   return new Sam(order, values, {
     groups,
     ...(sam.unit !== undefined ? { unit: sam.unit } : {}),

@@ -12,3 +12,4 @@ export * from './check.js';
 export * from './check-format.js';
 export * from './aggregate.js';
 export * from './split.js';
+export * from './build/index.js';

@@ -13,7 +13,10 @@ import type { Sam } from './sam.js';
  *   rest-of-world column) + the same net taxes on production and products;
  * - expenditure: C + G + I + E − M, with C = goods rows × household and enterprise columns,
  *   G = × government columns, I = × savings-investment columns, E = × rest-of-world columns, and
- *   M = rest-of-world rows × goods columns.
+ *   M = rest-of-world rows × goods and activity columns (imported inputs paid by activities, as in a
+ *   SAM built from an input–output table with non-competitive imports). Payments of institutions to
+ *   the rest of the world (imported final goods in such a SAM, transfers otherwise) are left out of
+ *   both C, G, I and M: they cancel in GDP.
  */
 export interface MacroIdentities {
   /** GDP from production, with its parts, or undefined when it cannot be computed. */
@@ -99,7 +102,7 @@ export function macroIdentities(sam: Sam): MacroIdentities {
     const government = blockSum(sam, goods, gov);
     const investment = blockSum(sam, goods, si);
     const exports = blockSum(sam, goods, row);
-    const imports = blockSum(sam, row, goods);
+    const imports = blockSum(sam, row, com.length > 0 ? [...com, ...act] : goods);
     out.expenditure = {
       gdp: consumption + government + investment + exports - imports,
       consumption,

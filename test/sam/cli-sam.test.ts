@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -44,5 +44,21 @@ describe('digicge sam check', () => {
     const r = cli('sam', 'check', '../shared/data/sam/ThaiSAM2006.csv', '--tolerance', 'abc');
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--tolerance');
+  });
+  it('splits an account from a JSON spec and aggregates it back', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'digicge-samcli-'));
+    const spec = join(dir, 'split.json');
+    writeFileSync(spec, JSON.stringify({ account: 'A-TransComm', source: 'test share', parts: [{ label: 'A-Telecom', share: 0.2 }, { label: 'A-Transport', share: 0.8 }] }));
+    const map = join(dir, 'map.json');
+    writeFileSync(map, JSON.stringify({ mapping: { 'A-Telecom': 'A-TransComm', 'A-Transport': 'A-TransComm' } }));
+    const split = join(dir, 'split-sam.json');
+    expect(cli('sam', 'split', 'datasets/sam/thai/ThaiSAM2006.csv', split, '--spec', spec).status).toBe(0);
+    const doc = JSON.parse(readFileSync(split, 'utf8')) as { accounts: unknown[]; provenance: { operation: string; source: string }[] };
+    expect(doc.accounts).toHaveLength(101);
+    expect(doc.provenance[0]).toMatchObject({ operation: 'split', source: 'test share' });
+    const back = join(dir, 'back.csv');
+    const r = cli('sam', 'aggregate', split, back, '--mapping', map);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('101 accounts aggregated into 100');
   });
 });

@@ -40,6 +40,7 @@ describe('aggregateSam', () => {
     expect(err(() => aggregateSam(sam, { 'A-X': 'A' }))).toMatchObject({ code: 'SAM_MAPPING_MISSING', location: { account: 'HH' } });
     expect(err(() => aggregateSam(sam, { 'A-X': 'Z', HH: 'Z' }))).toMatchObject({ code: 'SAM_MAPPING_MIXED_GROUPS', location: { account: 'Z' } });
     expect(err(() => aggregateSam(sam, { 'A-X': 'A', HH: 'HH', Q: 'Q' }))).toMatchObject({ code: 'SAM_MAPPING_UNKNOWN', location: { account: 'Q' } });
+    expect(aggregateSam(sam, { 'A-X': 'A' }, { keepUnmapped: true }).labels).toEqual(['A', 'HH']);
   });
 });
 
