@@ -41,8 +41,8 @@ import type { BalanceOptions, BalanceResult } from './types.js';
 /**
  * Balances a non-negative matrix to row totals `rowTargets` and column totals `colTargets` by RAS.
  *
- * Throws {@link InputError} `BALANCE_NEGATIVE_ENTRY` for a negative prior cell (use
- * {@link balanceGras}), `BALANCE_NEGATIVE_TARGET` for a negative target; {@link NumericError}
+ * Throws {@link InputError} `BALANCE_NEGATIVE_ENTRY` for a negative prior cell that is not fixed
+ * (use {@link balanceGras}; fixed cells may be negative), `BALANCE_NEGATIVE_TARGET` for a negative target; {@link NumericError}
  * `BALANCE_TOTALS_MISMATCH` when `Σu ≠ Σv`, `BALANCE_ZERO_ROW` / `BALANCE_ZERO_COLUMN` when a row
  * or column has no non-zero cell but a positive target, `BALANCE_FIXED_EXCEEDS_TOTAL` when fixed
  * cells exceed a target, and — when the run does not converge — `BALANCE_INFEASIBLE_PATTERN` if no
@@ -65,16 +65,6 @@ export function balanceRas(
   checkMatrix(prior, nRows, nCols, rowLabels, colLabels);
   checkTargets(rowTargets, nRows, 'row', rowLabels);
   checkTargets(colTargets, nCols, 'column', colLabels);
-  for (let k = 0; k < prior.length; k++) {
-    if (prior[k] < 0) {
-      const i = Math.floor(k / nCols);
-      throw new InputError(
-        'BALANCE_NEGATIVE_ENTRY',
-        `prior cell is negative (${prior[k]}); RAS needs a non-negative prior, use GRAS (--method gras) for matrices with negative entries`,
-        { account: labelOf('row', i, rowLabels), column: labelOf('column', k - i * nCols, colLabels) },
-      );
-    }
-  }
   const tol = options.tolerance ?? defaultTolerance(rowTargets, colTargets);
   if (!(tol >= 0)) throw new InputError('BALANCE_OPTION', `tolerance must be ≥ 0, got ${tol}`);
   const maxIterations = options.maxIterations ?? 10_000;
@@ -84,6 +74,16 @@ export function balanceRas(
   checkTotalsAgree(rowTargets, colTargets, tol);
   const hasFixed = (options.fixed?.length ?? 0) > 0;
   const red = removeFixed(prior, nRows, nCols, rowTargets, colTargets, options.fixed, rowLabels, colLabels);
+  for (let k = 0; k < red.prior.length; k++) {
+    if (red.prior[k] < 0) {
+      const i = Math.floor(k / nCols);
+      throw new InputError(
+        'BALANCE_NEGATIVE_ENTRY',
+        `prior cell is negative (${red.prior[k]}); RAS needs a non-negative prior, use GRAS (--method gras) for matrices with negative entries`,
+        { account: labelOf('row', i, rowLabels), column: labelOf('column', k - i * nCols, colLabels) },
+      );
+    }
+  }
   checkReducedTargets(red.u, 'row', rowLabels, tol, hasFixed);
   checkReducedTargets(red.v, 'column', colLabels, tol, hasFixed);
   checkZeroLines(red.prior, nRows, nCols, red.u, red.v, tol, rowLabels, colLabels);

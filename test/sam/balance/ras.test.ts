@@ -107,6 +107,16 @@ describe('balanceRas', () => {
     v.forEach((x, j) => expect(Math.abs(cols[j] - x)).toBeLessThanOrEqual(res.tolerance));
   });
 
+  it('accepts a negative cell when it is fixed (e.g. subsidies)', () => {
+    const prior = Float64Array.from([4, -1, 2, 1, 3, 5, 2, 2, 1]);
+    const res = balanceRas(prior, 3, 3, [6, 10, 5], [8, 5, 8], { fixed: [{ row: 0, col: 1, value: -1 }] });
+    expect(res.converged).toBe(true);
+    expect(res.matrix[1]).toBe(-1);
+    const { rows, cols } = sums(res.matrix, 3, 3);
+    [6, 10, 5].forEach((x, i) => expect(Math.abs(rows[i] - x)).toBeLessThanOrEqual(res.tolerance));
+    [8, 5, 8].forEach((x, j) => expect(Math.abs(cols[j] - x)).toBeLessThanOrEqual(res.tolerance));
+  });
+
   it('balances a square SAM with no totals to the average of its row and column totals', () => {
     const sam = Float64Array.from([0, 5, 3, 4, 0, 6, 2, 4, 0]);
     const t = squareSamTargets(sam, 3);
