@@ -7,7 +7,7 @@
  * t   = Σ_j X⁰_ij s_j                 (two SIMD accumulators)
  * gap = |r_i t − u_i|,  worst = max(worst, gap)
  * r_i = t > 0 ? u_i / t : 1
- * c_j += r_i X⁰_ij  for all j          (column sums for the next column scaling)
+ * c_j += r_i X⁰_ij  for all j          (column sums for the next column scaling, four per step)
  * ```
  *
  * and returning `worst`. It is the same arithmetic as the JavaScript loop of `rasIterate`, with the
@@ -56,6 +56,7 @@ const f64c = (v: number) => [0x44, ...new Uint8Array(Float64Array.of(v).buffer)]
 const simd = (op: number) => [0xfd, ...uleb(op)];
 const v128load = (offset = 0) => [...simd(0x00), 3, ...uleb(offset)];
 const v128store = [...simd(0x0b), 3, 0];
+const v128storeAt = (offset: number) => [...simd(0x0b), 3, ...uleb(offset)];
 const f64load = [0x2b, 3, 0];
 const f64store = [0x39, 3, 0];
 const f64x2splat = simd(0x14);
@@ -114,11 +115,16 @@ const body: number[] = [
   ...get(RI), ...f64x2splat, ...set(RIV),
   ...i32c(0), ...set(J),
   ...BLOCK, ...LOOP,
-  ...get(J), ...get(NB2), I32_GE_U, ...brIf(1),
+  ...get(J), ...get(NB4), I32_GE_U, ...brIf(1),
   ...at(C, J), ...at(C, J), ...v128load(), ...get(RIV), ...at(ROW, J), ...v128load(), ...f64x2mul, ...f64x2add, ...v128store,
-  ...get(J), ...i32c(16), I32_ADD, ...set(J),
+  ...at(C, J), ...at(C, J), ...v128load(16), ...get(RIV), ...at(ROW, J), ...v128load(16), ...f64x2mul, ...f64x2add, ...v128storeAt(16),
+  ...get(J), ...i32c(32), I32_ADD, ...set(J),
   ...br(0),
   END, END,
+  ...get(J), ...get(NB2), I32_LT_U, ...IF,
+  ...at(C, J), ...at(C, J), ...v128load(), ...get(RIV), ...at(ROW, J), ...v128load(), ...f64x2mul, ...f64x2add, ...v128store,
+  ...get(J), ...i32c(16), I32_ADD, ...set(J),
+  END,
   ...get(J), ...get(NB), I32_LT_U, ...IF,
   ...at(C, J), ...at(C, J), ...f64load, ...get(RI), ...at(ROW, J), ...f64load, F64_MUL, F64_ADD, ...f64store,
   END,
