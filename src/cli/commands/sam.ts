@@ -13,6 +13,7 @@ import { buildSamFromIo, readIoMacroAggregates } from '../../sam/build/io-build.
 import { checkSam as checkBuilt } from '../../sam/check.js';
 import { aggregateSam } from '../../sam/aggregate.js';
 import { disaggregateSam, type SplitSpec } from '../../sam/split.js';
+import { addBalanceCommand } from './sam-balance.js';
 
 function parseNumber(name: string, v: string): number {
   const x = Number(v);
@@ -184,7 +185,8 @@ function addBuildCommands(samCmd: Command): void {
 export function register(program: Command): void {
   const samCmd = program
     .command('sam')
-    .description('social accounting matrices: check, convert, aggregate, split, build');
+    .description('social accounting matrices: check, convert, aggregate, split, balance, build');
   addSamCommands(samCmd);
+  addBalanceCommand(samCmd);
   addBuildCommands(samCmd);
 }
