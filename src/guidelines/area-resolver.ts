@@ -53,7 +53,8 @@ export interface AreaLookupOptions {
 
 /**
  * Normalises a name for matching: Unicode NFKD, Latin diacritics removed, lower case, `&` read as
- * `and`, every run of punctuation or spaces turned into one space. Letters of other scripts (Thai,
+ * `and`, full stops and apostrophes dropped (`Lao P.D.R.` = `Lao PDR`, `People's` = `Peoples`),
+ * every other run of punctuation or spaces turned into one space. Letters of other scripts (Thai,
  * Lao, Khmer, Myanmar, Chinese, Tamil) are kept.
  */
 export function normaliseAreaName(text: string): string {
@@ -62,6 +63,7 @@ export function normaliseAreaName(text: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/&/g, ' and ')
+    .replace(/[.'\u2018\u2019\u02bc`]/g, '')
     .replace(/[^\p{L}\p{N}\p{M}]+/gu, ' ')
     .trim();
 }
@@ -144,10 +146,12 @@ export class AreaResolver {
   /**
    * Looks `text` up and says what happened: found (with the system that matched), unknown, or
    * ambiguous (two areas claim it — e.g. a code that is one country's ADB code and another's ISO3).
-   * @param text the code or name as it appears in the file
+   * @param input the code or name as it appears in the file (an integer is read as its digits)
    * @param system restrict to one code system; without it every code system is tried, then names
    */
-  lookup(text: string, system?: AreaSystem, options: AreaLookupOptions = {}): AreaLookup {
+  lookup(input: string | number, system?: AreaSystem, options: AreaLookupOptions = {}): AreaLookup {
+    // spreadsheet cells give M49 codes as numbers
+    const text = typeof input === 'number' && Number.isInteger(input) ? String(input) : input;
     if (typeof text !== 'string' || !text.trim()) return { status: 'unknown' };
     const systems = system ? [system] : CODE_SYSTEMS;
     const hits = new Map<string, AreaSystem>();
@@ -180,7 +184,7 @@ export class AreaResolver {
    * @param text the code or name as it appears in the file
    * @param system restrict to one code system (see {@link AreaSystem})
    */
-  resolveArea(text: string, system?: AreaSystem, options?: AreaLookupOptions): ResolvedArea | null {
+  resolveArea(text: string | number, system?: AreaSystem, options?: AreaLookupOptions): ResolvedArea | null {
     const r = this.lookup(text, system, options);
     return r.status === 'found' ? r.area : null;
   }
@@ -216,7 +220,7 @@ export function getAreaResolver(): AreaResolver {
 }
 
 /** Shorthand for `getAreaResolver().resolveArea(text, system, options)`. */
-export function resolveArea(text: string, system?: AreaSystem, options?: AreaLookupOptions): ResolvedArea | null {
+export function resolveArea(text: string | number, system?: AreaSystem, options?: AreaLookupOptions): ResolvedArea | null {
   return getAreaResolver().resolveArea(text, system, options);
 }
 

@@ -1,5 +1,5 @@
 import { SchemaError } from '../errors.js';
-import { codeMap, listCodeLists } from './codelists.js';
+import { codeListMap, listCodeLists } from './codelists.js';
 import type { Indicator, IndicatorCatalogue } from './generated/catalogue.js';
 import { displayPath, guidelinePath } from './paths.js';
 import { readValidatedJson } from './validate.js';
@@ -26,7 +26,7 @@ let byCode: Map<string, Indicator> | undefined;
  */
 export function checkCatalogue(cat: IndicatorCatalogue, shown: string): void {
   const issues: { jsonPath: string; message: string }[] = [];
-  const units = codeMap('CL_UNIT_MEASURE');
+  const units = codeListMap('CL_UNIT_MEASURE');
   const lists = new Set(listCodeLists());
   const dims = new Set<string>();
   cat.dimensions.forEach((d, i) => {

@@ -64,7 +64,7 @@ export function loadCodeList(id: string): CodeList {
 }
 
 /** The codes of a list as a map id → code (cached with the list). */
-export function codeMap(id: string): ReadonlyMap<string, Code> {
+export function codeListMap(id: string): ReadonlyMap<string, Code> {
   const cl = loadCodeList(id);
   let m = codeMaps.get(cl);
   if (!m) {
@@ -76,8 +76,8 @@ export function codeMap(id: string): ReadonlyMap<string, Code> {
 const codeMaps = new WeakMap<CodeList, Map<string, Code>>();
 
 /** Whether `code` is a code of list `id`. */
-export function hasCode(id: string, code: string): boolean {
-  return codeMap(id).has(code);
+export function hasCodeInList(id: string, code: string): boolean {
+  return codeListMap(id).has(code);
 }
 
 /** Forgets the cached code lists. */

@@ -3,8 +3,7 @@
  * code lists, digital-sector classification, JSON Schemas) and its loaders, validators and renderer.
  * @module
  */
-export { packageRoot, guidelinesDir, guidelinePath, displayPath } from './paths.js';
-export { readJsonFile } from './json-file.js';
+export { packageRoot, guidelinesDir, guidelinePath } from './paths.js';
 export {
   SCHEMA_ID_BASE,
   SchemaRegistry,
@@ -26,15 +25,15 @@ export {
   clearCatalogueCache,
   type LoadCatalogueOptions,
   type SeriesSystem,
-  type Dimension,
+  type Dimension as BreakdownDimension,
   type Indicator,
   type IndicatorCatalogue,
-  type Range,
-  type Reference,
-  type Scope,
+  type Range as IndicatorRange,
+  type Reference as IndicatorReference,
+  type Scope as IndicatorScope,
   type SeriesCodes,
 } from './catalogue.js';
-export { loadCodeList, listCodeLists, codeMap, hasCode, checkCodeList, clearCodeListCache, type Code, type CodeList } from './codelists.js';
+export { loadCodeList, listCodeLists, codeListMap, hasCodeInList, checkCodeList, clearCodeListCache, type Code as CodeListItem, type CodeList } from './codelists.js';
 export {
   AreaResolver,
   getAreaResolver,
@@ -57,20 +56,20 @@ export {
   clearClassificationCache,
   type LoadClassificationOptions,
   type ResolvedSplit,
-  type Category,
+  type Category as DigitalCategory,
   type Concordance,
   type ConcordanceEntry,
   type DigitalSector,
   type DigitalSectorClassification,
   type IsicClass,
   type ShareSource,
-  type Split,
+  type Split as SplitShare,
 } from './classification.js';
 export {
   loadQualityRules,
   getQualityRule,
   missingMarker,
-  sourceRank,
+  sourcePriorityRank,
   checkQualityRules,
   clearQualityRulesCache,
   type MissingMarker,
@@ -80,10 +79,10 @@ export {
   type UnitConversion,
 } from './quality.js';
 export {
-  checkRange,
-  checkUrbanRural,
-  checkSexTotal,
-  checkQuintileTotal,
+  checkIndicatorRange,
+  checkUrbanRuralConsistency,
+  checkSexConsistency,
+  checkQuintileConsistency,
   checkCoverageOrder,
   type QualityFinding,
 } from './quality-checks.js';
@@ -91,13 +90,10 @@ export { toCanonicalUnit, type ConversionContext, type CanonicalValue } from './
 export { checkGuidelineFiles, staleGuidelineDocs, type GuidelineFileCheck } from './check.js';
 export { renderGuideline, writeGuideline, GUIDELINE_CHAPTERS, GUIDELINE_DOCS_DIR } from './render/index.js';
 export {
-  sha256Hex,
-  sha256File,
   describeSourceFile,
-  stableJson,
   writeDatasetMetadata,
   type DatasetMetadata,
-  type SourceFile,
-  type CreatedBy,
+  type SourceFile as DatasetSourceFile,
+  type CreatedBy as DatasetCreatedBy,
 } from './dataset.js';
 export { generateSchemaTypes, SCHEMA_DIR, SCHEMA_TYPES_DIR } from './schema-types.js';

@@ -29,7 +29,7 @@ function indicatorOf(indicator: string | Indicator): Indicator {
  * QR_FINITE and QR_RANGE: the value (already in the canonical unit) is finite and inside the
  * indicator's valid range. Returns `null` when it passes.
  */
-export function checkRange(indicator: string | Indicator, value: number): QualityFinding | null {
+export function checkIndicatorRange(indicator: string | Indicator, value: number): QualityFinding | null {
   const ind = indicatorOf(indicator);
   if (!Number.isFinite(value)) return { rule: 'QR_FINITE', severity: rule('QR_FINITE').severity, message: `${ind.code}: ${value} is not a finite number` };
   const { min, max } = ind.range;
@@ -53,7 +53,7 @@ export function checkRange(indicator: string | Indicator, value: number): Qualit
  * @param urbanWeight weight of U (urban population, or urban households)
  * @param ruralWeight weight of R
  */
-export function checkUrbanRural(total: number, urban: number, rural: number, urbanWeight: number, ruralWeight: number): QualityFinding | null {
+export function checkUrbanRuralConsistency(total: number, urban: number, rural: number, urbanWeight: number, ruralWeight: number): QualityFinding | null {
   const { severity, tolerance } = rule('QR_BREAKDOWN_URBANISATION');
   if (!(urbanWeight >= 0 && ruralWeight >= 0 && urbanWeight + ruralWeight > 0)) {
     throw new InputError('QUALITY_WEIGHTS_INVALID', `urban and rural weights must be non-negative with a positive sum, not ${urbanWeight} and ${ruralWeight}`);
@@ -69,7 +69,7 @@ export function checkUrbanRural(total: number, urban: number, rural: number, urb
 }
 
 /** QR_BREAKDOWN_SEX: the total lies between the female and male values, within the tolerance. */
-export function checkSexTotal(total: number, female: number, male: number): QualityFinding | null {
+export function checkSexConsistency(total: number, female: number, male: number): QualityFinding | null {
   const { severity, tolerance } = rule('QR_BREAKDOWN_SEX');
   const lo = Math.min(female, male) - tolerance;
   const hi = Math.max(female, male) + tolerance;
@@ -78,7 +78,7 @@ export function checkSexTotal(total: number, female: number, male: number): Qual
 }
 
 /** QR_BREAKDOWN_QUINTILE: the total equals the simple mean of the five quintiles, within the tolerance. */
-export function checkQuintileTotal(total: number, quintiles: readonly number[]): QualityFinding | null {
+export function checkQuintileConsistency(total: number, quintiles: readonly number[]): QualityFinding | null {
   const { severity, tolerance } = rule('QR_BREAKDOWN_QUINTILE');
   if (quintiles.length !== 5) throw new InputError('QUALITY_QUINTILES', `five quintile values are needed, not ${quintiles.length}`);
   const mean = quintiles.reduce((a, b) => a + b, 0) / 5;

@@ -1,6 +1,6 @@
 import { SchemaError } from '../errors.js';
 import { loadCatalogue } from './catalogue.js';
-import { hasCode } from './codelists.js';
+import { hasCodeInList } from './codelists.js';
 import type { MissingMarker, QualityRule, QualityRules } from './generated/quality-rules.js';
 import { displayPath, guidelinePath } from './paths.js';
 import { readValidatedJson } from './validate.js';
@@ -36,12 +36,12 @@ export function checkQualityRules(q: QualityRules, shown: string): void {
   q.missingMarkers.forEach((m, i) => {
     if (seen.has(m.marker)) issues.push({ jsonPath: `/missingMarkers/${i}/marker`, message: `duplicate marker "${m.marker}"` });
     seen.add(m.marker);
-    if (!hasCode('CL_OBS_STATUS', m.obsStatus)) issues.push({ jsonPath: `/missingMarkers/${i}/obsStatus`, message: `"${m.obsStatus}" is not a CL_OBS_STATUS code` });
+    if (!hasCodeInList('CL_OBS_STATUS', m.obsStatus)) issues.push({ jsonPath: `/missingMarkers/${i}/obsStatus`, message: `"${m.obsStatus}" is not a CL_OBS_STATUS code` });
   });
   const pairs = new Set<string>();
   q.unitConversions.forEach((c, i) => {
     for (const k of ['from', 'to'] as const) {
-      if (!hasCode('CL_UNIT_MEASURE', c[k])) issues.push({ jsonPath: `/unitConversions/${i}/${k}`, message: `"${c[k]}" is not a CL_UNIT_MEASURE code` });
+      if (!hasCodeInList('CL_UNIT_MEASURE', c[k])) issues.push({ jsonPath: `/unitConversions/${i}/${k}`, message: `"${c[k]}" is not a CL_UNIT_MEASURE code` });
     }
     if (pairs.has(`${c.from}>${c.to}`)) issues.push({ jsonPath: `/unitConversions/${i}`, message: `a second conversion from ${c.from} to ${c.to}` });
     pairs.add(`${c.from}>${c.to}`);
@@ -84,7 +84,7 @@ export function missingMarker(text: string): MissingMarker | undefined {
 }
 
 /** Rank of a source class in the priority list (1 is best), or `undefined` when not listed. */
-export function sourceRank(source: string): number | undefined {
+export function sourcePriorityRank(source: string): number | undefined {
   return loadQualityRules().sourcePriority.find((s) => s.source === source)?.rank;
 }
 

@@ -1,6 +1,6 @@
 import { InputError, NumericError } from '../errors.js';
 import { getIndicator } from './catalogue.js';
-import { hasCode } from './codelists.js';
+import { hasCodeInList } from './codelists.js';
 import type { Indicator } from './generated/catalogue.js';
 import { loadQualityRules } from './quality.js';
 
@@ -59,7 +59,7 @@ export function toCanonicalUnit(
 ): CanonicalValue {
   const ind = typeof indicator === 'string' ? getIndicator(indicator) : indicator;
   if (!ind) throw new InputError('INDICATOR_UNKNOWN', `"${String(indicator)}" is not an indicator of the catalogue`);
-  if (!hasCode('CL_UNIT_MEASURE', unit)) throw new InputError('UNIT_UNKNOWN', `"${unit}" is not a CL_UNIT_MEASURE code (indicator ${ind.code})`);
+  if (!hasCodeInList('CL_UNIT_MEASURE', unit)) throw new InputError('UNIT_UNKNOWN', `"${unit}" is not a CL_UNIT_MEASURE code (indicator ${ind.code})`);
   if (!Number.isInteger(unitMult)) throw new InputError('UNIT_MULT_INVALID', `UNIT_MULT must be an integer power of ten, not ${unitMult}`);
   const scaled = finite(value, 'the value') * 10 ** unitMult;
   const mult = unitMult ? `×10^${unitMult}` : '';

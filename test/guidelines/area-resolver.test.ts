@@ -54,6 +54,7 @@ describe('AreaResolver on the shipped CL_AREA', () => {
       expect(resolveArea(row.iso2, 'iso2')).toMatchObject(want);
       expect(resolveArea(String(row.m49), 'm49')).toMatchObject(want);
       expect(resolveArea(String(row.m49).padStart(3, '0'))).toMatchObject(want);
+      expect(resolveArea(row.m49, 'm49')).toMatchObject(want); // a number, as a spreadsheet cell gives it
       expect(row.adb, `${iso3} has an ADB code`).toBeDefined();
       expect(resolveArea(row.adb!, 'adb')).toMatchObject(want);
       expect(resolveArea(row.adb!)).toMatchObject(want);
@@ -111,13 +112,16 @@ describe('AreaResolver on the shipped CL_AREA', () => {
 
   it('ignores case, Latin diacritics and punctuation, and keeps other scripts', () => {
     for (const t of ['viet nam', 'VIETNAM', 'Việt Nam', 'Viet-Nam', ' viet  nam ']) expect(resolveArea(t), t).toMatchObject({ code: 'VNM' });
-    for (const t of ["Lao People's Democratic Republic", "LAO PEOPLE'S DEM. REP.", 'Lao P.D.R.', 'Laos', 'lao pdr']) {
+    for (const t of ["Lao People's Democratic Republic", 'Lao Peoples Democratic Republic', "LAO PEOPLE'S DEM. REP.", 'Lao P.D.R.', 'Laos', 'lao pdr']) {
       expect(resolveArea(t), t).toMatchObject({ code: 'LAO' });
     }
     expect(resolveArea('Burma')).toMatchObject({ code: 'MMR' });
     expect(resolveArea('Kampuchea')).toMatchObject({ code: 'KHM' });
     expect(resolveArea('ประเทศไทย')).toMatchObject({ code: 'THA' });
-    expect(normaliseAreaName('Côte d’Ivoire')).toBe('cote d ivoire');
+    expect(normaliseAreaName('Côte d’Ivoire')).toBe('cote divoire');
+    expect(normaliseAreaName("Côte d'Ivoire")).toBe('cote divoire');
+    expect(resolveArea('D.K.I. Jakarta')).toMatchObject({ code: 'ID-JK' });
+    expect(resolveArea('St. Lucia')).toMatchObject({ code: 'LCA' });
   });
 
   it('resolves Indonesian provinces by ISO 3166-2 code, name and BPS code', () => {
@@ -141,7 +145,8 @@ describe('AreaResolver on the shipped CL_AREA', () => {
   });
 
   it('returns null for unknown text and never guesses', () => {
-    for (const t of ['', '   ', 'Atlantis', 'XXX', 'Viet', 'Indo', 'ASEAN-11', '9999']) expect(resolveArea(t), t).toBeNull();
+    for (const t of ['', '   ', 'Atlantis', 'XXX', 'Viet', 'Indo', 'ASEAN-11', '9999', 'Korea']) expect(resolveArea(t), t).toBeNull();
+    expect(resolveArea(70.4)).toBeNull();
     expect(r.lookup('Atlantis')).toEqual({ status: 'unknown' });
     expect(resolveArea('VNM', 'adb')).toBeNull();
   });

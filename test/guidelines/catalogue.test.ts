@@ -7,7 +7,7 @@ import {
   checkAgainstSchema,
   findIndicatorBySeries,
   getIndicator,
-  hasCode,
+  hasCodeInList,
   listCodeLists,
   loadCatalogue,
   loadCodeList,
@@ -88,8 +88,8 @@ describe('indicator catalogue', () => {
   it('uses only units, dimensions and code lists that ship', () => {
     const cat = loadCatalogue();
     for (const ind of cat.indicators) {
-      expect(hasCode('CL_UNIT_MEASURE', ind.unit), ind.code).toBe(true);
-      if (ind.scope.age) expect(hasCode('CL_AGE', ind.scope.age), ind.code).toBe(true);
+      expect(hasCodeInList('CL_UNIT_MEASURE', ind.unit), ind.code).toBe(true);
+      if (ind.scope.age) expect(hasCodeInList('CL_AGE', ind.scope.age), ind.code).toBe(true);
       if (ind.range.max !== null) expect(ind.range.max).toBeGreaterThan(ind.range.min);
       if (ind.unit === 'PERCENT') expect(ind.range).toMatchObject({ min: 0, max: 100 });
     }

@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SchemaError } from '../../src/errors.js';
-import { describeSourceFile, sha256File, sha256Hex, stableJson, writeDatasetMetadata, type DatasetMetadata } from '../../src/guidelines/index.js';
+import { describeSourceFile, writeDatasetMetadata, type DatasetMetadata } from '../../src/guidelines/index.js';
+import { sha256File, sha256Hex, stableJson } from '../../src/guidelines/dataset.js';
 
 describe('dataset metadata', () => {
   it('hashes the exact bytes of a file (FIPS 180-2 test vector "abc")', () => {

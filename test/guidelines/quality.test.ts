@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { SchemaError } from '../../src/errors.js';
-import { checkCodeList, checkQualityRules, getQualityRule, hasCode, loadCodeList, loadQualityRules, missingMarker, sourceRank } from '../../src/guidelines/index.js';
+import { checkCodeList, checkQualityRules, getQualityRule, hasCodeInList, loadCodeList, loadQualityRules, missingMarker, sourcePriorityRank } from '../../src/guidelines/index.js';
 
 describe('quality rules', () => {
   it('map every missing-value marker to a CL_OBS_STATUS code, never to a value', () => {
     const q = loadQualityRules();
-    for (const m of q.missingMarkers) expect(hasCode('CL_OBS_STATUS', m.obsStatus), m.marker).toBe(true);
+    for (const m of q.missingMarkers) expect(hasCodeInList('CL_OBS_STATUS', m.obsStatus), m.marker).toBe(true);
     expect(missingMarker('')?.obsStatus).toBe('O');
     expect(missingMarker(' .. ')?.obsStatus).toBe('O');
     expect(missingMarker('#N/A')?.obsStatus).toBe('O');
@@ -24,9 +24,9 @@ describe('quality rules', () => {
   });
 
   it('rank national offices first and give every source class one rank', () => {
-    expect(sourceRank('nso')).toBe(1);
-    expect(sourceRank('regulator')).toBeLessThan(sourceRank('world_bank')!);
-    expect(sourceRank('nowhere')).toBeUndefined();
+    expect(sourcePriorityRank('nso')).toBe(1);
+    expect(sourcePriorityRank('regulator')).toBeLessThan(sourcePriorityRank('world_bank')!);
+    expect(sourcePriorityRank('nowhere')).toBeUndefined();
     const ranks = loadQualityRules().sourcePriority.map((s) => s.rank);
     expect(new Set(ranks).size).toBe(ranks.length);
   });

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { UsageError } from '../../errors.js';
 import { getAreaResolver, type AreaSystem } from '../../guidelines/area-resolver.js';
@@ -25,7 +26,7 @@ export function register(program: Command): void {
     .description('validate every guideline file against its JSON Schema and the cross-file rules; report stale documents')
     .option('--docs <dir>', 'rendered guideline to compare with', join(packageRoot(), GUIDELINE_DOCS_DIR))
     .option('--no-docs-check', 'do not compare the rendered documents')
-    .action((opts: { docs: string; docsCheck: boolean }) => {
+    .action((opts: { docs: string; docsCheck: boolean }, cmd: Command) => {
       const results = checkGuidelineFiles();
       let errors = 0;
       for (const r of results) {
@@ -34,8 +35,11 @@ export function register(program: Command): void {
         for (const p of r.problems) process.stdout.write(`        ${p}\n`);
         if (r.status === 'error') errors++;
       }
-      if (opts.docsCheck && errors === 0) {
-        const dir = isAbsolute(opts.docs) ? opts.docs : join(process.cwd(), opts.docs);
+      const dir = isAbsolute(opts.docs) ? opts.docs : join(process.cwd(), opts.docs);
+      if (opts.docsCheck && errors === 0 && cmd.getOptionValueSource('docs') === 'default' && !existsSync(dir)) {
+        // an installed package ships no docs/: nothing to compare
+        process.stdout.write(`skipped comparison of the rendered documents: ${dir} does not exist\n`);
+      } else if (opts.docsCheck && errors === 0) {
         const stale = staleGuidelineDocs(dir);
         for (const s of stale) process.stdout.write(`STALE   ${join(relative(process.cwd(), dir) || '.', s)} (run: digicge guidelines build)\n`);
         errors += stale.length;

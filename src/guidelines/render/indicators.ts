@@ -1,10 +1,10 @@
 import { loadCatalogue } from '../catalogue.js';
-import { codeMap } from '../codelists.js';
+import { codeListMap } from '../codelists.js';
 import type { Indicator } from '../generated/catalogue.js';
 import { BANNER, bullets, code, doc, num, table } from './markdown.js';
 
 function unitName(id: string): string {
-  return codeMap('CL_UNIT_MEASURE').get(id)?.name ?? id;
+  return codeListMap('CL_UNIT_MEASURE').get(id)?.name ?? id;
 }
 
 function rangeText(ind: Indicator): string {
