@@ -26,6 +26,14 @@ export interface DemoStage {
   run: ((outDir: string, log: (line: string) => void) => Promise<Omit<DemoStepResult, 'stage' | 'status'>>) | null;
 }
 
+/** Method notes of the demo report. */
+const METHOD_NOTES = [
+  'Harmonisation: every input cell of the shipped WDI and UN WUP files is an observation, a reject with its reason, or a counted filter (aggregates, out-of-scope areas, missing-value markers); areas are keyed by code through the guideline concordance, never by name.',
+  'Digital-divide metrics: Gini, Theil and coefficient of variation across the ten Member States, unweighted and weighted by population; sigma-convergence as the OLS trend of dispersion, beta-convergence as growth on initial level; trends to universal use chosen among linear, log-linear and logistic by AICc; composite index rank intervals by Monte Carlo over weights, normalisation and aggregation.',
+  'SAMs: one per Member State covered by ADB MRIO (2022, US$ million), control totals from ADB MRIO, prior structure from the Thai SAM, digital sectors split by the guideline classification with the shares stated in datasets/sam/asean/build.json; Myanmar is not covered.',
+  'Multipliers: SAM accounting multipliers with activities, commodities, factors, households and enterprises endogenous; Leontief multipliers by factorising I − A once; ADB digital value added as direct plus induced value added of the digital sectors.',
+];
+
 /** The demo pipeline, in order. A stage whose `run` is null has not landed yet and says so. */
 export const DEMO_STAGES: readonly DemoStage[] = [
   {
@@ -44,10 +52,18 @@ export const DEMO_STAGES: readonly DemoStage[] = [
       return { summary: r.summary, outputs: r.outputs.map((f) => relative(outDir, resolve(outDir, 'divide', f))) };
     },
   },
-  { stage: 'sam', run: null },
-  { stage: 'multipliers', run: null },
+  { stage: 'sam', run: async (outDir) => (await import('./sam-stage.js')).samStage(outDir) },
+  { stage: 'multipliers', run: async (outDir) => (await import('./sam-stage.js')).multipliersStage(outDir) },
   { stage: 'cge', run: null },
-  { stage: 'report', run: null },
+  {
+    stage: 'report',
+    run: async (outDir) => {
+      const { buildPipelineReport, writeReport } = await import('../report/index.js');
+      const doc = buildPipelineReport(outDir, { methodNotes: METHOD_NOTES });
+      const files = await writeReport(outDir, doc, ['Every figure traces back to the national files: see the Provenance section of report.html.']);
+      return { summary: `report with ${doc.sections.length} sections`, outputs: Object.values(files).map((f) => relative(outDir, f)).sort() };
+    },
+  },
 ];
 
 /**
