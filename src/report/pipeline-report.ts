@@ -182,6 +182,62 @@ export function divideSection(dir: string): ReportSection | null {
   return { id: 'divide', title: 'The digital divide', blocks };
 }
 
+/** The SAM and multipliers section, from `sam/checks.csv` and the multiplier outputs in `dir`. */
+export function samSection(dir: string): ReportSection | null {
+  const checks = join(dir, 'sam', 'checks.csv');
+  const lsum = join(dir, 'multipliers', 'leontief', 'summary.json');
+  if (!existsSync(checks) && !existsSync(lsum)) return null;
+  const blocks: ReportBlock[] = [];
+  if (existsSync(checks)) {
+    blocks.push({
+      kind: 'table',
+      id: 'sam_checks',
+      caption: 'ASEAN social accounting matrices, 2022: balance and GDP from production and from expenditure',
+      columns: [
+        { key: 'area', header: 'Area' },
+        { key: 'accounts', header: 'Accounts', decimals: 0 },
+        { key: 'balanced', header: 'Balanced' },
+        { key: 'gdp_p', header: 'GDP (production)', unit: 'US$ million', decimals: 0 },
+        { key: 'gdp_e', header: 'GDP (expenditure)', unit: 'US$ million', decimals: 0 },
+        { key: 'note', header: 'Note' },
+      ],
+      rows: readCsv(checks).map((r) => ({ area: r.area!, accounts: num(r.accounts), balanced: r.balanced ? `${r.balanced_accounts}/${r.accounts}` : '', gdp_p: num(r.gdp_production), gdp_e: num(r.gdp_expenditure), note: r.note ?? '' })),
+      notes: ['Control totals from ADB MRIO 2022; structure below the totals from the Thai SAM 2006; digital sectors split by the guideline classification (datasets/sam/asean/README.md).'],
+    });
+  }
+  if (existsSync(lsum)) {
+    const summary = JSON.parse(readFileSync(lsum, 'utf8')) as { digital?: { shareOfGdp: number; directValueAdded: number; inducedValueAdded: number; gdp: number }; keySectors?: string[] };
+    if (summary.digital) {
+      const d = summary.digital;
+      blocks.push({
+        kind: 'paragraph',
+        text: `Digital economy of the demo member state (ADB measure): direct value added of the digital sectors ${Math.round(d.directValueAdded)} plus value added induced along their backward linkages ${Math.round(d.inducedValueAdded)}, together ${(100 * d.shareOfGdp).toFixed(2)} % of GDP (${Math.round(d.gdp)}, US$ million). Key sectors (backward and forward linkages above average): ${(summary.keySectors ?? []).join(', ')}.`,
+      });
+    }
+    const mpath = join(dir, 'multipliers', 'leontief', 'multipliers.csv');
+    if (existsSync(mpath)) {
+      blocks.push({
+        kind: 'table',
+        id: 'leontief_multipliers',
+        caption: 'Output multipliers and linkages of the activities (Leontief, Type I and Type II)',
+        columns: [
+          { key: 'sector', header: 'Activity' },
+          { key: 'type1', header: 'Output multiplier, Type I', decimals: 3 },
+          { key: 'type2', header: 'Output multiplier, Type II', decimals: 3 },
+          { key: 'bl', header: 'Backward linkage', decimals: 3 },
+          { key: 'fl', header: 'Forward linkage', decimals: 3 },
+          { key: 'class', header: 'Class' },
+        ],
+        rows: readCsv(mpath)
+          .filter((r) => r.sector!.startsWith('A-'))
+          .map((r) => ({ sector: r.sector!, type1: num(r.output_type_i), type2: num(r.output_type_ii), bl: num(r.backward_linkage), fl: num(r.forward_linkage), class: r.linkage_class! })),
+        notes: ['I − A factorised once; multipliers are solves. Type II closes the model with the household account. Full tables (A, L, SAM accounting multipliers and their Pyatt–Round decomposition) are in multipliers/.'],
+      });
+    }
+  }
+  return { id: 'sam', title: 'Social accounting matrices and multipliers', blocks };
+}
+
 /** The provenance section: how every figure traces back to the national files. */
 export function provenanceSection(dir: string): ReportSection {
   const items = [
@@ -209,7 +265,7 @@ export interface PipelineReportOptions {
 export function buildPipelineReport(dir: string, options: PipelineReportOptions = {}): ReportDocument {
   const coverage = coverageSection(dir);
   const divide = divideSection(join(dir, 'divide'));
-  const sections = [coverage, divide, ...(options.sections ?? [])].filter((s): s is ReportSection => s !== null);
+  const sections = [coverage, divide, samSection(dir), ...(options.sections ?? [])].filter((s): s is ReportSection => s !== null);
   const notes = options.methodNotes ?? [];
   sections.push({
     id: 'methods',
