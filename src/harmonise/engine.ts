@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DigicgeError, InputError } from '../errors.js';
 import { aseanMembers, checkUrbanRuralConsistency, getAreaResolver, getIndicator, hasCodeInList, toCanonicalUnit, type AreaSystem, type Indicator } from '../guidelines/index.js';
 import { readCsv, streamCsvFile } from '../ingest/csv.js';
-import { parseNumber, type NumberFormat } from '../ingest/numbers.js';
+import { parseLocaleNumber, type NumberFormat } from '../ingest/numbers.js';
 import { readSdmxCsv } from '../ingest/sdmx-csv.js';
 import { readSdmxJson } from '../ingest/sdmx-json.js';
 import type { RawRow, RawTable, RowSink } from '../ingest/types.js';
@@ -309,7 +309,7 @@ export class Harmoniser {
             self.insert(src, area.code, ind, sex, age, urb, q, time, NaN, marker, row, column);
             continue;
           }
-          const raw = plainNumbers ? parsePlain(text) : parseNumber(text, numFmt);
+          const raw = plainNumbers ? parsePlain(text) : parseLocaleNumber(text, numFmt);
           if (Number.isNaN(raw)) { self.reject(src, row, column, 'NON_NUMERIC', `"${text}" is not a number${plainNumbers ? '' : ` (decimal "${numFmt.decimal}", thousands "${numFmt.thousands}")`}`, 1); continue; }
           let value = raw;
           const u = valueUnit[v];
