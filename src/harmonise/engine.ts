@@ -137,6 +137,7 @@ export class Harmoniser {
     const scope: Set<string> | null = areaScope === 'all' ? null : areaScope === 'asean' ? this.asean : new Set(areaScope);
     const yearFrom = filters.years?.from ?? -Infinity;
     const yearTo = filters.years?.to ?? Infinity;
+    const hasYearFilter = filters.years !== undefined;
     let listedAggregates: Set<string> | null = null;
     if (filters.aggregateList) {
       const al = filters.aggregateList;
@@ -293,8 +294,10 @@ export class Harmoniser {
           const ci = valueIx[v];
           const column = info.json ? `${row.jsonPath ?? ''}` : header[ci];
           const time = timeIx >= 0 ? rowTime : valueTime[v];
-          const year = +time.slice(0, 4);
-          if (year < yearFrom || year > yearTo) { self.filter(src, 'YEAR_RANGE', 1); continue; }
+          if (hasYearFilter) {
+            const year = +time.slice(0, 4);
+            if (year < yearFrom || year > yearTo) { self.filter(src, 'YEAR_RANGE', 1); continue; }
+          }
           const indCode = valueInd[v] || rowInd;
           const ind = lookupInd(indCode);
           if (ind === null) { self.reject(src, row, column, 'UNKNOWN_INDICATOR', `"${indCode}" is not an indicator of the catalogue`, 1); continue; }
