@@ -3,7 +3,8 @@
  * urbanisation, year, value, and about 0.5 % bad rows (unknown area, non-numeric, out of range,
  * ragged). digicge runs in this process with full validation and writes observations.csv and
  * rejects.csv; pandas (read_csv → map codes via dict → validate ranges → write CSV) runs on the same
- * file in the same run. Prints rows/s, peak RSS and the ratio.
+ * file in the same run. Prints rows/s, peak RSS and the ratio. BENCH_ROWS=n changes the row count;
+ * BENCH_KEEP=1 keeps the generated files.
  */
 import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DigicgeError, InputError } from '../errors.js';
 import { aseanMembers, checkUrbanRuralConsistency, getAreaResolver, getIndicator, hasCodeInList, toCanonicalUnit, type AreaSystem, type Indicator } from '../guidelines/index.js';
 import { readCsv, streamCsvFile } from '../ingest/csv.js';
-import { parseNumber, type NumberFormat } from '../ingest/numbers.js';
+import { parseLocaleNumber, type NumberFormat } from '../ingest/numbers.js';
 import { readSdmxCsv } from '../ingest/sdmx-csv.js';
 import { readSdmxJson } from '../ingest/sdmx-json.js';
 import type { RawRow, RawTable, RowSink } from '../ingest/types.js';
@@ -137,6 +137,7 @@ export class Harmoniser {
     const scope: Set<string> | null = areaScope === 'all' ? null : areaScope === 'asean' ? this.asean : new Set(areaScope);
     const yearFrom = filters.years?.from ?? -Infinity;
     const yearTo = filters.years?.to ?? Infinity;
+    const hasYearFilter = filters.years !== undefined;
     let listedAggregates: Set<string> | null = null;
     if (filters.aggregateList) {
       const al = filters.aggregateList;
@@ -293,8 +294,10 @@ export class Harmoniser {
           const ci = valueIx[v];
           const column = info.json ? `${row.jsonPath ?? ''}` : header[ci];
           const time = timeIx >= 0 ? rowTime : valueTime[v];
-          const year = +time.slice(0, 4);
-          if (year < yearFrom || year > yearTo) { self.filter(src, 'YEAR_RANGE', 1); continue; }
+          if (hasYearFilter) {
+            const year = +time.slice(0, 4);
+            if (year < yearFrom || year > yearTo) { self.filter(src, 'YEAR_RANGE', 1); continue; }
+          }
           const indCode = valueInd[v] || rowInd;
           const ind = lookupInd(indCode);
           if (ind === null) { self.reject(src, row, column, 'UNKNOWN_INDICATOR', `"${indCode}" is not an indicator of the catalogue`, 1); continue; }
@@ -309,7 +312,7 @@ export class Harmoniser {
             self.insert(src, area.code, ind, sex, age, urb, q, time, NaN, marker, row, column);
             continue;
           }
-          const raw = plainNumbers ? parsePlain(text) : parseNumber(text, numFmt);
+          const raw = plainNumbers ? parsePlain(text) : parseLocaleNumber(text, numFmt);
           if (Number.isNaN(raw)) { self.reject(src, row, column, 'NON_NUMERIC', `"${text}" is not a number${plainNumbers ? '' : ` (decimal "${numFmt.decimal}", thousands "${numFmt.thousands}")`}`, 1); continue; }
           let value = raw;
           const u = valueUnit[v];

@@ -2,7 +2,7 @@ import * as aq from 'arquero';
 import type { Observation } from '../guidelines/generated/observation.js';
 import { Harmoniser } from './engine.js';
 import { loadMapping, type LoadedMapping } from './mapping.js';
-import { ACTION, STRUCTURE_ID, totals, writeOutputs, type HarmoniseOutputs } from './output.js';
+import { OBSERVATION_ACTION as ACTION, OBSERVATION_STRUCTURE_ID as STRUCTURE_ID, totals, writeOutputs, type HarmoniseOutputs } from './output.js';
 import type { ConflictRecord, HarmoniseCounts, QualityWarning, RejectRecord } from './types.js';
 
 export type { Observation } from '../guidelines/generated/observation.js';

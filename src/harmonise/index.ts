@@ -7,8 +7,7 @@ export { loadMapping, validateMapping, type LoadedMapping, type SourceMapping } 
 export { harmonise, observationRows, summaryLine, type HarmoniseOptions, type HarmoniseResult, type Observation } from './harmonise.js';
 export { Harmoniser, type SourceInfo } from './engine.js';
 export { ObservationStore } from './store.js';
-export { writeOutputs, qualityReport, totals, OBSERVATION_COLUMNS, REJECT_COLUMNS, CONFLICT_COLUMNS, STRUCTURE_ID, ACTION, type HarmoniseOutputs } from './output.js';
-export { csvField, formatNumber, writeChunkedAtomic } from './csv-out.js';
+export { writeOutputs, qualityReport, totals as harmoniseTotals, OBSERVATION_COLUMNS, REJECT_COLUMNS, CONFLICT_COLUMNS, OBSERVATION_STRUCTURE_ID, OBSERVATION_ACTION, type HarmoniseOutputs } from './output.js';
 export { readObservations } from './read.js';
 export { defaultMappings, harmoniseDefault, DEFAULT_MAPPING_FILES } from './defaults.js';
 export type { SourceCounts, HarmoniseCounts, RejectRecord, ConflictRecord, QualityWarning } from './types.js';

@@ -11,12 +11,12 @@ export const OBSERVATION_COLUMNS = [
 ] as const;
 
 /** The dataflow of the harmonised dataset. */
-export const STRUCTURE_ID = 'ASEAN:DF_DIGITAL(1.0)';
+export const OBSERVATION_STRUCTURE_ID = 'ASEAN:DF_DIGITAL(1.0)';
 /**
  * SDMX-CSV 2.0 action of every row: `M` (merge: add or replace the observations). `I`
  * (information) and `A` (append) are deprecated in SDMX 3.0.
  */
-export const ACTION = 'M';
+export const OBSERVATION_ACTION = 'M';
 
 /** Columns of rejects.csv. */
 export const REJECT_COLUMNS = ['SOURCE_ID', 'FILE', 'SHEET', 'ROW', 'COLUMN', 'REASON', 'MESSAGE', 'CELLS', 'ROW_TEXT'] as const;
@@ -55,7 +55,7 @@ export function writeOutputs(h: Harmoniser, dir: string): HarmoniseOutputs {
   const order = s.sortedLive();
   writeChunkedAtomic(out.observations, (put) => {
     put(`${OBSERVATION_COLUMNS.join(',')}\n`);
-    const head = `dataflow,${STRUCTURE_ID},${ACTION},`;
+    const head = `dataflow,${OBSERVATION_STRUCTURE_ID},${OBSERVATION_ACTION},`;
     let chunk = '';
     for (let k = 0; k < order.length; k++) {
       const i = order[k];

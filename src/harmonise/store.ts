@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { KeyIndex } from './key-index.js';
 
 /** Capacity (bits) of each key dimension in the numeric key: 53 bits in all, exact in a double. */
 const BITS = [11, 9, 5, 7, 4, 5, 12] as const;
@@ -32,7 +33,7 @@ export class ObservationStore {
   /** 1 when the observation was dropped after insertion (superseded, padding). */
   readonly dropped: number[] = [];
   /** key → index of the live observation. */
-  readonly byKey = new Map<number, number>();
+  readonly byKey = new KeyIndex();
   private readonly ids: Map<string, number>[] = BITS.map(() => new Map());
   private readonly texts: string[][] = BITS.map(() => []);
 

@@ -167,6 +167,22 @@ export function parseDelimited(
   }
 }
 
+/** A row of a delimited file whose original text is cut from the file on demand. */
+class CsvRow implements RawRow {
+  constructor(
+    readonly row: number,
+    public cells: string[],
+    private readonly src: string,
+    private readonly start: number,
+    private readonly end: number,
+  ) {}
+
+  /** The row's original text, without its line end. */
+  get text(): string {
+    return trimEol(this.src.slice(this.start, this.end));
+  }
+}
+
 function trimEol(s: string): string {
   let e = s.length;
   while (e > 0 && (s.charCodeAt(e - 1) === 10 || s.charCodeAt(e - 1) === 13)) e--;
@@ -199,7 +215,6 @@ export function readCsvText(text: string, file: string, options: CsvOptions, sin
   let width = -1;
   let dropLast = false;
   parseDelimited(text, delimiter, quote, pos, line, maxLines, (rec) => {
-    const raw = trimEol(text.slice(rec.start, rec.end));
     if (headers.length < headerRows) {
       if (rec.error) throw new InputError(rec.error.code, rec.error.message, { file, sheet: options.sheet, row: rec.line });
       headers.push(rec.fields);
@@ -212,14 +227,15 @@ export function readCsvText(text: string, file: string, options: CsvOptions, sin
       }
       return;
     }
-    if (rec.error) { sink.onRow({ row: rec.line, cells: [], text: raw, error: rec.error }); return; }
+    if (rec.error) { sink.onRow({ row: rec.line, cells: [], text: trimEol(text.slice(rec.start, rec.end)), error: rec.error }); return; }
     const cells = rec.fields;
     if (dropLast && cells.length === width + 1 && cells[width] === '') cells.pop();
     if (cells.length !== width) {
-      sink.onRow({ row: rec.line, cells, text: raw, error: { code: 'CSV_RAGGED_ROW', message: `row has ${cells.length} cells where the header has ${width}` } });
+      sink.onRow({ row: rec.line, cells, text: trimEol(text.slice(rec.start, rec.end)), error: { code: 'CSV_RAGGED_ROW', message: `row has ${cells.length} cells where the header has ${width}` } });
       return;
     }
-    sink.onRow({ row: rec.line, cells, text: raw });
+    // the row text is cut from the file only when asked for (rejects): no string per row
+    sink.onRow(new CsvRow(rec.line, cells, text, rec.start, rec.end));
   });
   if (headers.length < headerRows) throw new InputError('CSV_NO_HEADER', `${file} has no header row${options.skipRows ? ` after skipping ${options.skipRows} lines` : ''}`, { file, sheet: options.sheet, row: line });
 }

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import { TextDecoder } from 'node:util';
@@ -74,7 +75,7 @@ export function decodeText(buf: Uint8Array, shown: string, encoding: TextEncodin
   const enc = encoding.toLowerCase();
   let text: string;
   if (enc === 'utf-8' || enc === 'utf8') {
-    const bad = firstInvalidUtf8(buf);
+    const bad = isUtf8(buf) ? -1 : firstInvalidUtf8(buf);
     if (bad >= 0) {
       throw new InputError(
         'FILE_ENCODING',

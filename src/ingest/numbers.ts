@@ -15,7 +15,7 @@ const PLAIN = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
  * @param text cell text (surrounding spaces ignored)
  * @param fmt decimal and thousands marks
  */
-export function parseNumber(text: string, fmt: NumberFormat = {}): number {
+export function parseLocaleNumber(text: string, fmt: NumberFormat = {}): number {
   let s = text.trim();
   const th = fmt.thousands ?? '';
   const dec = fmt.decimal ?? '.';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { parseNumber, readCsv, readCsvText, type RawRow } from '../../src/ingest/index.js';
+import { parseLocaleNumber, readCsv, readCsvText, type RawRow } from '../../src/ingest/index.js';
 
 const data = join(import.meta.dirname, 'data');
 
@@ -97,8 +97,8 @@ describe('CSV reader', () => {
     const t = readCsv(join(data, 'cr-only-decimal-comma.csv'));
     expect(t.rows.map((r) => r.row)).toEqual([2, 3]);
     const fmt = { decimal: ',', thousands: '.' };
-    expect(parseNumber(t.rows[0].cells[2], fmt)).toBe(1234.5);
-    expect(parseNumber(t.rows[1].cells[2], fmt)).toBe(6.3e-5);
+    expect(parseLocaleNumber(t.rows[0].cells[2], fmt)).toBe(1234.5);
+    expect(parseLocaleNumber(t.rows[1].cells[2], fmt)).toBe(6.3e-5);
   });
 
   it('stacked header rows are joined, merged cells filled', () => {
@@ -107,16 +107,16 @@ describe('CSV reader', () => {
   });
 });
 
-describe('parseNumber', () => {
+describe('parseLocaleNumber', () => {
   it('reads locale marks and refuses what is not a number', () => {
-    expect(parseNumber('1,234.5', { thousands: ',' })).toBe(1234.5);
-    expect(parseNumber('1 234,5', { decimal: ',', thousands: ' ' })).toBe(1234.5);
-    expect(parseNumber('4.506179098')).toBe(4.506179098);
-    expect(parseNumber('1.5e3')).toBe(1500);
-    expect(parseNumber('0x10')).toBeNaN();
-    expect(parseNumber('Infinity')).toBeNaN();
-    expect(parseNumber('12,34', { thousands: ',' })).toBeNaN();
-    expect(parseNumber('abc')).toBeNaN();
+    expect(parseLocaleNumber('1,234.5', { thousands: ',' })).toBe(1234.5);
+    expect(parseLocaleNumber('1 234,5', { decimal: ',', thousands: ' ' })).toBe(1234.5);
+    expect(parseLocaleNumber('4.506179098')).toBe(4.506179098);
+    expect(parseLocaleNumber('1.5e3')).toBe(1500);
+    expect(parseLocaleNumber('0x10')).toBeNaN();
+    expect(parseLocaleNumber('Infinity')).toBeNaN();
+    expect(parseLocaleNumber('12,34', { thousands: ',' })).toBeNaN();
+    expect(parseLocaleNumber('abc')).toBeNaN();
   });
 });
 
