@@ -20,4 +20,3 @@ export * from './report/index.js';
 export * from './demo/index.js';
 // Names two stages both export: the root index exports one, the other stays on its stage's index.
 export type { IoTable } from './sam/index.js';
-export { formatNumber } from './harmonise/index.js';
