@@ -11,13 +11,6 @@ export function csvField(s: string): string {
   return s;
 }
 
-/** Shortest text that reads back as the same double (`NaN` for a missing value; -0 written as 0). */
-export function formatNumber(x: number): string {
-  if (Number.isNaN(x)) return 'NaN';
-  if (x === 0) return '0';
-  return String(x);
-}
-
 /**
  * Writes a large text file atomically from chunks: they go to a temporary file in the target's
  * folder, which is renamed over the target at the end (a reader never sees a half-written file,

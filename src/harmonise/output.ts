@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Harmoniser } from './engine.js';
-import { csvField, formatNumber, writeChunkedAtomic } from './csv-out.js';
+import { csvField, writeChunkedAtomic } from './csv-out.js';
+import { roundTripNumber } from '../util/number-text.js';
 import type { HarmoniseCounts } from './types.js';
 
 /** Columns of observations.csv, in order (SDMX-CSV 2.0; other stages depend on them). */
@@ -60,7 +61,7 @@ export function writeOutputs(h: Harmoniser, dir: string): HarmoniseOutputs {
     for (let k = 0; k < order.length; k++) {
       const i = order[k];
       const p = prov[s.source[i]];
-      chunk += `${head}${s.area[i]},${s.indicator[i]},${s.sex[i]},${s.age[i]},${s.urbanisation[i]},${s.quantile[i]},A,${s.time[i]},${formatNumber(s.value[i])},${s.unit[i]},0,${s.status[i]}${p.tail}${s.row[i]},${csvField(s.column[i])}${p.end}`;
+      chunk += `${head}${s.area[i]},${s.indicator[i]},${s.sex[i]},${s.age[i]},${s.urbanisation[i]},${s.quantile[i]},A,${s.time[i]},${roundTripNumber(s.value[i])},${s.unit[i]},0,${s.status[i]}${p.tail}${s.row[i]},${csvField(s.column[i])}${p.end}`;
       if (chunk.length > 1 << 16) { put(chunk); chunk = ''; }
     }
     put(chunk);
@@ -73,7 +74,7 @@ export function writeOutputs(h: Harmoniser, dir: string): HarmoniseOutputs {
     put(`${CONFLICT_COLUMNS.join(',')}\n`);
     for (const c of h.conflicts) {
       const k = c.key;
-      put(`${[k.REF_AREA, k.INDICATOR, k.SEX, k.AGE, k.URBANISATION, k.INCOME_WEALTH_QUANTILE, k.TIME_PERIOD, c.keptSource, c.keptRelease, formatNumber(c.keptValue), c.droppedSource, c.droppedRelease, formatNumber(c.droppedValue), c.droppedFile, String(c.droppedRow), c.droppedColumn, c.reason].map(csvField).join(',')}\n`);
+      put(`${[k.REF_AREA, k.INDICATOR, k.SEX, k.AGE, k.URBANISATION, k.INCOME_WEALTH_QUANTILE, k.TIME_PERIOD, c.keptSource, c.keptRelease, roundTripNumber(c.keptValue), c.droppedSource, c.droppedRelease, roundTripNumber(c.droppedValue), c.droppedFile, String(c.droppedRow), c.droppedColumn, c.reason].map(csvField).join(',')}\n`);
     }
   });
   writeChunkedAtomic(out.quality, (put) => put(qualityReport(h)));

@@ -40,7 +40,6 @@ export {
   writeSamMultipliers,
   formatMatrixCsv,
   formatColumnsCsv,
-  formatNumber,
   ioSummary,
   samSummary,
 } from './io/write.js';

@@ -1,2 +1,3 @@
 /** Small utilities shared by every stage. @module */
 export { writeFileAtomic } from './atomic-write.js';
+export { roundTripNumber } from './number-text.js';

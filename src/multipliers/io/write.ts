@@ -1,3 +1,4 @@
+import { roundTripNumber } from '../../util/number-text.js';
 /**
  * Writes multiplier results as CSV tables (atomically; LF line ends; shortest round-trip numbers,
  * `-0` written as `0`), so the same input gives byte-identical files.
@@ -15,17 +16,12 @@ function q(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** A number as written in output tables: shortest round-trip decimal, `-0` as `0`. */
-export function formatNumber(v: number): string {
-  return v === 0 ? '0' : String(v);
-}
-
 /** A labelled matrix as CSV: header `,col1,col2…`, then one labelled row per matrix row. */
 export function formatMatrixCsv(m: Matrix, rowLabels: readonly string[], colLabels: readonly string[]): string {
   const lines = [['', ...colLabels].map(q).join(',')];
   for (let i = 0; i < m.rows; i++) {
     const cells = [q(rowLabels[i])];
-    for (let j = 0; j < m.cols; j++) cells.push(formatNumber(m.data[i * m.cols + j]));
+    for (let j = 0; j < m.cols; j++) cells.push(roundTripNumber(m.data[i * m.cols + j]));
     lines.push(cells.join(','));
   }
   return `${lines.join('\n')}\n`;
@@ -36,7 +32,7 @@ export function formatColumnsCsv(columns: readonly (readonly [string, ArrayLike<
   const n = columns.length ? columns[0][1].length : 0;
   const lines = [columns.map(([h]) => q(h)).join(',')];
   for (let i = 0; i < n; i++) {
-    lines.push(columns.map(([, c]) => (typeof c[i] === 'number' ? formatNumber(c[i] as number) : q(String(c[i])))).join(','));
+    lines.push(columns.map(([, c]) => (typeof c[i] === 'number' ? roundTripNumber(c[i] as number) : q(String(c[i])))).join(','));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -6,7 +6,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { InputError } from '../../errors.js';
-import { formatSamNumber } from '../io/csv.js';
+import { roundTripNumber } from '../../util/number-text.js';
 import { columnLetter } from '../io/grid.js';
 import type { LabelledMatrix } from './labelled.js';
 
@@ -67,7 +67,7 @@ export function formatLabelledMatrixCsv(m: LabelledMatrix): string {
     const cells = [quote(l)];
     for (let j = 0; j < nc; j++) {
       const v = m.values[i * nc + j];
-      cells.push(v === 0 ? '' : formatSamNumber(v));
+      cells.push(v === 0 ? '' : roundTripNumber(v));
     }
     lines.push(cells.join(','));
   });

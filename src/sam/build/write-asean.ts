@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { writeFileAtomic } from '../../util/atomic-write.js';
-import { formatSamCsv, formatSamNumber } from '../io/csv.js';
+import { formatSamCsv } from '../io/csv.js';
+import { roundTripNumber } from '../../util/number-text.js';
 import { CONTROL_FIELDS } from './adb-mrio.js';
 import type { AseanBuild } from './asean.js';
 
@@ -18,7 +19,7 @@ export async function writeAseanBuild(dir: string, build: AseanBuild): Promise<s
   }
   const lines = [['iso3', 'sector', ...CONTROL_FIELDS].join(',')];
   for (const s of build.sams) {
-    for (const c of s.controls) lines.push([s.iso3, c.sector, ...CONTROL_FIELDS.map((f) => formatSamNumber(c[f]))].join(','));
+    for (const c of s.controls) lines.push([s.iso3, c.sector, ...CONTROL_FIELDS.map((f) => roundTripNumber(c[f]))].join(','));
   }
   const pc = join(dir, 'controls.csv');
   await writeFileAtomic(pc, `${lines.join('\n')}\n`);

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { InputError } from '../../errors.js';
+import { roundTripNumber } from '../../util/number-text.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import type { Sam } from '../sam.js';
 import { type LabelledGridOptions, samFromLabelledGrid } from './grid.js';
@@ -63,11 +64,6 @@ function quote(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** Formats a number for a SAM file: shortest round-trip decimal, `-0` written as `0`. */
-export function formatSamNumber(v: number): string {
-  return Object.is(v, -0) ? '0' : String(v);
-}
-
 /**
  * Formats a SAM as labelled CSV (LF line ends, shortest round-trip numbers, zero cells empty by
  * default): the same SAM always gives the same bytes, and {@link parseSamCsv} reads it back exactly.
@@ -75,19 +71,19 @@ export function formatSamNumber(v: number): string {
 export function formatSamCsv(sam: Sam, options: SamCsvWriteOptions = {}): string {
   const n = sam.n;
   const z = options.zeros === '0' ? '0' : '';
-  const cell = (v: number) => (v === 0 ? z : formatSamNumber(v));
+  const cell = (v: number) => (v === 0 ? z : roundTripNumber(v));
   const labels = sam.labels.map(quote);
   const lines: string[] = [['', ...labels, ...(options.totals ? ['Total'] : [])].join(',')];
   const rt = sam.rowTotals();
   for (let i = 0; i < n; i++) {
     const cells = [labels[i]];
     for (let j = 0; j < n; j++) cells.push(cell(sam.values[i * n + j]));
-    if (options.totals) cells.push(formatSamNumber(rt[i]));
+    if (options.totals) cells.push(roundTripNumber(rt[i]));
     lines.push(cells.join(','));
   }
   if (options.totals) {
     const ct = sam.colTotals();
-    lines.push(['Total', ...Array.from(ct, formatSamNumber), formatSamNumber(sam.total())].join(','));
+    lines.push(['Total', ...Array.from(ct, roundTripNumber), roundTripNumber(sam.total())].join(','));
   }
   return `${lines.join('\n')}\n`;
 }

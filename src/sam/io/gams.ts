@@ -3,7 +3,7 @@ import { InputError } from '../../errors.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { type AccountGroup, ACCOUNT_GROUPS } from '../groups.js';
 import { Sam, type SamOptions } from '../sam.js';
-import { formatSamNumber } from './csv.js';
+import { roundTripNumber } from '../../util/number-text.js';
 
 /** GAMS subset name of each account group in files written by {@link formatSamGams}. */
 export const GAMS_GROUP_SETS: Readonly<Record<AccountGroup, string>> = {
@@ -71,7 +71,7 @@ export function formatSamGams(sam: Sam, options: SamGamsWriteOptions = {}): stri
     for (let c = b; c < Math.min(n, b + per); c++) cols.push(c);
     const cells = cols.map((c) => Array.from({ length: n }, (_, r) => {
       const x = sam.values[r * n + c];
-      return x === 0 ? '' : formatSamNumber(x);
+      return x === 0 ? '' : roundTripNumber(x);
     }));
     const widths = cols.map((c, k) => Math.max(q[c].length, ...cells[k].map((s) => s.length)) + 2);
     const pad = (s: string, w: number) => s.padStart(w, ' ');
