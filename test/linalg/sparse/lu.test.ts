@@ -87,6 +87,26 @@ describe('sparse LU: known answers', () => {
     }
   });
 
+  it('with amd, finds the matched pivots of equations listed out of order (no fill)', () => {
+    // the tridiagonal system with its equations in reverse order: zero diagonal, yet after the
+    // matching the factors have exactly the entries of A
+    const n = 100;
+    const R: number[] = [];
+    const C: number[] = [];
+    const V: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const row = n - 1 - i;
+      R.push(row), C.push(i), V.push(2);
+      if (i > 0) R.push(row), C.push(i - 1), V.push(-1);
+      if (i < n - 1) R.push(row), C.push(i + 1), V.push(-1);
+    }
+    const A = cscFromTriplets(n, n, R, C, V);
+    const lu = factorSparseLu(A, undefined, { ordering: 'amd' });
+    expect(lu.nnzL + lu.nnzU).toBe(3 * n - 2);
+    const x = lu.solve(new Float64Array(n).fill(2));
+    for (let i = 0; i < n; i++) expect(x[i]).toBeCloseTo((i + 1) * (n - i), 9);
+  });
+
   it('estimates the 1-norm condition number of a diagonal matrix exactly', () => {
     const A = cscFromTriplets(3, 3, [0, 1, 2], [0, 1, 2], [1e-3, 1, 10]);
     const lu = factorSparseLu(A);
