@@ -112,7 +112,8 @@ function minimumDegree(
         }
       }
       pfree = q;
-      if (pfree + degree[k] >= iw.length) {
+      // keep a quarter of the workspace free, or garbage collection would run at every step
+      if (pfree + degree[k] + (iw.length >> 2) >= iw.length) {
         const bigger = new Int32Array(Math.max(2 * iw.length, pfree + degree[k] + n + 1));
         bigger.set(iw.subarray(0, pfree));
         iw = bigger;
