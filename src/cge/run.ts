@@ -12,9 +12,9 @@ import type { CalibratedModel, CgeModelDefinition, Gdp, LevelReader } from './de
 import type { SamInput } from './sam-input.js';
 import { applyShocks, scenarioClosure, type CgeScenario } from './scenario.js';
 import { defaultLinearSolver } from './solve/default-solver.js';
-import type { LinearSolverFactory } from './solve/linear.js';
+import type { LinearSolver, LinearSolverFactory } from './solve/linear.js';
 import { newtonSolve, type NewtonResult } from './solve/newton.js';
-import { reduceSystem } from './solve/system.js';
+import { reduceSystem, type ReducedSystem } from './solve/system.js';
 import { householdWelfare, type HouseholdWelfare } from './welfare.js';
 
 /** Options of {@link prepareModel}. */
@@ -40,6 +40,11 @@ export interface PreparedModel {
   readonly options: PrepareOptions;
   /** The SAM the model was calibrated to. */
   readonly sam?: SamInput;
+  /**
+   * Reduced systems and their linear solvers by closure (fixed variables and dropped equations),
+   * so the symbolic analysis of a pattern is done once for every scenario that shares it.
+   */
+  readonly systems: Map<string, { compiled: CompiledModel; sys: ReducedSystem; solver: LinearSolver }>;
 }
 
 /** A solution of the system under a closure. */
@@ -74,6 +79,13 @@ export interface ScenarioResult {
   readonly gdp: { readonly nominalBase: number; readonly nominal: number; readonly realBase: number; readonly real: number };
 }
 
+/** Compact key of a 0/1 flag vector (the positions set). */
+function closureKey(flags: Uint8Array): string {
+  const on: number[] = [];
+  for (let k = 0; k < flags.length; k++) if (flags[k]) on.push(k);
+  return on.join(',');
+}
+
 /** Calibrates a library model to a SAM and parameters and compiles it. */
 export function prepareModel(def: CgeModelDefinition, sam: SamInput, params: Readonly<Record<string, unknown>>, opts: PrepareOptions = {}, paramsFile?: string): PreparedModel {
   return { ...prepareCalibrated(def.calibrate(sam, params, paramsFile), opts), sam };
@@ -102,7 +114,7 @@ export function prepareCalibrated(calibrated: CalibratedModel, opts: PrepareOpti
   compiled.params.refs.forEach((r, k) => {
     if (!Number.isFinite(p0[k])) throw new ModelError('CALIBRATION_NOT_FINITE', `calibration gives parameter ${formatRef(r)} = ${p0[k]}`, { equation: r.name, index: r.index });
   });
-  return { calibrated, compiled, p0, x0, lower, upper, options: opts };
+  return { calibrated, compiled, p0, x0, lower, upper, options: opts, systems: new Map() };
 }
 
 /** A level reader over a full variable vector. */
@@ -138,7 +150,14 @@ export function solveModel(prep: PreparedModel, closure: Closure, p: Float64Arra
   const cm = compiled;
   const x = Float64Array.from(xStart);
   const { fixed, dropped } = applyClosure(cm, closure, x);
-  const sys = reduceSystem(cm, fixed, dropped);
+  const key = `${closureKey(fixed)}|${closureKey(dropped)}`;
+  let cached = prep.systems.get(key);
+  if (!cached || cached.compiled !== cm) {
+    const sys = reduceSystem(cm, fixed, dropped);
+    cached = { compiled: cm, sys, solver: (prep.options.linearSolver ?? defaultLinearSolver)(sys.pattern) };
+    if (cm === prep.compiled) prep.systems.set(key, cached);
+  }
+  const { sys, solver } = cached;
   const q = new Float64Array(cm.qSize);
   cm.prepare(p, q);
   for (let k = 0; k < q.length; k++) {
@@ -155,6 +174,7 @@ export function solveModel(prep: PreparedModel, closure: Closure, p: Float64Arra
   }
   const newton = newtonSolve(cm, sys, x, p, q, prep.lower, prep.upper, {
     linearSolver: prep.options.linearSolver ?? defaultLinearSolver,
+    solver,
     ...(prep.options.tolerance !== undefined ? { tolerance: prep.options.tolerance } : {}),
     ...(prep.options.maxIterations !== undefined ? { maxIterations: prep.options.maxIterations } : {}),
   });

@@ -15,7 +15,7 @@
 import { NumericError, type Location } from '../../errors.js';
 import type { CompiledModel } from '../compile/compile.js';
 import { formatRef, type SymbolRef } from '../compile/instantiate.js';
-import type { LinearSolverFactory } from './linear.js';
+import type { LinearSolver, LinearSolverFactory } from './linear.js';
 import type { ReducedSystem } from './system.js';
 
 /** One Newton iteration as recorded in the history. */
@@ -35,6 +35,8 @@ export interface NewtonOptions {
   maxIterations?: number;
   /** Factory of the linear solver (default: the sparse LU). */
   linearSolver: LinearSolverFactory;
+  /** A linear solver already built for this system's pattern (its symbolic analysis reused); overrides the factory. */
+  solver?: LinearSolver;
 }
 
 /** Result of a converged solve. */
@@ -107,7 +109,7 @@ export function newtonSolve(
   const dx = new Float64Array(n);
   const xTrial = new Float64Array(x.length);
   const history: NewtonIterate[] = [];
-  const lu = opts.linearSolver(sys.pattern);
+  const lu = opts.solver ?? opts.linearSolver(sys.pattern);
   const { cols, rows, gather, pattern } = sys;
 
   // project the start into the bounds

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import {
+  denseLu,
   homogeneityCheck,
   levelReader,
   prepareModel,
@@ -101,6 +102,12 @@ describe('stdcge (Hosoe, Gasawa & Hashimoto 2010, ch. 6) against the published G
       expect(v, key).toBeDefined();
       expect(Math.abs(v!.pctChange! - value), `${key}${idx.length ? `(${idx.join(',')})` : ''}`).toBeLessThanOrEqual(PCT_TOL + 1e-12);
     }
+  });
+
+  it('gives the same solution with the sparse LU (default) and the dense LU', () => {
+    const dense = prepareModel(stdcge, prep.sam!, JSON.parse(readFileSync(join(STDCGE_DIR, 'parameters.json'), 'utf8')), { linearSolver: denseLu });
+    const r = runScenario(dense, solveBenchmark(dense), { name: 'tariff-abolition', shocks: [{ parameter: 'taum', set: 0 }] });
+    r.variables.forEach((v, k) => expect(Math.abs(v.level - sim.variables[k].level)).toBeLessThan(1e-10 * Math.max(1, Math.abs(v.level))));
   });
 
   it('passes the homogeneity check: doubling pf(LAB) doubles prices and values, keeps quantities', () => {
