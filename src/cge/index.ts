@@ -29,3 +29,9 @@ export * from './run.js';
 export * from './checks.js';
 export * from './results.js';
 export * from './models/index.js';
+// The digital-divide model and its link to the harmonised statistics.
+export * from './digital/index.js';
+// Systematic sensitivity analysis (Stroud quadrature, Monte Carlo) on worker threads.
+export * from './ssa/index.js';
+// Hand-over to GAMS.
+export { formatGamsExpr, formatModelGams, formatScenarioGams, gamsElement, gamsNumber, readGamsData, type GamsData, type ModelGamsOptions } from './gams.js';
