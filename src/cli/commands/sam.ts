@@ -1,4 +1,190 @@
+import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { UsageError } from '../../errors.js';
+import { type AccountGroup, isAccountGroup } from '../../sam/groups.js';
+import { checkSam } from '../../sam/check.js';
+import { formatSamCheck } from '../../sam/check-format.js';
+import { readSam } from '../../sam/io/read.js';
+import { writeSam } from '../../sam/io/write.js';
+import { buildAseanSams } from '../../sam/build/asean.js';
+import { writeAseanBuild } from '../../sam/build/write-asean.js';
+import { readBpsIoTable } from '../../sam/build/io-table.js';
+import { buildSamFromIo, readIoMacroAggregates } from '../../sam/build/io-build.js';
+import { checkSam as checkBuilt } from '../../sam/check.js';
+import { aggregateSam } from '../../sam/aggregate.js';
+import { disaggregateSam, type SplitSpec } from '../../sam/split.js';
 
-/** Registers the `sam` commands (none yet: this stage has not landed). */
-export function register(_program: Command): void {}
+function parseNumber(name: string, v: string): number {
+  const x = Number(v);
+  if (v.trim() === '' || !Number.isFinite(x)) throw new UsageError('USAGE_BAD_OPTION', `${name} must be a finite number, got '${v}'`);
+  return x;
+}
+
+/** Parses repeated `--group LABEL=GROUP` and an optional `--groups file.json` into a groups map. */
+async function groupsOption(opts: { group?: string[]; groups?: string }): Promise<Record<string, AccountGroup> | undefined> {
+  const out: Record<string, AccountGroup> = {};
+  if (opts.groups) {
+    const doc = JSON.parse(await readFile(opts.groups, 'utf8')) as unknown;
+    if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
+      throw new UsageError('USAGE_BAD_OPTION', `--groups file must hold an object {label: group}`, { file: opts.groups });
+    }
+    for (const [k, g] of Object.entries(doc as Record<string, unknown>)) {
+      if (typeof g !== 'string' || !isAccountGroup(g)) {
+        throw new UsageError('USAGE_BAD_OPTION', `unknown group '${String(g)}' for account '${k}'`, { file: opts.groups, jsonPath: `/${k}` });
+      }
+      out[k] = g;
+    }
+  }
+  for (const spec of opts.group ?? []) {
+    const eq = spec.lastIndexOf('=');
+    const label = spec.slice(0, eq);
+    const g = spec.slice(eq + 1);
+    if (eq <= 0 || !isAccountGroup(g)) {
+      throw new UsageError('USAGE_BAD_OPTION', `--group expects LABEL=GROUP with a group among activity, commodity, factor, household, enterprise, government, tax, savings-investment, rest-of-world, margin, other; got '${spec}'`);
+    }
+    out[label] = g;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+const collect = (v: string, prev: string[] = []) => [...prev, v];
+
+async function readJson(path: string, what: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    throw new UsageError('USAGE_BAD_OPTION', `cannot read the ${what}: ${(err as Error).message}`, { file: path });
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    throw new UsageError('USAGE_BAD_OPTION', `the ${what} is not JSON: ${(err as Error).message}`, { file: path });
+  }
+}
+
+/** Adds the sub-commands of `digicge sam` to `samCmd` (check, convert, aggregate, split, build, …). */
+export function addSamCommands(samCmd: Command): void {
+  samCmd
+    .command('check')
+    .description('check a SAM: row/column balance per account, negative cells, empty accounts, GDP from production, income and expenditure')
+    .argument('<file>', 'SAM file (.csv, .xlsx, .json, .gms/.inc)')
+    .option('--tolerance <x>', 'allowed |row − column| relative to the largest account total', '1e-6')
+    .option('--absolute', 'read --tolerance as an absolute difference in the SAM unit')
+    .option('--group <label=group>', 'set an account group (repeatable), e.g. --group BRD=activity', collect)
+    .option('--groups <file>', 'JSON object {label: group} of account groups')
+    .option('--json', 'print the report as JSON')
+    .action(async (file: string, opts: { tolerance: string; absolute?: boolean; group?: string[]; groups?: string; json?: boolean }) => {
+      const tolerance = parseNumber('--tolerance', opts.tolerance);
+      if (tolerance < 0) throw new UsageError('USAGE_BAD_OPTION', `--tolerance must not be negative, got ${tolerance}`);
+      const groups = await groupsOption(opts);
+      const sam = await readSam(file, groups ? { groups } : {});
+      const report = checkSam(sam, { tolerance, absolute: opts.absolute === true });
+      process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : formatSamCheck(report, file));
+      if (!report.balanced) process.exitCode = 1;
+    });
+
+  samCmd
+    .command('convert')
+    .description('convert a SAM between CSV, XLSX, JSON and GAMS include files (format from the extensions)')
+    .argument('<in>', 'input SAM file')
+    .argument('<out>', 'output SAM file')
+    .option('--group <label=group>', 'set an account group (repeatable)', collect)
+    .option('--groups <file>', 'JSON object {label: group} of account groups')
+    .action(async (input: string, output: string, opts: { group?: string[]; groups?: string }) => {
+      const groups = await groupsOption(opts);
+      const sam = await readSam(input, groups ? { groups } : {});
+      await writeSam(output, sam);
+      process.stdout.write(`wrote ${output} (${sam.n} accounts)\n`);
+    });
+
+  samCmd
+    .command('aggregate')
+    .description('aggregate a SAM by a mapping of every account to a new account (JSON {"mapping": {old: new}, "groups"?: {new: group}, "source"?: text})')
+    .argument('<in>', 'input SAM file')
+    .argument('<out>', 'output SAM file (.json keeps the mapping in the provenance log)')
+    .requiredOption('--mapping <file>', 'mapping JSON')
+    .option('--strict', 'require every account in the mapping (default: accounts not named are kept)')
+    .action(async (input: string, output: string, opts: { mapping: string; strict?: boolean }) => {
+      const doc = (await readJson(opts.mapping, 'mapping')) as { mapping?: Record<string, string>; groups?: Record<string, string>; source?: string };
+      if (!doc || typeof doc !== 'object' || !doc.mapping || typeof doc.mapping !== 'object') {
+        throw new UsageError('USAGE_BAD_OPTION', 'the mapping file must hold {"mapping": {account: newAccount}}', { file: opts.mapping, jsonPath: '/mapping' });
+      }
+      const groups: Record<string, AccountGroup> = {};
+      for (const [k, g] of Object.entries(doc.groups ?? {})) {
+        if (!isAccountGroup(g)) throw new UsageError('USAGE_BAD_OPTION', `unknown group '${g}'`, { file: opts.mapping, jsonPath: `/groups/${k}` });
+        groups[k] = g;
+      }
+      const sam = await readSam(input);
+      const out = aggregateSam(sam, doc.mapping, { groups, keepUnmapped: opts.strict !== true, ...(doc.source !== undefined ? { source: doc.source } : {}) });
+      await writeSam(output, out);
+      process.stdout.write(`wrote ${output}: ${sam.n} accounts aggregated into ${out.n}\n`);
+    });
+
+  samCmd
+    .command('split')
+    .description('split accounts by row and column shares keeping balance (JSON [{"account", "source", "parts": [{"label", "share"?, "rowShares"?, "colShares"?}]}])')
+    .argument('<in>', 'input SAM file')
+    .argument('<out>', 'output SAM file (.json keeps the shares and sources in the provenance log)')
+    .requiredOption('--spec <file>', 'split specification JSON (one split or a list)')
+    .action(async (input: string, output: string, opts: { spec: string }) => {
+      const doc = await readJson(opts.spec, 'split specification');
+      const specs = (Array.isArray(doc) ? doc : [doc]) as SplitSpec[];
+      specs.forEach((sp, i) => {
+        if (!sp || typeof sp.account !== 'string' || typeof sp.source !== 'string' || !Array.isArray(sp.parts)) {
+          throw new UsageError('USAGE_BAD_OPTION', 'each split needs "account", "source" and "parts"', { file: opts.spec, jsonPath: Array.isArray(doc) ? `/${i}` : '/' });
+        }
+      });
+      const sam = await readSam(input);
+      const out = disaggregateSam(sam, specs);
+      await writeSam(output, out);
+      process.stdout.write(`wrote ${output}: ${sam.n} accounts → ${out.n}\n`);
+    });
+}
+
+function addBuildCommands(samCmd: Command): void {
+  const build = samCmd.command('build').description('build SAMs from control totals, prior structures and input–output tables');
+  build
+    .command('asean')
+    .description('build the ASEAN CGE database: one balanced SAM per member state covered by ADB MRIO (US$ million)')
+    .option('--summary <file>', 'ADB MRIO summary CSV', 'datasets/adb_mrio/adbmrio_summary_2017-2022.csv')
+    .option('--concordance <file>', 'ADB country concordance workbook', 'datasets/adb_mrio/countries_concordance.xlsx')
+    .option('--thai-sam <file>', 'Thai SAM 2006 (prior structure)', 'datasets/sam/thai/ThaiSAM2006.csv')
+    .option('--year <year>', 'year of the control totals', '2022')
+    .requiredOption('--out <dir>', 'folder for <ISO3>.csv, controls.csv and build.json')
+    .action(async (opts: { summary: string; concordance: string; thaiSam: string; year: string; out: string }) => {
+      const year = parseNumber('--year', opts.year);
+      const result = await buildAseanSams({ summary: opts.summary, concordance: opts.concordance, thaiSam: opts.thaiSam, year });
+      const files = await writeAseanBuild(opts.out, result);
+      for (const s of result.sams) process.stdout.write(`${s.iso3} ${s.name}: ${s.sam.n} accounts\n`);
+      for (const m of result.notCovered) process.stdout.write(`${m.iso3}: not covered — ${m.reason}\n`);
+      process.stdout.write(`wrote ${files.length} files to ${opts.out}\n`);
+    });
+  build
+    .command('io')
+    .description('build a SAM from a BPS input–output table workbook plus macro aggregates and household shares (JSON)')
+    .requiredOption('--table <xlsx>', 'input–output table (BPS layout: codes in row 2 and column A)')
+    .requiredOption('--macro <json>', 'macro aggregates and household shares')
+    .requiredOption('--out <file>', 'output SAM (.csv, .xlsx, .json, .gms)')
+    .option('--domestic-sheet <name>', 'sheet of domestic flows', 'prod domestik')
+    .option('--total-sheet <name>', 'sheet of total flows (domestic + imports)', 'total produsen')
+    .action(async (opts: { table: string; macro: string; out: string; domesticSheet: string; totalSheet: string }) => {
+      const io = await readBpsIoTable(opts.table, { domesticSheet: opts.domesticSheet, totalSheet: opts.totalSheet });
+      const macro = await readIoMacroAggregates(opts.macro);
+      const built = buildSamFromIo(io, macro);
+      await writeSam(opts.out, built.sam);
+      for (const note of built.notes) process.stdout.write(`${note}\n`);
+      const report = checkBuilt(built.sam);
+      process.stdout.write(`wrote ${opts.out}: ${built.sam.n} accounts, ${report.balancedCount} balanced; GDP from production ${report.macro.production?.gdp ?? 'n/a'} ${built.sam.unit ?? ''}\n`);
+      if (!report.balanced) process.exitCode = 1;
+    });
+}
+
+/** Registers the `digicge sam` command group. */
+export function register(program: Command): void {
+  const samCmd = program
+    .command('sam')
+    .description('social accounting matrices: check, convert, aggregate, split, build');
+  addSamCommands(samCmd);
+  addBuildCommands(samCmd);
+}

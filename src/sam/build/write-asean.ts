@@ -1,0 +1,41 @@
+import { join } from 'node:path';
+import { writeFileAtomic } from '../../util/atomic-write.js';
+import { formatSamCsv, formatSamNumber } from '../io/csv.js';
+import { CONTROL_FIELDS } from './adb-mrio.js';
+import type { AseanBuild } from './asean.js';
+
+/**
+ * Writes an ASEAN build to a folder: `<ISO3>.csv` (labelled SAM, US$ million), `controls.csv`
+ * (control totals by economy and common sector) and `build.json` (digital shares applied with their
+ * sources, the notes of each build, the member states not covered). Same inputs, same bytes.
+ */
+export async function writeAseanBuild(dir: string, build: AseanBuild): Promise<string[]> {
+  const written: string[] = [];
+  for (const s of build.sams) {
+    const p = join(dir, `${s.iso3}.csv`);
+    await writeFileAtomic(p, formatSamCsv(s.sam));
+    written.push(p);
+  }
+  const lines = [['iso3', 'sector', ...CONTROL_FIELDS].join(',')];
+  for (const s of build.sams) {
+    for (const c of s.controls) lines.push([s.iso3, c.sector, ...CONTROL_FIELDS.map((f) => formatSamNumber(c[f]))].join(','));
+  }
+  const pc = join(dir, 'controls.csv');
+  await writeFileAtomic(pc, `${lines.join('\n')}\n`);
+  written.push(pc);
+  const report = {
+    unit: 'US$ million',
+    economies: build.sams.map((s) => ({
+      iso3: s.iso3,
+      name: s.name,
+      accounts: s.sam.n,
+      digitalShares: s.applied,
+      notes: s.notes,
+    })),
+    notCovered: build.notCovered,
+  };
+  const pj = join(dir, 'build.json');
+  await writeFileAtomic(pj, `${JSON.stringify(report, null, 2)}\n`);
+  written.push(pj);
+  return written;
+}

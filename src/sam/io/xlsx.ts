@@ -1,0 +1,91 @@
+import ExcelJS from 'exceljs';
+import { InputError } from '../../errors.js';
+import { writeFileAtomic } from '../../util/atomic-write.js';
+import type { Sam } from '../sam.js';
+import { type GridCell, type LabelledGridOptions, samFromLabelledGrid } from './grid.js';
+
+/** Value of an exceljs cell as a grid cell: numbers stay numbers, formulas give their cached result. */
+export function excelCellValue(v: ExcelJS.CellValue): GridCell {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'string') return v;
+  if (typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === 'object') {
+    if ('result' in v) {
+      const r = (v as { result?: unknown }).result;
+      if (typeof r === 'number' || typeof r === 'string') return r;
+      if (r && typeof r === 'object' && 'error' in r) return String((r as { error: unknown }).error);
+      return null;
+    }
+    if ('richText' in v) return (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join('');
+    if ('text' in v) return String((v as { text: unknown }).text);
+    if ('error' in v) return String((v as { error: unknown }).error);
+  }
+  return String(v);
+}
+
+/** Options of {@link readSamXlsx}. */
+export interface SamXlsxReadOptions extends LabelledGridOptions {
+  /** Worksheet name (default: the first worksheet). */
+  sheet?: string;
+}
+
+/**
+ * Reads a SAM from an XLSX worksheet laid out as labelled CSV is: first row and first column are
+ * labels (starting at A1), empty cell = 0, optional `Total` row/column checked and dropped; formula
+ * cells give their cached values. Errors name the file, sheet, row and column letter.
+ */
+export async function readSamXlsx(path: string, options: SamXlsxReadOptions = {}): Promise<Sam> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(path);
+  } catch (err) {
+    throw new InputError('XLSX_UNREADABLE', `cannot read the workbook: ${(err as Error).message}`, { file: path }, { cause: err });
+  }
+  const ws = options.sheet !== undefined ? wb.getWorksheet(options.sheet) : wb.worksheets[0];
+  if (!ws) {
+    throw new InputError('XLSX_NO_SHEET', `no worksheet '${options.sheet ?? '(first)'}' in the workbook; it has ${wb.worksheets.map((w) => w.name).join(', ')}`, { file: path });
+  }
+  const grid: GridCell[][] = [];
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const cells: GridCell[] = [];
+    for (let c = 1; c <= ws.columnCount; c++) cells.push(excelCellValue(row.getCell(c).value));
+    grid.push(cells);
+  }
+  return samFromLabelledGrid(grid, { file: path, ...options, sheet: ws.name });
+}
+
+/**
+ * Builds an XLSX workbook of a SAM: sheet `SAM` (labelled matrix, zero cells empty) and sheet
+ * `accounts` (label, group); with fixed creation dates so that the workbook content does not
+ * depend on the clock.
+ */
+export async function formatSamXlsx(sam: Sam): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const epoch = new Date(Date.UTC(2000, 0, 1));
+  wb.created = epoch;
+  wb.modified = epoch;
+  wb.creator = 'digicge';
+  const ws = wb.addWorksheet('SAM');
+  ws.addRow(['', ...sam.labels]);
+  const n = sam.n;
+  for (let r = 0; r < n; r++) {
+    const row: (string | number | null)[] = [sam.labels[r]];
+    for (let c = 0; c < n; c++) {
+      const v = sam.values[r * n + c];
+      row.push(v === 0 ? null : v);
+    }
+    ws.addRow(row);
+  }
+  const acc = wb.addWorksheet('accounts');
+  acc.addRow(['label', 'group']);
+  for (const a of sam.accounts) acc.addRow([a.label, a.group]);
+  const buf = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buf as ArrayBuffer);
+}
+
+/** Writes a SAM as XLSX atomically; see {@link formatSamXlsx}. */
+export async function writeSamXlsx(path: string, sam: Sam): Promise<void> {
+  await writeFileAtomic(path, await formatSamXlsx(sam));
+}
