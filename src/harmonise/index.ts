@@ -1,5 +1,14 @@
 /**
- * Public API of the `harmonise` stage.
+ * Public API of the `harmonise` stage: source mappings, the harmonisation of national files into
+ * one ASEAN dataset (observations, rejects, conflicts, quality report), and reading it back.
  * @module
  */
-export {};
+export { loadMapping, validateMapping, type LoadedMapping, type SourceMapping } from './mapping.js';
+export { harmonise, observationRows, summaryLine, type HarmoniseOptions, type HarmoniseResult, type Observation } from './harmonise.js';
+export { Harmoniser, type SourceInfo } from './engine.js';
+export { ObservationStore, obsKey } from './store.js';
+export { writeOutputs, qualityReport, totals, OBSERVATION_COLUMNS, REJECT_COLUMNS, CONFLICT_COLUMNS, STRUCTURE_ID, ACTION, type HarmoniseOutputs } from './output.js';
+export { csvField, formatNumber, writeChunkedAtomic } from './csv-out.js';
+export { readObservations } from './read.js';
+export { defaultMappings, harmoniseDefault, DEFAULT_MAPPING_FILES } from './defaults.js';
+export type { SourceCounts, HarmoniseCounts, RejectRecord, ConflictRecord, QualityWarning } from './types.js';

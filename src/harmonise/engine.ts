@@ -1,0 +1,462 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DigicgeError, InputError } from '../errors.js';
+import { aseanMembers, getAreaResolver, getIndicator, hasCodeInList, toCanonicalUnit, type AreaSystem, type Indicator } from '../guidelines/index.js';
+import { readCsv, streamCsvFile } from '../ingest/csv.js';
+import { parseNumber, type NumberFormat } from '../ingest/numbers.js';
+import { readSdmxCsv } from '../ingest/sdmx-csv.js';
+import { readSdmxJson } from '../ingest/sdmx-json.js';
+import type { RawRow, RawTable, RowSink } from '../ingest/types.js';
+import { readWorldBankApi } from '../ingest/wb-api.js';
+import { readXlsx } from '../ingest/xlsx.js';
+import { displayPath } from '../guidelines/paths.js';
+import type { LoadedMapping } from './mapping.js';
+import { ObservationStore, obsKey } from './store.js';
+import type { ConflictRecord, QualityWarning, RejectRecord, SourceCounts } from './types.js';
+
+/** Facts about one source of a run, used for provenance and conflict resolution. */
+export interface SourceInfo {
+  id: string;
+  mapping: string;
+  file: string;
+  sheet: string;
+  releaseDate: string;
+  priority: number;
+  sha256: string;
+  /** Whether provenance columns are JSON paths (JSON sources). */
+  json: boolean;
+}
+
+interface Pending {
+  src: number; area: string; ind: Indicator; sex: string; age: string; urb: string; q: string; time: string;
+  value: number; unit: string; mult: number; status: string; row: RawRow; column: string; need: 'population' | 'exchangeRate'; by: string;
+}
+
+const BREAKDOWNS = ['SEX', 'AGE', 'URBANISATION', 'INCOME_WEALTH_QUANTILE'] as const;
+const CODELIST: Record<string, string> = { SEX: 'CL_SEX', AGE: 'CL_AGE', URBANISATION: 'CL_URBANISATION', INCOME_WEALTH_QUANTILE: 'CL_INCOME_WEALTH_QUANTILE', OBS_STATUS: 'CL_OBS_STATUS' };
+const TIME_RE = /^\d{4}(?:-(?:\d{2}|Q[1-4]|S[12]|\d{2}-\d{2}))?$/;
+
+/**
+ * The harmonisation engine: reads each mapped source, turns every data cell into an observation,
+ * a reject or a counted filter, resolves duplicates by source priority, and keeps the counts.
+ * Used through {@link harmonise}; exposed for the benchmark and for tests of the invariant.
+ */
+export class Harmoniser {
+  readonly store = new ObservationStore();
+  readonly sources: SourceInfo[] = [];
+  readonly counts: SourceCounts[] = [];
+  readonly rejects: RejectRecord[] = [];
+  readonly conflicts: ConflictRecord[] = [];
+  readonly warnings: QualityWarning[] = [];
+  private readonly pending: Pending[] = [];
+  private readonly resolver = getAreaResolver();
+  private readonly asean = new Set(aseanMembers());
+  private readonly codeOk = new Map<string, boolean>();
+  private readonly paddingSources = new Set<number>();
+
+  /** Reads and harmonises one mapped source. */
+  async add(lm: LoadedMapping): Promise<void> {
+    const m = lm.mapping;
+    const src = this.sources.length;
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(lm.dataPath);
+    } catch (err) {
+      throw new InputError('FILE_NOT_FOUND', `cannot read ${lm.dataShown} (file of mapping ${lm.path}): ${(err as Error).message}`, { file: lm.dataShown }, { cause: err });
+    }
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const fmt = m.format;
+    const info: SourceInfo = { id: m.source.id, mapping: lm.path, file: lm.dataShown, sheet: '', releaseDate: m.source.releaseDate, priority: m.source.priority, sha256, json: fmt.type === 'sdmx-json' || fmt.type === 'wb-api-json' };
+    const counts: SourceCounts = { sourceId: m.source.id, mapping: lm.path, file: lm.dataShown, releaseDate: m.source.releaseDate, cells: 0, observations: 0, rejected: 0, filtered: {} };
+    this.sources.push(info);
+    this.counts.push(counts);
+    if (m.filters?.leadingZerosArePadding) this.paddingSources.add(src);
+    const sink = this.sink(lm, src, info, counts);
+    let table: RawTable | null = null;
+    switch (fmt.type) {
+      case 'csv': {
+        const opts = { delimiter: fmt.delimiter, quote: fmt.quote, encoding: fmt.encoding, skipRows: fmt.skipRows, headerRows: fmt.headerRows, maxLinesPerField: fmt.maxLinesPerField };
+        streamCsvFile(lm.dataPath, Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined)), sink, lm.dataShown);
+        break;
+      }
+      case 'xlsx':
+        table = await readXlsx(lm.dataPath, { ...(fmt.sheet !== undefined ? { sheet: fmt.sheet } : {}), ...(fmt.skipRows !== undefined ? { skipRows: fmt.skipRows } : {}), ...(fmt.headerRows !== undefined ? { headerRows: fmt.headerRows } : {}) }, lm.dataShown);
+        break;
+      case 'sdmx-csv':
+        table = readSdmxCsv(lm.dataPath, { ...(fmt.encoding ? { encoding: fmt.encoding } : {}), ...(fmt.delimiter ? { delimiter: fmt.delimiter } : {}) }, lm.dataShown);
+        break;
+      case 'sdmx-json':
+        table = readSdmxJson(lm.dataPath, lm.dataShown);
+        break;
+      case 'wb-api-json':
+        table = readWorldBankApi(lm.dataPath, lm.dataShown);
+        break;
+    }
+    if (table) {
+      info.sheet = table.sheet ?? '';
+      sink.onHeader(table.header, table.headerRow);
+      for (const r of table.rows) sink.onRow(r);
+    }
+  }
+
+  private codeKnown(list: string, code: string): boolean {
+    const k = `${list}\u0001${code}`;
+    let ok = this.codeOk.get(k);
+    if (ok === undefined) { ok = hasCodeInList(list, code); this.codeOk.set(k, ok); }
+    return ok;
+  }
+
+  private reject(src: number, row: RawRow, column: string, code: string, message: string, cells: number): void {
+    const info = this.sources[src];
+    this.rejects.push({ sourceId: info.id, file: info.file, sheet: info.sheet, row: row.row, column, code, message, cells, text: row.text });
+    this.counts[src].rejected += cells;
+  }
+
+  private filter(src: number, reason: string, cells: number): void {
+    const f = this.counts[src].filtered;
+    f[reason] = (f[reason] ?? 0) + cells;
+  }
+
+  /** Compiles a mapping against the header into a row handler (the hot path: no closures per row). */
+  private sink(lm: LoadedMapping, src: number, info: SourceInfo, counts: SourceCounts): RowSink {
+    const m = lm.mapping;
+    const self = this;
+    const numFmt: NumberFormat = { decimal: m.format.decimal ?? '.', thousands: m.format.thousands ?? '' };
+    const plainNumbers = numFmt.decimal === '.' && numFmt.thousands === '';
+    const missing = new Map<string, string | null>(Object.entries(m.missing ?? {}));
+    if (!missing.has('')) missing.set('', null);
+    if (m.format.type === 'sdmx-csv' || m.format.type === 'sdmx-json') {
+      if (!missing.has('NaN')) missing.set('NaN', 'O');
+      if (!missing.has('#N/A')) missing.set('#N/A', 'O');
+    }
+    const filters = m.filters ?? {};
+    const keepAggregates = filters.aggregates === 'keep';
+    const areaScope = filters.areas ?? 'asean';
+    const scope: Set<string> | null = areaScope === 'all' ? null : areaScope === 'asean' ? this.asean : new Set(areaScope);
+    const yearFrom = filters.years?.from ?? -Infinity;
+    const yearTo = filters.years?.to ?? Infinity;
+    let listedAggregates: Set<string> | null = null;
+    if (filters.aggregateList) {
+      const al = filters.aggregateList;
+      const t = readCsv(join(lm.dir, al.file), {}, displayPath(join(lm.dir, al.file)));
+      const ci = t.header.indexOf(al.codeColumn);
+      const ei = t.header.indexOf(al.emptyColumn);
+      if (ci < 0 || ei < 0) throw new InputError('MAPPING_COLUMN_NOT_FOUND', `aggregate list ${t.file} has no column "${ci < 0 ? al.codeColumn : al.emptyColumn}"; its columns are ${t.header.join(', ')}`, { file: t.file, row: t.headerRow });
+      listedAggregates = new Set(t.rows.filter((r) => !r.error && r.cells[ei].trim() === '').map((r) => r.cells[ci].trim()));
+    }
+    const unitMeasure = m.unit.measure;
+    const unitMult = m.unit.mult ?? 0;
+    const dims = m.dimensions;
+    const areaSystem = dims.REF_AREA.system as AreaSystem | undefined;
+    const areaOpts = dims.REF_AREA.nameSource ? { source: dims.REF_AREA.nameSource } : {};
+    const areaCache = new Map<string, { code: string; kind: 'ok' | 'aggregate' | 'scope' } | null>();
+    const indCache = new Map<string, Indicator | null>();
+    const lookupInd = (code: string): Indicator | null => {
+      let ind = indCache.get(code);
+      if (ind === undefined) { ind = getIndicator(code) ?? null; indCache.set(code, ind); }
+      return ind;
+    };
+    // compiled column positions
+    let header: string[] = [];
+    const col = (name: string | undefined, what: string): number => {
+      if (name === undefined) return -1;
+      const i = header.indexOf(name);
+      if (i < 0) throw new InputError('MAPPING_COLUMN_NOT_FOUND', `${what}: no column "${name}" in ${info.file}; its columns are ${header.map((h) => `"${h}"`).join(', ')}`, { file: info.file, sheet: info.sheet || undefined, row: headerRowNo, column: name });
+      return i;
+    };
+    let headerRowNo = 0;
+    let areaIx = -1;
+    let indIx = -1;
+    const dimIx: number[] = [];
+    const dimFixed: string[] = [];
+    const dimMap: (Map<string, string> | null)[] = [];
+    let timeIx = -1;
+    let statusIx = -1;
+    let statusMap: Map<string, string> | null = null;
+    let fixedStatus = 'A';
+    let indMap: Map<string, string> | null = null;
+    let fixedInd = '';
+    let valueIx: number[] = [];
+    let valueTime: string[] = [];
+    let valueInd: string[] = [];
+    let valueUnit: string[] = [];
+    let valueMult: number[] = [];
+    let dropIx: number[] = [];
+    let dropRe: RegExp[] = [];
+    let dropReason: string[] = [];
+    let nValues = 0;
+
+    const toMap = (o: Record<string, string> | undefined): Map<string, string> | null => (o ? new Map(Object.entries(o)) : null);
+
+    return {
+      onHeader(h: string[], r: number): void {
+        header = h;
+        headerRowNo = r;
+        areaIx = col(dims.REF_AREA.column, 'dimensions.REF_AREA.column');
+        if (areaIx < 0) throw new InputError('MAPPING_AREA_FIXED', 'REF_AREA must come from a column', { file: lm.path, jsonPath: '/dimensions/REF_AREA' });
+        const di = dims.INDICATOR;
+        if (di) { indIx = col(di.column, 'dimensions.INDICATOR.column'); indMap = toMap(di.codeMap); fixedInd = di.value ?? ''; }
+        for (const b of BREAKDOWNS) {
+          const d = dims[b];
+          dimIx.push(d ? col(d.column, `dimensions.${b}.column`) : -1);
+          dimFixed.push(d?.value ?? '_T');
+          dimMap.push(toMap(d?.codeMap));
+        }
+        if (dims.OBS_STATUS) { statusIx = col(dims.OBS_STATUS.column, 'dimensions.OBS_STATUS.column'); statusMap = toMap(dims.OBS_STATUS.codeMap); fixedStatus = dims.OBS_STATUS.value ?? 'A'; }
+        const lay = m.layout;
+        if (lay.type === 'wide') {
+          const re = new RegExp(lay.timeColumns);
+          header.forEach((name, i) => {
+            if (re.test(name)) { valueIx.push(i); valueTime.push(name.trim()); valueInd.push(lay.indicator ?? ''); valueUnit.push(unitMeasure); valueMult.push(unitMult); }
+          });
+          if (valueIx.length === 0) throw new InputError('MAPPING_NO_TIME_COLUMNS', `no column of ${info.file} matches layout.timeColumns ${lay.timeColumns}`, { file: info.file, row: r });
+        } else {
+          timeIx = col(dims.TIME_PERIOD?.column, 'dimensions.TIME_PERIOD.column');
+          for (const v of lay.valueColumns) {
+            valueIx.push(col(v.column, 'layout.valueColumns'));
+            valueTime.push('');
+            valueInd.push(v.indicator ?? '');
+            valueUnit.push(v.unit?.measure ?? unitMeasure);
+            valueMult.push(v.unit ? v.unit.mult ?? 0 : unitMult);
+          }
+        }
+        for (const d of filters.dropRows ?? []) { dropIx.push(col(d.column, 'filters.dropRows')); dropRe.push(new RegExp(d.pattern)); dropReason.push(d.reason ?? 'DROPPED_ROW'); }
+        nValues = valueIx.length;
+      },
+
+      onRow(row: RawRow): void {
+        const n = nValues;
+        counts.cells += n;
+        if (row.error) { self.reject(src, row, '', row.error.code, row.error.message, n); return; }
+        const cells = row.cells;
+        for (let d = 0; d < dropIx.length; d++) {
+          if (dropRe[d].test(cells[dropIx[d]])) { self.filter(src, dropReason[d], n); return; }
+        }
+        // area
+        const areaText = cells[areaIx].trim();
+        let area = areaCache.get(areaText);
+        if (area === undefined) {
+          const look = self.resolver.lookup(areaText, areaSystem, areaOpts);
+          if (look.status !== 'found') area = null;
+          else {
+            const a = look.area;
+            const agg = a.type === 'aggregate' || (listedAggregates !== null && listedAggregates.has(areaText));
+            area = { code: a.code, kind: agg ? 'aggregate' : scope !== null && !scope.has(a.code) ? 'scope' : 'ok' };
+            if (agg && keepAggregates) area.kind = scope !== null && !scope.has(a.code) ? 'scope' : 'ok';
+          }
+          areaCache.set(areaText, area);
+        }
+        if (area === null) {
+          const look = self.resolver.lookup(areaText, areaSystem, areaOpts);
+          const why = look.status === 'ambiguous' ? `is ambiguous (${look.candidates.join(', ')})` : 'is not a known area code or name';
+          self.reject(src, row, header[areaIx], 'UNKNOWN_AREA', `"${areaText}" ${why}${areaSystem ? ` in system ${areaSystem}` : ''}`, n);
+          return;
+        }
+        if (area.kind === 'aggregate') { self.filter(src, 'AGGREGATE', n); return; }
+        if (area.kind === 'scope') { self.filter(src, 'OUT_OF_SCOPE', n); return; }
+        // indicator of the row
+        let rowInd = fixedInd;
+        if (indIx >= 0) {
+          const t = cells[indIx].trim();
+          rowInd = indMap ? indMap.get(t) ?? '' : t;
+          if (!rowInd) { self.reject(src, row, header[indIx], 'UNKNOWN_INDICATOR', `"${t}" is not in the mapping's INDICATOR code map`, n); return; }
+        }
+        // breakdowns
+        let sex = '_T', age = '_T', urb = '_T', q = '_T';
+        for (let d = 0; d < 4; d++) {
+          let v = dimFixed[d];
+          if (dimIx[d] >= 0) {
+            const t = cells[dimIx[d]].trim();
+            const mp = dimMap[d];
+            v = mp ? mp.get(t) ?? t : t;
+          }
+          if (v !== '_T' && !self.codeKnown(CODELIST[BREAKDOWNS[d]], v)) {
+            self.reject(src, row, dimIx[d] >= 0 ? header[dimIx[d]] : '', 'UNKNOWN_CODE', `"${v}" is not a ${CODELIST[BREAKDOWNS[d]]} code (${BREAKDOWNS[d]})`, n);
+            return;
+          }
+          if (d === 0) sex = v; else if (d === 1) age = v; else if (d === 2) urb = v; else q = v;
+        }
+        let status = fixedStatus;
+        if (statusIx >= 0) {
+          const t = cells[statusIx].trim();
+          status = t === '' ? 'A' : statusMap ? statusMap.get(t) ?? t : t;
+          if (!self.codeKnown('CL_OBS_STATUS', status)) { self.reject(src, row, header[statusIx], 'UNKNOWN_CODE', `"${t}" is not a CL_OBS_STATUS code`, n); return; }
+        }
+        let rowTime = '';
+        if (timeIx >= 0) {
+          rowTime = cells[timeIx].trim();
+          if (!TIME_RE.test(rowTime)) { self.reject(src, row, header[timeIx], 'BAD_TIME_PERIOD', `"${rowTime}" is not a period (YYYY, YYYY-MM, YYYY-Qn, YYYY-MM-DD)`, n); return; }
+        }
+        for (let v = 0; v < n; v++) {
+          const ci = valueIx[v];
+          const column = info.json ? `${row.jsonPath ?? ''}` : header[ci];
+          const time = timeIx >= 0 ? rowTime : valueTime[v];
+          const year = +time.slice(0, 4);
+          if (year < yearFrom || year > yearTo) { self.filter(src, 'YEAR_RANGE', 1); continue; }
+          const indCode = valueInd[v] || rowInd;
+          const ind = lookupInd(indCode);
+          if (ind === null) { self.reject(src, row, column, 'UNKNOWN_INDICATOR', `"${indCode}" is not an indicator of the catalogue`, 1); continue; }
+          if ((sex !== '_T' || age !== '_T' || urb !== '_T' || q !== '_T') && !breakdownsAllowed(ind, sex, age, urb, q)) {
+            self.reject(src, row, column, 'BREAKDOWN_NOT_ALLOWED', `${ind.code} has no breakdown by ${[sex !== '_T' ? 'SEX' : '', age !== '_T' ? 'AGE' : '', urb !== '_T' ? 'URBANISATION' : '', q !== '_T' ? 'INCOME_WEALTH_QUANTILE' : ''].filter(Boolean).join(', ')} (allowed: ${(ind.breakdowns ?? []).join(', ') || 'none'})`, 1);
+            continue;
+          }
+          const text = cells[ci].trim();
+          const marker = missing.get(text);
+          if (marker !== undefined) {
+            if (marker === null) { self.filter(src, 'MISSING', 1); continue; }
+            self.insert(src, area.code, ind, sex, age, urb, q, time, NaN, marker, row, column);
+            continue;
+          }
+          const raw = plainNumbers ? parsePlain(text) : parseNumber(text, numFmt);
+          if (Number.isNaN(raw)) { self.reject(src, row, column, 'NON_NUMERIC', `"${text}" is not a number${plainNumbers ? '' : ` (decimal "${numFmt.decimal}", thousands "${numFmt.thousands}")`}`, 1); continue; }
+          let value = raw;
+          const u = valueUnit[v];
+          const mult = valueMult[v];
+          if (u !== ind.unit || mult !== 0) {
+            if (u === 'NUMBER' && ind.unit === 'PER_100_POP') { self.pending.push({ src, area: area.code, ind, sex, age, urb, q, time, value: raw, unit: u, mult, status, row, column, need: 'population', by: m.conversions?.population ?? 'POP' }); continue; }
+            if (u === 'LCU' && ind.unit.startsWith('USD')) { self.pending.push({ src, area: area.code, ind, sex, age, urb, q, time, value: raw, unit: u, mult, status, row, column, need: 'exchangeRate', by: m.conversions?.exchangeRate ?? 'EXR' }); continue; }
+            try {
+              value = toCanonicalUnit(ind, raw, u, mult).value;
+            } catch (err) {
+              if (err instanceof DigicgeError) { self.reject(src, row, column, err.code, err.message, 1); continue; }
+              throw err;
+            }
+          }
+          self.finish(src, area.code, ind, sex, age, urb, q, time, value, status, row, column);
+        }
+      },
+    };
+  }
+
+  /** Range check then insert (the value is in the canonical unit). */
+  private finish(src: number, area: string, ind: Indicator, sex: string, age: string, urb: string, q: string, time: string, value: number, status: string, row: RawRow, column: string): void {
+    if (!Number.isFinite(value)) { this.reject(src, row, column, 'NON_NUMERIC', `${ind.code}: ${value} is not a finite number`, 1); return; }
+    const r = ind.range;
+    if (value < r.min || (r.max !== null && r.max !== undefined && value > r.max)) {
+      this.reject(src, row, column, 'OUT_OF_RANGE', `${ind.code}: ${value} ${ind.unit} is outside the valid range ${r.min} to ${r.max ?? 'no upper bound'}`, 1);
+      return;
+    }
+    this.insert(src, area, ind, sex, age, urb, q, time, value, status, row, column);
+  }
+
+  private insert(src: number, area: string, ind: Indicator, sex: string, age: string, urb: string, q: string, time: string, value: number, status: string, row: RawRow, column: string): void {
+    const s = this.store;
+    const key = obsKey(area, ind.code, sex, age, urb, q, time);
+    const old = s.byKey.get(key);
+    if (old === undefined) {
+      s.push(key, area, ind.code, sex, age, urb, q, time, value, ind.unit, status, src, row.row, column);
+      this.counts[src].observations++;
+      return;
+    }
+    const oldSrc = s.source[old];
+    if (oldSrc === src) {
+      this.reject(src, row, column, 'DUPLICATE_KEY', `${area} ${ind.code} ${time}${sex !== '_T' || age !== '_T' || urb !== '_T' || q !== '_T' ? ` (${sex},${age},${urb},${q})` : ''} already given by row ${s.row[old]} of the same source`, 1);
+      return;
+    }
+    const a = this.sources[oldSrc];
+    const b = this.sources[src];
+    const newWins = b.priority > a.priority || (b.priority === a.priority && b.releaseDate > a.releaseDate);
+    const reason = b.priority !== a.priority ? 'priority' : b.releaseDate !== a.releaseDate ? 'release date' : 'first listed';
+    const k = { REF_AREA: area, INDICATOR: ind.code, SEX: sex, AGE: age, URBANISATION: urb, INCOME_WEALTH_QUANTILE: q, TIME_PERIOD: time };
+    if (newWins) {
+      this.conflicts.push({ key: k, keptSource: b.id, keptRelease: b.releaseDate, keptValue: value, droppedSource: a.id, droppedRelease: a.releaseDate, droppedValue: s.value[old], droppedFile: a.file, droppedRow: s.row[old], droppedColumn: s.column[old], reason });
+      this.counts[oldSrc].observations--;
+      this.filter(oldSrc, 'SUPERSEDED', 1);
+      s.dropped[old] = 1;
+      s.push(key, area, ind.code, sex, age, urb, q, time, value, ind.unit, status, src, row.row, column);
+      this.counts[src].observations++;
+    } else {
+      this.conflicts.push({ key: k, keptSource: a.id, keptRelease: a.releaseDate, keptValue: s.value[old], droppedSource: b.id, droppedRelease: b.releaseDate, droppedValue: value, droppedFile: b.file, droppedRow: row.row, droppedColumn: column, reason });
+      this.filter(src, 'SUPERSEDED', 1);
+    }
+  }
+
+  /**
+   * Finishes the run: conversions that need another indicator (counts → per 100 inhabitants with
+   * POP, LCU → USD with EXR), leading-zero padding, and the urban/rural consistency warnings.
+   */
+  finalise(): void {
+    const s = this.store;
+    for (const p of this.pending) {
+      const k = obsKey(p.area, p.by, '_T', '_T', '_T', '_T', p.time);
+      const i = s.byKey.get(k);
+      const ctx = i === undefined || Number.isNaN(s.value[i]) ? undefined : s.value[i];
+      try {
+        const v = toCanonicalUnit(p.ind, p.value, p.unit, p.mult, p.need === 'population' ? (ctx === undefined ? {} : { population: ctx }) : ctx === undefined ? {} : { exchangeRate: ctx });
+        this.finish(p.src, p.area, p.ind, p.sex, p.age, p.urb, p.q, p.time, v.value, p.status, p.row, p.column);
+      } catch (err) {
+        if (!(err instanceof DigicgeError)) throw err;
+        this.reject(p.src, p.row, p.column, err.code, `${err.message} (looked for ${p.by} ${p.area} ${p.time})`, 1);
+      }
+    }
+    this.pending.length = 0;
+    if (this.paddingSources.size) this.dropPadding();
+    this.checkUrbanRural();
+  }
+
+  private dropPadding(): void {
+    const s = this.store;
+    const first = new Map<string, string>();
+    const series = (i: number): string => s.key[i].slice(0, s.key[i].lastIndexOf('\u0001'));
+    for (let i = 0; i < s.length; i++) {
+      if (s.dropped[i] || !this.paddingSources.has(s.source[i]) || !(s.value[i] !== 0 && !Number.isNaN(s.value[i]))) continue;
+      const k = `${s.source[i]}\u0002${series(i)}`;
+      const f = first.get(k);
+      if (f === undefined || s.time[i] < f) first.set(k, s.time[i]);
+    }
+    for (let i = 0; i < s.length; i++) {
+      if (s.dropped[i] || !this.paddingSources.has(s.source[i]) || s.value[i] !== 0) continue;
+      const f = first.get(`${s.source[i]}\u0002${series(i)}`);
+      if (f !== undefined && s.time[i] < f) {
+        s.dropped[i] = 1;
+        s.byKey.delete(s.key[i]);
+        this.counts[s.source[i]].observations--;
+        this.filter(s.source[i], 'LEADING_ZERO_PADDING', 1);
+      }
+    }
+  }
+
+  private checkUrbanRural(): void {
+    const s = this.store;
+    const at = (area: string, ind: string, sex: string, age: string, urb: string, q: string, time: string): number | undefined => {
+      const i = s.byKey.get(obsKey(area, ind, sex, age, urb, q, time));
+      return i === undefined || s.dropped[i] || Number.isNaN(s.value[i]) ? undefined : s.value[i];
+    };
+    for (let i = 0; i < s.length; i++) {
+      if (s.dropped[i] || s.urbanisation[i] !== '_T' || Number.isNaN(s.value[i])) continue;
+      const ind = getIndicator(s.indicator[i]);
+      if (!ind || ind.kind !== 'survey') continue;
+      const u = at(s.area[i], s.indicator[i], s.sex[i], s.age[i], 'U', s.quantile[i], s.time[i]);
+      const r = at(s.area[i], s.indicator[i], s.sex[i], s.age[i], 'R', s.quantile[i], s.time[i]);
+      if (u === undefined || r === undefined) continue;
+      const wu = at(s.area[i], 'POP_URB', '_T', '_T', '_T', '_T', s.time[i]);
+      const wr = at(s.area[i], 'POP_RUR', '_T', '_T', '_T', '_T', s.time[i]);
+      if (wu === undefined || wr === undefined) {
+        this.warnings.push({ rule: 'QR_BREAKDOWN_URBANISATION', message: `${s.area[i]} ${s.indicator[i]} ${s.time[i]}: urban and rural values present but no POP_URB/POP_RUR weights to check them against the total` });
+        continue;
+      }
+      const total = s.value[i];
+      const mean = (wu * u + wr * r) / (wu + wr);
+      const tol = 1.5;
+      if (Math.abs(total - mean) > tol) {
+        this.warnings.push({ rule: 'QR_BREAKDOWN_URBANISATION', message: `${s.area[i]} ${s.indicator[i]} ${s.time[i]}: total ${total} differs from the population-weighted mean of urban ${u} and rural ${r} (${round(mean)}) by more than ${tol} points` });
+      }
+    }
+  }
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+const PLAIN = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** Fast parse for `.` decimals and no thousands mark; NaN when not a plain number. */
+function parsePlain(text: string): number {
+  return PLAIN.test(text) ? +text : NaN;
+}
+
+function breakdownsAllowed(ind: Indicator, sex: string, age: string, urb: string, q: string): boolean {
+  const b = ind.breakdowns ?? [];
+  return (sex === '_T' || b.includes('SEX')) && (age === '_T' || b.includes('AGE')) && (urb === '_T' || b.includes('URBANISATION')) && (q === '_T' || b.includes('INCOME_WEALTH_QUANTILE'));
+}

@@ -1,0 +1,80 @@
+import * as aq from 'arquero';
+import type { Observation } from '../guidelines/generated/observation.js';
+import { Harmoniser } from './engine.js';
+import { loadMapping, type LoadedMapping } from './mapping.js';
+import { ACTION, STRUCTURE_ID, totals, writeOutputs, type HarmoniseOutputs } from './output.js';
+import type { ConflictRecord, HarmoniseCounts, QualityWarning, RejectRecord } from './types.js';
+
+export type { Observation } from '../guidelines/generated/observation.js';
+
+/** Options of {@link harmonise}. */
+export interface HarmoniseOptions {
+  /** Mapping files (paths) or mappings already loaded, in priority-independent order. */
+  mappings: readonly (string | LoadedMapping)[];
+  /** When given, observations.csv, rejects.csv, conflicts.csv and quality.md are written here. */
+  outDir?: string;
+}
+
+/** What {@link harmonise} returns. */
+export interface HarmoniseResult {
+  /** Cells in, observations out, rejected, filtered; per source too. */
+  counts: HarmoniseCounts;
+  /** Rejected rows and cells with their reasons. */
+  rejects: RejectRecord[];
+  /** Keys given by two sources, with the one kept. */
+  conflicts: ConflictRecord[];
+  /** Quality warnings. */
+  warnings: QualityWarning[];
+  /** Files written (when `outDir` was given). */
+  outputs?: HarmoniseOutputs;
+  /** One line for a person: `N observations from M cells (R rejected, F filtered)`. */
+  summary: string;
+  /** The observations as typed rows, sorted by key (built on demand). */
+  observations(): Observation[];
+  /** The observations as an arquero table (built on demand). */
+  table(): aq.ColumnTable;
+  /** The engine (column store and sources), for callers that stream the output. */
+  engine: Harmoniser;
+}
+
+/** The observations of a run as typed rows sorted by key. */
+export function observationRows(h: Harmoniser): Observation[] {
+  const s = h.store;
+  return s.sortedLive().map((i) => {
+    const src = h.sources[s.source[i]];
+    return {
+      STRUCTURE: 'dataflow', STRUCTURE_ID, ACTION, REF_AREA: s.area[i], INDICATOR: s.indicator[i], SEX: s.sex[i], AGE: s.age[i],
+      URBANISATION: s.urbanisation[i], INCOME_WEALTH_QUANTILE: s.quantile[i], FREQ: 'A', TIME_PERIOD: s.time[i],
+      OBS_VALUE: Number.isNaN(s.value[i]) ? null : s.value[i], UNIT_MEASURE: s.unit[i], UNIT_MULT: 0, OBS_STATUS: s.status[i],
+      SOURCE_ID: src.id, RELEASE_DATE: src.releaseDate, PROV_FILE: src.file, PROV_SHEET: src.sheet, PROV_ROW: s.row[i],
+      PROV_COLUMN: s.column[i], PROV_MAPPING: src.mapping, PROV_SHA256: src.sha256,
+    };
+  });
+}
+
+/** Summary line of a run. */
+export function summaryLine(c: HarmoniseCounts): string {
+  return `${c.observations} observations from ${c.cells} input cells of ${c.sources.length} source(s): ${c.rejected} rejected, ${c.filtered} filtered (${c.cells === c.observations + c.rejected + c.filtered ? 'every cell accounted for' : 'COUNTS DO NOT ADD UP'})`;
+}
+
+/**
+ * Harmonises national statistics files to the ASEAN guideline: every mapped source is read, each
+ * data cell becomes an observation (codes through concordances, units converted to the
+ * catalogue's canonical unit, validated), a reject with its reason, or a counted filter; keys given
+ * by several sources are resolved by source priority (then release date) with the loser logged.
+ * @param options mapping files and an optional output folder
+ * @throws SchemaError for a mapping that fails its schema; InputError for an unreadable file
+ */
+export async function harmonise(options: HarmoniseOptions): Promise<HarmoniseResult> {
+  const h = new Harmoniser();
+  for (const m of options.mappings) await h.add(typeof m === 'string' ? loadMapping(m) : m);
+  h.finalise();
+  const counts = totals(h);
+  const outputs = options.outDir !== undefined ? writeOutputs(h, options.outDir) : undefined;
+  let rows: Observation[] | null = null;
+  const observations = (): Observation[] => (rows ??= observationRows(h));
+  return {
+    counts, rejects: h.rejects, conflicts: h.conflicts, warnings: h.warnings, ...(outputs ? { outputs } : {}), summary: summaryLine(counts),
+    observations, table: () => aq.from(observations()), engine: h,
+  };
+}
