@@ -1,5 +1,49 @@
 /**
- * Public API of the `multipliers` stage.
+ * Public API of the `multipliers` stage: input-output (Leontief, Ghosh) multipliers, linkages,
+ * hypothetical extraction and the digital-economy value added, satellite-account footprints, and
+ * SAM accounting multipliers with the Pyatt–Round decomposition.
  * @module
  */
-export {};
+export { technicalCoefficients, valueAddedCoefficients, divideColumns } from './technical-coefficients.js';
+export {
+  leontiefFactor,
+  leontiefSolve,
+  leontiefRowMultipliers,
+  leontiefInverse,
+  identityMinus,
+  type LeontiefSystem,
+  type LeontiefOptions,
+} from './leontief.js';
+export { leontiefRowSeries, type SeriesResult, type SeriesOptions } from './leontief-series.js';
+export { outputMultipliers, effectMultipliers, ratioToDirect, type EffectMultipliers } from './output-multipliers.js';
+export { closeWithHouseholds, typeIIMultipliers, HOUSEHOLDS, type TypeIIMultipliers } from './type-ii.js';
+export { allocationCoefficients, ghoshFactor, ghoshRowSums, ghoshInverse } from './ghosh.js';
+export { rasmussenLinkages, normaliseByMean, type Linkages, type LinkageClass } from './linkages.js';
+export { hypotheticalExtraction, positionsOf, type ExtractionResult } from './extraction.js';
+export { digitalValueAdded, type DigitalValueAdded } from './digital-economy.js';
+export { stressorCoefficients, stressorMultipliers, consumptionBasedAccounts } from './satellite.js';
+export { endogenousShares, accountingMultipliers, type AccountingMultipliers } from './accounting-multipliers.js';
+export { pyattRound, type PyattRound } from './pyatt-round.js';
+export { samAccountingMultipliers, defaultBlocks, type SamMultipliers } from './sam-multipliers.js';
+export { parseLabelledTable, readLabelledTable, type LabelledTable } from './io/labelled-table.js';
+export {
+  ioTableFromLabelled,
+  samAsLabelledTable,
+  defaultSamSectors,
+  emptyAccounts,
+  type IoTable,
+  type IoTableSpec,
+} from './io/io-table.js';
+export { analyseIoTable, type IoAnalysis, type IoAnalysisOptions } from './analyse.js';
+export {
+  writeIoAnalysis,
+  writeSamMultipliers,
+  formatMatrixCsv,
+  formatColumnsCsv,
+  formatNumber,
+  ioSummary,
+  samSummary,
+  stableJson,
+} from './io/write.js';
+export { loadIoTable } from './io/load.js';
+export { multipliersDemoStep, defaultEndogenous, DEFAULT_ENDOGENOUS_GROUPS } from './demo-step.js';
