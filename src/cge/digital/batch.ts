@@ -129,17 +129,19 @@ export async function simulateDigital(o: SimulateOptions): Promise<SimulateOutco
 export async function simulateDefault(
   outDir: string,
   options: { scenario?: string } = {},
-): Promise<{ outputs: string[]; summary: string; headline: { gdpRealPct: number; evTotal: number; evPerCapitaUsd: number; gapConnectedBase: number; gapConnected: number; gapUrbanRuralBase: number; gapUrbanRural: number } }> {
+): Promise<{ outputs: string[]; summary: string; headline: { gdpRealPct: number; evTotal: number; evAggregate: number; evAggregatePerCapitaUsd: number; evPerCapitaUsd: number; gapConnectedBase: number; gapConnected: number; gapUrbanRuralBase: number; gapUrbanRural: number } }> {
   const scenario = options.scenario ?? join(DDCGE_DATA_DIR, 'scenarios', 'rural-connectivity.json');
   const out = await simulateDigital({ scenarios: [scenario], outDir });
   const r = out.results[0];
   if (!r) throw new UsageError('DEMO_NOT_SIMULATED', `the default scenario could not be simulated: ${out.failed[0]?.reason ?? out.notCovered[0]?.reason}`);
   return {
     outputs: out.outputs,
-    summary: `${r.area} ${r.scenario}: real GDP ${r.gdp.pct.toFixed(3)} %, EV ${(r.evPerCapita * 1e6).toFixed(2)} US$ per person; connected/unconnected income ratio ${r.gaps.connectedUnconnected.ratioBase.toFixed(3)} → ${r.gaps.connectedUnconnected.ratio.toFixed(3)}`,
+    summary: `${r.area} ${r.scenario}: real GDP ${r.gdp.pct.toFixed(3)} %, households' money-metric gain ${(r.evAggregatePerCapita * 1e6).toFixed(2)} US$ per person; connected/unconnected income ratio ${r.gaps.connectedUnconnected.ratioBase.toFixed(3)} → ${r.gaps.connectedUnconnected.ratio.toFixed(3)}`,
     headline: {
       gdpRealPct: r.gdp.pct,
       evTotal: r.evTotal,
+      evAggregate: r.evAggregate,
+      evAggregatePerCapitaUsd: r.evAggregatePerCapita * 1e6,
       evPerCapitaUsd: r.evPerCapita * 1e6,
       gapConnectedBase: r.gaps.connectedUnconnected.ratioBase,
       gapConnected: r.gaps.connectedUnconnected.ratio,

@@ -37,8 +37,8 @@ export function digitalResultTables(results: readonly DigitalResults[]): Record<
   const rs = [...results].sort((a, b) => a.area.localeCompare(b.area) || a.scenario.localeCompare(b.scenario));
   return {
     'headline.csv': csv(
-      ['area', 'scenario', 'closure', 'gdp_real_pct', 'ev_total', 'ev_per_capita', 'gap_connected_unconnected_base', 'gap_connected_unconnected', 'gap_urban_rural_base', 'gap_urban_rural', 'digital_va_share_base', 'digital_va_share', 'digital_induced_share_base', 'digital_induced_share', 'cpi', 'iterations', 'max_residual'],
-      rs.map((r) => [r.area, r.scenario, r.closure, r.gdp.pct, r.evTotal, r.evPerCapita, r.gaps.connectedUnconnected.ratioBase, r.gaps.connectedUnconnected.ratio, r.gaps.urbanRural.ratioBase, r.gaps.urbanRural.ratio, r.digitalShare.directBase, r.digitalShare.direct, r.digitalShare.inducedBase, r.digitalShare.induced, r.cpi, r.solve.iterations, r.solve.maxResidual]),
+      ['area', 'scenario', 'closure', 'gdp_real_pct', 'ev_aggregate', 'ev_aggregate_per_capita', 'ev_total', 'ev_per_capita', 'gap_connected_unconnected_base', 'gap_connected_unconnected', 'gap_urban_rural_base', 'gap_urban_rural', 'digital_va_share_base', 'digital_va_share', 'digital_induced_share_base', 'digital_induced_share', 'cpi', 'iterations', 'max_residual'],
+      rs.map((r) => [r.area, r.scenario, r.closure, r.gdp.pct, r.evAggregate, r.evAggregatePerCapita, r.evTotal, r.evPerCapita, r.gaps.connectedUnconnected.ratioBase, r.gaps.connectedUnconnected.ratio, r.gaps.urbanRural.ratioBase, r.gaps.urbanRural.ratio, r.digitalShare.directBase, r.digitalShare.direct, r.digitalShare.inducedBase, r.digitalShare.induced, r.cpi, r.solve.iterations, r.solve.maxResidual]),
     ),
     'welfare.csv': csv(
       ['area', 'scenario', 'household', 'population_base', 'population', 'spending_per_capita_base', 'spending_per_capita', 'ev_per_capita', 'cv_per_capita', 'ev', 'ev_pct_of_spending'],
@@ -91,10 +91,10 @@ export async function writeDigitalResults(outDir: string, results: readonly Digi
 export function regionalTable(results: readonly DigitalResults[], notCovered: readonly { area: string; reason: string }[]): string {
   const rows: (string | number)[][] = [...results]
     .sort((a, b) => a.scenario.localeCompare(b.scenario) || a.area.localeCompare(b.area))
-    .map((r) => [r.area, r.scenario, 'simulated', r.gdp.pct, r.evPerCapita * 1e6, r.gaps.connectedUnconnected.ratioBase, r.gaps.connectedUnconnected.ratio, r.gaps.urbanRural.ratioBase, r.gaps.urbanRural.ratio, 100 * r.digitalShare.directBase, 100 * r.digitalShare.direct, '']);
-  for (const n of [...notCovered].sort((a, b) => a.area.localeCompare(b.area))) rows.push([n.area, '', 'not covered', '', '', '', '', '', '', '', '', n.reason]);
+    .map((r) => [r.area, r.scenario, 'simulated', r.gdp.pct, r.evAggregatePerCapita * 1e6, r.evPerCapita * 1e6, r.gaps.connectedUnconnected.ratioBase, r.gaps.connectedUnconnected.ratio, r.gaps.urbanRural.ratioBase, r.gaps.urbanRural.ratio, 100 * r.digitalShare.directBase, 100 * r.digitalShare.direct, '']);
+  for (const n of [...notCovered].sort((a, b) => a.area.localeCompare(b.area))) rows.push([n.area, '', 'not covered', '', '', '', '', '', '', '', '', '', n.reason]);
   return csv(
-    ['area', 'scenario', 'status', 'gdp_real_pct', 'ev_per_capita_usd', 'gap_con_unc_base', 'gap_con_unc', 'gap_urb_rur_base', 'gap_urb_rur', 'digital_va_pct_gdp_base', 'digital_va_pct_gdp', 'reason'],
+    ['area', 'scenario', 'status', 'gdp_real_pct', 'ev_aggregate_per_capita_usd', 'ev_groups_per_capita_usd', 'gap_con_unc_base', 'gap_con_unc', 'gap_urb_rur_base', 'gap_urb_rur', 'digital_va_pct_gdp_base', 'digital_va_pct_gdp', 'reason'],
     rows,
   );
 }

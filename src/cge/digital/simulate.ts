@@ -83,8 +83,16 @@ export interface DigitalResults {
   /** Consumer price index (base 1). */
   cpi: number;
   welfare: (GroupWelfare & { evPctOfSpending: number })[];
+  /** Σ over groups of per-capita EV × population after: mixes in the composition change when people move between groups (movers lower a group's average). */
   evTotal: number;
   evPerCapita: number;
+  /**
+   * Change in all households' money-metric consumption at benchmark prices:
+   * Σ_h N1_h·(e0_h + EV_h) − Σ_h N0_h·e0_h (e0 base spending per capita). Free of the composition
+   * artefact of `evTotal`: people who move are counted at their group's money metric before and after.
+   */
+  evAggregate: number;
+  evAggregatePerCapita: number;
   gaps: { connectedUnconnected: IncomeGap; urbanRural: IncomeGap };
   sectors: SectorResult[];
   factors: FactorResult[];
@@ -156,6 +164,7 @@ export function describeDigital(pd: PreparedDatabase, t: TranslatedScenario, res
   }));
   const evTotal = welfare.reduce((s, g) => s + g.ev, 0);
   const popAfter = welfare.reduce((s, g) => s + g.population, 0);
+  const evAggregate = welfare.reduce((s, g) => s + g.population * (g.spendingPerCapitaBase + g.evPerCapita) - g.populationBase * g.spendingPerCapitaBase, 0);
   const gap = (better: (h: string) => boolean): IncomeGap => {
     const pc = (L: typeof L0, v: Float64Array, pick: (h: string) => boolean) => {
       const hs = hh.filter(pick);
@@ -217,6 +226,8 @@ export function describeDigital(pd: PreparedDatabase, t: TranslatedScenario, res
     welfare,
     evTotal,
     evPerCapita: evTotal / popAfter,
+    evAggregate,
+    evAggregatePerCapita: evAggregate / popAfter,
     gaps: {
       connectedUnconnected: gap((h) => con.has(h)),
       urbanRural: gap((h) => hhAttrs[h]?.location === 'urban'),
@@ -245,7 +256,8 @@ export function summariseDigital(r: DigitalResults, usdPerUnit = 1e6): string {
   const ur = r.gaps.urbanRural;
   return (
     `${r.area}, ${r.scenario}: ${r.statements.join('; ') || 'explicit shocks'}. Benchmark replicated (SAM difference ${r.replication.samMaxDiff.toExponential(1)}). ` +
-    `Real GDP ${r.gdp.pct >= 0 ? '+' : ''}${f(r.gdp.pct, 3)} %; total EV ${f(r.evTotal, 1)} (US$ million), ${f(r.evPerCapita * usdPerUnit, 2)} US$ per person; ` +
+    `Real GDP ${r.gdp.pct >= 0 ? '+' : ''}${f(r.gdp.pct, 3)} %; households' money-metric gain ${f(r.evAggregate, 1)} (US$ million), ${f(r.evAggregatePerCapita * usdPerUnit, 2)} US$ per person ` +
+    `(sum of group EVs ${f(r.evTotal, 1)}, lowered by the changed make-up of groups); ` +
     `EV per capita (US$): ${ev}. Per-capita income ratio connected/unconnected ${f(cu.ratioBase, 3)} → ${f(cu.ratio, 3)}, urban/rural ${f(ur.ratioBase, 3)} → ${f(ur.ratio, 3)}. ` +
     `Digital sectors' value added ${f(100 * r.digitalShare.directBase)} → ${f(100 * r.digitalShare.direct)} % of GDP (plus ${f(100 * r.digitalShare.inducedBase)} → ${f(100 * r.digitalShare.induced)} % induced).`
   );

@@ -31,6 +31,8 @@ export function headlineOutcomes(r: DigitalResults): Record<string, number> {
   const out: Record<string, number> = {
     gdp_real_pct: r.gdp.pct,
     ev_total: r.evTotal,
+    ev_aggregate: r.evAggregate,
+    ev_aggregate_per_capita: r.evAggregatePerCapita,
     ev_per_capita: r.evPerCapita,
     gap_connected_unconnected: r.gaps.connectedUnconnected.ratio,
     gap_urban_rural: r.gaps.urbanRural.ratio,

@@ -84,3 +84,17 @@ describe('batch over member states', () => {
     expect(regional).toMatch(/^MMR,,not covered,/m);
   });
 });
+
+describe('aggregate money-metric welfare', () => {
+  it('equals the sum of group EVs when nobody moves, and differs from it by the change of group of those who move', () => {
+    const tariffs = simulateScenario(pd, parseDigitalScenario({ name: 't', targets: [{ kind: 'remove-ict-tariffs' }] }));
+    expect(tariffs.evAggregate).toBeCloseTo(tariffs.evTotal, 9);
+    const r = simulateScenario(pd, RURAL);
+    const byHand = r.welfare.reduce((s, g) => s + g.population * (g.spendingPerCapitaBase + g.evPerCapita) - g.populationBase * g.spendingPerCapitaBase, 0);
+    expect(r.evAggregate).toBeCloseTo(byHand, 9);
+    // the difference is the movers valued at the base per-capita spending of the groups they join and leave
+    const composition = r.welfare.reduce((s, g) => s + (g.population - g.populationBase) * g.spendingPerCapitaBase, 0);
+    expect(Math.abs(composition)).toBeGreaterThan(0);
+    expect(r.evAggregate - r.evTotal).toBeCloseTo(composition, 9);
+  });
+});
