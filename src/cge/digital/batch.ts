@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DigicgeError, UsageError } from '../../errors.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
-import { ASEAN_MEMBER_STATES, buildDdcgeDatabaseFromFiles, DDCGE_DATA_DIR, readDdcgeDatabase, type DdcgeDatabase } from './database.js';
+import { DDCGE_MEMBER_STATES, buildDdcgeDatabaseFromFiles, DDCGE_DATA_DIR, readDdcgeDatabase, type DdcgeDatabase } from './database.js';
 import { regionalTable, writeDigitalResults } from './report.js';
 import { readDigitalScenario, type DigitalScenario } from './scenarios.js';
 import { digitalSensitivity, sensitivityTable } from './sensitivity.js';
@@ -58,7 +58,7 @@ function coverage(dir: string): Record<string, string> {
 export async function simulateDigital(o: SimulateOptions): Promise<SimulateOutcome> {
   if (o.scenarios.length === 0) throw new UsageError('NO_SCENARIO', 'give at least one scenario file (--scenario <file>)');
   const dir = o.databaseDir ?? DDCGE_DATA_DIR;
-  const areas = o.countries === 'all' ? [...ASEAN_MEMBER_STATES] : [...(o.countries ?? [DEFAULT_DDCGE_COUNTRY])];
+  const areas = o.countries === 'all' ? [...DDCGE_MEMBER_STATES] : [...(o.countries ?? [DEFAULT_DDCGE_COUNTRY])];
   const scenarios: { file: string; s: DigitalScenario }[] = [];
   for (const file of o.scenarios) scenarios.push({ file, s: await readDigitalScenario(file) });
   const reasons = coverage(dir);

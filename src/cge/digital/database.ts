@@ -297,7 +297,7 @@ function round(x: number): string {
 /** Default paths of the shipped ddcge data, relative to the repository root. */
 export const DDCGE_DATA_DIR = join(import.meta.dirname, '../../../datasets/ddcge');
 /** The ten ASEAN Member States, ISO 3166 alpha-3. */
-export const ASEAN_MEMBER_STATES = ['BRN', 'IDN', 'KHM', 'LAO', 'MMR', 'MYS', 'PHL', 'SGP', 'THA', 'VNM'] as const;
+export const DDCGE_MEMBER_STATES = ['BRN', 'IDN', 'KHM', 'LAO', 'MMR', 'MYS', 'PHL', 'SGP', 'THA', 'VNM'] as const;
 
 /** Builds the database of one area from the shipped files (national SAM, observations, assumptions). */
 export async function buildDdcgeDatabaseFromFiles(area: string, options: { samDir?: string; observationsFile?: string; assumptionsFile?: string; year?: string } = {}): Promise<DdcgeDatabase> {

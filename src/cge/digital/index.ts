@@ -30,7 +30,7 @@ export { calibrateDdcge, channelsOf, ddcge, ddcgeHouseholds, DDCGE_ACCOUNTS, DDC
 export { connectivityScenario, type GroupAccounts } from './scenario.js';
 export { ddcgeWelfare, type GroupWelfare } from './welfare.js';
 export {
-  ASEAN_MEMBER_STATES,
+  DDCGE_MEMBER_STATES,
   buildDdcgeDatabase,
   buildDdcgeDatabaseFromFiles,
   DDCGE_DATA_DIR,
