@@ -29,3 +29,40 @@ export {
 export { calibrateDdcge, channelsOf, ddcge, ddcgeHouseholds, DDCGE_ACCOUNTS, DDCGE_EQUATIONS, type DdcgeChannels, type DdcgeHousehold } from './ddcge.js';
 export { connectivityScenario, type GroupAccounts } from './scenario.js';
 export { ddcgeWelfare, type GroupWelfare } from './welfare.js';
+export {
+  ASEAN_MEMBER_STATES,
+  buildDdcgeDatabase,
+  buildDdcgeDatabaseFromFiles,
+  DDCGE_DATA_DIR,
+  DDCGE_DATABASE_ACCOUNTS,
+  DDCGE_DIGITAL_GOODS,
+  DDCGE_GOODS,
+  readDdcgeAssumptions,
+  readDdcgeDatabase,
+  splitByNonUse,
+  writeDdcgeDatabase,
+  type Assumption,
+  type DdcgeAssumptions,
+  type DdcgeDatabase,
+  type DdcgeDatabaseRecord,
+} from './database.js';
+export { parseDigitalScenario, readDigitalScenario, translateDigitalScenario, type DigitalScenario, type DigitalTarget, type TranslatedScenario } from './scenarios.js';
+export {
+  describeDigital,
+  prepareDatabase,
+  simulateScenario,
+  summariseDigital,
+  type DigitalResults,
+  type DigitalShare,
+  type FactorResult,
+  type IncomeGap,
+  type PreparedDatabase,
+  type ReplicationSummary,
+  type SectorResult,
+} from './simulate.js';
+export { digitalResultTables, formatResult, regionalTable, writeDigitalResults } from './report.js';
+export { applyDraws, ddcgeParameterVector, type DdcgeUncertainValues } from './recalibrate.js';
+export { digitalSensitivity, sensitivityTable, type DigitalSensitivityOptions } from './sensitivity.js';
+export { headlineOutcomes, type DigitalSsaSetup } from './ssa-evaluator.js';
+export { DEFAULT_DDCGE_COUNTRY, simulateDefault, simulateDigital, type SimulateOptions, type SimulateOutcome } from './batch.js';
+export { seededUniform } from './random.js';

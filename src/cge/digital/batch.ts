@@ -1,0 +1,150 @@
+/**
+ * Batch simulations of digital-divide scenarios over the ASEAN Member States: every area with a
+ * ddcge database runs every scenario; areas without one are listed as not covered (never faked);
+ * a scenario that cannot apply to an area (e.g. a target below its baseline) is reported with its
+ * reason. Writes the result tables, a regional comparison, and optional SSA tables.
+ * @module
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DigicgeError, UsageError } from '../../errors.js';
+import { writeFileAtomic } from '../../util/atomic-write.js';
+import { ASEAN_MEMBER_STATES, buildDdcgeDatabaseFromFiles, DDCGE_DATA_DIR, readDdcgeDatabase, type DdcgeDatabase } from './database.js';
+import { regionalTable, writeDigitalResults } from './report.js';
+import { readDigitalScenario, type DigitalScenario } from './scenarios.js';
+import { digitalSensitivity, sensitivityTable } from './sensitivity.js';
+import { prepareDatabase, simulateScenario, summariseDigital, type DigitalResults } from './simulate.js';
+
+/** Options of {@link simulateDigital}. */
+export interface SimulateOptions {
+  /** Scenario files (digital-scenario.schema.json). */
+  scenarios: readonly string[];
+  /** ISO3 codes, or `all` for the ten member states (default: the default database, THA). */
+  countries?: readonly string[] | 'all';
+  /** Directory of databases `<dir>/<ISO3>/{sam.csv,params.json}` (default datasets/ddcge). */
+  databaseDir?: string;
+  /** Harmonised observations: when given, databases are rebuilt from the national SAMs with these observations. */
+  observations?: string;
+  /** Sensitivity analysis after the central runs. */
+  ssa?: 'mc' | 'quadrature';
+  draws?: number;
+  seed?: number;
+  workers?: number;
+  outDir: string;
+  onProgress?: (label: string, done: number, total: number) => void;
+}
+
+/** Outcome of {@link simulateDigital}. */
+export interface SimulateOutcome {
+  results: DigitalResults[];
+  /** Areas without a database, with the reason. */
+  notCovered: { area: string; reason: string }[];
+  /** Area × scenario pairs that could not be simulated, with the reason. */
+  failed: { area: string; scenario: string; code: string; reason: string }[];
+  outputs: string[];
+  summaries: string[];
+}
+
+/** The default database of the library: Thailand (see datasets/ddcge/README.md for why). */
+export const DEFAULT_DDCGE_COUNTRY = 'THA';
+
+function coverage(dir: string): Record<string, string> {
+  const p = join(dir, 'coverage.json');
+  if (!existsSync(p)) return {};
+  return JSON.parse(readFileSync(p, 'utf8')) as Record<string, string>;
+}
+
+/** Simulates scenarios on one or more member states and writes the tables into `outDir`. */
+export async function simulateDigital(o: SimulateOptions): Promise<SimulateOutcome> {
+  if (o.scenarios.length === 0) throw new UsageError('NO_SCENARIO', 'give at least one scenario file (--scenario <file>)');
+  const dir = o.databaseDir ?? DDCGE_DATA_DIR;
+  const areas = o.countries === 'all' ? [...ASEAN_MEMBER_STATES] : [...(o.countries ?? [DEFAULT_DDCGE_COUNTRY])];
+  const scenarios: { file: string; s: DigitalScenario }[] = [];
+  for (const file of o.scenarios) scenarios.push({ file, s: await readDigitalScenario(file) });
+  const reasons = coverage(dir);
+  const results: DigitalResults[] = [];
+  const notCovered: SimulateOutcome['notCovered'] = [];
+  const failed: SimulateOutcome['failed'] = [];
+  const summaries: string[] = [];
+  const ssaFiles: Record<string, string> = {};
+  for (const area of areas) {
+    let db: DdcgeDatabase;
+    if (o.observations) {
+      if (!existsSync(join(dir, '..', 'sam', 'asean', `${area}.csv`)) && !existsSync(join(DDCGE_DATA_DIR, '..', 'sam', 'asean', `${area}.csv`))) {
+        notCovered.push({ area, reason: reasons[area] ?? 'no national SAM in datasets/sam/asean' });
+        continue;
+      }
+      try {
+        db = await buildDdcgeDatabaseFromFiles(area, { observationsFile: o.observations });
+      } catch (err) {
+        if (!(err instanceof DigicgeError)) throw err;
+        notCovered.push({ area, reason: `${err.code}: ${err.message}` });
+        continue;
+      }
+    } else if (existsSync(join(dir, area, 'sam.csv'))) {
+      db = await readDdcgeDatabase(join(dir, area), area);
+    } else {
+      notCovered.push({ area, reason: reasons[area] ?? `no ddcge database in ${dir}/${area}` });
+      continue;
+    }
+    const pd = prepareDatabase(db);
+    for (const { file, s } of scenarios) {
+      try {
+        const r = simulateScenario(pd, s, file);
+        results.push(r);
+        summaries.push(summariseDigital(r));
+      } catch (err) {
+        if (!(err instanceof DigicgeError)) throw err;
+        failed.push({ area, scenario: s.name, code: err.code, reason: err.message });
+        continue;
+      }
+      if (o.ssa) {
+        const r = await digitalSensitivity(db, s, {
+          method: o.ssa === 'mc' ? 'monte-carlo' : 'quadrature',
+          ...(o.draws !== undefined ? { draws: o.draws } : {}),
+          ...(o.seed !== undefined ? { seed: o.seed } : {}),
+          ...(o.workers !== undefined ? { workers: o.workers } : {}),
+          ...(o.onProgress ? { onProgress: (d: number, t: number) => o.onProgress!(`${area} ${s.name}`, d, t) } : {}),
+        });
+        ssaFiles[`ssa-${area}-${s.name}.csv`] = sensitivityTable(area, s.name, r);
+      }
+    }
+  }
+  const extra: Record<string, string> = { ...ssaFiles };
+  if (areas.length > 1 || notCovered.length > 0) extra['regional.csv'] = regionalTable(results, notCovered);
+  if (failed.length > 0) {
+    extra['failed.csv'] = ['area,scenario,code,reason', ...failed.map((f) => [f.area, f.scenario, f.code, `"${f.reason.replace(/"/g, '""')}"`].join(','))].join('\n') + '\n';
+  }
+  const outputs = await writeDigitalResults(o.outDir, results, extra);
+  const summaryPath = join(o.outDir, 'summary.txt');
+  await writeFileAtomic(summaryPath, [...summaries, ...notCovered.map((n) => `${n.area}: not covered — ${n.reason}`), ...failed.map((f) => `${f.area}, ${f.scenario}: not simulated — ${f.reason}`)].join('\n\n') + '\n');
+  outputs.push(summaryPath);
+  return { results, notCovered, failed, outputs: outputs.sort(), summaries };
+}
+
+/**
+ * The demo step: the rural-connectivity scenario on the default database (Thailand), written into
+ * `outDir`. Returns the files written, the one-line summary and the headline numbers.
+ */
+export async function simulateDefault(
+  outDir: string,
+  options: { scenario?: string } = {},
+): Promise<{ outputs: string[]; summary: string; headline: { gdpRealPct: number; evTotal: number; evPerCapitaUsd: number; gapConnectedBase: number; gapConnected: number; gapUrbanRuralBase: number; gapUrbanRural: number } }> {
+  const scenario = options.scenario ?? join(DDCGE_DATA_DIR, 'scenarios', 'rural-connectivity.json');
+  const out = await simulateDigital({ scenarios: [scenario], outDir });
+  const r = out.results[0];
+  if (!r) throw new UsageError('DEMO_NOT_SIMULATED', `the default scenario could not be simulated: ${out.failed[0]?.reason ?? out.notCovered[0]?.reason}`);
+  return {
+    outputs: out.outputs,
+    summary: `${r.area} ${r.scenario}: real GDP ${r.gdp.pct.toFixed(3)} %, EV ${(r.evPerCapita * 1e6).toFixed(2)} US$ per person; connected/unconnected income ratio ${r.gaps.connectedUnconnected.ratioBase.toFixed(3)} → ${r.gaps.connectedUnconnected.ratio.toFixed(3)}`,
+    headline: {
+      gdpRealPct: r.gdp.pct,
+      evTotal: r.evTotal,
+      evPerCapitaUsd: r.evPerCapita * 1e6,
+      gapConnectedBase: r.gaps.connectedUnconnected.ratioBase,
+      gapConnected: r.gaps.connectedUnconnected.ratio,
+      gapUrbanRuralBase: r.gaps.urbanRural.ratioBase,
+      gapUrbanRural: r.gaps.urbanRural.ratio,
+    },
+  };
+}
