@@ -1,6 +1,6 @@
 /**
  * RAS on a dense 1000 × 1000 matrix, exactly 100 iterations, digicge's `balanceRas` against the
- * usual numpy loop on the same input (written to a binary file that both read):
+ * usual numpy loop on the same input (and, for reference, digicge's portable JavaScript loop) (written to a binary file that both read):
  *
  * ```python
  * r = u / (X @ ones); X *= r[:, None]; s = v / (ones @ X); X *= s[None, :]
@@ -14,6 +14,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { balanceRas } from '../src/sam/balance/index.js';
+import { rasIterate } from '../src/sam/balance/ras.js';
 import { peerMissing, ratio, runPeer } from './peer.js';
 
 const N = 1000;
@@ -70,8 +71,16 @@ for (let rep = 0; rep < REPS; rep++) {
   best = Math.min(best, ms);
   ours = res.matrix;
 }
+// the portable JavaScript loop, for reference (used where WebAssembly SIMD is unavailable)
+let bestJs = Infinity;
+for (let rep = 0; rep < REPS; rep++) {
+  const t0 = process.hrtime.bigint();
+  rasIterate(x0, N, N, u, v, 0, ITER, 'js');
+  bestJs = Math.min(bestJs, Number(process.hrtime.bigint() - t0) / 1e6);
+}
 process.stdout.write(`RAS ${N}×${N}, ${ITER} iterations (dense, node ${process.version})\n`);
-process.stdout.write(`  digicge balanceRas : ${best.toFixed(1)} ms (best of ${REPS})\n`);
+process.stdout.write(`  digicge balanceRas : ${best.toFixed(1)} ms (best of ${REPS}; WebAssembly SIMD row pass)\n`);
+process.stdout.write(`  digicge JS loop    : ${bestJs.toFixed(1)} ms (best of ${REPS}; fallback without WebAssembly SIMD)\n`);
 
 const missing = peerMissing(['numpy']);
 if (missing) {

@@ -11,7 +11,7 @@ import type { Matrix } from '../linalg/dense/index.js';
 import { digitalValueAdded, type DigitalValueAdded } from './digital-economy.js';
 import { hypotheticalExtraction, positionsOf, type ExtractionResult } from './extraction.js';
 import { allocationCoefficients, ghoshFactor, ghoshRowSums } from './ghosh.js';
-import type { IoTable } from './io/io-table.js';
+import type { IoData } from './io/io-table.js';
 import { leontiefFactor, leontiefInverse, leontiefSolve, type LeontiefSystem } from './leontief.js';
 import { rasmussenLinkages, type Linkages } from './linkages.js';
 import { effectMultipliers, outputMultipliers, type EffectMultipliers } from './output-multipliers.js';
@@ -69,7 +69,7 @@ export interface IoAnalysis {
 }
 
 /** Runs the multiplier analysis of an input-output table. */
-export function analyseIoTable(io: IoTable, options: IoAnalysisOptions = {}): IoAnalysis {
+export function analyseIoTable(io: IoData, options: IoAnalysisOptions = {}): IoAnalysis {
   const labels = io.sectors;
   const ratios = options.ratios ?? 'omit';
   const notes: string[] = [];

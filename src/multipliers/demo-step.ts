@@ -28,22 +28,44 @@ export function defaultEndogenous(sam: Sam): string[] {
   return sam.accounts.filter((a) => DEFAULT_ENDOGENOUS_GROUPS.includes(a.group) && !empty.has(a.label)).map((a) => a.label);
 }
 
+/** Options of {@link multipliersDemoStep}. */
+export interface MultipliersDemoOptions {
+  /** Digital activities and commodities (e.g. A-ICT, A-TEL, A-ITS, C-ICT, C-TEL, C-ITS): adds ADB's digital value added. */
+  digital?: readonly string[];
+}
+
 /**
  * Runs the demo's multiplier analyses of `sam` into `outDir` (`sam/` and `leontief/` subfolders)
- * and returns a one-line summary and the files written, relative to `outDir`.
+ * and returns a one-line summary and the files written, relative to `outDir`. In the Leontief
+ * analysis value added is the factor accounts' rows, labour income the factor accounts labelled
+ * LAB…/Labo(u)r…, and the first household account closes the model for Type II multipliers.
  */
-export async function multipliersDemoStep(sam: Sam, outDir: string): Promise<{ summary: string; outputs: string[] }> {
+export async function multipliersDemoStep(
+  sam: Sam,
+  outDir: string,
+  options: MultipliersDemoOptions = {},
+): Promise<{ summary: string; outputs: string[] }> {
   const endogenous = defaultEndogenous(sam);
   const r = samAccountingMultipliers(sam, endogenous);
   const samFiles = await writeSamMultipliers(join(outDir, 'sam'), r);
-  const io = ioTableFromLabelled(samAsLabelledTable(sam), { sectors: defaultSamSectors(sam) });
-  const a = analyseIoTable(io);
+  const empty = new Set(emptyAccounts(sam));
+  const factors = sam.accounts.filter((x) => x.group === 'factor' && !empty.has(x.label)).map((x) => x.label);
+  const labour = factors.filter((l) => /^lab/i.test(l));
+  const household = sam.accounts.find((x) => x.group === 'household' && !empty.has(x.label))?.label;
+  const io = ioTableFromLabelled(samAsLabelledTable(sam), {
+    sectors: defaultSamSectors(sam),
+    ...(factors.length ? { valueAdded: factors } : {}),
+    ...(labour.length ? { labour } : {}),
+    ...(labour.length && household !== undefined ? { households: household } : {}),
+  });
+  const a = analyseIoTable(io, options.digital ? { digital: options.digital } : {});
   const ioFiles = await writeIoAnalysis(join(outDir, 'leontief'), io, a);
   const key = a.sectors.filter((_, j) => a.linkages.classes[j] === 'key');
+  const digital = a.digital ? `; digital economy ${(100 * a.digital.share).toFixed(2)}% of GDP (direct + induced value added)` : '';
   return {
     summary:
       `accounting multipliers of ${endogenous.length} endogenous accounts (${r.blocks.length} Pyatt–Round blocks); ` +
-      `Leontief multipliers of ${a.sectors.length} sectors, key sectors: ${key.length ? key.join(', ') : 'none'}`,
+      `Leontief multipliers of ${a.sectors.length} sectors, key sectors: ${key.length ? key.join(', ') : 'none'}${digital}`,
     outputs: [...samFiles.map((f) => join('sam', f)), ...ioFiles.map((f) => join('leontief', f))],
   };
 }

@@ -31,8 +31,8 @@ export {
   samAsLabelledTable,
   defaultSamSectors,
   emptyAccounts,
-  type IoTable,
-  type IoTableSpec,
+  type IoData,
+  type IoDataSpec,
 } from './io/io-table.js';
 export { analyseIoTable, type IoAnalysis, type IoAnalysisOptions } from './analyse.js';
 export {
@@ -43,7 +43,11 @@ export {
   formatNumber,
   ioSummary,
   samSummary,
-  stableJson,
 } from './io/write.js';
 export { loadIoTable } from './io/load.js';
-export { multipliersDemoStep, defaultEndogenous, DEFAULT_ENDOGENOUS_GROUPS } from './demo-step.js';
+export {
+  multipliersDemoStep,
+  defaultEndogenous,
+  DEFAULT_ENDOGENOUS_GROUPS,
+  type MultipliersDemoOptions,
+} from './demo-step.js';

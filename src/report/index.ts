@@ -23,3 +23,5 @@ export { escapeHtml, renderReportHtml } from './html.js';
 export { renderSummaryMarkdown } from './markdown.js';
 export { buildWorkbook } from './workbook.js';
 export { normaliseZipTimestamps } from './zip-timestamps.js';
+export { buildPipelineReport, coverageSection, divideSection, provenanceSection, type PipelineReportOptions } from './pipeline-report.js';
+export { writeReport, type ReportFiles } from './write.js';

@@ -13,3 +13,4 @@ export * from './check-format.js';
 export * from './aggregate.js';
 export * from './split.js';
 export * from './build/index.js';
+export * from './digital.js';

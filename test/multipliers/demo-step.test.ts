@@ -17,4 +17,24 @@ describe('multipliers demo step', () => {
     expect(r.outputs).toContain(join('sam', 'Ma.csv'));
     expect(r.outputs).toContain(join('leontief', 'L.csv'));
   });
+
+  it('measures the digital economy of a shipped ASEAN SAM: share between direct digital value added and 1', async () => {
+    const sam = await readSamCsv(join(import.meta.dirname, '../../datasets/sam/asean/IDN.csv'));
+    const out = mkdtempSync(join(tmpdir(), 'digicge-mdemo-'));
+    const digital = ['A-ICT', 'A-TEL', 'A-ITS', 'C-ICT', 'C-TEL', 'C-ITS'];
+    const r = await multipliersDemoStep(sam, out, { digital });
+    const share = Number(/digital economy ([\d.]+)% of GDP/.exec(r.summary)![1]) / 100;
+    // independent lower bound: factor income paid by the digital activities over all factor income
+    const factors = ['LAB-DIG', 'LAB-OTH', 'CAP'];
+    let direct = 0;
+    let gdp = 0;
+    for (const f of factors)
+      for (const a of sam.labels) {
+        const v = sam.get(f, a);
+        gdp += v;
+        if (digital.includes(a)) direct += v;
+      }
+    expect(share).toBeGreaterThan(direct / gdp - 5e-5);
+    expect(share).toBeLessThan(1);
+  });
 });

@@ -8,7 +8,7 @@ import {
   samSummary,
   writeIoAnalysis,
   writeSamMultipliers,
-  type IoTableSpec,
+  type IoDataSpec,
 } from '../../multipliers/index.js';
 import { readSamCsv } from '../../sam/index.js';
 
@@ -83,7 +83,7 @@ export function register(program: Command): void {
       if (type !== 'leontief') {
         throw new UsageError('USAGE_BAD_TYPE', `--type must be 'leontief' or 'sam', got '${type}'`);
       }
-      const spec: IoTableSpec = {
+      const spec: IoDataSpec = {
         ...(o.zBlock ? { sectors: o.zBlock } : {}),
         ...(o.x !== undefined ? { x: o.x } : {}),
         ...(o.finalDemand ? { finalDemand: o.finalDemand } : {}),

@@ -40,6 +40,8 @@ export interface SamBalanceCliOptions {
   target?: string;
   /** `flow` or `coefficient`. */
   form?: string;
+  /** Cross-entropy: require income = expenditure per account (commander's --balance-accounts / --no-balance-accounts). */
+  balanceAccounts?: boolean;
   /** Tolerance, in the matrix's units. */
   tolerance?: string;
   /** Largest number of iterations. */
@@ -187,6 +189,7 @@ export async function runSamBalance(prior: string, opts: SamBalanceCliOptions): 
     ...(opts.macro ? { macro: await readMacroJson(opts.macro) } : {}),
     ...(opts.target ? { targetRule: opts.target as SquareTargetRule } : {}),
     ...(opts.form ? { form: opts.form as 'flow' | 'coefficient' } : {}),
+    ...(opts.balanceAccounts !== undefined ? { balanceAccounts: opts.balanceAccounts } : {}),
     ...(tolerance !== undefined ? { tolerance } : {}),
     ...(maxIterations !== undefined ? { maxIterations } : {}),
   };
@@ -242,6 +245,8 @@ export function addBalanceCommand(sam: Command): void {
     .option('--macro <json>', 'macro controls (cross-entropy): [{name, cells: [{row, col, coef?}], value | lower, upper}]')
     .option('--target <rule>', 'square SAM without totals (RAS, GRAS): average, rows or columns', 'average')
     .option('--form <form>', 'cross-entropy weighting: flow or coefficient', 'flow')
+    .option('--balance-accounts', 'cross-entropy: require income = expenditure per account (default for a SAM unless both row and column totals are given)')
+    .option('--no-balance-accounts', 'cross-entropy: do not require income = expenditure per account')
     .option('--tolerance <x>', 'largest allowed |total − target|, in the matrix units (default 1e-9 × largest total)')
     .option('--max-iterations <n>', 'largest number of iterations', '10000')
     .action(async (prior: string, opts: SamBalanceCliOptions) => {

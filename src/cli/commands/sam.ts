@@ -13,6 +13,8 @@ import { buildSamFromIo, readIoMacroAggregates } from '../../sam/build/io-build.
 import { checkSam as checkBuilt } from '../../sam/check.js';
 import { aggregateSam } from '../../sam/aggregate.js';
 import { disaggregateSam, type SplitSpec } from '../../sam/split.js';
+import { addBalanceCommand } from './sam-balance.js';
+import { splitDigitalSectors } from '../../sam/digital.js';
 
 function parseNumber(name: string, v: string): number {
   const x = Number(v);
@@ -122,6 +124,21 @@ export function addSamCommands(samCmd: Command): void {
     });
 
   samCmd
+    .command('split-digital')
+    .description('split the mixed sectors of a SAM into digital parts with the guideline shares (concordance THAI_SAM_2006, BPS_IO_2012, …)')
+    .argument('<in>', 'input SAM file')
+    .argument('<out>', 'output SAM file (.json keeps the shares and citations in the provenance log)')
+    .requiredOption('--concordance <id>', 'concordance of the guideline digital-sector classification')
+    .option('--area <code>', 'CL_AREA code for area-specific shares')
+    .action(async (input: string, output: string, opts: { concordance: string; area?: string }) => {
+      const sam = await readSam(input);
+      const d = splitDigitalSectors(sam, opts.concordance, opts.area);
+      await writeSam(output, d.sam);
+      for (const a of d.applied) process.stdout.write(`split ${a.account}: ${a.parts.map((p) => `${p.label} ${p.share}`).join(', ')}\n`);
+      process.stdout.write(`wrote ${output}: ${sam.n} accounts → ${d.sam.n}\n`);
+    });
+
+  samCmd
     .command('split')
     .description('split accounts by row and column shares keeping balance (JSON [{"account", "source", "parts": [{"label", "share"?, "rowShares"?, "colShares"?}]}])')
     .argument('<in>', 'input SAM file')
@@ -168,14 +185,22 @@ function addBuildCommands(samCmd: Command): void {
     .requiredOption('--out <file>', 'output SAM (.csv, .xlsx, .json, .gms)')
     .option('--domestic-sheet <name>', 'sheet of domestic flows', 'prod domestik')
     .option('--total-sheet <name>', 'sheet of total flows (domestic + imports)', 'total produsen')
-    .action(async (opts: { table: string; macro: string; out: string; domesticSheet: string; totalSheet: string }) => {
+    .option('--digital <concordance>', 'split mixed sectors by the guideline digital shares of this concordance, e.g. BPS_IO_2012')
+    .option('--area <code>', 'CL_AREA code for area-specific digital shares')
+    .action(async (opts: { table: string; macro: string; out: string; domesticSheet: string; totalSheet: string; digital?: string; area?: string }) => {
       const io = await readBpsIoTable(opts.table, { domesticSheet: opts.domesticSheet, totalSheet: opts.totalSheet });
       const macro = await readIoMacroAggregates(opts.macro);
       const built = buildSamFromIo(io, macro);
-      await writeSam(opts.out, built.sam);
+      let sam = built.sam;
       for (const note of built.notes) process.stdout.write(`${note}\n`);
-      const report = checkBuilt(built.sam);
-      process.stdout.write(`wrote ${opts.out}: ${built.sam.n} accounts, ${report.balancedCount} balanced; GDP from production ${report.macro.production?.gdp ?? 'n/a'} ${built.sam.unit ?? ''}\n`);
+      if (opts.digital) {
+        const d = splitDigitalSectors(sam, opts.digital, opts.area);
+        sam = d.sam;
+        for (const a of d.applied) process.stdout.write(`split ${a.account}: ${a.parts.map((p) => `${p.label} ${p.share}`).join(', ')}\n`);
+      }
+      await writeSam(opts.out, sam);
+      const report = checkBuilt(sam);
+      process.stdout.write(`wrote ${opts.out}: ${sam.n} accounts, ${report.balancedCount} balanced; GDP from production ${report.macro.production?.gdp ?? 'n/a'} ${sam.unit ?? ''}\n`);
       if (!report.balanced) process.exitCode = 1;
     });
 }
@@ -184,7 +209,8 @@ function addBuildCommands(samCmd: Command): void {
 export function register(program: Command): void {
   const samCmd = program
     .command('sam')
-    .description('social accounting matrices: check, convert, aggregate, split, build');
+    .description('social accounting matrices: check, convert, aggregate, split, balance, build');
   addSamCommands(samCmd);
+  addBalanceCommand(samCmd);
   addBuildCommands(samCmd);
 }

@@ -10,7 +10,7 @@ import type { Sam } from '../../sam/index.js';
 import type { LabelledTable } from './labelled-table.js';
 
 /** The parts of an input-output table the multiplier analyses use. */
-export interface IoTable {
+export interface IoData {
   /** Sector labels (rows and columns of Z). */
   readonly sectors: readonly string[];
   /** Inter-industry flows Z (n×n). */
@@ -32,7 +32,7 @@ export interface IoTable {
 }
 
 /** Which rows and columns of a labelled table form each part of the IO table. */
-export interface IoTableSpec {
+export interface IoDataSpec {
   /** Sector labels (Z block). Default: labels found both as a row and as a column, in row order. */
   sectors?: readonly string[];
   /** Label of a row or column holding gross output. Default: column totals of the sector columns (satellite rows excluded). */
@@ -57,8 +57,8 @@ function find(labels: readonly string[], l: string, what: string, file?: string)
   return i;
 }
 
-/** Cuts an {@link IoTable} out of a labelled table following `spec`. */
-export function ioTableFromLabelled(t: LabelledTable, spec: IoTableSpec = {}): IoTable {
+/** Cuts an {@link IoData} out of a labelled table following `spec`. */
+export function ioTableFromLabelled(t: LabelledTable, spec: IoDataSpec = {}): IoData {
   const file = t.file;
   const notes: string[] = [];
   const { rowLabels, colLabels } = t;
@@ -129,7 +129,7 @@ export function ioTableFromLabelled(t: LabelledTable, spec: IoTableSpec = {}): I
     for (let b = 0; b < n; b++) for (const r of lr) labour[b] += cell(r, ci[b]);
     notes.push(`labour income: sum of rows ${spec.labour.join(', ')}`);
   }
-  let households: IoTable['households'];
+  let households: IoData['households'];
   if (spec.households !== undefined) {
     const hc = find(colLabels, spec.households, 'household column', file);
     const consumption = new Float64Array(n);
@@ -139,7 +139,7 @@ export function ioTableFromLabelled(t: LabelledTable, spec: IoTableSpec = {}): I
     households = { consumption, total, label: spec.households };
     notes.push(`households: column ${spec.households} (total outlay ${total})`);
   }
-  let satellite: IoTable['satellite'];
+  let satellite: IoData['satellite'];
   if (satRows.length) {
     const F = new Float64Array(satRows.length * n);
     satRows.forEach((r, k) => ci.forEach((c, b) => (F[k * n + b] = cell(r, c))));

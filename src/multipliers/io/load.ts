@@ -6,7 +6,7 @@
  * @module
  */
 import { readSamCsv } from '../../sam/index.js';
-import { ioTableFromLabelled, samAsLabelledTable, defaultSamSectors, emptyAccounts, type IoTable, type IoTableSpec } from './io-table.js';
+import { ioTableFromLabelled, samAsLabelledTable, defaultSamSectors, emptyAccounts, type IoData, type IoDataSpec } from './io-table.js';
 import { readLabelledTable } from './labelled-table.js';
 
 /** True when the row labels are the column labels in the same order, ignoring a trailing `Total`. */
@@ -22,7 +22,7 @@ function looksLikeSam(rows: readonly string[], cols: readonly string[]): boolean
  * accounts (or, failing those, its unclassified accounts); for a rectangular table, the labels
  * found both as a row and as a column.
  */
-export async function loadIoTable(path: string, spec: IoTableSpec = {}): Promise<IoTable> {
+export async function loadIoTable(path: string, spec: IoDataSpec = {}): Promise<IoData> {
   const table = await readLabelledTable(path);
   if (looksLikeSam(table.rowLabels, table.colLabels)) {
     const sam = await readSamCsv(path);

@@ -5,9 +5,10 @@
  */
 import { join } from 'node:path';
 import type { Matrix } from '../../linalg/dense/index.js';
+import { stableJson } from '../../guidelines/dataset.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import type { IoAnalysis } from '../analyse.js';
-import type { IoTable } from './io-table.js';
+import type { IoData } from './io-table.js';
 import type { SamMultipliers } from '../sam-multipliers.js';
 
 function q(s: string): string {
@@ -40,21 +41,8 @@ export function formatColumnsCsv(columns: readonly (readonly [string, ArrayLike<
   return `${lines.join('\n')}\n`;
 }
 
-/** JSON with sorted keys and 2-space indentation. */
-export function stableJson(value: unknown): string {
-  const sort = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(sort);
-    if (v && typeof v === 'object' && !ArrayBuffer.isView(v)) {
-      return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])]));
-    }
-    if (ArrayBuffer.isView(v)) return Array.from(v as Float64Array);
-    return v;
-  };
-  return `${JSON.stringify(sort(value), null, 2)}\n`;
-}
-
 /** The headline figures of an IO analysis, as written to `summary.json` and printed by the CLI. */
-export function ioSummary(io: IoTable, a: IoAnalysis): Record<string, unknown> {
+export function ioSummary(io: IoData, a: IoAnalysis): Record<string, unknown> {
   const s: Record<string, unknown> = {
     analysis: 'leontief',
     sectors: a.sectors.length,
@@ -83,7 +71,7 @@ export function ioSummary(io: IoTable, a: IoAnalysis): Record<string, unknown> {
 }
 
 /** Writes every table of an IO analysis into `dir`; returns the file names written (sorted). */
-export async function writeIoAnalysis(dir: string, io: IoTable, a: IoAnalysis): Promise<string[]> {
+export async function writeIoAnalysis(dir: string, io: IoData, a: IoAnalysis): Promise<string[]> {
   const files: Record<string, string> = {};
   const sec = a.sectors;
   files['A.csv'] = formatMatrixCsv(a.A, sec, sec);

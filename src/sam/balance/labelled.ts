@@ -7,7 +7,8 @@
  * matrix whose row and column labels agree (a SAM), one side alone is enough: the other side gets
  * the same totals (income = expenditure). With no totals at all on a SAM, RAS and GRAS balance to
  * {@link squareSamTargets} (`targetRule`, default the average of row and column totals), and
- * cross-entropy only imposes income = expenditure for each account.
+ * cross-entropy only imposes income = expenditure for each account. Cross-entropy imposes income =
+ * expenditure on a SAM whenever at most one side's totals are given (`balanceAccounts`).
  * @module
  */
 import { InputError, UsageError } from '../../errors.js';
@@ -49,6 +50,11 @@ export interface BalanceLabelledOptions {
   })[];
   /** Targets of a SAM balanced without totals by RAS or GRAS; default `average`. */
   readonly targetRule?: SquareTargetRule;
+  /**
+   * Cross-entropy on a square matrix: also require income = expenditure for each account. Default:
+   * true for a SAM unless both row and column totals are given (an IO block with its own totals).
+   */
+  readonly balanceAccounts?: boolean;
   /** Cross-entropy weighting, `flow` (default) or `coefficient`. */
   readonly form?: 'flow' | 'coefficient';
   /** Largest allowed imbalance, in the matrix's units. */
@@ -122,6 +128,10 @@ export function balanceLabelledMatrix(
   };
   let rowT = toArray(options.rowTotals, 'row');
   let colT = toArray(options.colTotals, 'column');
+  const balanceAccounts = options.balanceAccounts ?? (square && !(rowT && colT));
+  if (balanceAccounts && !square) {
+    throw new UsageError('USAGE_BAD_OPTION', 'income = expenditure per account needs a square matrix with the same labels on rows and columns');
+  }
   let targets = 'given';
   if (square && rowT && !colT) {
     colT = rowT;
@@ -158,12 +168,13 @@ export function balanceLabelledMatrix(
       ...common,
       ...(rowT ? { rowTotals: rowT } : {}),
       ...(colT ? { colTotals: colT } : {}),
-      balanceAccounts: square,
+      balanceAccounts,
       fixed,
       macro,
       ...(options.form ? { form: options.form } : {}),
     });
     if (!rowT && !colT) targets = 'income = expenditure for each account';
+    else if (balanceAccounts) targets += '; income = expenditure for each account';
     return {
       values: res.matrix,
       report: { method, iterations: res.iterations, maxImbalance: res.maxImbalance, tolerance: res.tolerance, converged: res.converged, targets },

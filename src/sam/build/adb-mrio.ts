@@ -14,13 +14,21 @@ import { ADB_TO_COMMON, COMMON_SECTOR_CODES } from './common-classification.js';
 export interface SectorControls {
   /** Sector code. */
   sector: string;
+  /** Gross output. */
   x: number;
+  /** Intermediate inputs used (domestic and imported). */
   zuse: number;
+  /** Value added. */
   va: number;
+  /** Intermediate sales (to all economies). */
   zsales: number;
+  /** Final demand for the sector's output (all economies). */
   y: number;
+  /** Domestic sales. */
   e: number;
+  /** Domestic intermediate sales. */
   ez: number;
+  /** Domestic final sales. */
   ey: number;
 }
 
@@ -29,9 +37,13 @@ export const CONTROL_FIELDS = ['x', 'zuse', 'va', 'zsales', 'y', 'e', 'ez', 'ey'
 
 /** An economy of ADB MRIO: its index `s` in the summary, ADB code, ISO 3166-1 alpha-3 and name. */
 export interface AdbEconomy {
+  /** Index `s` of the economy in the summary. */
   mrio: number;
+  /** ADB economy code (BRU, CAM, INO, …). */
   adbCode: string;
+  /** ISO 3166-1 alpha-3. */
   iso3: string;
+  /** Name as ADB gives it. */
   name: string;
 }
 

@@ -17,6 +17,12 @@ import { type LabelledGridOptions, samFromLabelledGrid } from './grid.js';
 export function parseSamCsv(text: string, options: LabelledGridOptions = {}): Sam {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let rows: string[][];
+  if (!body.includes('"')) {
+    // no quoting: a plain split gives the same records as the CSV parser, much faster
+    rows = body.split(/\r\n|\r|\n/).map((l) => l.split(','));
+    if (rows.length > 0 && rows[rows.length - 1].length === 1 && rows[rows.length - 1][0] === '') rows.pop();
+    return samFromLabelledGrid(rows, options);
+  }
   try {
     rows = parse(body, {
       record_delimiter: ['\r\n', '\n', '\r'],

@@ -32,7 +32,11 @@ export function columnLetter(col: number): string {
 
 function cellText(v: GridCell): string {
   if (v === null || v === undefined) return '';
-  return typeof v === 'number' ? String(v) : v.trim();
+  if (typeof v === 'number') return String(v);
+  if (v.length === 0) return v;
+  const a = v.charCodeAt(0);
+  const b = v.charCodeAt(v.length - 1);
+  return a <= 32 || b <= 32 ? v.trim() : v;
 }
 
 /**

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { InputError } from '../../errors.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import type { Sam } from '../sam.js';
+import { type AccountGroup, isAccountGroup } from '../groups.js';
 import { type GridCell, type LabelledGridOptions, samFromLabelledGrid } from './grid.js';
 
 /** Value of an exceljs cell as a grid cell: numbers stay numbers, formulas give their cached result. */
@@ -46,6 +47,19 @@ export async function readSamXlsx(path: string, options: SamXlsxReadOptions = {}
   if (!ws) {
     throw new InputError('XLSX_NO_SHEET', `no worksheet '${options.sheet ?? '(first)'}' in the workbook; it has ${wb.worksheets.map((w) => w.name).join(', ')}`, { file: path });
   }
+  // groups written by formatSamXlsx (sheet `accounts`: label, group), unless given explicitly
+  let groups = options.groups;
+  const acc = wb.getWorksheet('accounts');
+  if (!groups && acc && acc !== ws) {
+    const found: Record<string, AccountGroup> = {};
+    acc.eachRow((row, r) => {
+      if (r === 1) return;
+      const label = excelCellValue(row.getCell(1).value);
+      const group = excelCellValue(row.getCell(2).value);
+      if (typeof label === 'string' && typeof group === 'string' && isAccountGroup(group)) found[label] = group;
+    });
+    groups = found;
+  }
   const grid: GridCell[][] = [];
   for (let r = 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
@@ -53,7 +67,12 @@ export async function readSamXlsx(path: string, options: SamXlsxReadOptions = {}
     for (let c = 1; c <= ws.columnCount; c++) cells.push(excelCellValue(row.getCell(c).value));
     grid.push(cells);
   }
-  return samFromLabelledGrid(grid, { file: path, ...options, sheet: ws.name });
+  const sam = samFromLabelledGrid(grid, { file: path, ...options, sheet: ws.name });
+  if (groups && !options.groups) {
+    const known = Object.fromEntries(Object.entries(groups).filter(([l]) => sam.has(l)));
+    return sam.withGroups(known);
+  }
+  return sam;
 }
 
 /**

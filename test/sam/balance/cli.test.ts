@@ -86,6 +86,26 @@ describe('digicge sam balance', () => {
     }
   });
 
+  it('reads bands (lower, upper) and macro controls for cross-entropy, and lands the totals in them', async () => {
+    const z0 = mb.A0.map((row) => row.map((a, j) => a * mb.x1[j]));
+    writeFileSync(join(dir, 'z0.csv'), matrixCsv(s, s, z0));
+    writeFileSync(join(dir, 'u.csv'), 'account,total,lower,upper\nS1,,240,250\nS2,136,,\nS3,,150,170\n');
+    writeFileSync(join(dir, 'v.csv'), totalsCsv(s, [251, 107, 180]));
+    writeFileSync(join(dir, 'macro.json'), JSON.stringify([{ name: 'block', cells: [{ row: 'S1', col: 'S1' }, { row: 'S3', col: 'S1' }], value: 120 }]));
+    await samBalance(join(dir, 'z0.csv'), '--method', 'cross-entropy', '--row-totals', join(dir, 'u.csv'), '--col-totals', join(dir, 'v.csv'), '--macro', join(dir, 'macro.json'), '--tolerance', '1e-9', '--out', join(dir, 'z1.csv'));
+    const z1 = parseLabelledMatrixCsv(readFileSync(join(dir, 'z1.csv'), 'utf8')).values;
+    const row = (i: number) => z1[i * 3] + z1[i * 3 + 1] + z1[i * 3 + 2];
+    const col = (j: number) => z1[j] + z1[3 + j] + z1[6 + j];
+    expect(row(0)).toBeGreaterThanOrEqual(240 - 1e-9);
+    expect(row(0)).toBeLessThanOrEqual(250 + 1e-9);
+    expect(row(1)).toBeCloseTo(136, 8);
+    expect(row(2)).toBeGreaterThanOrEqual(150 - 1e-9);
+    expect(row(2)).toBeLessThanOrEqual(170 + 1e-9);
+    [251, 107, 180].forEach((t, j) => expect(col(j)).toBeCloseTo(t, 8));
+    expect(z1[0] + z1[6]).toBeCloseTo(120, 8);
+    expect(out.join('')).toMatch(/cross-entropy converged/);
+  });
+
   it('fails with a located error and writes nothing when the problem is infeasible or unconverged', async () => {
     writeFileSync(join(dir, 'z.csv'), matrixCsv(s, s, [[1, 2, 3], [0, 0, 0], [1, 1, 1]]));
     writeFileSync(join(dir, 'u.csv'), totalsCsv(s, [6, 2, 3]));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { balanceRas, findHallViolation, rasUpdateCoefficients, squareSamTargets } from '../../../src/sam/balance/index.js';
 import { InputError, NumericError } from '../../../src/errors.js';
+import { rasIterate } from '../../../src/sam/balance/ras.js';
 import { closeTo6, flat, mb } from './examples.js';
 
 function sums(m: Float64Array, n: number, k: number) {
@@ -39,6 +40,31 @@ describe('balanceRas', () => {
       expect(rows[i]).toBeCloseTo(mb.u1[i], 8);
       expect(cols[i]).toBeCloseTo(mb.v1[i], 8);
     }
+  });
+
+  it('gives the same answer with the WebAssembly SIMD row pass and the JavaScript loop', () => {
+    // Miller & Blair through the wasm pass
+    const z0 = flat(mb.A0).map((a, k) => a * mb.x1[k % 3]);
+    const w = rasIterate(z0, 3, 3, Float64Array.from(mb.u1), Float64Array.from(mb.v1), 1e-10, 10_000, 'wasm');
+    const a1 = w.matrix.map((z, k) => z / mb.x1[k % 3]);
+    expect(closeTo6(a1, flat(mb.A1_to_6_decimals))).toBeLessThan(5e-7 + 1e-12);
+    // a 67 × 93 matrix (odd sizes exercise the SIMD tails)
+    const n = 67;
+    const m = 93;
+    const x = new Float64Array(n * m).map((_, k) => ((k * 7919) % 101) / 10);
+    const u = Float64Array.from({ length: n }, (_, i) => 100 + i);
+    const su = u.reduce((p, q) => p + q, 0);
+    const v = Float64Array.from({ length: m }, (_, j) => 1 + (j % 5));
+    const sv = v.reduce((p, q) => p + q, 0);
+    for (let j = 0; j < m; j++) v[j] *= su / sv;
+    const js = rasIterate(x, n, m, u, v, 1e-9, 5000, 'js');
+    const wa = rasIterate(x, n, m, u, v, 1e-9, 5000, 'wasm');
+    for (let k = 0; k < x.length; k++) expect(Math.abs(js.matrix[k] - wa.matrix[k])).toBeLessThan(1e-9);
+    const res = balanceRas(x, n, m, u, v);
+    expect(res.converged).toBe(true);
+    const { rows, cols } = sums(res.matrix, n, m);
+    for (let i = 0; i < n; i++) expect(Math.abs(rows[i] - u[i])).toBeLessThanOrEqual(res.tolerance);
+    for (let j = 0; j < m; j++) expect(Math.abs(cols[j] - v[j])).toBeLessThanOrEqual(res.tolerance);
   });
 
   it('meets random consistent totals on random positive matrices (property)', () => {
@@ -79,6 +105,16 @@ describe('balanceRas', () => {
     const { rows, cols } = sums(res.matrix, 3, 3);
     u.forEach((x, i) => expect(Math.abs(rows[i] - x)).toBeLessThanOrEqual(res.tolerance));
     v.forEach((x, j) => expect(Math.abs(cols[j] - x)).toBeLessThanOrEqual(res.tolerance));
+  });
+
+  it('accepts a negative cell when it is fixed (e.g. subsidies)', () => {
+    const prior = Float64Array.from([4, -1, 2, 1, 3, 5, 2, 2, 1]);
+    const res = balanceRas(prior, 3, 3, [6, 10, 5], [8, 5, 8], { fixed: [{ row: 0, col: 1, value: -1 }] });
+    expect(res.converged).toBe(true);
+    expect(res.matrix[1]).toBe(-1);
+    const { rows, cols } = sums(res.matrix, 3, 3);
+    [6, 10, 5].forEach((x, i) => expect(Math.abs(rows[i] - x)).toBeLessThanOrEqual(res.tolerance));
+    [8, 5, 8].forEach((x, j) => expect(Math.abs(cols[j] - x)).toBeLessThanOrEqual(res.tolerance));
   });
 
   it('balances a square SAM with no totals to the average of its row and column totals', () => {

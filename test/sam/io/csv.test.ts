@@ -49,6 +49,12 @@ describe('SAM CSV reader', () => {
       expect(Array.from(s.values)).toEqual([0, 2, 2, 0]);
     }
   });
+  it('reads quoted labels holding commas (CSV parser path) and writes them back quoted', () => {
+    const s = parseSamCsv(',"A-X, Y",HH\r\n"A-X, Y",,2\r\nHH,2,\r\n');
+    expect(s.labels).toEqual(['A-X, Y', 'HH']);
+    expect(s.get('A-X, Y', 'HH')).toBe(2);
+    expect(parseSamCsv(formatSamCsv(s)).labels).toEqual(['A-X, Y', 'HH']);
+  });
   it('round-trips through the writer exactly', async () => {
     const sam = await readSamCsv(join(DATA, 'sam/ThaiSAM2006.csv'));
     const text = formatSamCsv(sam);

@@ -101,6 +101,14 @@ describe('SAM XLSX and format dispatch', () => {
     await wb.xlsx.writeFile(p);
     await expect(readSamXlsx(p)).rejects.toMatchObject({ code: 'SAM_NOT_NUMERIC', location: { file: p, sheet: 'SAM', row: 3, column: 'C (B)' } });
   });
+  it('keeps explicit groups through XLSX (sheet accounts)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'digicge-sam-'));
+    const sam = await readSamCsv(join(DATA, 'reference/stdcge/sam.csv'), { groups: { BRD: 'activity', MLK: 'activity' } });
+    const p = join(dir, 'std.xlsx');
+    await writeSamXlsx(p, sam);
+    const back = await readSamXlsx(p);
+    expect(back.accounts).toEqual(sam.accounts);
+  });
   it('rejects an unknown extension', async () => {
     await expect(readSam('x.parquet')).rejects.toMatchObject({ code: 'SAM_UNKNOWN_FORMAT' });
   });
