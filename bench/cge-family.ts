@@ -3,18 +3,9 @@
  * (mulberry32), for the CGE benchmark. Accounts: G001…GNNN, CAP, LAB, IDT, TRF, HOH, GOV, INV, EXT.
  */
 import type { SamInput } from '../src/cge/sam-input.js';
+export { mulberry32 } from '../src/util/random.js';
+import { mulberry32 } from '../src/util/random.js';
 
-/** mulberry32: a small seeded PRNG returning uniforms in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A balanced random stdcge-structure SAM with `n` goods. */
 export function randomStdcgeSam(n: number, seed = 20101): SamInput {

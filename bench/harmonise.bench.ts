@@ -12,19 +12,10 @@ import { join } from 'node:path';
 import { loadCodeList, resolveArea } from '../src/guidelines/index.js';
 import { harmonise } from '../src/harmonise/index.js';
 import { peerMissing, ratio, runPeer } from './peer.js';
+import { mulberry32 } from '../src/util/random.js';
 
 const N = Number(process.env.BENCH_ROWS ?? 1_000_000);
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'digicge-bench-harmonise-'));
 const file = join(dir, 'long.csv');

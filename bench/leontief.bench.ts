@@ -22,7 +22,7 @@ import {
   technicalCoefficients,
 } from '../src/multipliers/index.js';
 import { peerMissing, ratio, runPeer } from './peer.js';
-import { mulberry32 } from './random.js';
+import { mulberry32 } from '../src/util/random.js';
 
 const n = Number(process.env.N ?? 2000);
 const k = Number(process.env.K ?? 5); // satellite rows

@@ -16,22 +16,12 @@ import { fileURLToPath } from 'node:url';
 import { balanceRas } from '../src/sam/balance/index.js';
 import { rasIterate } from '../src/sam/balance/ras.js';
 import { peerMissing, ratio, runPeer } from './peer.js';
+import { mulberry32 } from '../src/util/random.js';
 
 const N = 1000;
 const ITER = 100;
 const REPS = 3;
 
-/** mulberry32: a small seeded PRNG, uniform in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const rand = mulberry32(20261123);
 const x0 = new Float64Array(N * N);

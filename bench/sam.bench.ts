@@ -12,18 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { checkSam } from '../src/sam/check.js';
 import { parseSamCsv } from '../src/sam/io/csv.js';
 import { peerMissing, ratio, runPeer } from './peer.js';
+import { mulberry32 } from '../src/util/random.js';
 
-/** mulberry32: a small seeded PRNG, uniform in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const work = join(dirname(fileURLToPath(import.meta.url)), '.work');
 mkdirSync(work, { recursive: true });

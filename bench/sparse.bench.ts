@@ -23,16 +23,8 @@ import {
   factorSparseLu,
 } from '../src/linalg/sparse/index.js';
 import { peerMissing, ratio, runPeer } from './peer.js';
+import { mulberry32 } from '../src/util/random.js';
 
-function mulberry32(seed: number): () => number {
-  let a = seed | 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function cgeJacobian(n: number, seed: number): CscMatrix {
   const r = mulberry32(seed);

@@ -31,6 +31,8 @@ const METHOD_NOTES = [
   'Harmonisation: every input cell of the shipped WDI and UN WUP files is an observation, a reject with its reason, or a counted filter (aggregates, out-of-scope areas, missing-value markers); areas are keyed by code through the guideline concordance, never by name.',
   'Digital-divide metrics: Gini, Theil and coefficient of variation across the ten Member States, unweighted and weighted by population; sigma-convergence as the OLS trend of dispersion, beta-convergence as growth on initial level; trends to universal use chosen among linear, log-linear and logistic by AICc; composite index rank intervals by Monte Carlo over weights, normalisation and aggregation.',
   'SAMs: one per Member State covered by ADB MRIO (2022, US$ million), control totals from ADB MRIO, prior structure from the Thai SAM, digital sectors split by the guideline classification with the shares stated in datasets/sam/asean/build.json; Myanmar is not covered.',
+  'CGE: ddcge, the digital-divide model (docs/models/digital-divide.md), calibrated to the Thai database rebuilt from the harmonised observations; households by urban/rural × connected from HH7 and urban/rural population, with rural use assumed 0.7 × urban use where HH7 has no breakdown (every outside assumption with its source in datasets/ddcge/assumptions.json); the benchmark is replicated before any scenario; sensitivity bands from 200 Latin-hypercube draws of the elasticities and channel parameters given in each scenario file.',
+  'Welfare: the sum of per-capita group EVs is lowered when people move between groups (the groups change members); the households’ money-metric gain counts each person at the group left and the group joined, and is the headline measure.',
   'Multipliers: SAM accounting multipliers with activities, commodities, factors, households and enterprises endogenous; Leontief multipliers by factorising I − A once; ADB digital value added as direct plus induced value added of the digital sectors.',
 ];
 
@@ -54,12 +56,13 @@ export const DEMO_STAGES: readonly DemoStage[] = [
   },
   { stage: 'sam', run: async (outDir) => (await import('./sam-stage.js')).samStage(outDir) },
   { stage: 'multipliers', run: async (outDir) => (await import('./sam-stage.js')).multipliersStage(outDir) },
-  { stage: 'cge', run: null },
+  { stage: 'cge', run: async (outDir, log) => (await import('./cge-stage.js')).cgeStage(outDir, log) },
   {
     stage: 'report',
     run: async (outDir) => {
-      const { buildPipelineReport, writeReport } = await import('../report/index.js');
-      const doc = buildPipelineReport(outDir, { methodNotes: METHOD_NOTES });
+      const { buildPipelineReport, scenarioSection, writeReport } = await import('../report/index.js');
+      const scenarios = await scenarioSection(join(outDir, 'simulate'));
+      const doc = buildPipelineReport(outDir, { methodNotes: METHOD_NOTES, sections: scenarios ? [scenarios] : [] });
       const files = await writeReport(outDir, doc, ['Every figure traces back to the national files: see the Provenance section of report.html.']);
       return { summary: `report with ${doc.sections.length} sections`, outputs: Object.values(files).map((f) => relative(outDir, f)).sort() };
     },

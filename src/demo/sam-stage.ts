@@ -5,7 +5,7 @@ import { checkSam, readSamCsv } from '../sam/index.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 
 /** Member state whose database the demo analyses in depth (multipliers, scenarios). */
-export const DEMO_COUNTRY = 'VNM';
+export const DEMO_COUNTRY = 'THA';
 
 /** Digital activity and commodity accounts of the ASEAN SAMs (`datasets/sam/asean/`). */
 export const ASEAN_DIGITAL_ACCOUNTS = ['A-ICT', 'A-TEL', 'A-ITS', 'C-ICT', 'C-TEL', 'C-ITS'] as const;

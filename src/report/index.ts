@@ -25,3 +25,4 @@ export { buildWorkbook } from './workbook.js';
 export { normaliseZipTimestamps } from './zip-timestamps.js';
 export { buildPipelineReport, coverageSection, divideSection, provenanceSection, samSection, type PipelineReportOptions } from './pipeline-report.js';
 export { writeReport, type ReportFiles } from './write.js';
+export { scenarioSection } from './scenario-section.js';

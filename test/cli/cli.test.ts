@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -22,14 +22,17 @@ describe('digicge CLI', () => {
     expect(r.stderr).toMatch(/unknown command/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
-  it('runs the demo and reports every pipeline stage', () => {
+  it('runs the demo: every stage runs and every deliverable is written', () => {
     const out = mkdtempSync(join(tmpdir(), 'digicge-demo-'));
     const r = cli('demo', '--out', out);
-    expect(r.status).toBe(0);
+    expect(r.status, r.stderr).toBe(0);
     for (const stage of ['harmonise', 'divide', 'sam', 'multipliers', 'cge', 'report']) {
-      expect(r.stdout).toContain(stage);
+      expect(r.stdout).toMatch(new RegExp(`^  ${stage}\\s+(?!not built)`, 'm'));
     }
-  });
+    for (const f of ['observations.csv', 'report.html', 'results.xlsx', 'summary.md', 'gams/ddcge-THA.gms', 'simulate/headline.csv']) {
+      expect(existsSync(join(out, f)), f).toBe(true);
+    }
+  }, 300_000);
 });
 
 describe('command table', () => {

@@ -1,6 +1,8 @@
 /** Small independent helpers for the multipliers tests (textbook algorithms, not the library's). */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+export { mulberry32 as seeded } from '../../src/util/random.js';
+import { mulberry32 as seeded } from '../../src/util/random.js';
 
 export const DATA = join(import.meta.dirname, 'data');
 
@@ -51,13 +53,3 @@ export function maxAbsDiff(a: number[][], b: number[][]): number {
   return m;
 }
 
-export function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -65,4 +65,3 @@ export { applyDraws, ddcgeParameterVector, type DdcgeUncertainValues } from './r
 export { digitalSensitivity, sensitivityTable, type DigitalSensitivityOptions } from './sensitivity.js';
 export { headlineOutcomes, type DigitalSsaSetup } from './ssa-evaluator.js';
 export { DEFAULT_DDCGE_COUNTRY, simulateDefault, simulateDigital, type SimulateOptions, type SimulateOutcome } from './batch.js';
-export { seededUniform } from './random.js';

@@ -8,7 +8,7 @@ import { UsageError } from '../../errors.js';
 import { runSensitivity, type SensitivityResult } from '../ssa/sensitivity.js';
 import type { Distribution } from '../ssa/distributions.js';
 import type { DdcgeDatabase } from './database.js';
-import { seededUniform } from './random.js';
+import { mulberry32 as seededUniform } from '../../util/random.js';
 import { formatResult } from './report.js';
 import type { DigitalScenario } from './scenarios.js';
 import type { DigitalSsaSetup } from './ssa-evaluator.js';

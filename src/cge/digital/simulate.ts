@@ -13,7 +13,7 @@ import { ModelError, NumericError } from '../../errors.js';
 import { digitalValueAdded } from '../../multipliers/digital-economy.js';
 import { replicationCheck } from '../checks.js';
 import { applyShocks } from '../scenario.js';
-import { levelReader, prepareModel, runScenario, type PreparedModel, type ScenarioResult, type Solution } from '../run.js';
+import { levelReader, prepareModel, runScenario, type PreparedModel, type ScenarioResult, type CgeSolution } from '../run.js';
 import type { DdcgeDatabase } from './database.js';
 import { ddcge } from './ddcge.js';
 import { translateDigitalScenario, type DigitalScenario, type TranslatedScenario } from './scenarios.js';
@@ -104,7 +104,7 @@ export interface DigitalResults {
 export interface PreparedDatabase {
   db: DdcgeDatabase;
   prep: PreparedModel;
-  benchmark: Solution;
+  benchmark: CgeSolution;
   replication: ReplicationSummary;
 }
 

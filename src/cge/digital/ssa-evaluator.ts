@@ -6,7 +6,7 @@
  * @module
  */
 import type { Evaluator } from '../ssa/runner.js';
-import { prepareModel, type Solution } from '../run.js';
+import { prepareModel, type CgeSolution } from '../run.js';
 import type { ConnectivityBaseline } from './connectivity.js';
 import type { DdcgeDatabase } from './database.js';
 import { ddcge } from './ddcge.js';
@@ -51,7 +51,7 @@ export function createEvaluator(setup: DigitalSsaSetup): Evaluator {
     const params = applyDraws(setup.params, setup.names, sample);
     const p0 = ddcgeParameterVector(prep, params);
     const drawPrep = { ...prep, p0 };
-    const benchmark = { x: prep.x0, newton: { iterations: 0 }, closure: prep.calibrated.closures.default, walrasResidual: 0 } as unknown as Solution;
+    const benchmark = { x: prep.x0, newton: { iterations: 0 }, closure: prep.calibrated.closures.default, walrasResidual: 0 } as unknown as CgeSolution;
     const pd: PreparedDatabase = {
       db,
       prep: drawPrep,

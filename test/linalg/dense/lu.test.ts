@@ -16,17 +16,8 @@ import {
   type Matrix,
 } from '../../../src/linalg/dense/index.js';
 import { NumericError, InputError } from '../../../src/errors.js';
+import { mulberry32 as seeded } from '../../../src/util/random.js';
 
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomMatrix(rows: number, cols: number, seed: number): Matrix {
   const r = seeded(seed);

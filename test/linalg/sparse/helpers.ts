@@ -1,16 +1,8 @@
 /** Seeded generators of sparse test matrices (mulberry32). */
 import { type CscMatrix, cscFromTriplets } from '../../../src/linalg/sparse/index.js';
+import { mulberry32 } from '../../../src/util/random.js';
 
-/** mulberry32 PRNG: uniform numbers in [0, 1) from a 32-bit seed. */
-export function mulberry32(seed: number): () => number {
-  let a = seed | 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from '../../../src/util/random.js';
 
 /** Random n × n matrix: `perCol` random entries per column plus a diagonal of size `diag`. */
 export function randomSparse(n: number, perCol: number, seed: number, diag = 1): CscMatrix {
