@@ -1,6 +1,16 @@
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { neutraliseFormula } from '../util/neutralise.js';
+
+/**
+ * A text field of a CSV output: neutralised against formula injection (text beginning with `=`,
+ * `+`, `-`, `@`, a tab or a carriage return gets a leading `'`), then quoted as {@link csvField}.
+ * For fields that repeat input text (reject rows, messages, codes); never for numbers.
+ */
+export function csvTextField(s: string): string {
+  return csvField(neutraliseFormula(s));
+}
 
 /** Quotes a CSV field when it holds a comma, a quote or a line break (RFC 4180). */
 export function csvField(s: string): string {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Harmoniser } from './engine.js';
-import { csvField, writeChunkedAtomic } from './csv-out.js';
+import { csvField, csvTextField, writeChunkedAtomic } from './csv-out.js';
 import { roundTripNumber } from '../util/number-text.js';
 import type { HarmoniseCounts } from './types.js';
 
@@ -68,13 +68,14 @@ export function writeOutputs(h: Harmoniser, dir: string): HarmoniseOutputs {
   });
   writeChunkedAtomic(out.rejects, (put) => {
     put(`${REJECT_COLUMNS.join(',')}\n`);
-    for (const r of h.rejects) put(`${[r.sourceId, r.file, r.sheet, String(r.row), r.column, r.code, r.message, String(r.cells), r.text].map(csvField).join(',')}\n`);
+    for (const r of h.rejects) put(`${[r.sourceId, r.file, r.sheet, String(r.row), r.column, r.code, r.message, String(r.cells), r.text].map(csvTextField).join(',')}\n`);
   });
   writeChunkedAtomic(out.conflicts, (put) => {
     put(`${CONFLICT_COLUMNS.join(',')}\n`);
     for (const c of h.conflicts) {
       const k = c.key;
-      put(`${[k.REF_AREA, k.INDICATOR, k.SEX, k.AGE, k.URBANISATION, k.INCOME_WEALTH_QUANTILE, k.TIME_PERIOD, c.keptSource, c.keptRelease, roundTripNumber(c.keptValue), c.droppedSource, c.droppedRelease, roundTripNumber(c.droppedValue), c.droppedFile, String(c.droppedRow), c.droppedColumn, c.reason].map(csvField).join(',')}\n`);
+      const text = (x: string) => csvTextField(x);
+      put(`${[text(k.REF_AREA), text(k.INDICATOR), text(k.SEX), text(k.AGE), text(k.URBANISATION), text(k.INCOME_WEALTH_QUANTILE), text(k.TIME_PERIOD), text(c.keptSource), text(c.keptRelease), roundTripNumber(c.keptValue), text(c.droppedSource), text(c.droppedRelease), roundTripNumber(c.droppedValue), text(c.droppedFile), String(c.droppedRow), text(c.droppedColumn), text(c.reason)].join(',')}\n`);
     }
   });
   writeChunkedAtomic(out.quality, (put) => put(qualityReport(h)));

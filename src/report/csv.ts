@@ -1,5 +1,5 @@
 import type { CellValue, ReportColumn } from './document.js';
-import { neutraliseFormula } from './neutralise.js';
+import { neutraliseFormula } from '../util/neutralise.js';
 
 function quote(field: string): string {
   return /[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;

@@ -16,7 +16,7 @@ export type {
   ReportTable,
 } from './document.js';
 export { formatDisplayNumber, reportTables } from './document.js';
-export { isFormulaLike, neutraliseFormula } from './neutralise.js';
+
 export { toSafeCsv } from './csv.js';
 export { renderChartSvg } from './chart.js';
 export { escapeHtml, renderReportHtml } from './html.js';

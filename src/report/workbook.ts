@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { reportTables, type ReportDocument, type ReportTable } from './document.js';
-import { neutraliseFormula } from './neutralise.js';
+import { neutraliseFormula } from '../util/neutralise.js';
 import { normaliseZipTimestamps } from './zip-timestamps.js';
 
 /** Fixed document date, so the same report gives a byte-identical workbook. */

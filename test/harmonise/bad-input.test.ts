@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -48,6 +48,21 @@ describe('bad input, one case each, with its code and location', () => {
     const rejectsCsv = readFileSync(join(dir, 'rejects.csv'), 'utf8').split('\n');
     expect(rejectsCsv[0]).toBe('SOURCE_ID,FILE,SHEET,ROW,COLUMN,REASON,MESSAGE,CELLS,ROW_TEXT');
     expect(rejectsCsv[1]).toMatch(/^BAD,.*bad-long\.csv,,4,area,UNKNOWN_AREA,.*,1,"?XYZ,HH7,_T,2020,50"?$/);
+  });
+
+  it('a rejected row that reads like a spreadsheet formula is neutralised in rejects.csv', async () => {
+    const dir = tmp();
+    const file = join(dir, 'formula.csv');
+    writeFileSync(file, 'area,year,value\nVNM,2020,70\n=HYPERLINK("http://x"),2020,5\n');
+    const m = writeMapping(dir, 'formula', {
+      file,
+      layout: { type: 'long', valueColumns: [{ column: 'value', indicator: 'HH7' }] },
+      dimensions: { REF_AREA: { column: 'area' }, TIME_PERIOD: { column: 'year' } },
+    });
+    const r = await harmonise({ mappings: [m], outDir: dir });
+    expect(r.rejects.map((x) => [x.row, x.code, x.text])).toEqual([[3, 'UNKNOWN_AREA', '=HYPERLINK("http://x"),2020,5']]);
+    const line = readFileSync(join(dir, 'rejects.csv'), 'utf8').split('\n')[1]!;
+    expect(line.endsWith(`,1,"'=HYPERLINK(""http://x""),2020,5"`)).toBe(true);
   });
 
   it('an unbalanced quote rejects its row and the rows after it still become observations', async () => {

@@ -2,13 +2,12 @@ import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import {
   buildWorkbook,
-  isFormulaLike,
-  neutraliseFormula,
   renderChartSvg,
   renderReportHtml,
   renderSummaryMarkdown,
   toSafeCsv,
 } from '../../src/report/index.js';
+import { isFormulaLike, neutraliseFormula } from '../../src/util/index.js';
 import { sampleReport } from './fixture.js';
 
 describe('formula-injection neutralisation', () => {
