@@ -1,14 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
+import { readStageCsv as readCsv, type CsvRecords as Records } from './read-csv.js';
 import type { CellValue, ReportBlock, ReportDocument, ReportSection } from './document.js';
 
-/** A CSV table read as records of text. */
-type Records = Record<string, string>[];
-
-function readCsv(path: string): Records {
-  return parse(readFileSync(path, 'utf8'), { columns: true, skip_empty_lines: true, bom: true }) as Records;
-}
 
 const num = (s: string | undefined): number | null => (s === undefined || s === '' ? null : Number(s));
 

@@ -1,11 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
+import { readStageCsv as readCsv, type CsvRecords as Records } from './read-csv.js';
 import { renderChartSvg } from './chart.js';
 import type { ReportBlock, ReportSection } from './document.js';
 
-type Records = Record<string, string>[];
-const readCsv = (path: string): Records => parse(readFileSync(path, 'utf8'), { columns: true, skip_empty_lines: true, bom: true }) as Records;
 
 /**
  * The scenario section of the pipeline report, from the simulate stage's outputs in `dir`
