@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readStageCsv as readCsv, type CsvRecords as Records } from './read-csv.js';
+import { readStageCsv as readCsv } from './read-csv.js';
 import type { CellValue, ReportBlock, ReportDocument, ReportSection } from './document.js';
 
 

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readStageCsv as readCsv, type CsvRecords as Records } from './read-csv.js';
 import { renderChartSvg } from './chart.js';
