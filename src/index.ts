@@ -18,5 +18,3 @@ export * from './multipliers/index.js';
 export * from './cge/index.js';
 export * from './report/index.js';
 export * from './demo/index.js';
-// Names two stages both export: the root index exports one, the other stays on its stage's index.
-export type { IoTable } from './sam/index.js';
