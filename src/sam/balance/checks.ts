@@ -5,7 +5,7 @@
  * @module
  */
 import { InputError, NumericError, type Location } from '../../errors.js';
-import type { FixedCell } from './types.js';
+import type { BalanceOptions, FixedCell } from './types.js';
 
 /** Which side of the matrix an index refers to. */
 export type Side = 'row' | 'column';
@@ -182,4 +182,31 @@ export function checkFinite(m: Float64Array, nCols: number, method: string): voi
       );
     }
   }
+}
+
+/**
+ * The checks and option defaults every biproportional method starts with: the prior's shape and
+ * values, both target vectors, the tolerance (default {@link defaultTolerance}) and the iteration
+ * limit (default 10,000), and that row and column targets share one grand total.
+ */
+export function checkBalanceProblem(
+  prior: Float64Array,
+  nRows: number,
+  nCols: number,
+  rowTargets: ArrayLike<number>,
+  colTargets: ArrayLike<number>,
+  options: BalanceOptions,
+): { tol: number; maxIterations: number } {
+  const { rowLabels, colLabels } = options;
+  checkMatrix(prior, nRows, nCols, rowLabels, colLabels);
+  checkTargets(rowTargets, nRows, 'row', rowLabels);
+  checkTargets(colTargets, nCols, 'column', colLabels);
+  const tol = options.tolerance ?? defaultTolerance(rowTargets, colTargets);
+  if (!(tol >= 0)) throw new InputError('BALANCE_OPTION', `tolerance must be ≥ 0, got ${tol}`);
+  const maxIterations = options.maxIterations ?? 10_000;
+  if (!Number.isInteger(maxIterations) || maxIterations < 1) {
+    throw new InputError('BALANCE_OPTION', `maxIterations must be a positive integer, got ${maxIterations}`);
+  }
+  checkTotalsAgree(rowTargets, colTargets, tol);
+  return { tol, maxIterations };
 }

@@ -21,18 +21,14 @@
  */
 import { NumericError } from '../../errors.js';
 import {
+  checkBalanceProblem,
   checkFinite,
-  checkMatrix,
-  checkTargets,
-  checkTotalsAgree,
-  defaultTolerance,
   labelOf,
   locOf,
   removeFixed,
   type Side,
 } from './checks.js';
 import { imbalance } from './ras.js';
-import { InputError } from '../../errors.js';
 import type { BalanceOptions, BalanceResult } from './types.js';
 
 /**
@@ -56,16 +52,7 @@ export function balanceGras(
   options: BalanceOptions = {},
 ): BalanceResult {
   const { rowLabels, colLabels } = options;
-  checkMatrix(prior, nRows, nCols, rowLabels, colLabels);
-  checkTargets(rowTargets, nRows, 'row', rowLabels);
-  checkTargets(colTargets, nCols, 'column', colLabels);
-  const tol = options.tolerance ?? defaultTolerance(rowTargets, colTargets);
-  if (!(tol >= 0)) throw new InputError('BALANCE_OPTION', `tolerance must be ≥ 0, got ${tol}`);
-  const maxIterations = options.maxIterations ?? 10_000;
-  if (!Number.isInteger(maxIterations) || maxIterations < 1) {
-    throw new InputError('BALANCE_OPTION', `maxIterations must be a positive integer, got ${maxIterations}`);
-  }
-  checkTotalsAgree(rowTargets, colTargets, tol);
+  const { tol, maxIterations } = checkBalanceProblem(prior, nRows, nCols, rowTargets, colTargets, options);
   const red = removeFixed(prior, nRows, nCols, rowTargets, colTargets, options.fixed, rowLabels, colLabels);
   const a = red.prior;
   const u = red.u;

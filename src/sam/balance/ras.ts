@@ -22,10 +22,10 @@
  */
 import { InputError, NumericError } from '../../errors.js';
 import {
+  checkBalanceProblem,
   checkFinite,
   checkMatrix,
   checkTargets,
-  checkTotalsAgree,
   defaultTolerance,
   labelOf,
   locOf,
@@ -62,16 +62,7 @@ export function balanceRas(
   options: BalanceOptions = {},
 ): BalanceResult {
   const { rowLabels, colLabels } = options;
-  checkMatrix(prior, nRows, nCols, rowLabels, colLabels);
-  checkTargets(rowTargets, nRows, 'row', rowLabels);
-  checkTargets(colTargets, nCols, 'column', colLabels);
-  const tol = options.tolerance ?? defaultTolerance(rowTargets, colTargets);
-  if (!(tol >= 0)) throw new InputError('BALANCE_OPTION', `tolerance must be ≥ 0, got ${tol}`);
-  const maxIterations = options.maxIterations ?? 10_000;
-  if (!Number.isInteger(maxIterations) || maxIterations < 1) {
-    throw new InputError('BALANCE_OPTION', `maxIterations must be a positive integer, got ${maxIterations}`);
-  }
-  checkTotalsAgree(rowTargets, colTargets, tol);
+  const { tol, maxIterations } = checkBalanceProblem(prior, nRows, nCols, rowTargets, colTargets, options);
   const hasFixed = (options.fixed?.length ?? 0) > 0;
   const red = removeFixed(prior, nRows, nCols, rowTargets, colTargets, options.fixed, rowLabels, colLabels);
   for (let k = 0; k < red.prior.length; k++) {
