@@ -38,10 +38,10 @@
  * @module
  */
 import { InputError, ModelError } from '../../errors.js';
-import type { Closure } from '../closure.js';
 import type { CalibratedModel, CgeModelDefinition, LevelReader } from '../definition.js';
+import { openEconomyClosures } from '../models/closures.js';
 import { CgeModel } from '../model/model.js';
-import { elementValue, numeraireOf } from '../models/params.js';
+import { elementValue } from '../models/params.js';
 import { assertSamBalanced, SamCells, type SamInput } from '../sam-input.js';
 import { calibrateLes } from './les.js';
 
@@ -422,24 +422,11 @@ export function calibrateDdcge(sam: SamInput, params: Readonly<Record<string, un
 
   m.equations(DDCGE_EQUATIONS, DESCRIPTIONS);
 
-  const lastLabour = labour[labour.length - 1]!;
-  const num = numeraireOf(params, { variable: 'pf', index: [lastLabour], value: 1 });
-  const numeraire = { variable: num.variable, index: num.index, value: num.value, reason: 'numeraire' };
-  const walras = { equation: 'eqpf', index: [num.variable === 'pf' ? num.index[0]! : lastLabour], reason: "redundant by Walras' law" };
-  const closures: Record<string, Closure> = {
-    default: {
-      name: 'default',
-      description: 'numeraire fixed; foreign savings fixed in foreign currency, flexible exchange rate; savings-driven investment; government saving a fixed share of revenue; factor endowments fixed and mobile',
-      fix: [numeraire, { variable: 'Sf', reason: 'foreign savings fixed in foreign currency' }],
-      drop: [walras],
-    },
-    'fixed-exchange-rate': {
-      name: 'fixed-exchange-rate',
-      description: 'numeraire fixed; exchange rate fixed, foreign savings adjust',
-      fix: [numeraire, { variable: 'epsilon', reason: 'fixed exchange rate' }],
-      drop: [walras],
-    },
-  };
+  const closures = openEconomyClosures(
+    params,
+    labour[labour.length - 1]!,
+    'numeraire fixed; foreign savings fixed in foreign currency, flexible exchange rate; savings-driven investment; government saving a fixed share of revenue; factor endowments fixed and mobile',
+  );
   const value = (L: LevelReader, price: string, qty: string, i: string) => L(price, [i]) * L(qty, [i]);
   return {
     model: m,

@@ -18,11 +18,11 @@
  * @module
  */
 import { InputError } from '../../errors.js';
-import type { Closure } from '../closure.js';
 import type { CalibratedModel, CgeModelDefinition, LevelReader } from '../definition.js';
+import { openEconomyClosures } from './closures.js';
 import { CgeModel } from '../model/model.js';
 import { assertSamBalanced, SamCells, type SamInput } from '../sam-input.js';
-import { elementValue, numeraireOf } from './params.js';
+import { elementValue } from './params.js';
 
 /** Institutional accounts the stdcge SAM must have. */
 export const STDCGE_ACCOUNTS = ['IDT', 'TRF', 'HOH', 'GOV', 'INV', 'EXT'] as const;
@@ -220,23 +220,11 @@ export function calibrateStdcge(sam: SamInput, params: Readonly<Record<string, u
 
   m.equations(STDCGE_EQUATIONS, DESCRIPTIONS);
 
-  const num = numeraireOf(params, { variable: 'pf', index: [factors[factors.length - 1]], value: 1 });
-  const walras = { equation: 'eqpf', index: [factors[factors.length - 1]], reason: "redundant by Walras' law" };
-  const numeraire = { variable: num.variable, index: num.index, value: num.value, reason: 'numeraire' };
-  const closures: Record<string, Closure> = {
-    default: {
-      name: 'default',
-      description: 'numeraire fixed; foreign savings fixed in foreign currency, flexible exchange rate; savings-driven investment; factor endowments fixed and mobile',
-      fix: [numeraire, { variable: 'Sf', reason: 'foreign savings fixed in foreign currency' }],
-      drop: [walras],
-    },
-    'fixed-exchange-rate': {
-      name: 'fixed-exchange-rate',
-      description: 'numeraire fixed; exchange rate fixed, foreign savings adjust',
-      fix: [numeraire, { variable: 'epsilon', reason: 'fixed exchange rate' }],
-      drop: [walras],
-    },
-  };
+  const closures = openEconomyClosures(
+    params,
+    factors[factors.length - 1],
+    'numeraire fixed; foreign savings fixed in foreign currency, flexible exchange rate; savings-driven investment; factor endowments fixed and mobile',
+  );
   return {
     model: m,
     closures,
