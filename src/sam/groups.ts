@@ -2,23 +2,14 @@
  * Account groups of a social accounting matrix and their inference from account labels.
  * @module
  */
+import type { SamDocument } from '../guidelines/generated/sam.js';
 
 /**
  * The institutional role of a SAM account. `margin` holds trade and transport margins; `tax` is any
  * tax or tariff account (indirect, import, direct); `other` is an account whose role is not known.
+ * The list comes from the SAM's JSON Schema (`guidelines/schemas/sam.schema.json`).
  */
-export type AccountGroup =
-  | 'activity'
-  | 'commodity'
-  | 'factor'
-  | 'household'
-  | 'enterprise'
-  | 'government'
-  | 'tax'
-  | 'savings-investment'
-  | 'rest-of-world'
-  | 'margin'
-  | 'other';
+export type AccountGroup = SamDocument['accounts'][number]['group'];
 
 /** Every account group, in the usual SAM order (production, income, expenditure, other). */
 export const ACCOUNT_GROUPS: readonly AccountGroup[] = [
