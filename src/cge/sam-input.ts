@@ -83,3 +83,27 @@ export function assertSamBalanced(sam: SamInput, tol = 1e-9): void {
     }
   }
 }
+
+/**
+ * Accumulates the cells of a SAM a model solution implies (rows receive, columns pay): `put` adds
+ * a payment of column `c` to row `r`; `result` gives the accounts and row-major values.
+ */
+export function samAccumulator(accounts: readonly string[]): {
+  put(r: string, c: string, x: number): void;
+  result(): { accounts: readonly string[]; values: Float64Array };
+} {
+  const n = accounts.length;
+  const pos = new Map(accounts.map((a, k) => [a, k]));
+  const values = new Float64Array(n * n);
+  const at = (a: string) => {
+    const k = pos.get(a);
+    if (k === undefined) throw new InputError('SAM_MISSING_ACCOUNT', `the SAM has no account "${a}", which the model writes to`, { account: a });
+    return k;
+  };
+  return {
+    put: (r, c, x) => {
+      values[at(r) * n + at(c)] += x;
+    },
+    result: () => ({ accounts, values }),
+  };
+}

@@ -42,7 +42,7 @@ import type { CalibratedModel, CgeModelDefinition, LevelReader } from '../defini
 import { openEconomyClosures } from '../models/closures.js';
 import { CgeModel } from '../model/model.js';
 import { elementValue } from '../models/params.js';
-import { assertSamBalanced, SamCells, type SamInput } from '../sam-input.js';
+import { assertSamBalanced, SamCells, samAccumulator, type SamInput } from '../sam-input.js';
 import { calibrateLes } from './les.js';
 
 /** Institutional accounts a ddcge SAM must have. */
@@ -448,10 +448,7 @@ export function calibrateDdcge(sam: SamInput, params: Readonly<Record<string, un
       return { nominal: fd(L), real: fd(B) };
     },
     samOf: (L: LevelReader) => {
-      const accounts = S.labels;
-      const n = accounts.length;
-      const values = new Float64Array(n * n);
-      const put = (r: string, c: string, x: number) => (values[accounts.indexOf(r) * n + accounts.indexOf(c)] += x);
+      const { put, result } = samAccumulator(S.labels);
       for (const j of goods) {
         for (const i of goods) put(i, j, L('pq', [i]) * L('X', [i, j]));
         for (const f of factors) put(f, j, L('pf', [f]) * L('F', [f, j]));
@@ -472,7 +469,7 @@ export function calibrateDdcge(sam: SamInput, params: Readonly<Record<string, un
       }
       put('INV', 'GOV', L('Sg') + L('GINV'));
       put('INV', 'EXT', L('epsilon') * (L('Sf') + L('SfP')));
-      return { accounts, values };
+      return result();
     },
   };
 }

@@ -10,7 +10,7 @@
 import type { Closure } from '../closure.js';
 import type { CalibratedModel, CgeModelDefinition, LevelReader } from '../definition.js';
 import { CgeModel } from '../model/model.js';
-import { assertSamBalanced, SamCells, type SamInput } from '../sam-input.js';
+import { assertSamBalanced, SamCells, samAccumulator, type SamInput } from '../sam-input.js';
 import { InputError } from '../../errors.js';
 import { numeraireOf } from './params.js';
 
@@ -92,16 +92,13 @@ export function calibrateSplcge(sam: SamInput, params: Readonly<Record<string, u
       real: goods.reduce((s, i) => s + B('px', [i]) * L('X', [i]), 0),
     }),
     samOf: (L: LevelReader) => {
-      const accounts = S.labels;
-      const n = accounts.length;
-      const values = new Float64Array(n * n);
-      const put = (r: string, c: string, x: number) => (values[accounts.indexOf(r) * n + accounts.indexOf(c)] += x);
+      const { put, result } = samAccumulator(S.labels);
       for (const j of goods) {
         for (const h of factors) put(h, j, L('pf', [h]) * L('F', [h, j]));
         put(j, 'HOH', L('px', [j]) * L('X', [j]));
       }
       for (const h of factors) put('HOH', h, L('pf', [h]) * m.param('FF', [h]));
-      return { accounts, values };
+      return result();
     },
   };
 }

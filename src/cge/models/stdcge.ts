@@ -21,7 +21,7 @@ import { InputError } from '../../errors.js';
 import type { CalibratedModel, CgeModelDefinition, LevelReader } from '../definition.js';
 import { openEconomyClosures } from './closures.js';
 import { CgeModel } from '../model/model.js';
-import { assertSamBalanced, SamCells, type SamInput } from '../sam-input.js';
+import { assertSamBalanced, SamCells, samAccumulator, type SamInput } from '../sam-input.js';
 import { elementValue } from './params.js';
 
 /** Institutional accounts the stdcge SAM must have. */
@@ -236,10 +236,7 @@ export function calibrateStdcge(sam: SamInput, params: Readonly<Record<string, u
       return { nominal: fd(L), real: fd(B) };
     },
     samOf: (L: LevelReader) => {
-      const accounts = S.labels;
-      const n = accounts.length;
-      const values = new Float64Array(n * n);
-      const put = (r: string, c: string, x: number) => (values[accounts.indexOf(r) * n + accounts.indexOf(c)] += x);
+      const { put, result } = samAccumulator(S.labels);
       for (const j of goods) {
         for (const i of goods) put(i, j, L('pq', [i]) * L('X', [i, j]));
         for (const h of factors) put(h, j, L('pf', [h]) * L('F', [h, j]));
@@ -258,7 +255,7 @@ export function calibrateStdcge(sam: SamInput, params: Readonly<Record<string, u
       put('INV', 'HOH', L('Sp'));
       put('INV', 'GOV', L('Sg'));
       put('INV', 'EXT', L('epsilon') * L('Sf'));
-      return { accounts, values };
+      return result();
     },
   };
 }
