@@ -14,43 +14,37 @@ import { InputError } from '../errors.js';
 import { readObservations } from '../harmonise/read.js';
 import type { Observation as HarmoniseObservation } from '../guidelines/generated/observation.js';
 
-/** One harmonised observation as the divide metrics see it. */
-export interface HarmonisedObservation {
-  /** ISO 3166-1 alpha-3 country, or ISO 3166-2 subnational area (e.g. `ID-JK`). */
-  REF_AREA: string;
-  /** Catalogue indicator code, e.g. `HH7`. */
-  INDICATOR: string;
-  /** `_T`, `F`, `M`. */
-  SEX: string;
-  /** Age group code, `_T` for all ages. */
-  AGE: string;
-  /** `_T`, `U`, `R`. */
-  URBANISATION: string;
-  /** `_T`, `Q1` … `Q5`. */
-  INCOME_WEALTH_QUANTILE: string;
-  /** Frequency, `A` annual. */
-  FREQ: string;
-  /** Period as written, e.g. `2021`. */
-  TIME_PERIOD: string;
+/**
+ * One harmonised observation as the divide metrics see it: the key, unit, status and provenance
+ * fields of the observation schema (`guidelines/schemas/observation.schema.json`), with the value
+ * scaled by 10^UNIT_MULT (null when missing), the file row as text, and where the observation
+ * stands in observations.csv.
+ */
+export type HarmonisedObservation = Pick<
+  HarmoniseObservation,
+  | 'REF_AREA'
+  | 'INDICATOR'
+  | 'SEX'
+  | 'AGE'
+  | 'URBANISATION'
+  | 'INCOME_WEALTH_QUANTILE'
+  | 'FREQ'
+  | 'TIME_PERIOD'
+  | 'UNIT_MEASURE'
+  | 'OBS_STATUS'
+  | 'SOURCE_ID'
+  | 'PROV_FILE'
+  | 'PROV_COLUMN'
+> & {
   /** Value × 10^UNIT_MULT, or null when the observation is missing. */
   value: number | null;
-  /** Unit code, e.g. `PT` (percent), `PER_100_POP`, `PS` (persons). */
-  UNIT_MEASURE: string;
-  /** SDMX observation status. */
-  OBS_STATUS: string;
-  /** Source dataset identifier. */
-  SOURCE_ID: string;
-  /** National file the value came from. */
-  PROV_FILE: string;
-  /** Row in that file. */
+  /** Row in the national file, as written in observations.csv. */
   PROV_ROW: string;
-  /** Column in that file. */
-  PROV_COLUMN: string;
   /** Row of this observation in observations.csv (1-based, header = row 1). */
   OBS_ROW: number;
   /** Compact provenance key `PROV_FILE:PROV_ROW:PROV_COLUMN`. */
   PROV_KEY: string;
-}
+};
 
 /** The dimensions that identify an observation (with the period). */
 export const DIVIDE_OBSERVATION_KEY = ['REF_AREA', 'INDICATOR', 'SEX', 'AGE', 'URBANISATION', 'INCOME_WEALTH_QUANTILE', 'FREQ', 'TIME_PERIOD'] as const;

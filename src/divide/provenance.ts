@@ -21,24 +21,11 @@ export function mergeProvenance(...lists: readonly (readonly string[])[]): strin
   return [...s].sort();
 }
 
-/** One row of the provenance sidecar table. */
-export interface ProvenanceRow {
-  PROV_KEY: string;
-  REF_AREA: string;
-  INDICATOR: string;
-  SEX: string;
-  AGE: string;
-  URBANISATION: string;
-  INCOME_WEALTH_QUANTILE: string;
-  TIME_PERIOD: string;
-  value: number | null;
-  UNIT_MEASURE: string;
-  SOURCE_ID: string;
-  PROV_FILE: string;
-  PROV_ROW: string;
-  PROV_COLUMN: string;
-  OBS_ROW: number;
-}
+/** One row of the provenance sidecar table: an observation's key, value and provenance. */
+export type ProvenanceRow = Pick<
+  HarmonisedObservation,
+  'PROV_KEY' | 'REF_AREA' | 'INDICATOR' | 'SEX' | 'AGE' | 'URBANISATION' | 'INCOME_WEALTH_QUANTILE' | 'TIME_PERIOD' | 'value' | 'UNIT_MEASURE' | 'SOURCE_ID' | 'PROV_FILE' | 'PROV_ROW' | 'PROV_COLUMN' | 'OBS_ROW'
+>;
 
 /**
  * The sidecar rows for the keys used by any metric, sorted by key then observations.csv row.
