@@ -1,3 +1,4 @@
+import { NumericError } from '../errors.js';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { Sam } from '../sam/index.js';
@@ -31,7 +32,7 @@ export async function cgeStage(outDir: string, log: (line: string) => void): Pro
       last = line;
     },
   });
-  if (out.results.length === 0) throw new Error(`no scenario could be simulated: ${out.failed.map((f) => f.reason).join('; ')}`);
+  if (out.results.length === 0) throw new NumericError('DEMO_NOT_SIMULATED', `no demo scenario could be simulated: ${out.failed.map((f) => `${f.area} ${f.scenario}: ${f.reason}`).join('; ')}`);
   // hand-over to GAMS: the calibrated model, its SAM and the first scenario as include files
   const area = out.results[0]!.area;
   const db = await digital.buildDdcgeDatabaseFromFiles(area, { observationsFile: observations });

@@ -5,6 +5,7 @@
  * do not cover them.
  * @module
  */
+import { InputError } from '../errors.js';
 
 const EOCD_SIG = 0x06054b50;
 const CEN_SIG = 0x02014b50;
@@ -34,11 +35,11 @@ export function normaliseZipTimestamps(zip: Uint8Array): Uint8Array {
       break;
     }
   }
-  if (eocd < 0) throw new RangeError('not a ZIP archive: end of central directory not found');
+  if (eocd < 0) throw new InputError('ZIP_MALFORMED', 'not a ZIP archive: its end of central directory is missing');
   const entries = view.getUint16(eocd + 10, true);
   let p = view.getUint32(eocd + 16, true);
   for (let k = 0; k < entries; k++) {
-    if (view.getUint32(p, true) !== CEN_SIG) throw new RangeError(`ZIP central header ${k} is malformed`);
+    if (view.getUint32(p, true) !== CEN_SIG) throw new InputError('ZIP_MALFORMED', `ZIP central header ${k} is malformed`);
     view.setUint16(p + 12, DOS_TIME, true);
     view.setUint16(p + 14, DOS_DATE, true);
     const nameLen = view.getUint16(p + 28, true);
@@ -46,7 +47,7 @@ export function normaliseZipTimestamps(zip: Uint8Array): Uint8Array {
     const commentLen = view.getUint16(p + 32, true);
     fixExtra(view, p + 46 + nameLen, extraLen);
     const local = view.getUint32(p + 42, true);
-    if (view.getUint32(local, true) !== LOC_SIG) throw new RangeError(`ZIP local header ${k} is malformed`);
+    if (view.getUint32(local, true) !== LOC_SIG) throw new InputError('ZIP_MALFORMED', `ZIP local header ${k} is malformed`);
     view.setUint16(local + 10, DOS_TIME, true);
     view.setUint16(local + 12, DOS_DATE, true);
     fixExtra(view, local + 30 + view.getUint16(local + 26, true), view.getUint16(local + 28, true));

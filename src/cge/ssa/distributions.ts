@@ -4,6 +4,7 @@
  * and an inverse cumulative distribution function (used by Monte Carlo sampling).
  * @module
  */
+import { UsageError } from '../../errors.js';
 
 /** A distribution of one uncertain parameter, as stated in a scenario file. */
 export type Distribution =
@@ -49,7 +50,7 @@ export function distributionSd(d: Distribution): number {
  * 1.15e-9 over (0, 1)), ample for sampling.
  */
 export function normalQuantile(p: number): number {
-  if (!(p > 0 && p < 1)) throw new RangeError(`normal quantile needs 0 < p < 1, got ${p}`);
+  if (!(p > 0 && p < 1)) throw new UsageError('SSA_BAD_PROBABILITY', `a normal quantile needs 0 < p < 1, got ${p}`);
   const a = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
   const b = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
   const c = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];

@@ -1,3 +1,4 @@
+import { UsageError } from '../../errors.js';
 import { distributionQuantile, type Distribution } from './distributions.js';
 
 /** A source of uniform random numbers in [0, 1), e.g. a seeded generator. */
@@ -14,7 +15,7 @@ export function latinHypercubeSamples(
   draws: number,
   uniform: UniformSource,
 ): Float64Array[] {
-  if (!Number.isInteger(draws) || draws < 1) throw new RangeError(`draws must be a positive integer, got ${draws}`);
+  if (!Number.isInteger(draws) || draws < 1) throw new UsageError('SSA_BAD_DRAWS', `the number of Monte Carlo draws must be a positive integer, got ${draws}`);
   const rows = Array.from({ length: draws }, () => new Float64Array(distributions.length));
   const order = new Int32Array(draws);
   distributions.forEach((dist, j) => {

@@ -3,6 +3,7 @@
  * with equal or given weights.
  * @module
  */
+import { NumericError } from '../../errors.js';
 
 /** Summary of one result across the samples. */
 export interface ResultSummary {
@@ -20,7 +21,7 @@ export interface ResultSummary {
  */
 export function percentileOfSorted(sorted: ArrayLike<number>, q: number): number {
   const n = sorted.length;
-  if (n === 0) throw new RangeError('percentile of an empty sample');
+  if (n === 0) throw new NumericError('SSA_EMPTY_SAMPLE', 'a percentile of an empty sample was asked for');
   const pos = ((n - 1) * q) / 100;
   const lo = Math.floor(pos);
   const hi = Math.min(lo + 1, n - 1);
@@ -37,7 +38,7 @@ export function percentileOfSorted(sorted: ArrayLike<number>, q: number): number
  */
 export function summarise(values: ArrayLike<number>, weights?: ArrayLike<number>, levels: readonly number[] = []): ResultSummary {
   const n = values.length;
-  if (n === 0) throw new RangeError('summary of an empty sample');
+  if (n === 0) throw new NumericError('SSA_EMPTY_SAMPLE', 'a summary of an empty sample was asked for');
   let mean = 0;
   for (let i = 0; i < n; i++) mean += (weights ? weights[i]! : 1 / n) * values[i]!;
   let variance = 0;

@@ -121,3 +121,11 @@ describe('distributions and statistics', () => {
     ).rejects.toMatchObject({ code: 'SSA_BAD_DISTRIBUTION', location: { jsonPath: '/parameters/0/distribution' } });
   });
 });
+
+describe('bad sensitivity-analysis input', () => {
+  it('is a typed, coded error, not an internal one', () => {
+    expect(() => latinHypercubeSamples([{ kind: 'uniform', min: 0, max: 1 }], 0, parkMiller(1))).toThrow(expect.objectContaining({ code: 'SSA_BAD_DRAWS' }));
+    expect(() => stroud3Points(0)).toThrow(expect.objectContaining({ code: 'SSA_NO_PARAMETERS' }));
+    expect(() => summarise([])).toThrow(expect.objectContaining({ code: 'SSA_EMPTY_SAMPLE' }));
+  });
+});
