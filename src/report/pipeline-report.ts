@@ -182,54 +182,92 @@ export function samSection(dir: string): ReportSection | null {
   const lsum = join(dir, 'multipliers', 'leontief', 'summary.json');
   if (!existsSync(checks) && !existsSync(lsum)) return null;
   const blocks: ReportBlock[] = [];
-  if (existsSync(checks)) {
-    blocks.push({
+  if (existsSync(checks)) blocks.push(...samCheckTables(readCsv(checks)));
+  if (existsSync(lsum)) blocks.push(...multiplierBlocks(dir, JSON.parse(readFileSync(lsum, 'utf8')) as LeontiefSummary));
+  return { id: 'sam', title: 'Social accounting matrices and multipliers', blocks };
+}
+
+const SAM_SOURCE_NOTE = 'Control totals from ADB MRIO 2022; structure below the totals from the Thai SAM 2006; digital sectors split by the guideline classification (datasets/sam/asean/README.md).';
+
+/** The two SAM tables: balance and GDP at market prices three ways; from factor income to GDP at market prices. */
+function samCheckTables(rows: ReturnType<typeof readCsv>): ReportBlock[] {
+  const usd = { unit: 'US$ million', decimals: 0 } as const;
+  return [
+    {
       kind: 'table',
       id: 'sam_checks',
-      caption: 'ASEAN social accounting matrices, 2022: balance and GDP from production and from expenditure',
+      caption: 'ASEAN social accounting matrices, 2022: balance, and GDP at market prices measured from production, income and expenditure',
       columns: [
         { key: 'area', header: 'Area' },
         { key: 'accounts', header: 'Accounts', decimals: 0 },
-        { key: 'balanced', header: 'Balanced' },
-        { key: 'gdp_p', header: 'GDP (production)', unit: 'US$ million', decimals: 0 },
-        { key: 'gdp_e', header: 'GDP (expenditure)', unit: 'US$ million', decimals: 0 },
+        { key: 'balanced', header: 'Balanced accounts' },
+        { key: 'gdp_p', header: 'GDP at market prices, from production', ...usd },
+        { key: 'gdp_i', header: 'GDP at market prices, from income', ...usd },
+        { key: 'gdp_e', header: 'GDP at market prices, from expenditure', ...usd },
         { key: 'note', header: 'Note' },
       ],
-      rows: readCsv(checks).map((r) => ({ area: r.area!, accounts: num(r.accounts), balanced: r.balanced ? `${r.balanced_accounts}/${r.accounts}` : '', gdp_p: num(r.gdp_production), gdp_e: num(r.gdp_expenditure), note: r.note ?? '' })),
-      notes: ['Control totals from ADB MRIO 2022; structure below the totals from the Thai SAM 2006; digital sectors split by the guideline classification (datasets/sam/asean/README.md).'],
+      rows: rows.map((r) => ({ area: r.area!, accounts: num(r.accounts), balanced: r.balanced ? `${r.balanced_accounts}/${r.accounts}` : '', gdp_p: num(r.gdp_market_production), gdp_i: num(r.gdp_market_income), gdp_e: num(r.gdp_market_expenditure), note: r.note ?? '' })),
+      notes: [SAM_SOURCE_NOTE],
+    },
+    {
+      kind: 'table',
+      id: 'sam_value_added',
+      caption: 'From factor income to GDP at market prices, 2022 (production side of each SAM)',
+      columns: [
+        { key: 'area', header: 'Area' },
+        { key: 'factor', header: 'Factor income (GDP at factor cost)', ...usd },
+        { key: 'tprod', header: '+ Taxes on production', ...usd },
+        { key: 'gva', header: '= Gross value added at basic prices', ...usd },
+        { key: 'tproducts', header: '+ Taxes on products', ...usd },
+        { key: 'gdp', header: '= GDP at market prices', ...usd },
+      ],
+      rows: rows.filter((r) => r.factor_income).map((r) => ({ area: r.area!, factor: num(r.factor_income), tprod: num(r.taxes_on_production), gva: num(r.gva_basic_prices), tproducts: num(r.taxes_on_products), gdp: num(r.gdp_market_production) })),
+      notes: ['Taxes on production: tax and government rows × activity columns (Itax); taxes on products: × commodity columns (here taxes on imports, Ttax).'],
+    },
+  ];
+}
+
+interface LeontiefSummary {
+  digital?: { shareOfGdp: number; directValueAdded: number; inducedValueAdded: number; gdp: number; denominator?: string };
+  keySectors?: string[];
+  notes?: string[];
+  valueAddedConcept?: string;
+}
+
+/** The digital-economy paragraph and the industry multipliers table. */
+function multiplierBlocks(dir: string, summary: LeontiefSummary): ReportBlock[] {
+  const blocks: ReportBlock[] = [];
+  const technology = (summary.notes ?? []).find((n) => n.startsWith('industry-by-industry table'));
+  const concept = summary.digital?.denominator ?? summary.valueAddedConcept ?? 'total value added';
+  if (summary.digital) {
+    const d = summary.digital;
+    blocks.push({
+      kind: 'paragraph',
+      text: `Digital economy of the demo member state (ADB 2021 measure): value added of the digital industries ${Math.round(d.directValueAdded)} US$ million plus value added induced in the other industries along their domestic backward linkages ${Math.round(d.inducedValueAdded)} US$ million, together ${(100 * d.shareOfGdp).toFixed(2)} % of ${concept} (${Math.round(d.gdp)} US$ million). Key sectors among the industries (backward and forward linkages above the average of the industries): ${(summary.keySectors ?? []).join(', ') || 'none'}.`,
     });
   }
-  if (existsSync(lsum)) {
-    const summary = JSON.parse(readFileSync(lsum, 'utf8')) as { digital?: { shareOfGdp: number; directValueAdded: number; inducedValueAdded: number; gdp: number }; keySectors?: string[] };
-    if (summary.digital) {
-      const d = summary.digital;
-      blocks.push({
-        kind: 'paragraph',
-        text: `Digital economy of the demo member state (ADB measure): direct value added of the digital sectors ${Math.round(d.directValueAdded)} plus value added induced along their backward linkages ${Math.round(d.inducedValueAdded)}, together ${(100 * d.shareOfGdp).toFixed(2)} % of GDP (${Math.round(d.gdp)}, US$ million). Key sectors (backward and forward linkages above average): ${(summary.keySectors ?? []).join(', ')}.`,
-      });
-    }
-    const mpath = join(dir, 'multipliers', 'leontief', 'multipliers.csv');
-    if (existsSync(mpath)) {
-      blocks.push({
-        kind: 'table',
-        id: 'leontief_multipliers',
-        caption: 'Output multipliers and linkages of the activities (Leontief, Type I and Type II)',
-        columns: [
-          { key: 'sector', header: 'Activity' },
-          { key: 'type1', header: 'Output multiplier, Type I', decimals: 3 },
-          { key: 'type2', header: 'Output multiplier, Type II', decimals: 3 },
-          { key: 'bl', header: 'Backward linkage', decimals: 3 },
-          { key: 'fl', header: 'Forward linkage', decimals: 3 },
-          { key: 'class', header: 'Class' },
-        ],
-        rows: readCsv(mpath)
-          .filter((r) => r.sector!.startsWith('A-'))
-          .map((r) => ({ sector: r.sector!, type1: num(r.output_type_i), type2: num(r.output_type_ii), bl: num(r.backward_linkage), fl: num(r.forward_linkage), class: r.linkage_class! })),
-        notes: ['I − A factorised once; multipliers are solves. Type II closes the model with the household account. Full tables (A, L, SAM accounting multipliers and their Pyatt–Round decomposition) are in multipliers/.'],
-      });
-    }
+  const mpath = join(dir, 'multipliers', 'leontief', 'multipliers.csv');
+  if (existsSync(mpath)) {
+    blocks.push({
+      kind: 'table',
+      id: 'leontief_multipliers',
+      caption: 'Output multipliers and linkages of the industries (industry-by-industry Leontief, Type I and Type II)',
+      columns: [
+        { key: 'sector', header: 'Industry' },
+        { key: 'type1', header: 'Output multiplier, Type I', unit: 'US$ of output per US$ of final demand', decimals: 3 },
+        { key: 'type2', header: 'Output multiplier, Type II', unit: 'US$ of output per US$ of final demand', decimals: 3 },
+        { key: 'bl', header: 'Backward linkage', unit: 'index, average = 1', decimals: 3 },
+        { key: 'fl', header: 'Forward linkage', unit: 'index, average = 1', decimals: 3 },
+        { key: 'class', header: 'Class' },
+      ],
+      rows: readCsv(mpath).map((r) => ({ sector: r.sector!, type1: num(r.output_type_i), type2: num(r.output_type_ii), bl: num(r.backward_linkage), fl: num(r.forward_linkage), class: r.linkage_class! })),
+      notes: [
+        ...(technology ? [`Table: ${technology}. Where each industry makes one commodity, as here, product and industry technology give the same table.`] : []),
+        'Type I: column sums of L = (I − A)⁻¹ (I − A factorised once; multipliers are solves). Type II closes the model with the households (labour income row, domestic consumption column). Backward linkage: column sums of L; forward linkage: row sums of the Ghosh inverse; each divided by its average over the industries. Full tables (A, L, SAM accounting multipliers and their Pyatt–Round decomposition) are in multipliers/.',
+      ],
+    });
   }
-  return { id: 'sam', title: 'Social accounting matrices and multipliers', blocks };
+  return blocks;
 }
 
 /** The provenance section: how every figure traces back to the national files. */

@@ -30,15 +30,16 @@ export function sortKeysDeep(x: unknown): unknown {
 
 /**
  * The result tables of a set of runs (one or more areas × scenarios), as file name → content:
- * `headline.csv` (GDP, EV, gaps, digital share per run), `welfare.csv`, `sectors.csv`,
+ * `headline.csv` (database baseline year and data vintage, real GDP at market prices, EV, gaps,
+ * digital shares of gross value added at basic prices, per run), `welfare.csv`, `sectors.csv`,
  * `factors.csv`, `trade.csv`, `shocks.csv`.
  */
 export function digitalResultTables(results: readonly DigitalResults[]): Record<string, string> {
   const rs = [...results].sort((a, b) => a.area.localeCompare(b.area) || a.scenario.localeCompare(b.scenario));
   return {
     'headline.csv': csv(
-      ['area', 'scenario', 'closure', 'gdp_real_pct', 'ev_aggregate', 'ev_aggregate_per_capita', 'ev_total', 'ev_per_capita', 'gap_connected_unconnected_base', 'gap_connected_unconnected', 'gap_urban_rural_base', 'gap_urban_rural', 'digital_va_share_base', 'digital_va_share', 'digital_induced_share_base', 'digital_induced_share', 'cpi', 'iterations', 'max_residual'],
-      rs.map((r) => [r.area, r.scenario, r.closure, r.gdp.pct, r.evAggregate, r.evAggregatePerCapita, r.evTotal, r.evPerCapita, r.gaps.connectedUnconnected.ratioBase, r.gaps.connectedUnconnected.ratio, r.gaps.urbanRural.ratioBase, r.gaps.urbanRural.ratio, r.digitalShare.directBase, r.digitalShare.direct, r.digitalShare.inducedBase, r.digitalShare.induced, r.cpi, r.solve.iterations, r.solve.maxResidual]),
+      ['area', 'scenario', 'base_year', 'data_vintage', 'closure', 'gdp_real_pct', 'ev_aggregate', 'ev_aggregate_per_capita', 'ev_total', 'ev_per_capita', 'gap_connected_unconnected_base', 'gap_connected_unconnected', 'gap_urban_rural_base', 'gap_urban_rural', 'digital_va_share_base', 'digital_va_share', 'digital_induced_share_base', 'digital_induced_share', 'cpi', 'iterations', 'max_residual'],
+      rs.map((r) => [r.area, r.scenario, r.baseYear, r.vintage, r.closure, r.gdp.pct, r.evAggregate, r.evAggregatePerCapita, r.evTotal, r.evPerCapita, r.gaps.connectedUnconnected.ratioBase, r.gaps.connectedUnconnected.ratio, r.gaps.urbanRural.ratioBase, r.gaps.urbanRural.ratio, r.digitalShare.directBase, r.digitalShare.direct, r.digitalShare.inducedBase, r.digitalShare.induced, r.cpi, r.solve.iterations, r.solve.maxResidual]),
     ),
     'welfare.csv': csv(
       ['area', 'scenario', 'household', 'population_base', 'population', 'spending_per_capita_base', 'spending_per_capita', 'ev_per_capita', 'cv_per_capita', 'ev', 'ev_pct_of_spending'],
