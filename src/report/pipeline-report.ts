@@ -93,30 +93,45 @@ export function divideSection(dir: string): ReportSection | null {
   if (!existsSync(join(dir, 'dispersion.csv'))) return null;
   const blocks: ReportBlock[] = [];
   const dispersion = readCsv(join(dir, 'dispersion.csv'));
+  const hh7 = dispersion.filter((r) => r.indicator === 'HH7');
+  const complete = hh7.filter((r) => r.coverage === 'complete');
+  const incomplete = hh7.filter((r) => r.coverage !== 'complete');
+  const expected = hh7[0]?.n_expected ?? '';
   blocks.push({
     kind: 'paragraph',
-    text: 'Between-country dispersion of Internet use (HH7, % of individuals) across the ten Member States, unweighted and population-weighted. Years in which a country has no observation are marked incomplete and left out of the convergence tests; nothing is imputed.',
+    text: `Between-country dispersion of Internet use (HH7, % of individuals) across the Member States, unweighted and population-weighted, over the balanced panel: the ${complete.length} years (${complete[0]?.time_period ?? '–'}–${complete[complete.length - 1]?.time_period ?? '–'}) in which all ${expected} Member States with the indicator are observed. Dispersion over a changing set of countries is not comparable, so the ${incomplete.length} years with missing countries are shown apart below and left out of the convergence tests; nothing is imputed.`,
   });
-  blocks.push(...svgFigure(join(dir, 'charts', 'dispersion-HH7.svg'), 'fig-dispersion', 'Line chart of the Gini coefficient and coefficient of variation of Internet use across ASEAN Member States by year, falling steadily from 2000.', 'ASEAN dispersion of Internet use over time'));
+  blocks.push(...svgFigure(join(dir, 'charts', 'dispersion-HH7.svg'), 'fig-dispersion', 'Line chart of the Gini coefficient and coefficient of variation of Internet use across ASEAN Member States by year over the balanced panel, falling steadily; years with missing countries are hollow marks apart from the lines.', 'ASEAN dispersion of Internet use over time (lines: balanced panel; hollow marks: years with missing countries)'));
+  const dispersionColumns = [
+    { key: 'year', header: 'Year' },
+    { key: 'n', header: 'Areas', decimals: 0 },
+    { key: 'gini', header: 'Gini', unit: '0–1', decimals: 3 },
+    { key: 'cv', header: 'CV', unit: 'SD ÷ mean', decimals: 3 },
+    { key: 'gini_pw', header: 'Gini (population-weighted)', unit: '0–1', decimals: 3 },
+    { key: 'cv_pw', header: 'CV (population-weighted)', unit: 'SD ÷ mean', decimals: 3 },
+    { key: 'obs', header: 'Observations used', decimals: 0 },
+  ];
+  const dispersionRow = (r: Record<string, string>) => ({ year: r.time_period!, n: num(r.n_areas), missing: (r.areas_missing ?? '').trim(), gini: num(r.gini), cv: num(r.cv), gini_pw: num(r.gini_pw), cv_pw: num(r.cv_pw), obs: provenanceSummary(r.provenance).n });
   blocks.push({
     kind: 'table',
     id: 'dispersion',
-    caption: 'Dispersion of Internet use (HH7) across Member States by year',
-    columns: [
-      { key: 'year', header: 'Year' },
-      { key: 'n', header: 'Areas', decimals: 0 },
-      { key: 'missing', header: 'Missing' },
-      { key: 'gini', header: 'Gini', decimals: 3 },
-      { key: 'cv', header: 'CV', decimals: 3 },
-      { key: 'gini_pw', header: 'Gini (population-weighted)', decimals: 3 },
-      { key: 'cv_pw', header: 'CV (population-weighted)', decimals: 3 },
-      { key: 'obs', header: 'Observations used', decimals: 0 },
-    ],
-    rows: dispersion
-      .filter((r) => r.indicator === 'HH7')
-      .map((r) => ({ year: r.time_period!, n: num(r.n_areas), missing: r.areas_missing ?? '', gini: num(r.gini), cv: num(r.cv), gini_pw: num(r.gini_pw), cv_pw: num(r.cv_pw), obs: provenanceSummary(r.provenance).n })),
+    caption: `Dispersion of Internet use (HH7) across Member States by year: balanced panel of ${expected} Member States`,
+    columns: dispersionColumns,
+    rows: complete.map(dispersionRow),
+    timeKey: 'year',
     notes: ['Population weights: World Bank SP.POP.TOTL (2018 release), carried forward after its last year where stated in dispersion.csv.'],
   });
+  if (incomplete.length) {
+    blocks.push({
+      kind: 'table',
+      id: 'dispersion_incomplete',
+      caption: 'Years with missing Member States: dispersion over fewer countries, not comparable with the balanced panel',
+      columns: [...dispersionColumns.slice(0, 2), { key: 'missing', header: 'Missing' }, ...dispersionColumns.slice(2)],
+      rows: incomplete.map(dispersionRow),
+      timeKey: 'year',
+      notes: ['Shown for completeness only: a year that lacks a country measures the dispersion of another group of countries.'],
+    });
+  }
   if (existsSync(join(dir, 'convergence.csv'))) {
     blocks.push({
       kind: 'table',
@@ -126,8 +141,8 @@ export function divideSection(dir: string): ReportSection | null {
         { key: 'test', header: 'Test' },
         { key: 'measure', header: 'Measure' },
         { key: 'span', header: 'Span' },
-        { key: 'slope', header: 'Slope', decimals: 4 },
-        { key: 'se', header: 'Std. error', decimals: 4 },
+        { key: 'slope', header: 'Slope', unit: 'measure per year', decimals: 4 },
+        { key: 'se', header: 'Std. error', unit: 'measure per year', decimals: 4 },
         { key: 'p', header: 'p-value' },
         { key: 'verdict', header: 'Verdict' },
       ],
@@ -138,21 +153,23 @@ export function divideSection(dir: string): ReportSection | null {
     });
   }
   if (existsSync(join(dir, 'distance-to-target.csv'))) {
+    const rows = readCsv(join(dir, 'distance-to-target.csv')).filter((r) => r.indicator === 'HH7');
+    const target = rows[0]?.target ?? '';
     blocks.push({
       kind: 'table',
       id: 'distance_to_target',
-      caption: 'Years to universal Internet use (100 %) at the observed trend',
+      caption: `Years to near-universal Internet use (${target} % of individuals), counted from the latest observation along each country’s trend`,
       columns: [
         { key: 'area', header: 'Area' },
-        { key: 'latest', header: 'Latest' },
-        { key: 'value', header: 'Latest value', unit: '%', decimals: 1 },
-        { key: 'model', header: 'Trend (chosen by AICc)' },
-        { key: 'years', header: 'Years to target', decimals: 1 },
+        { key: 'latest', header: 'Latest year' },
+        { key: 'value', header: 'Latest value', unit: '% of individuals', decimals: 1 },
+        { key: 'years', header: 'Years to target', unit: 'years', decimals: 1 },
+        { key: 'reached', header: 'Year reached', decimals: 1 },
         { key: 'status', header: 'Status' },
+        { key: 'method', header: 'Method' },
       ],
-      rows: readCsv(join(dir, 'distance-to-target.csv'))
-        .filter((r) => r.indicator === 'HH7')
-        .map((r) => ({ area: r.ref_area!, latest: r.latest_period!, value: num(r.latest_value), model: r.model!, years: num(r.years_to_target), status: r.status! })),
+      rows: rows.map((r) => ({ area: r.ref_area!, latest: r.latest_period!, value: num(r.latest_value), years: num(r.years_to_target), reached: num(r.year_reached), status: r.status!, method: r.method ?? '' })),
+      notes: [`A percentage is bounded by 100, so only bounded (logistic) trends are fitted and the target is ${target} %: a bounded trend reaches 100 % only asymptotically. The trend of each country is chosen by the smallest AICc; the years start from the latest observation, carrying the trend’s rate and ceiling forward.`],
     });
   }
   if (existsSync(join(dir, 'index-ranks.csv'))) {
