@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../guidelines/index.js';
 import { checkSam, readSamCsv, type Sam } from '../sam/index.js';
@@ -29,8 +29,10 @@ function taxRows(sam: Sam, groups: readonly string[]): number {
 }
 
 /**
- * The demo's SAM stage: checks every shipped ASEAN SAM (balance per account, macro identities) and
- * writes `sam/checks.csv` with one row per member state, Myanmar listed as not covered. Each row
+ * The demo's SAM stage: copies every shipped ASEAN SAM into `sam/<ISO3>.csv` (the SAMs the later
+ * stages use, so every figure can be recomputed from the output folder), checks each (balance per
+ * account, macro identities) and writes `sam/checks.csv` with one row per member state, Myanmar
+ * listed as not covered. Each row
  * goes from factor income (GDP at factor cost) through taxes on production to gross value added
  * at basic prices, and through taxes on products to GDP at market prices, which is also measured
  * from income and from expenditure (the three must agree).
@@ -41,6 +43,7 @@ export async function samStage(outDir: string): Promise<{ summary: string; outpu
   const lines: string[] = [SAM_CHECK_COLUMNS.join(',')];
   let balanced = 0;
   for (const f of files) {
+    await writeFileAtomic(join(outDir, 'sam', f), readFileSync(join(dir, f)));
     const sam = await readSamCsv(join(dir, f));
     const r = checkSam(sam);
     if (r.balanced) balanced++;
@@ -56,7 +59,7 @@ export async function samStage(outDir: string): Promise<{ summary: string; outpu
   }
   lines.push(`MMR${','.repeat(SAM_CHECK_COLUMNS.length - 1)}not covered: Myanmar is not an economy of ADB MRIO; no SAM is invented`);
   await writeFileAtomic(join(outDir, 'sam', 'checks.csv'), `${lines.join('\n')}\n`);
-  return { summary: `${balanced} of ${files.length} ASEAN SAMs balanced (Myanmar not covered)`, outputs: ['sam/checks.csv'] };
+  return { summary: `${balanced} of ${files.length} ASEAN SAMs balanced (Myanmar not covered)`, outputs: ['sam/checks.csv', ...files.map((f) => `sam/${f}`)] };
 }
 
 /** The demo's multipliers stage: SAM and Leontief multipliers and the digital-economy share of {@link DEMO_COUNTRY}. */
