@@ -306,3 +306,74 @@ describe('the demo’s output folder', () => {
     expect(readdirSync(join(out, 'sam')).filter((f) => f.endsWith('.csv') && f !== 'checks.csv').sort()).toEqual(ASEAN.map((a) => `${a}.csv`));
   });
 });
+
+describe('scenario figures: one default database, its year and vintage, units and signs explained', () => {
+  it('`digicge simulate` without options gives the demo’s numbers for the same scenario', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'digicge-simulate-default-'));
+    const scenario = join(import.meta.dirname, '../../datasets/ddcge/scenarios/rural-connectivity.json');
+    const r = spawnSync(process.execPath, [BIN, 'simulate', '--scenario', scenario, '--out', dir], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const mine = readCsvRecords(join(dir, 'headline.csv'))[0]!;
+    const demo = readCsvRecords(join(out, 'simulate', 'headline.csv')).find((h) => h.scenario === 'rural-connectivity')!;
+    expect(mine).toEqual(demo);
+    expect(r.stdout).toContain(`(database baseline ${demo.base_year}; ${demo.data_vintage})`);
+  }, 300_000);
+
+  it('prints the baseline year and data vintage with every result', () => {
+    const headline = readCsvRecords(join(out, 'simulate', 'headline.csv'));
+    const params = JSON.parse(readFileSync(join(import.meta.dirname, '../../datasets/ddcge/THA/params.json'), 'utf8')) as { provenance: { baseYear: string; samFile: string } };
+    for (const h of headline) {
+      expect(h.base_year).toBe(params.provenance.baseYear);
+      expect(h.data_vintage).toContain(params.provenance.samFile);
+    }
+    for (const [where, rows] of Object.entries(everywhere('scenarios', 'Headline results by scenario'))) {
+      for (const r of rows) expect(String(r['Baseline year']), where).toBe(params.provenance.baseYear);
+    }
+    for (const doc of [html, md]) expect(doc).toContain(`Database: THA: baseline ${params.provenance.baseYear}; ${headline[0]!.data_vintage}.`);
+    expect(stdout).toContain(`(database baseline ${params.provenance.baseYear}; `);
+  });
+
+  it('states the broadband investment in US$ million, as subscriptions added × cost per subscription', () => {
+    const s = JSON.parse(readFileSync(join(import.meta.dirname, '../../datasets/ddcge/scenarios/broadband-government.json'), 'utf8')) as { targets: { targetPer100: number; baselinePer100ByArea: Record<string, { value: number }>; costPerSubscription: { value: number } }[] };
+    const t = s.targets[0]!;
+    const params = JSON.parse(readFileSync(join(import.meta.dirname, '../../datasets/ddcge/THA/params.json'), 'utf8')) as { provenance: { baseline: { urbanPopulation: number; ruralPopulation: number } } };
+    const pop = params.provenance.baseline.urbanPopulation + params.provenance.baseline.ruralPopulation;
+    const usdMillion = (((t.targetPer100 - t.baselinePer100ByArea.THA!.value) / 100) * pop * t.costPerSubscription.value) / 1e6;
+    const results = JSON.parse(readFileSync(join(out, 'simulate', 'results.json'), 'utf8')) as { scenario: string; statements: string[] }[];
+    const statement = results.find((r) => r.scenario === 'broadband-government')!.statements.join(' ');
+    expect(statement).toContain(`investment US$ ${usdMillion.toFixed(1)} million`);
+    expect(statement).toContain(`at US$ ${t.costPerSubscription.value} each`);
+    expect(readFileSync(join(out, 'simulate', 'summary.txt'), 'utf8')).not.toMatch(/in the SAM's unit/);
+  });
+
+  it('says why real GDP and the households’ gain have opposite signs, with each group’s part recomputed from welfare.csv', () => {
+    const welfare = readCsvRecords(join(out, 'simulate', 'welfare.csv'));
+    const disagree = readCsvRecords(join(out, 'simulate', 'headline.csv')).filter((h) => Number(h.gdp_real_pct) * Number(h.ev_aggregate) < 0);
+    expect(disagree.map((h) => h.scenario)).toContain('digital-skills');
+    for (const h of disagree) {
+      const groups = welfare.filter((w) => w.scenario === h.scenario).map((w) => ({
+        h: w.household!,
+        gain: Number(w.population) * (Number(w.spending_per_capita_base) + Number(w.ev_per_capita)) - Number(w.population_base) * Number(w.spending_per_capita_base),
+      }));
+      // the groups' parts add up to the headline gain
+      expect(groups.reduce((s, g) => s + g.gain, 0)).toBeCloseTo(Number(h.ev_aggregate), 3);
+      for (const doc of [html, md]) {
+        const at = doc.indexOf(`THA ${h.scenario}: Why real GDP rises while the households’ money-metric gain is negative`);
+        expect(at, h.scenario).toBeGreaterThan(0);
+        const note = doc.slice(at, doc.indexOf('\n', at));
+        for (const g of groups) expect(note).toContain(`${g.h} ${g.gain >= 0 ? '+' : '−'}${Math.abs(g.gain).toFixed(1)}`);
+      }
+    }
+  });
+
+  it('gives every numeric column of the report a unit, except counts, ranks and years', () => {
+    const unitless = /^(Year|Latest year|Year reached|Baseline year|Areas|Accounts|Observations|Observations used|Nominal rank|Median rank|5th percentile|95th percentile|p-value)$/;
+    for (const m of html.matchAll(/<table id="([^"]+)">/g)) {
+      const rows = htmlTable(m[1]!);
+      for (const header of Object.keys(rows[0] ?? {})) {
+        const numeric = rows.some((r) => /^-?[\d,]+(\.\d+)?$/.test(r[header]!));
+        if (numeric && !unitless.test(header)) expect(header, `${m[1]}: ${header}`).toMatch(/\(.+\)$/);
+      }
+    }
+  });
+});

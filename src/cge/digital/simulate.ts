@@ -236,7 +236,7 @@ export function describeDigital(pd: PreparedDatabase, t: TranslatedScenario, res
   const out: DigitalResults = {
     area: db.area,
     scenario: t.scenario.name,
-    baseYear: db.record.baseYear,
+    baseYear: db.record?.baseYear ?? db.baseline.year,
     vintage: databaseVintage(db),
     closure: result.closure,
     statements: t.statements,
@@ -270,6 +270,7 @@ export function describeDigital(pd: PreparedDatabase, t: TranslatedScenario, res
  * the observations its connectivity baseline was taken from.
  */
 export function databaseVintage(db: DdcgeDatabase): string {
+  if (!db.record) return `baseline ${db.baseline.year}; the database carries no provenance record`;
   const files = [...new Set(db.record.observations.map((o) => o.replace(/^.*@/, '').replace(/:\d+$/, '')))].sort();
   return `SAM ${db.record.samFile} (US$ million); baseline ${db.record.baseYear} observations from ${files.join(', ')}`;
 }
