@@ -99,7 +99,7 @@ export function register(program: Command): void {
         inverse: o.inverse,
       });
       const written = await writeIoAnalysis(o.out, io, a);
-      const s = ioSummary(io, a) as { digital?: Record<string, number> & { denominator: string } };
+      const s = ioSummary(io, a) as { digital?: Record<string, number> & { denominator?: string } };
       process.stdout.write(`Leontief multipliers of ${file}: ${a.sectors.length} sectors\n`);
       process.stdout.write('sector        output(I)' + (a.typeII ? '  output(II)' : '') + '  backward  forward  class\n');
       a.sectors.forEach((l, j) => {
@@ -112,7 +112,7 @@ export function register(program: Command): void {
       if (s.digital) {
         process.stdout.write(
           `digital economy (ADB, direct + induced value added): ${fmt(s.digital.totalValueAdded)} = ` +
-            `${(100 * s.digital.shareOfGdp).toFixed(2)}% of GDP (direct ${fmt(s.digital.directValueAdded)}, induced ${fmt(s.digital.inducedValueAdded)})\n`,
+            `${(100 * s.digital.shareOfGdp).toFixed(2)} % of ${s.digital.denominator} (direct ${fmt(s.digital.directValueAdded)}, induced ${fmt(s.digital.inducedValueAdded)})\n`,
         );
       }
       process.stdout.write(`wrote ${written.length} files to ${o.out}: ${written.join(', ')}\n`);
