@@ -8,20 +8,19 @@ import { formatSamGams } from '../sam/io/gams.js';
 export const DEMO_SCENARIOS = ['rural-connectivity', 'broadband-government', 'digital-skills', 'combined'] as const;
 
 /**
- * The demo's CGE stage: the digital-divide scenarios on the default member state's database, rebuilt
- * from the demo's own harmonised observations (so the shocks start from the statistics harmonised in
- * the first stage), with Monte Carlo sensitivity bands; then the hand-over to GAMS of the calibrated
- * model, its SAM and the first scenario's shocks.
+ * The demo's CGE stage: the digital-divide scenarios on the default database — the one
+ * `digicge simulate` uses without options (datasets/ddcge/THA), so that the demo and the command
+ * give the same numbers for the same scenario — with Monte Carlo sensitivity bands; then the
+ * hand-over to GAMS of the calibrated model, its SAM and the first scenario's shocks. Every result
+ * carries the database's baseline year and data vintage.
  */
 export async function cgeStage(outDir: string, log: (line: string) => void): Promise<{ summary: string; outputs: string[] }> {
   const digital = await import('../cge/digital/index.js');
   const { formatModelGams, formatScenarioGams } = await import('../cge/gams.js');
   const scenarios = DEMO_SCENARIOS.map((s) => join(digital.DDCGE_DATA_DIR, 'scenarios', `${s}.json`));
-  const observations = join(outDir, 'observations.csv');
   let last = '';
   const out = await digital.simulateDigital({
     scenarios,
-    observations,
     ssa: 'mc',
     draws: 200,
     seed: 1,
@@ -35,7 +34,7 @@ export async function cgeStage(outDir: string, log: (line: string) => void): Pro
   if (out.results.length === 0) throw new NumericError('DEMO_NOT_SIMULATED', `no demo scenario could be simulated: ${out.failed.map((f) => `${f.area} ${f.scenario}: ${f.reason}`).join('; ')}`);
   // hand-over to GAMS: the calibrated model, its SAM and the first scenario as include files
   const area = out.results[0]!.area;
-  const db = await digital.buildDdcgeDatabaseFromFiles(area, { observationsFile: observations });
+  const db = await digital.readDdcgeDatabase(join(digital.DDCGE_DATA_DIR, area), area);
   const pd = digital.prepareDatabase(db);
   const first = await digital.readDigitalScenario(scenarios[0]!);
   const t = digital.translateDigitalScenario(pd.prep, db.baseline, first, scenarios[0]);

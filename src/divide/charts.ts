@@ -35,10 +35,18 @@ export function gapChartSpec(rows: readonly GapRow[], area: string): TopLevelSpe
   };
 }
 
-/** ASEAN dispersion over time: Gini and CV, unweighted and population-weighted. */
+/**
+ * ASEAN dispersion over time: Gini and CV, unweighted and population-weighted. Lines join only the
+ * years of the balanced panel (every area observed; a gap in the panel breaks the line); years with
+ * missing areas are drawn apart as hollow marks labelled with the number of areas, since dispersion
+ * over another set of countries is not comparable.
+ */
 export function dispersionChartSpec(rows: readonly DispersionRow[]): TopLevelSpec {
-  const values = rows.flatMap((r) =>
-    (
+  let run = 0;
+  const values = rows.flatMap((r, k) => {
+    if (r.coverage !== 'complete' || (k > 0 && rows[k - 1]!.coverage !== 'complete') || (k > 0 && rows[k - 1]!.time_period !== r.time_period - 1)) run++;
+    const panel = r.coverage === 'complete' ? `balanced panel (${r.n_areas} areas)` : `incomplete: ${r.n_areas} of ${r.n_expected} areas`;
+    return (
       [
         ['Gini', r.gini],
         ['CV', r.cv],
@@ -47,21 +55,29 @@ export function dispersionChartSpec(rows: readonly DispersionRow[]): TopLevelSpe
       ] as const
     )
       .filter(([, v]) => v !== null)
-      .map(([measure, v]) => ({ year: r.time_period, value: v, measure, coverage: r.coverage })),
-  );
+      .map(([measure, v]) => ({ year: r.time_period, value: v, measure, panel, segment: `${measure} ${run}`, complete: r.coverage === 'complete' }));
+  });
+  const x = { field: 'year', type: 'quantitative' as const, axis: { format: 'd' } };
+  const y = { field: 'value', type: 'quantitative' as const, title: 'dispersion (Gini, CV: unitless)' };
+  const color = { field: 'measure', type: 'nominal' as const, legend: { labelLimit: 300 } };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: `${rows[0]?.indicator ?? ''}: dispersion across ASEAN Member States`,
+    title: `${rows[0]?.indicator ?? ''}: dispersion across ASEAN Member States (lines: balanced panel)`,
     width: 480,
     height: 260,
     data: { values },
-    mark: { type: 'line', point: true },
-    encoding: {
-      x: { field: 'year', type: 'quantitative', axis: { format: 'd' } },
-      y: { field: 'value', type: 'quantitative', title: 'dispersion' },
-      color: { field: 'measure', type: 'nominal', legend: { labelLimit: 300 } },
-      shape: { field: 'coverage', type: 'nominal', title: 'coverage' },
-    },
+    layer: [
+      {
+        transform: [{ filter: 'datum.complete' }],
+        mark: { type: 'line', point: true },
+        encoding: { x, y, color, detail: { field: 'segment', type: 'nominal' } },
+      },
+      {
+        transform: [{ filter: '!datum.complete' }],
+        mark: { type: 'point', filled: false, size: 60 },
+        encoding: { x, y, color, shape: { field: 'panel', type: 'nominal', title: 'years with missing areas', legend: { labelLimit: 300 } } },
+      },
+    ],
   };
 }
 

@@ -149,3 +149,13 @@ export function computeDispersion(observations: ObservationsInput, indicator: st
   }
   return rows;
 }
+
+/**
+ * The balanced panel of a dispersion table: the years in which every expected area has a value
+ * (`coverage` complete), in order. Dispersion over a changing set of countries is not comparable
+ * from year to year, so headlines and chart lines use these years only; the other years are shown
+ * apart, labelled with the areas they lack.
+ */
+export function balancedPanel(rows: readonly DispersionRow[]): DispersionRow[] {
+  return rows.filter((r) => r.coverage === 'complete');
+}

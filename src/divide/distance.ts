@@ -1,17 +1,21 @@
 /**
  * Distance to target: years until each country reaches a target level of an indicator (e.g.
- * universal Internet use, 100%, or 95%) if it follows the trend fitted to its own series.
+ * near-universal Internet use, 95 % of individuals) if it follows the trend fitted to its own series.
  *
- * The trend is the best of linear, log-linear and logistic by the corrected Akaike criterion
- * (AICc, residuals on the levels; see trend.ts) and is named in every row with its parameters and
- * the criterion values of the alternatives. For a percentage (unit `PT`, `PERCENT`, `PC` or `PCT`), the logistic ceiling is
- * capped at 100. Status: `already-reached` (latest observation ≥ target), `projected` (the trend
- * crosses the target after the latest year), `at-target-by-trend` (the trend is past the target
- * but the latest observation is not), `never-reached` (flat or falling trend, or a logistic
- * ceiling at or below the target), `insufficient-data` (fewer than 4 positive observations: AICc needs n > k + 1).
+ * The trend is the best of the candidate models by the corrected Akaike criterion (AICc, residuals
+ * on the levels; see trend.ts) and is named in every row with its parameters, the criterion values
+ * of the alternatives and its method in words. A percentage (unit `PT`, `PERCENT`, `PC` or `PCT`) is
+ * bounded by 100: only bounded (logistic) trends are fitted, and the target must lie below 100,
+ * since a bounded trend reaches its bound only asymptotically. Years are counted from the latest
+ * observation along the trend's shape (see `yearsFromLast`), never from the fitted curve's own
+ * value at that year. Status: `already-reached` (latest observation ≥ target), `projected` (the
+ * trend reaches the target after the latest year), `never-reached` (flat or falling trend, or a
+ * ceiling at or below the target), `no-trend` (a percentage with a value at 100: no bounded trend
+ * below it), `insufficient-data` (fewer than 4 positive observations: AICc needs n > k + 1).
  * @module
  */
-import { fitTrends, trendValue, yearReaching, type TrendFit } from './trend.js';
+import { InputError } from '../errors.js';
+import { fitTrends, trendMethod, trendValue, yearsFromLast, type TrendFit } from './trend.js';
 import { provenanceOf } from './provenance.js';
 import { sortedKeys, totalsByAreaYear } from './select.js';
 import { asRecords, type ObservationsInput } from './observations.js';
@@ -52,10 +56,13 @@ export interface DistanceRow {
   alternatives: string;
   /** Fitted value of the trend at the latest year. */
   trend_at_latest: number | null;
-  /** Fractional calendar year the trend reaches the target. */
+  /** Fractional calendar year the target is reached: the latest year plus `years_to_target`. */
   year_reached: number | null;
+  /** Years from the latest observation to the target along the trend (0 when already reached). */
   years_to_target: number | null;
-  status: 'already-reached' | 'projected' | 'at-target-by-trend' | 'never-reached' | 'insufficient-data';
+  /** The trend and how the years are counted, in words. */
+  method: string;
+  status: 'already-reached' | 'projected' | 'never-reached' | 'no-trend' | 'insufficient-data';
   provenance: string[];
 }
 
@@ -77,24 +84,31 @@ export function computeDistanceToTarget(observations: ObservationsInput, indicat
     const years = series ? sortedKeys(series).filter((y) => (options.from === undefined || y >= options.from) && (series.get(y)!.value as number) > 0) : [];
     const obs = years.map((y) => series!.get(y)!);
     const unit = obs[0]?.UNIT_MEASURE ?? '';
+    const cap = PERCENT_UNITS.has(unit) ? 100 : Infinity;
+    if (options.target >= cap) {
+      throw new InputError('DIVIDE_TARGET_AT_BOUND', `the target ${options.target} of ${indicator} (unit ${unit}) is at or above its bound ${cap}: a bounded trend reaches its bound only asymptotically; give a target below ${cap} (e.g. --target 95)`, { account: area, column: 'UNIT_MEASURE' });
+    }
     const latest = obs[obs.length - 1];
     const base: DistanceRow = {
       indicator, ref_area: area, target: options.target, unit,
       first_period: years[0] ?? null, latest_period: latest ? years[years.length - 1] : null, latest_value: latest ? (latest.value as number) : null,
       n_obs: obs.length, model: '', params: '', criterion: TREND_CRITERION, aicc: null, rmse: null, alternatives: '',
-      trend_at_latest: null, year_reached: null, years_to_target: null, status: 'insufficient-data', provenance: provenanceOf(obs),
+      trend_at_latest: null, year_reached: null, years_to_target: null, method: '', status: 'insufficient-data', provenance: provenanceOf(obs),
     };
     if (obs.length < 4) {
       rows.push(base);
       continue;
     }
-    const t = Float64Array.from(years);
-    const y = Float64Array.from(obs, (o) => o.value as number);
-    const cap = PERCENT_UNITS.has(unit) ? 100 : Infinity;
-    const fits: TrendFit[] = fitTrends(t, y, cap);
-    const best = fits[0];
+    const yLast = latest.value as number;
     const tLast = years[years.length - 1];
-    const row: DistanceRow = {
+    const fits: TrendFit[] = fitTrends(Float64Array.from(years), Float64Array.from(obs, (o) => o.value as number), cap);
+    const best = fits[0];
+    if (!best) {
+      rows.push({ ...base, status: yLast >= options.target ? 'already-reached' : 'no-trend', years_to_target: yLast >= options.target ? 0 : null, method: `no bounded trend: a value at the bound ${cap}` });
+      continue;
+    }
+    const years_to_target = yearsFromLast(best, yLast, options.target);
+    rows.push({
       ...base,
       model: best.model,
       params: Object.entries(best.params).map(([k, v]) => `${k}=${fmt(v)}`).join(' '),
@@ -102,24 +116,11 @@ export function computeDistanceToTarget(observations: ObservationsInput, indicat
       rmse: best.rmse,
       alternatives: fits.map((f) => `${f.model}:${fmt(f.aicc)}`).join(' '),
       trend_at_latest: trendValue(best, tLast),
-    };
-    const yr = yearReaching(best, options.target);
-    if ((latest.value as number) >= options.target) {
-      row.status = 'already-reached';
-      row.years_to_target = 0;
-      row.year_reached = yr;
-    } else if (yr === null) {
-      row.status = 'never-reached';
-    } else if (yr <= tLast) {
-      row.status = 'at-target-by-trend';
-      row.year_reached = yr;
-      row.years_to_target = 0;
-    } else {
-      row.status = 'projected';
-      row.year_reached = yr;
-      row.years_to_target = yr - tLast;
-    }
-    rows.push(row);
+      years_to_target,
+      year_reached: years_to_target === null ? null : tLast + years_to_target,
+      method: `${trendMethod(best, years[0]!, tLast)}, chosen by ${TREND_CRITERION}; years counted from the ${tLast} observation (${fmt(yLast)}) along the trend`,
+      status: yLast >= options.target ? 'already-reached' : years_to_target === null ? 'never-reached' : 'projected',
+    });
   }
   return rows;
 }

@@ -9,9 +9,9 @@ import { writeFileAtomic } from '../util/atomic-write.js';
 import { InputError } from '../errors.js';
 import { observationRecords, loadDivideObservations, type HarmonisedObservation } from './observations.js';
 import { catalogueGapDimensions, computeGaps, gapIndicators as defaultGapIndicators, type GapRow } from './gaps.js';
-import { computeDispersion, type DispersionRow } from './dispersion.js';
+import { balancedPanel, computeDispersion, type DispersionRow } from './dispersion.js';
 import { betaConvergence, sigmaConvergence, type ConvergenceRow } from './convergence.js';
-import { computeDistanceToTarget, computeTrendProjections, type DistanceRow, type ProjectionRow } from './distance.js';
+import { computeDistanceToTarget, computeTrendProjections, PERCENT_UNITS, type DistanceRow, type ProjectionRow } from './distance.js';
 import { DEFAULT_INDEX_CONFIG_PATH, readIndexConfig, type CompositeIndexConfig } from './composite/config.js';
 import { computeCompositeIndex, indexData, rankUncertainty, type IndexRow, type RankRow } from './composite/index-score.js';
 import { provenanceSidecar } from './provenance.js';
@@ -29,7 +29,7 @@ export interface DivideOptions {
   config?: string;
   /** Indicator of the dispersion, convergence and distance tables (default `HH7`). */
   indicator?: string;
-  /** Target level of the distance-to-target table (default 100). */
+  /** Target level of the distance-to-target table, in the indicator's unit (default 95: near-universal use of a percentage, which a bounded trend can reach; 100 is its asymptote). */
   target?: number;
   /** First year of the dispersion and convergence tables and of the trend fits (default 2000). */
   from?: number;
@@ -63,6 +63,9 @@ export interface DivideResult {
 
 const PROV = ['n_obs', 'provenance'];
 
+/** Default target of the distance-to-target table: 95 % of individuals, near-universal use (a bounded trend reaches 100 % only asymptotically). */
+export const DEFAULT_TARGET = 95;
+
 /** Column order of gaps.csv. */
 export const GAP_COLUMNS = ['indicator', 'ref_area', 'time_period', 'dimension', 'comparison', 'unit', 'value_a', 'value_b', 'abs_gap', 'ratio', 'prev_period', 'abs_gap_change', 'ratio_change', 'abs_gap_change_per_year', 'status', 'missing', 'note', ...PROV];
 /** Column order of dispersion.csv. */
@@ -70,7 +73,7 @@ export const DISPERSION_COLUMNS = ['indicator', 'time_period', 'n_areas', 'n_exp
 /** Column order of convergence.csv. */
 export const CONVERGENCE_COLUMNS = ['indicator', 'test', 'measure', 'start_period', 'end_period', 'n', 'slope', 'se_slope', 't_slope', 'p_slope', 'intercept', 'r2', 'speed', 'half_life', 'verdict', 'excluded', ...PROV];
 /** Column order of distance-to-target.csv. */
-export const DISTANCE_COLUMNS = ['indicator', 'ref_area', 'target', 'unit', 'first_period', 'latest_period', 'latest_value', 'model', 'params', 'criterion', 'aicc', 'rmse', 'alternatives', 'trend_at_latest', 'year_reached', 'years_to_target', 'status', ...PROV];
+export const DISTANCE_COLUMNS = ['indicator', 'ref_area', 'target', 'unit', 'first_period', 'latest_period', 'latest_value', 'model', 'params', 'criterion', 'aicc', 'rmse', 'alternatives', 'trend_at_latest', 'year_reached', 'years_to_target', 'method', 'status', ...PROV];
 /** Column order of projections.csv. */
 export const PROJECTION_COLUMNS = ['indicator', 'ref_area', 'time_period', 'trend', 'capped', 'model', 'kind', ...PROV];
 /** Column order of provenance.csv. */
@@ -104,7 +107,7 @@ function unusedReason(o: HarmonisedObservation, usedIndicators: ReadonlySet<stri
 export async function runDivide(options: DivideOptions): Promise<DivideResult> {
   const log = options.log ?? (() => {});
   const indicator = options.indicator ?? 'HH7';
-  const target = options.target ?? 100;
+  const target = options.target ?? DEFAULT_TARGET;
   const from = options.from ?? 2000;
   const records = observationRecords(await loadDivideObservations(options.observations));
   const notes: string[] = [];
@@ -183,16 +186,19 @@ export async function runDivide(options: DivideOptions): Promise<DivideResult> {
   if (ranks.length) await write(`charts/index-ranks-${ranks[0].index_id}.svg`, await renderVegaLiteSvg(indexRankChartSpec(ranks)));
   await write('notes.txt', notes.length ? `${notes.join('\n')}\n` : 'every table and chart was computed\n');
 
-  const first = dispersion[0];
-  const last = dispersion[dispersion.length - 1];
-  const lastComplete = [...dispersion].reverse().find((r) => r.coverage === 'complete');
+  const panel = balancedPanel(dispersion);
+  const first = panel[0];
+  const last = panel[panel.length - 1];
+  const incomplete = dispersion.filter((r) => r.coverage !== 'complete');
   const sigma = convergence.find((c) => c.test === 'sigma' && c.measure === 'cv');
-  const reached = distance.filter((d) => d.status === 'projected' || d.status === 'at-target-by-trend' || d.status === 'already-reached').length;
+  const reached = distance.filter((d) => d.status === 'projected' || d.status === 'already-reached').length;
   const parts = [
-    first && last ? `${indicator} Gini ${f3(first.gini)} (${first.time_period}, ${first.n_areas} areas) → ${f3(last.gini)} (${last.time_period}, ${last.n_areas} areas)` : `${indicator}: no year with two areas`,
-    lastComplete ? `latest complete ${lastComplete.time_period}: Gini ${f3(lastComplete.gini)}, CV ${f3(lastComplete.cv)}` : '',
+    first && last
+      ? `${indicator} Gini ${f3(first.gini)} (${first.time_period}) → ${f3(last.gini)} (${last.time_period}), balanced panel of ${first.n_areas} areas` +
+        (incomplete.length ? ` (${incomplete.length} years with missing areas shown apart: ${incomplete.map((r) => r.time_period).join(', ')})` : '')
+      : `${indicator}: no year with every area`,
     sigma ? `sigma ${sigma.verdict} (CV slope ${sigma.slope.toFixed(4)}/yr, p=${sigma.p_slope.toPrecision(2)})` : '',
-    `${reached}/${distance.length} areas reach ${target} on trend`,
+    `${reached}/${distance.length} areas reach ${target} ${PERCENT_UNITS.has(distance[0]?.unit ?? '') ? '% ' : ''}on trend`,
     ranks.length ? `index ${ranks[0].index_id} ${ranks[0].time_period}: ${ranks.map((r) => `${r.ref_area} ${r.median_rank}[${r.p05_rank}–${r.p95_rank}]`).join(' ')}` : 'index not computed',
   ].filter(Boolean);
   return { outputs: outputs.sort(), summary: parts.join('; '), gaps, dispersion, convergence, distance, projections, index, ranks, notes };
@@ -200,8 +206,9 @@ export async function runDivide(options: DivideOptions): Promise<DivideResult> {
 
 /**
  * The demo's divide step: every table and chart of {@link runDivide} with its defaults (HH7,
- * target 100, shipped index configuration) for the observations at `observationsPath`.
- * @returns the files written (relative to `outDir`) and a one-line summary
+ * target 95 %, shipped index configuration) for the observations at `observationsPath`.
+ * @returns the files written (relative to `outDir`) and a one-line summary (its Gini figures are
+ *   those of the balanced panel: the years in which every area has a value)
  */
 export async function divideDefault(observationsPath: string, outDir: string): Promise<{ outputs: string[]; summary: string }> {
   const r = await runDivide({ observations: observationsPath, outDir });

@@ -1,27 +1,41 @@
 /**
- * Trend models of an indicator over time and the year they reach a target (pure kernels).
+ * Trend models of an indicator over time and the time they take to reach a target (pure kernels).
  *
- * - `linear`:     y = a + b·t
- * - `log-linear`: ln y = a + b·t (constant growth rate; needs y > 0)
- * - `logistic`:   y = K / (1 + exp(−r (t − t0))) (S-shaped diffusion with ceiling K; Levenberg–
- *                 Marquardt least squares on levels, K optionally capped, e.g. at 100 for a percentage)
+ * - `linear`:           y = a + b·t
+ * - `log-linear`:       ln y = a + b·t (constant growth rate; needs y > 0)
+ * - `logistic`:         y = K / (1 + exp(−r (t − t0))), ceiling K fitted (S-shaped diffusion); for a
+ *                       bounded indicator K is bounded too (K ≤ 100 for a percentage)
+ * - `logistic-bounded`: the same with K fixed at the indicator's bound (100 for a percentage):
+ *                       the logit ln(y / (B − y)) is linear in t
+ *
+ * A bounded indicator (a percentage) gets only the bounded models, the logistic ones: an unbounded
+ * trend of a percentage passes 100 % and says nothing about when use becomes near-universal.
+ *
+ * Fitting: least squares on the levels y. The logistic with a fitted ceiling is fitted by profiling
+ * the ceiling: for each K the rate r and midpoint t0 are fitted by Levenberg–Marquardt (started from
+ * the OLS of the logit), and K is chosen on (max y, bound] by a grid then a golden-section search of
+ * the profile RSS, so a ceiling at the bound is found as such (not by clipping the steps).
  *
  * Model choice: the smallest corrected Akaike criterion AICc = n ln(RSS/n) + 2k + 2k(k+1)/(n−k−1),
- * with RSS measured on the levels y for every model (so that the three are comparable) and k the
- * number of parameters (2, 2, 3). t is the calendar year.
+ * with RSS on the levels for every model and k the number of parameters (2, 2, 3, 2).
+ *
+ * Time to a target ({@link yearsFromLast}) is measured from the latest observation, not from the
+ * fitted curve: the trend's shape (slope, growth rate, or rate and ceiling) is carried forward from
+ * the last observed value. A target at or above a logistic ceiling is never reached: the ceiling is
+ * an asymptote, reached in no finite time.
  * @module
  */
 import { NumericError } from '../errors.js';
 import { olsSimple } from './regression.js';
 
 /** Name of a trend model. */
-export type TrendModelName = 'linear' | 'log-linear' | 'logistic';
+export type TrendModelName = 'linear' | 'log-linear' | 'logistic' | 'logistic-bounded';
 
 /** A fitted trend model. */
 export interface TrendFit {
   /** Model name. */
   model: TrendModelName;
-  /** Parameters: linear/log-linear {a, b}; logistic {K, r, t0}. */
+  /** Parameters: linear/log-linear {a, b}; logistic and logistic-bounded {K, r, t0}. */
   params: Record<string, number>;
   /** Residual sum of squares on the levels. */
   rss: number;
@@ -44,6 +58,7 @@ export function trendValue(fit: TrendFit, t: number): number {
     case 'log-linear':
       return Math.exp(p.a + p.b * t);
     case 'logistic':
+    case 'logistic-bounded':
       return p.K / (1 + Math.exp(-p.r * (t - p.t0)));
   }
 }
@@ -84,131 +99,172 @@ export function fitLogLinear(t: ArrayLike<number>, y: ArrayLike<number>): TrendF
   return finish('log-linear', { a: o.intercept, b: o.slope }, t, y, 2);
 }
 
-function solve3(A: number[][], b: number[]): number[] | null {
-  const M = A.map((row, i) => [...row, b[i]]);
-  for (let c = 0; c < 3; c++) {
-    let piv = c;
-    for (let r = c + 1; r < 3; r++) if (Math.abs(M[r][c]) > Math.abs(M[piv][c])) piv = r;
-    if (Math.abs(M[piv][c]) < 1e-300) return null;
-    [M[c], M[piv]] = [M[piv], M[c]];
-    for (let r = c + 1; r < 3; r++) {
-      const f = M[r][c] / M[c][c];
-      for (let k = c; k < 4; k++) M[r][k] -= f * M[c][k];
-    }
-  }
-  const x = [0, 0, 0];
-  for (let r = 2; r >= 0; r--) {
-    let s = M[r][3];
-    for (let k = r + 1; k < 3; k++) s -= M[r][k] * x[k];
-    x[r] = s / M[r][r];
-  }
-  return x;
-}
-
-function logisticRss(t: ArrayLike<number>, y: ArrayLike<number>, p: number[], s0: number): number {
+/** RSS of the logistic with ceiling K at (r, c), t measured from s0 (c = t0 − s0). */
+function rssAt(t: ArrayLike<number>, y: ArrayLike<number>, K: number, r: number, c: number, s0: number): number {
   let rss = 0;
-  for (let i = 0; i < t.length; i++) rss += (y[i] - p[0] / (1 + Math.exp(-p[1] * (t[i] - s0 - p[2])))) ** 2;
+  for (let i = 0; i < t.length; i++) rss += (y[i] - K / (1 + Math.exp(-r * (t[i] - s0 - c)))) ** 2;
   return rss;
 }
 
-function levenbergMarquardt(t: ArrayLike<number>, y: ArrayLike<number>, start: number[], s0: number, cap: number): { p: number[]; rss: number } {
-  let p = start.slice();
-  let rss = logisticRss(t, y, p, s0);
+/**
+ * Least squares of (r, c) for a fixed ceiling K by Levenberg–Marquardt, started from the OLS of the
+ * logit ln(y / (K − y)) on t − s0.
+ */
+function fitRateAndMidpoint(t: ArrayLike<number>, y: ArrayLike<number>, K: number, s0: number): { r: number; c: number; rss: number } {
+  const n = t.length;
+  const z = new Float64Array(n);
+  const ts = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    z[i] = Math.log(y[i] / (K - y[i]));
+    ts[i] = t[i] - s0;
+  }
+  let r = 0.1;
+  let c = 0;
+  try {
+    const o = olsSimple(ts, z);
+    if (o.slope !== 0) {
+      r = o.slope;
+      c = -o.intercept / o.slope;
+    }
+  } catch {
+    // a constant series: keep the default start, the steps take it from there
+  }
+  let rss = rssAt(t, y, K, r, c, s0);
   let lambda = 1e-3;
-  for (let iter = 0; iter < 500; iter++) {
-    const JtJ = [[0, 0, 0], [0, 0, 0], [0, 0, 0]];
-    const Jte = [0, 0, 0];
-    for (let i = 0; i < t.length; i++) {
-      const d = t[i] - s0 - p[2];
-      const E = Math.exp(-p[1] * d);
-      const f = p[0] / (1 + E);
-      const g = [1 / (1 + E), (p[0] * E * d) / (1 + E) ** 2, (-p[0] * E * p[1]) / (1 + E) ** 2];
+  for (let iter = 0; iter < 200; iter++) {
+    let a11 = 0, a12 = 0, a22 = 0, g1 = 0, g2 = 0;
+    for (let i = 0; i < n; i++) {
+      const d = ts[i] - c;
+      const E = Math.exp(-r * d);
+      const f = K / (1 + E);
+      const q = (K * E) / (1 + E) ** 2;
+      const jr = q * d;
+      const jc = -q * r;
       const e = y[i] - f;
-      for (let a = 0; a < 3; a++) {
-        Jte[a] += g[a] * e;
-        for (let b = 0; b < 3; b++) JtJ[a][b] += g[a] * g[b];
-      }
+      a11 += jr * jr; a12 += jr * jc; a22 += jc * jc; g1 += jr * e; g2 += jc * e;
     }
     let improved = false;
     while (lambda < 1e12) {
-      const A = JtJ.map((row, a) => row.map((v, b) => (a === b ? v * (1 + lambda) + 1e-12 : v)));
-      const step = solve3(A, Jte);
-      if (!step) {
+      const b11 = a11 * (1 + lambda) + 1e-300;
+      const b22 = a22 * (1 + lambda) + 1e-300;
+      const det = b11 * b22 - a12 * a12;
+      if (!(Math.abs(det) > 0)) {
         lambda *= 10;
         continue;
       }
-      const q = [Math.min(p[0] + step[0], cap), p[1] + step[1], p[2] + step[2]];
-      const r2 = Number.isFinite(q[0] + q[1] + q[2]) ? logisticRss(t, y, q, s0) : Infinity;
-      if (r2 < rss) {
+      const dr = (g1 * b22 - a12 * g2) / det;
+      const dc = (b11 * g2 - a12 * g1) / det;
+      const r2 = rssAt(t, y, K, r + dr, c + dc, s0);
+      if (Number.isFinite(r2) && r2 < rss) {
         const rel = (rss - r2) / Math.max(rss, 1e-300);
-        p = q;
+        r += dr;
+        c += dc;
         rss = r2;
         lambda = Math.max(lambda / 10, 1e-15);
         improved = true;
-        if (rel < 1e-14) return { p, rss };
+        if (rel < 1e-15) return { r, c, rss };
         break;
       }
       lambda *= 10;
     }
     if (!improved) break;
   }
-  return { p, rss };
+  return { r, c, rss };
 }
 
-/**
- * Logistic trend y = K / (1 + exp(−r (t − t0))) by Levenberg–Marquardt from several starting
- * ceilings (each start: K fixed, r and t0 from the OLS of the logit ln(y / (K − y)) on t).
- * @param cap upper bound on K (e.g. 100 for a percentage); Infinity for none
- * @throws NumericError `TREND_TOO_FEW` (fewer than 4 points), `TREND_NON_POSITIVE`
- */
-export function fitLogistic(t: ArrayLike<number>, y: ArrayLike<number>, cap = Infinity): TrendFit {
+function logisticInputs(t: ArrayLike<number>, y: ArrayLike<number>, min: number): number {
   const n = t.length;
-  if (n < 4) throw new NumericError('TREND_TOO_FEW', `the logistic trend needs at least 4 points, got ${n}`);
+  if (n < min) throw new NumericError('TREND_TOO_FEW', `the logistic trend needs at least ${min} points, got ${n}`);
   let ymax = 0;
   for (let i = 0; i < n; i++) {
     if (!(y[i] > 0)) throw new NumericError('TREND_NON_POSITIVE', `the logistic trend needs positive values; value ${i} is ${y[i]}`);
     ymax = Math.max(ymax, y[i]);
   }
+  return ymax;
+}
+
+/**
+ * Logistic trend y = K / (1 + exp(−r (t − t0))) with the ceiling K fitted on (max y, cap] by
+ * profiling (see the module note). With `cap` Infinity the ceiling is searched up to 20 × max y.
+ * @param cap upper bound on K (e.g. 100 for a percentage); Infinity for none
+ * @throws NumericError `TREND_TOO_FEW` (fewer than 4 points), `TREND_NON_POSITIVE`, `TREND_AT_BOUND`
+ *   (a value at or above the cap: no ceiling above the data)
+ */
+export function fitLogistic(t: ArrayLike<number>, y: ArrayLike<number>, cap = Infinity): TrendFit {
+  const ymax = logisticInputs(t, y, 4);
+  if (!(cap > ymax)) throw new NumericError('TREND_AT_BOUND', `the logistic trend needs values below its ceiling's bound ${cap}; the largest is ${ymax}`);
   const s0 = t[0];
-  const starts = [1.02, 1.1, 1.3, 1.6, 2.5, 5].map((m) => Math.min(ymax * m, cap)).filter((k) => k > ymax);
-  if (cap < Infinity && cap > ymax) starts.push(cap);
-  let best: { p: number[]; rss: number } | null = null;
-  for (const K of starts) {
-    const z = new Float64Array(n);
-    for (let i = 0; i < n; i++) z[i] = Math.log(y[i] / (K - y[i]));
-    let r = 0.1;
-    let c = 0;
-    try {
-      const o = olsSimple(Array.from(t, (v) => v - s0), z);
-      r = o.slope;
-      c = -o.intercept / (o.slope || 1);
-    } catch {
-      // a constant series: keep the default start, the LM steps take it from there
-    }
-    const fit = levenbergMarquardt(t, y, [K, r, c], s0, cap);
-    if (!best || fit.rss < best.rss) best = fit;
+  const lo = ymax * (1 + 1e-9);
+  const hi = Number.isFinite(cap) ? cap : 20 * ymax;
+  // the profile is searched on u = ln(K − ymax), which spreads the ceilings near the data
+  const u0 = Math.log(lo - ymax);
+  const u1 = Math.log(hi - ymax);
+  const profile = (u: number) => fitRateAndMidpoint(t, y, ymax + Math.exp(u), s0).rss;
+  const steps = 48;
+  let best = 0;
+  const grid: number[] = [];
+  for (let k = 0; k <= steps; k++) {
+    grid.push(profile(u0 + ((u1 - u0) * k) / steps));
+    if (grid[k] < grid[best]) best = k;
   }
-  if (!best) throw new NumericError('TREND_NO_START', 'the logistic trend found no starting ceiling above the data and below the cap');
-  const [K, r, c] = best.p;
-  return finish('logistic', { K, r, t0: c + s0 }, t, y, 3);
+  let a = u0 + ((u1 - u0) * Math.max(0, best - 1)) / steps;
+  let b = u0 + ((u1 - u0) * Math.min(steps, best + 1)) / steps;
+  const g = (Math.sqrt(5) - 1) / 2;
+  let x1 = b - g * (b - a);
+  let x2 = a + g * (b - a);
+  let f1 = profile(x1);
+  let f2 = profile(x2);
+  for (let k = 0; k < 100 && b - a > 1e-12; k++) {
+    if (f1 < f2) {
+      b = x2; x2 = x1; f2 = f1; x1 = b - g * (b - a); f1 = profile(x1);
+    } else {
+      a = x1; x1 = x2; f1 = f2; x2 = a + g * (b - a); f2 = profile(x2);
+    }
+  }
+  const candidates = [{ u: (a + b) / 2 }, { u: u1 }, { u: u0 + ((u1 - u0) * best) / steps }].map(({ u }) => {
+    const K = Math.min(ymax + Math.exp(u), hi);
+    return { K, ...fitRateAndMidpoint(t, y, K, s0) };
+  });
+  const c = candidates.sort((p, q) => p.rss - q.rss)[0];
+  return finish('logistic', { K: c.K, r: c.r, t0: c.c + s0 }, t, y, 3);
+}
+
+/**
+ * Logistic trend with its ceiling fixed at the indicator's bound B (100 for a percentage): two
+ * parameters (r, t0) by least squares on the levels.
+ * @throws NumericError `TREND_TOO_FEW` (fewer than 3 points), `TREND_NON_POSITIVE`, `TREND_AT_BOUND`
+ */
+export function fitBoundedLogistic(t: ArrayLike<number>, y: ArrayLike<number>, bound: number): TrendFit {
+  const ymax = logisticInputs(t, y, 3);
+  if (!(bound > ymax)) throw new NumericError('TREND_AT_BOUND', `the bounded logistic needs values below its bound ${bound}; the largest is ${ymax}`);
+  const f = fitRateAndMidpoint(t, y, bound, t[0]);
+  return finish('logistic-bounded', { K: bound, r: f.r, t0: f.c + t[0] }, t, y, 2);
 }
 
 /**
  * Fits every applicable model and returns them sorted best first by AICc (ties: the simpler model).
- * The log-linear and logistic models are skipped when a value is ≤ 0; the logistic one also when
- * there are fewer than 5 points (AICc needs n > k + 1).
+ * With a finite `cap` (a bounded indicator) only the two logistic models are fitted (both need the
+ * values below the cap; when one is not, no bounded trend exists and the list is empty); otherwise
+ * linear, log-linear (values > 0) and logistic (values > 0, at least 5 points: AICc needs n > k + 1).
  */
 export function fitTrends(t: ArrayLike<number>, y: ArrayLike<number>, cap = Infinity): TrendFit[] {
+  const values = Array.from(y);
+  const positive = values.every((v) => v > 0);
+  if (Number.isFinite(cap)) {
+    if (!positive || values.some((v) => v >= cap)) return [];
+    const fits = [fitBoundedLogistic(t, y, cap)];
+    if (t.length >= 5) fits.push(fitLogistic(t, y, cap));
+    return fits.sort((a, b) => a.aicc - b.aicc || a.k - b.k);
+  }
   const fits: TrendFit[] = [fitLinear(t, y)];
-  const positive = Array.from(y).every((v) => v > 0);
   if (positive) fits.push(fitLogLinear(t, y));
   if (positive && t.length >= 5) fits.push(fitLogistic(t, y, cap));
   return fits.sort((a, b) => a.aicc - b.aicc || a.k - b.k);
 }
 
 /**
- * The (fractional) year at which a fitted trend reaches `target`, or null when it never does
- * (flat or falling trend, or a logistic ceiling K at or below the target).
+ * The (fractional) year at which the fitted curve itself reaches `target`, or null when it never
+ * does (flat or falling trend, or a logistic ceiling K at or below the target).
  */
 export function yearReaching(fit: TrendFit, target: number): number | null {
   const p = fit.params;
@@ -218,6 +274,47 @@ export function yearReaching(fit: TrendFit, target: number): number | null {
     case 'log-linear':
       return p.b > 0 && target > 0 ? (Math.log(target) - p.a) / p.b : null;
     case 'logistic':
+    case 'logistic-bounded':
       return p.r > 0 && p.K > target && target > 0 ? p.t0 - Math.log(p.K / target - 1) / p.r : null;
+  }
+}
+
+/**
+ * Years from the latest observation (value `yLast`) to `target` along the trend's shape carried
+ * forward from that observation: linear (target − yLast)/b; log-linear ln(target/yLast)/b;
+ * logistic [logit_K(target) − logit_K(yLast)]/r with logit_K(y) = ln(y / (K − y)). 0 when
+ * yLast ≥ target; null when the trend never gets there (b or r ≤ 0, or target ≥ K; and for a
+ * logistic, yLast ≥ K).
+ */
+export function yearsFromLast(fit: TrendFit, yLast: number, target: number): number | null {
+  if (yLast >= target) return 0;
+  const p = fit.params;
+  switch (fit.model) {
+    case 'linear':
+      return p.b > 0 ? (target - yLast) / p.b : null;
+    case 'log-linear':
+      return p.b > 0 && yLast > 0 ? Math.log(target / yLast) / p.b : null;
+    case 'logistic':
+    case 'logistic-bounded': {
+      if (!(p.r > 0) || !(target < p.K) || !(yLast < p.K) || !(yLast > 0)) return null;
+      const logit = (v: number) => Math.log(v / (p.K - v));
+      return (logit(target) - logit(yLast)) / p.r;
+    }
+  }
+}
+
+/** The method of a fitted trend in words, as printed beside each figure that uses it. */
+export function trendMethod(fit: TrendFit, from: number, to: number): string {
+  const p = fit.params;
+  const n = (v: number, d = 3) => Number(v.toPrecision(d + 1)).toString();
+  switch (fit.model) {
+    case 'linear':
+      return `linear trend ${from}–${to} (slope ${n(p.b)} a year), least squares`;
+    case 'log-linear':
+      return `log-linear trend ${from}–${to} (growth ${n(100 * p.b)} % a year), OLS of ln y`;
+    case 'logistic':
+      return `logistic trend ${from}–${to} (ceiling ${n(p.K)} fitted, rate ${n(p.r)} a year), least squares`;
+    case 'logistic-bounded':
+      return `logistic trend ${from}–${to} (ceiling at the bound ${n(p.K)}, rate ${n(p.r)} a year), least squares`;
   }
 }

@@ -10,7 +10,13 @@
  *     direct  = v_Dᵀ x_D                                  value added of the digital sectors
  *     x_N*    = (I − A_NN)⁻¹ A_ND x_D                     non-digital output needed to produce x_D
  *     induced = v_Nᵀ x_N*                                 value added embodied in it
- *     share   = (direct + induced) / vᵀx                  vᵀx = total value added (GDP at basic prices)
+ *     share   = (direct + induced) / vᵀx                  vᵀx = total value added of the table
+ *
+ * The share's denominator is whatever value added the table carries: for the industry-by-industry
+ * table of a SAM (industry-by-industry.ts), gross value added at basic prices — the deliverables
+ * name it so, never "GDP". A, x and v must be domestic (imports left out), or the induced part
+ * counts imported inputs as domestic output; ddcge's results (src/cge/digital/simulate.ts) use the
+ * same table built from the model's flows, so the two give one number at the benchmark.
  *
  * The non-digital block's own Leontief inverse (I − A_NN)⁻¹ is used so that digital inputs into
  * digital output, already in x_D, are not counted twice. When y = x − Z1, the total equals the
@@ -31,9 +37,9 @@ export interface DigitalValueAdded {
   readonly induced: number;
   /** direct + induced. */
   readonly total: number;
-  /** Total value added of the economy, vᵀx. */
+  /** Total value added of the table, vᵀx (for a SAM's industry table: gross value added at basic prices). */
   readonly gdp: number;
-  /** total / gdp. */
+  /** total / gdp: the digital economy's share of the table's value added. */
   readonly share: number;
   /** Non-digital output needed by the digital sectors, x_N* (length n, 0 for digital sectors). */
   readonly inducedOutput: Float64Array;

@@ -47,6 +47,17 @@ export { loadIoTable } from './io/load.js';
 export {
   multipliersDemoStep,
   defaultEndogenous,
+  leontiefTable,
   DEFAULT_ENDOGENOUS_GROUPS,
   type MultipliersDemoOptions,
 } from './demo-step.js';
+export {
+  industryByIndustry,
+  industryIoFromSam,
+  domesticDemandByIndustry,
+  INDUSTRY_TECHNOLOGY_ASSUMPTION,
+  GVA_BASIC_PRICES,
+  type SupplyUse,
+  type IndustryTable,
+  type IndustryIoOptions,
+} from './industry-by-industry.js';

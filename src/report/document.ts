@@ -29,6 +29,11 @@ export interface ReportTable {
   rows: Record<string, CellValue>[];
   /** Notes under the table: sources, provenance, caveats. */
   notes?: string[];
+  /**
+   * Key of the column holding the period, when the rows are in time order: a shortened rendering
+   * (summary.md) keeps the most recent rows and names the periods left out.
+   */
+  timeKey?: string;
 }
 
 /** A chart: an inline SVG with alternative text and a caption. */

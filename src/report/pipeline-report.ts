@@ -93,30 +93,45 @@ export function divideSection(dir: string): ReportSection | null {
   if (!existsSync(join(dir, 'dispersion.csv'))) return null;
   const blocks: ReportBlock[] = [];
   const dispersion = readCsv(join(dir, 'dispersion.csv'));
+  const hh7 = dispersion.filter((r) => r.indicator === 'HH7');
+  const complete = hh7.filter((r) => r.coverage === 'complete');
+  const incomplete = hh7.filter((r) => r.coverage !== 'complete');
+  const expected = hh7[0]?.n_expected ?? '';
   blocks.push({
     kind: 'paragraph',
-    text: 'Between-country dispersion of Internet use (HH7, % of individuals) across the ten Member States, unweighted and population-weighted. Years in which a country has no observation are marked incomplete and left out of the convergence tests; nothing is imputed.',
+    text: `Between-country dispersion of Internet use (HH7, % of individuals) across the Member States, unweighted and population-weighted, over the balanced panel: the ${complete.length} years (${complete[0]?.time_period ?? '–'}–${complete[complete.length - 1]?.time_period ?? '–'}) in which all ${expected} Member States with the indicator are observed. Dispersion over a changing set of countries is not comparable, so the ${incomplete.length} years with missing countries are shown apart below and left out of the convergence tests; nothing is imputed.`,
   });
-  blocks.push(...svgFigure(join(dir, 'charts', 'dispersion-HH7.svg'), 'fig-dispersion', 'Line chart of the Gini coefficient and coefficient of variation of Internet use across ASEAN Member States by year, falling steadily from 2000.', 'ASEAN dispersion of Internet use over time'));
+  blocks.push(...svgFigure(join(dir, 'charts', 'dispersion-HH7.svg'), 'fig-dispersion', 'Line chart of the Gini coefficient and coefficient of variation of Internet use across ASEAN Member States by year over the balanced panel, falling steadily; years with missing countries are hollow marks apart from the lines.', 'ASEAN dispersion of Internet use over time (lines: balanced panel; hollow marks: years with missing countries)'));
+  const dispersionColumns = [
+    { key: 'year', header: 'Year' },
+    { key: 'n', header: 'Areas', decimals: 0 },
+    { key: 'gini', header: 'Gini', unit: '0–1', decimals: 3 },
+    { key: 'cv', header: 'CV', unit: 'SD ÷ mean', decimals: 3 },
+    { key: 'gini_pw', header: 'Gini (population-weighted)', unit: '0–1', decimals: 3 },
+    { key: 'cv_pw', header: 'CV (population-weighted)', unit: 'SD ÷ mean', decimals: 3 },
+    { key: 'obs', header: 'Observations used', decimals: 0 },
+  ];
+  const dispersionRow = (r: Record<string, string>) => ({ year: r.time_period!, n: num(r.n_areas), missing: (r.areas_missing ?? '').trim(), gini: num(r.gini), cv: num(r.cv), gini_pw: num(r.gini_pw), cv_pw: num(r.cv_pw), obs: provenanceSummary(r.provenance).n });
   blocks.push({
     kind: 'table',
     id: 'dispersion',
-    caption: 'Dispersion of Internet use (HH7) across Member States by year',
-    columns: [
-      { key: 'year', header: 'Year' },
-      { key: 'n', header: 'Areas', decimals: 0 },
-      { key: 'missing', header: 'Missing' },
-      { key: 'gini', header: 'Gini', decimals: 3 },
-      { key: 'cv', header: 'CV', decimals: 3 },
-      { key: 'gini_pw', header: 'Gini (population-weighted)', decimals: 3 },
-      { key: 'cv_pw', header: 'CV (population-weighted)', decimals: 3 },
-      { key: 'obs', header: 'Observations used', decimals: 0 },
-    ],
-    rows: dispersion
-      .filter((r) => r.indicator === 'HH7')
-      .map((r) => ({ year: r.time_period!, n: num(r.n_areas), missing: r.areas_missing ?? '', gini: num(r.gini), cv: num(r.cv), gini_pw: num(r.gini_pw), cv_pw: num(r.cv_pw), obs: provenanceSummary(r.provenance).n })),
+    caption: `Dispersion of Internet use (HH7) across Member States by year: balanced panel of ${expected} Member States`,
+    columns: dispersionColumns,
+    rows: complete.map(dispersionRow),
+    timeKey: 'year',
     notes: ['Population weights: World Bank SP.POP.TOTL (2018 release), carried forward after its last year where stated in dispersion.csv.'],
   });
+  if (incomplete.length) {
+    blocks.push({
+      kind: 'table',
+      id: 'dispersion_incomplete',
+      caption: 'Years with missing Member States: dispersion over fewer countries, not comparable with the balanced panel',
+      columns: [...dispersionColumns.slice(0, 2), { key: 'missing', header: 'Missing' }, ...dispersionColumns.slice(2)],
+      rows: incomplete.map(dispersionRow),
+      timeKey: 'year',
+      notes: ['Shown for completeness only: a year that lacks a country measures the dispersion of another group of countries.'],
+    });
+  }
   if (existsSync(join(dir, 'convergence.csv'))) {
     blocks.push({
       kind: 'table',
@@ -126,8 +141,8 @@ export function divideSection(dir: string): ReportSection | null {
         { key: 'test', header: 'Test' },
         { key: 'measure', header: 'Measure' },
         { key: 'span', header: 'Span' },
-        { key: 'slope', header: 'Slope', decimals: 4 },
-        { key: 'se', header: 'Std. error', decimals: 4 },
+        { key: 'slope', header: 'Slope', unit: 'measure per year', decimals: 4 },
+        { key: 'se', header: 'Std. error', unit: 'measure per year', decimals: 4 },
         { key: 'p', header: 'p-value' },
         { key: 'verdict', header: 'Verdict' },
       ],
@@ -138,21 +153,23 @@ export function divideSection(dir: string): ReportSection | null {
     });
   }
   if (existsSync(join(dir, 'distance-to-target.csv'))) {
+    const rows = readCsv(join(dir, 'distance-to-target.csv')).filter((r) => r.indicator === 'HH7');
+    const target = rows[0]?.target ?? '';
     blocks.push({
       kind: 'table',
       id: 'distance_to_target',
-      caption: 'Years to universal Internet use (100 %) at the observed trend',
+      caption: `Years to near-universal Internet use (${target} % of individuals), counted from the latest observation along each country’s trend`,
       columns: [
         { key: 'area', header: 'Area' },
-        { key: 'latest', header: 'Latest' },
-        { key: 'value', header: 'Latest value', unit: '%', decimals: 1 },
-        { key: 'model', header: 'Trend (chosen by AICc)' },
-        { key: 'years', header: 'Years to target', decimals: 1 },
+        { key: 'latest', header: 'Latest year' },
+        { key: 'value', header: 'Latest value', unit: '% of individuals', decimals: 1 },
+        { key: 'years', header: 'Years to target', unit: 'years', decimals: 1 },
+        { key: 'reached', header: 'Year reached', decimals: 1 },
         { key: 'status', header: 'Status' },
+        { key: 'method', header: 'Method' },
       ],
-      rows: readCsv(join(dir, 'distance-to-target.csv'))
-        .filter((r) => r.indicator === 'HH7')
-        .map((r) => ({ area: r.ref_area!, latest: r.latest_period!, value: num(r.latest_value), model: r.model!, years: num(r.years_to_target), status: r.status! })),
+      rows: rows.map((r) => ({ area: r.ref_area!, latest: r.latest_period!, value: num(r.latest_value), years: num(r.years_to_target), reached: num(r.year_reached), status: r.status!, method: r.method ?? '' })),
+      notes: [`A percentage is bounded by 100, so only bounded (logistic) trends are fitted and the target is ${target} %: a bounded trend reaches 100 % only asymptotically. The trend of each country is chosen by the smallest AICc; the years start from the latest observation, carrying the trend’s rate and ceiling forward.`],
     });
   }
   if (existsSync(join(dir, 'index-ranks.csv'))) {
@@ -182,54 +199,92 @@ export function samSection(dir: string): ReportSection | null {
   const lsum = join(dir, 'multipliers', 'leontief', 'summary.json');
   if (!existsSync(checks) && !existsSync(lsum)) return null;
   const blocks: ReportBlock[] = [];
-  if (existsSync(checks)) {
-    blocks.push({
+  if (existsSync(checks)) blocks.push(...samCheckTables(readCsv(checks)));
+  if (existsSync(lsum)) blocks.push(...multiplierBlocks(dir, JSON.parse(readFileSync(lsum, 'utf8')) as LeontiefSummary));
+  return { id: 'sam', title: 'Social accounting matrices and multipliers', blocks };
+}
+
+const SAM_SOURCE_NOTE = 'Control totals from ADB MRIO 2022; structure below the totals from the Thai SAM 2006; digital sectors split by the guideline classification (datasets/sam/asean/README.md).';
+
+/** The two SAM tables: balance and GDP at market prices three ways; from factor income to GDP at market prices. */
+function samCheckTables(rows: ReturnType<typeof readCsv>): ReportBlock[] {
+  const usd = { unit: 'US$ million', decimals: 0 } as const;
+  return [
+    {
       kind: 'table',
       id: 'sam_checks',
-      caption: 'ASEAN social accounting matrices, 2022: balance and GDP from production and from expenditure',
+      caption: 'ASEAN social accounting matrices, 2022: balance, and GDP at market prices measured from production, income and expenditure',
       columns: [
         { key: 'area', header: 'Area' },
         { key: 'accounts', header: 'Accounts', decimals: 0 },
-        { key: 'balanced', header: 'Balanced' },
-        { key: 'gdp_p', header: 'GDP (production)', unit: 'US$ million', decimals: 0 },
-        { key: 'gdp_e', header: 'GDP (expenditure)', unit: 'US$ million', decimals: 0 },
+        { key: 'balanced', header: 'Balanced accounts' },
+        { key: 'gdp_p', header: 'GDP at market prices, from production', ...usd },
+        { key: 'gdp_i', header: 'GDP at market prices, from income', ...usd },
+        { key: 'gdp_e', header: 'GDP at market prices, from expenditure', ...usd },
         { key: 'note', header: 'Note' },
       ],
-      rows: readCsv(checks).map((r) => ({ area: r.area!, accounts: num(r.accounts), balanced: r.balanced ? `${r.balanced_accounts}/${r.accounts}` : '', gdp_p: num(r.gdp_production), gdp_e: num(r.gdp_expenditure), note: r.note ?? '' })),
-      notes: ['Control totals from ADB MRIO 2022; structure below the totals from the Thai SAM 2006; digital sectors split by the guideline classification (datasets/sam/asean/README.md).'],
+      rows: rows.map((r) => ({ area: r.area!, accounts: num(r.accounts), balanced: r.balanced ? `${r.balanced_accounts}/${r.accounts}` : '', gdp_p: num(r.gdp_market_production), gdp_i: num(r.gdp_market_income), gdp_e: num(r.gdp_market_expenditure), note: r.note ?? '' })),
+      notes: [SAM_SOURCE_NOTE],
+    },
+    {
+      kind: 'table',
+      id: 'sam_value_added',
+      caption: 'From factor income to GDP at market prices, 2022: factor income plus taxes on production is gross value added at basic prices; plus taxes on products, GDP at market prices',
+      columns: [
+        { key: 'area', header: 'Area' },
+        { key: 'factor', header: 'Factor income (GDP at factor cost)', ...usd },
+        { key: 'tprod', header: 'Taxes on production', ...usd },
+        { key: 'gva', header: 'Gross value added at basic prices', ...usd },
+        { key: 'tproducts', header: 'Taxes on products', ...usd },
+        { key: 'gdp', header: 'GDP at market prices', ...usd },
+      ],
+      rows: rows.filter((r) => r.factor_income).map((r) => ({ area: r.area!, factor: num(r.factor_income), tprod: num(r.taxes_on_production), gva: num(r.gva_basic_prices), tproducts: num(r.taxes_on_products), gdp: num(r.gdp_market_production) })),
+      notes: ['Taxes on production: tax and government rows × activity columns (Itax); taxes on products: × commodity columns (here taxes on imports, Ttax).'],
+    },
+  ];
+}
+
+interface LeontiefSummary {
+  digital?: { shareOfGdp: number; directValueAdded: number; inducedValueAdded: number; gdp: number; denominator?: string };
+  keySectors?: string[];
+  notes?: string[];
+  valueAddedConcept?: string;
+}
+
+/** The digital-economy paragraph and the industry multipliers table. */
+function multiplierBlocks(dir: string, summary: LeontiefSummary): ReportBlock[] {
+  const blocks: ReportBlock[] = [];
+  const technology = (summary.notes ?? []).find((n) => n.startsWith('industry-by-industry table'));
+  const concept = summary.digital?.denominator ?? summary.valueAddedConcept ?? 'total value added';
+  if (summary.digital) {
+    const d = summary.digital;
+    blocks.push({
+      kind: 'paragraph',
+      text: `Digital economy of the demo member state (ADB 2021 measure): value added of the digital industries ${Math.round(d.directValueAdded)} US$ million plus value added induced in the other industries along their domestic backward linkages ${Math.round(d.inducedValueAdded)} US$ million, together ${(100 * d.shareOfGdp).toFixed(2)} % of ${concept} (${Math.round(d.gdp)} US$ million). Key sectors among the industries (backward and forward linkages above the average of the industries): ${(summary.keySectors ?? []).join(', ') || 'none'}.`,
     });
   }
-  if (existsSync(lsum)) {
-    const summary = JSON.parse(readFileSync(lsum, 'utf8')) as { digital?: { shareOfGdp: number; directValueAdded: number; inducedValueAdded: number; gdp: number }; keySectors?: string[] };
-    if (summary.digital) {
-      const d = summary.digital;
-      blocks.push({
-        kind: 'paragraph',
-        text: `Digital economy of the demo member state (ADB measure): direct value added of the digital sectors ${Math.round(d.directValueAdded)} plus value added induced along their backward linkages ${Math.round(d.inducedValueAdded)}, together ${(100 * d.shareOfGdp).toFixed(2)} % of GDP (${Math.round(d.gdp)}, US$ million). Key sectors (backward and forward linkages above average): ${(summary.keySectors ?? []).join(', ')}.`,
-      });
-    }
-    const mpath = join(dir, 'multipliers', 'leontief', 'multipliers.csv');
-    if (existsSync(mpath)) {
-      blocks.push({
-        kind: 'table',
-        id: 'leontief_multipliers',
-        caption: 'Output multipliers and linkages of the activities (Leontief, Type I and Type II)',
-        columns: [
-          { key: 'sector', header: 'Activity' },
-          { key: 'type1', header: 'Output multiplier, Type I', decimals: 3 },
-          { key: 'type2', header: 'Output multiplier, Type II', decimals: 3 },
-          { key: 'bl', header: 'Backward linkage', decimals: 3 },
-          { key: 'fl', header: 'Forward linkage', decimals: 3 },
-          { key: 'class', header: 'Class' },
-        ],
-        rows: readCsv(mpath)
-          .filter((r) => r.sector!.startsWith('A-'))
-          .map((r) => ({ sector: r.sector!, type1: num(r.output_type_i), type2: num(r.output_type_ii), bl: num(r.backward_linkage), fl: num(r.forward_linkage), class: r.linkage_class! })),
-        notes: ['I − A factorised once; multipliers are solves. Type II closes the model with the household account. Full tables (A, L, SAM accounting multipliers and their Pyatt–Round decomposition) are in multipliers/.'],
-      });
-    }
+  const mpath = join(dir, 'multipliers', 'leontief', 'multipliers.csv');
+  if (existsSync(mpath)) {
+    blocks.push({
+      kind: 'table',
+      id: 'leontief_multipliers',
+      caption: 'Output multipliers and linkages of the industries (industry-by-industry Leontief, Type I and Type II)',
+      columns: [
+        { key: 'sector', header: 'Industry' },
+        { key: 'type1', header: 'Output multiplier, Type I', unit: 'US$ of output per US$ of final demand', decimals: 3 },
+        { key: 'type2', header: 'Output multiplier, Type II', unit: 'US$ of output per US$ of final demand', decimals: 3 },
+        { key: 'bl', header: 'Backward linkage', unit: 'index, average = 1', decimals: 3 },
+        { key: 'fl', header: 'Forward linkage', unit: 'index, average = 1', decimals: 3 },
+        { key: 'class', header: 'Class' },
+      ],
+      rows: readCsv(mpath).map((r) => ({ sector: r.sector!, type1: num(r.output_type_i), type2: num(r.output_type_ii), bl: num(r.backward_linkage), fl: num(r.forward_linkage), class: r.linkage_class! })),
+      notes: [
+        ...(technology ? [`Table: ${technology}. Where each industry makes one commodity, as here, product and industry technology give the same table.`] : []),
+        'Type I: column sums of L = (I − A)⁻¹ (I − A factorised once; multipliers are solves). Type II closes the model with the households (labour income row, domestic consumption column). Backward linkage: column sums of L; forward linkage: row sums of the Ghosh inverse; each divided by its average over the industries. Full tables (A, L, SAM accounting multipliers and their Pyatt–Round decomposition) are in multipliers/.',
+      ],
+    });
   }
-  return { id: 'sam', title: 'Social accounting matrices and multipliers', blocks };
+  return blocks;
 }
 
 /** The provenance section: how every figure traces back to the national files. */

@@ -3,7 +3,32 @@ import { join } from 'node:path';
 import { readStageCsv as readCsv, type CsvRecords as Records } from './read-csv.js';
 import { renderChartSvg } from './chart.js';
 import type { ReportBlock, ReportSection } from './document.js';
+import { whySignsDisagree } from '../cge/digital/signs.js';
 
+
+/**
+ * One note per scenario whose real GDP and households' gain have opposite signs, saying why from
+ * the run's welfare.csv and factors.csv (see {@link whySignsDisagree}).
+ */
+function signNotes(dir: string, headline: Records): string[] {
+  const welfare = existsSync(join(dir, 'welfare.csv')) ? readCsv(join(dir, 'welfare.csv')) : [];
+  const factors = existsSync(join(dir, 'factors.csv')) ? readCsv(join(dir, 'factors.csv')) : [];
+  const notes: string[] = [];
+  for (const h of headline) {
+    const mine = (r: Records[number]) => r.area === h.area && r.scenario === h.scenario;
+    const why = whySignsDisagree({
+      gdpPct: Number(h.gdp_real_pct),
+      evAggregate: Number(h.ev_aggregate),
+      groups: welfare.filter(mine).map((w) => ({
+        household: w.household!,
+        gain: Number(w.population) * (Number(w.spending_per_capita_base) + Number(w.ev_per_capita)) - Number(w.population_base) * Number(w.spending_per_capita_base),
+      })),
+      factors: factors.filter(mine).map((f) => ({ factor: f.factor!, employmentBase: Number(f.employment_base), employment: Number(f.employment), realWagePct: Number(f.real_wage_pct) })),
+    });
+    if (why) notes.push(`${h.area} ${h.scenario}: ${why}`);
+  }
+  return notes;
+}
 
 /**
  * The scenario section of the pipeline report, from the simulate stage's outputs in `dir`
@@ -21,10 +46,15 @@ export async function scenarioSection(dir: string): Promise<ReportSection | null
     if (rows[0]) ssa.set(`${rows[0].area}|${rows[0].scenario}`, rows);
   }
   const band = (area: string, scenario: string, outcome: string) => ssa.get(`${area}|${scenario}`)?.find((r) => r.outcome === outcome);
+  const vintages = [...new Set(headline.map((h) => `${h.area}: baseline ${h.base_year}; ${h.data_vintage}`))];
   const blocks: ReportBlock[] = [
     {
       kind: 'paragraph',
-      text: 'Scenarios of the digital-divide model (ddcge) on the default database, each translated from targets stated in the guideline’s indicators into model shocks (simulate/shocks.csv lists them with the observations and assumptions used). The benchmark replicates the SAM before any scenario is run. Bands are the 5th–95th percentiles of 200 Latin-hypercube draws of the elasticities and channel parameters.',
+      text: `Database: ${vintages.join(' | ')}.`,
+    },
+    {
+      kind: 'paragraph',
+      text: 'Scenarios of the digital-divide model (ddcge) on the default database (the one `digicge simulate` uses without options), each translated from targets stated in the guideline’s indicators into model shocks (simulate/shocks.csv lists them with the observations and assumptions used). The benchmark replicates the SAM before any scenario is run. Bands are the 5th–95th percentiles of 200 Latin-hypercube draws of the elasticities and channel parameters.',
     },
   ];
   const gdpRows = headline.map((h) => {
@@ -49,14 +79,16 @@ export async function scenarioSection(dir: string): Promise<ReportSection | null
     columns: [
       { key: 'area', header: 'Area' },
       { key: 'scenario', header: 'Scenario' },
-      { key: 'gdp', header: 'Real GDP', unit: '% change', decimals: 3 },
-      { key: 'gdp_band', header: 'Real GDP band', unit: '%' },
+      { key: 'year', header: 'Baseline year' },
+      { key: 'gdp', header: 'Real GDP at market prices', unit: '% change', decimals: 3 },
+      { key: 'gdp_band', header: 'Real GDP band', unit: '% change' },
       { key: 'gain', header: 'Households’ money-metric gain', unit: 'US$ million', decimals: 1 },
       { key: 'gain_band', header: 'Gain band', unit: 'US$ million' },
       { key: 'gain_pc', header: 'Gain per person', unit: 'US$', decimals: 2 },
-      { key: 'gap_cu', header: 'Connected/unconnected income ratio' },
-      { key: 'gap_ur', header: 'Urban/rural income ratio' },
-      { key: 'digital', header: 'Digital share of GDP, direct', unit: '%' },
+      { key: 'gap_cu', header: 'Connected/unconnected per-capita income', unit: 'ratio, before → after' },
+      { key: 'gap_ur', header: 'Urban/rural per-capita income', unit: 'ratio, before → after' },
+      { key: 'digital', header: 'Digital industries’ value added, direct', unit: '% of GVA at basic prices, before → after' },
+      { key: 'induced', header: 'Digital value added induced in other industries', unit: '% of GVA at basic prices, before → after' },
     ],
     rows: headline.map((h) => {
       const g = band(h.area!, h.scenario!, 'gdp_real_pct');
@@ -65,6 +97,7 @@ export async function scenarioSection(dir: string): Promise<ReportSection | null
       return {
         area: h.area!,
         scenario: h.scenario!,
+        year: h.base_year ?? '',
         gdp: Number(h.gdp_real_pct),
         gdp_band: g ? `${Number(g.p5).toFixed(3)} – ${Number(g.p95).toFixed(3)}` : '',
         gain: Number(h.ev_aggregate),
@@ -73,9 +106,12 @@ export async function scenarioSection(dir: string): Promise<ReportSection | null
         gap_cu: `${Number(h.gap_connected_unconnected_base).toFixed(3)} → ${Number(h.gap_connected_unconnected).toFixed(3)}`,
         gap_ur: `${Number(h.gap_urban_rural_base).toFixed(3)} → ${Number(h.gap_urban_rural).toFixed(3)}`,
         digital: `${pct(h.digital_va_share_base)} → ${pct(h.digital_va_share)}`,
+        induced: `${pct(h.digital_induced_share_base)} → ${pct(h.digital_induced_share)}`,
       };
     }),
     notes: [
+      'Real GDP at market prices: final expenditure (C + G + I + E − M) at benchmark prices. Digital value added: the ADB (2021) measure of the multipliers section on the model’s flows, direct and induced along domestic backward linkages, as shares of gross value added at basic prices.',
+      ...signNotes(dir, headline),
       'The households’ money-metric gain counts each person who connects at the group left and the group joined; the sum of per-capita group EVs (simulate/headline.csv, ev_total) is lowered by the changed make-up of the groups and is not a welfare measure when people move.',
     ],
   });
@@ -88,8 +124,8 @@ export async function scenarioSection(dir: string): Promise<ReportSection | null
       columns: [
         { key: 'scenario', header: 'Scenario' },
         { key: 'household', header: 'Household group' },
-        { key: 'pop0', header: 'Population before', decimals: 0 },
-        { key: 'pop1', header: 'Population after', decimals: 0 },
+        { key: 'pop0', header: 'Population before', unit: 'persons', decimals: 0 },
+        { key: 'pop1', header: 'Population after', unit: 'persons', decimals: 0 },
         { key: 'ev', header: 'EV per person', unit: 'US$', decimals: 2 },
         { key: 'evpct', header: 'EV', unit: '% of spending', decimals: 3 },
       ],

@@ -41,7 +41,7 @@ export function formatSamCheck(report: SamCheckReport, title: string): string {
   lines.push('GDP at market prices:');
   const m = report.macro;
   if (m.production) {
-    lines.push(`  from production:  ${num(m.production.gdp)} = value added ${num(m.production.valueAdded)} + net taxes on production and products ${num(m.production.netProductTaxes)}`);
+    lines.push(`  from production:  ${num(m.production.gdp)} = factor income (value added at factor cost) ${num(m.production.valueAdded)} + net taxes on production and products ${num(m.production.netProductTaxes)}`);
   }
   if (m.income) {
     lines.push(`  from income:      ${num(m.income.gdp)} = factor income ${num(m.income.factorIncome)} − factor income from abroad ${num(m.income.factorIncomeFromAbroad)} + net taxes ${num(m.income.netProductTaxes)}`);

@@ -81,3 +81,28 @@ describe('computeDispersion', () => {
     expect(cv.provenance).toHaveLength(27);
   });
 });
+
+describe('the balanced panel and its chart', () => {
+  // three areas observed 2010–2013 except CCC in 2012: 2012 is not comparable with the other years
+  const obs: Obs[] = [2010, 2011, 2012, 2013].flatMap((year) =>
+    ['AAA', 'BBB', 'CCC'].filter((a) => !(a === 'CCC' && year === 2012)).map((area, k) => ({ area, ind: 'HH7', year, value: 10 * (k + 1) + year - 2000 })),
+  );
+  it('keeps the years in which every area is observed', async () => {
+    const { balancedPanel } = await import('../../src/divide/index.js');
+    const rows = computeDispersion(obsRecords(obs), 'HH7');
+    expect(balancedPanel(rows).map((r) => r.time_period)).toEqual([2010, 2011, 2013]);
+  });
+  it('draws lines over the balanced panel only, broken at a year with a missing area, which stands apart', async () => {
+    const { dispersionChartSpec } = await import('../../src/divide/charts.js');
+    const spec = dispersionChartSpec(computeDispersion(obsRecords(obs), 'HH7')) as unknown as {
+      data: { values: { year: number; measure: string; segment: string; complete: boolean; panel: string }[] };
+      layer: { mark: { type: string }; transform: { filter: string }[] }[];
+    };
+    expect(spec.layer.map((l) => [l.mark.type, l.transform[0]!.filter])).toEqual([['line', 'datum.complete'], ['point', '!datum.complete']]);
+    const gini = spec.data.values.filter((v) => v.measure === 'Gini');
+    const seg = (y: number) => gini.find((v) => v.year === y)!.segment;
+    expect(seg(2010)).toBe(seg(2011));
+    expect(seg(2013)).not.toBe(seg(2011));
+    expect(gini.find((v) => v.year === 2012)).toMatchObject({ complete: false, panel: 'incomplete: 2 of 3 areas' });
+  });
+});

@@ -77,7 +77,21 @@ describe('digicge multipliers', () => {
       expect(Number(c[h.indexOf('output_type_ii')])).toBeGreaterThan(Number(c[h.indexOf('output_type_i')]));
       expect(Number(c[h.indexOf('income_type_ii')])).toBeGreaterThan(Number(c[h.indexOf('income_type_i')]));
     }
-    expect(r.stdout).toMatch(/of GDP/);
+    // the share's denominator is named for what it is: the value added of the table (here the factor rows)
+    expect(r.stdout).toMatch(/% of total value added of the table/);
+    expect(r.stdout).not.toMatch(/of GDP/);
+  });
+
+  it('reads a SAM with activity and commodity accounts industry by industry and names the value added', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'digicge-mult-')), 'ixi');
+    const r = cli(join(import.meta.dirname, '../../datasets/sam/asean/THA.csv'), '--digital', 'A-ICT,A-TEL,A-ITS', '--out', out);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/: 8 sectors\n/);
+    expect(r.stdout).not.toMatch(/C-MAN/);
+    // the same measure as the demo's multipliers stage (test/demo/figures.test.ts recomputes it)
+    const s = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { digital: { shareOfGdp: number; denominator: string } };
+    expect(s.digital.denominator).toBe('gross value added at basic prices');
+    expect(r.stdout).toContain(`= ${(100 * s.digital.shareOfGdp).toFixed(2)} % of gross value added at basic prices`);
   });
 
   it('fails with one located line on bad input', () => {

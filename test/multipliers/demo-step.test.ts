@@ -23,13 +23,14 @@ describe('multipliers demo step', () => {
     const out = mkdtempSync(join(tmpdir(), 'digicge-mdemo-'));
     const digital = ['A-ICT', 'A-TEL', 'A-ITS', 'C-ICT', 'C-TEL', 'C-ITS'];
     const r = await multipliersDemoStep(sam, out, { digital });
-    const share = Number(/digital economy ([\d.]+)% of GDP/.exec(r.summary)![1]) / 100;
-    // independent lower bound: factor income paid by the digital activities over all factor income
-    const factors = ['LAB-DIG', 'LAB-OTH', 'CAP'];
+    const share = Number(/digital economy ([\d.]+) % of gross value added at basic prices/.exec(r.summary)![1]) / 100;
+    // independent lower bound: value added at basic prices (factor income and taxes on production)
+    // of the digital activities over all value added at basic prices
+    const factors = ['LAB-DIG', 'LAB-OTH', 'CAP', 'Itax', 'Ttax', 'GOV'];
     let direct = 0;
     let gdp = 0;
     for (const f of factors)
-      for (const a of sam.labels) {
+      for (const a of sam.labels.filter((l) => l.startsWith('A-'))) {
         const v = sam.get(f, a);
         gdp += v;
         if (digital.includes(a)) direct += v;

@@ -63,8 +63,26 @@ describe('Markdown summary', () => {
     expect(md).toContain('# Digital divide in ASEAN');
     expect(md).toContain('| Area | Observations | Share (%) | Note |');
     expect(md).toContain('| THA | 24 | 41.7 |');
-    expect(md).toContain('_1 more rows in results.xlsx (sheet coverage)._');
+    // a table not in time order keeps its first rows and names the rows it cut
+    expect(md).toContain('_showing the first 2 of 3 rows: 1 more rows are left out here (VNM 0); every row is in results.xlsx (sheet coverage) and report.html._');
+    expect(md).not.toContain('| VNM |');
     expect(md).toContain('_Figure: Internet use (see report.html)._');
+  });
+});
+
+describe('Markdown summary of a table in time order', () => {
+  it('keeps the most recent rows and names the periods it cut', async () => {
+    const doc = await sampleReport();
+    const years = Array.from({ length: 24 }, (_, i) => 2000 + i);
+    doc.sections[0]!.blocks.push({
+      kind: 'table', id: 'series', caption: 'A yearly series', timeKey: 'year',
+      columns: [{ key: 'year', header: 'Year' }, { key: 'v', header: 'Value', decimals: 0 }],
+      rows: years.map((y) => ({ year: String(y), v: y - 2000 })),
+    });
+    const md = renderSummaryMarkdown(doc, { maxRows: 15 });
+    const shown = [...md.matchAll(/^\| (\d{4}) \|/gm)].map((m) => Number(m[1]));
+    expect(shown).toEqual(years.slice(-15));
+    expect(md).toContain('_showing the 15 most recent of 24 rows: the 9 earliest rows (2000–2008) are left out here; every row is in results.xlsx (sheet series) and report.html._');
   });
 });
 

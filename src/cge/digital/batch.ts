@@ -136,7 +136,7 @@ export async function simulateDefault(
   if (!r) throw new UsageError('DEMO_NOT_SIMULATED', `the default scenario could not be simulated: ${out.failed[0]?.reason ?? out.notCovered[0]?.reason}`);
   return {
     outputs: out.outputs,
-    summary: `${r.area} ${r.scenario}: real GDP ${r.gdp.pct.toFixed(3)} %, households' money-metric gain ${(r.evAggregatePerCapita * 1e6).toFixed(2)} US$ per person; connected/unconnected income ratio ${r.gaps.connectedUnconnected.ratioBase.toFixed(3)} → ${r.gaps.connectedUnconnected.ratio.toFixed(3)}`,
+    summary: `${r.area} ${r.scenario} (database baseline ${r.baseYear}): real GDP at market prices ${r.gdp.pct.toFixed(3)} %, households' money-metric gain ${(r.evAggregatePerCapita * 1e6).toFixed(2)} US$ per person; connected/unconnected income ratio ${r.gaps.connectedUnconnected.ratioBase.toFixed(3)} → ${r.gaps.connectedUnconnected.ratio.toFixed(3)}`,
     headline: {
       gdpRealPct: r.gdp.pct,
       evTotal: r.evTotal,

@@ -21,8 +21,11 @@ export function broadbandInvestment(args: {
   targetPer100: number;
   population: number;
   costPerSubscription: SourcedValue;
+  /** Currency of the cost per subscription, printed beside it (default `US$`). */
+  currency?: string;
 }): BroadbandInvestment {
   const { baselinePer100: y0, targetPer100: y, population, costPerSubscription } = args;
+  const currency = args.currency ?? 'US$';
   if (!(y >= y0)) {
     throw new UsageError('TARGET_BELOW_BASELINE', `the broadband target ${y} per 100 is below the baseline ${y0} per 100`);
   }
@@ -35,6 +38,6 @@ export function broadbandInvestment(args: {
     investment: addedSubscriptions * costPerSubscription.value,
     statement:
       `fixed-broadband subscriptions (i4213tfbb) from ${y0} to ${y} per 100 inhabitants: ${Math.round(addedSubscriptions)} added ` +
-      `at ${costPerSubscription.value} each (${costPerSubscription.source})`,
+      `at ${currency} ${costPerSubscription.value} each (${costPerSubscription.source})`,
   };
 }

@@ -48,8 +48,10 @@ export {
 } from './database.js';
 export { parseDigitalScenario, readDigitalScenario, translateDigitalScenario, type DigitalScenario, type DigitalTarget, type TranslatedScenario } from './scenarios.js';
 export {
+  databaseVintage,
   describeDigital,
   prepareDatabase,
+  signInputs,
   simulateScenario,
   summariseDigital,
   type DigitalResults,
@@ -60,6 +62,7 @@ export {
   type ReplicationSummary,
   type SectorResult,
 } from './simulate.js';
+export { whySignsDisagree, type SignInputs } from './signs.js';
 export { digitalResultTables, formatResult, regionalTable, writeDigitalResults } from './report.js';
 export { applyDraws, ddcgeParameterVector, type DdcgeUncertainValues } from './recalibrate.js';
 export { digitalSensitivity, sensitivityTable, type DigitalSensitivityOptions } from './sensitivity.js';

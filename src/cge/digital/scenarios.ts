@@ -135,7 +135,8 @@ export function translateDigitalScenario(prep: PreparedModel, baseline: Connecti
       }
       if (t.financing === 'government') shocks.push({ parameter: 'gshare', set: 1 });
       if (t.financing === 'foreign') shocks.push({ parameter: 'fshare', set: 1 });
-      statements.push(`${bb.statement}; investment ${total.toFixed(3)} in the SAM's unit, financed by ${t.financing === 'private' ? 'private savings (crowding out other investment)' : t.financing === 'government' ? 'the government' : 'foreign savings'}`);
+      const money = unit === 1e-6 ? `US$ ${total.toFixed(1)} million` : `US$ ${bb.investment.toFixed(0)} (${total.toFixed(3)} in the SAM's money unit at ${unit} per US$)`;
+      statements.push(`${bb.statement}; investment ${money}, financed by ${t.financing === 'private' ? 'private savings (crowding out other investment)' : t.financing === 'government' ? 'the government' : 'foreign savings'}`);
       assumptions.push(sourced(`baseline fixed-broadband subscriptions per 100 (${baseline.area})`, base), sourced('cost per subscription (US$)', t.costPerSubscription));
     } else if (t.kind === 'skills-training') {
       const groups = t.groups ?? m.getSet('hh').elements;

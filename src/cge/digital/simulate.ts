@@ -11,6 +11,7 @@
  */
 import { ModelError, NumericError } from '../../errors.js';
 import { digitalValueAdded } from '../../multipliers/digital-economy.js';
+import { industryByIndustry, type SupplyUse } from '../../multipliers/industry-by-industry.js';
 import { replicationCheck } from '../checks.js';
 import { applyShocks } from '../scenario.js';
 import { levelReader, prepareModel, runScenario, type PreparedModel, type ScenarioResult, type CgeSolution } from '../run.js';
@@ -18,6 +19,7 @@ import type { DdcgeDatabase } from './database.js';
 import { ddcge } from './ddcge.js';
 import { translateDigitalScenario, type DigitalScenario, type TranslatedScenario } from './scenarios.js';
 import { ddcgeWelfare, type GroupWelfare } from './welfare.js';
+import { whySignsDisagree, type SignInputs } from './signs.js';
 
 /** Benchmark replication of a database. */
 export interface ReplicationSummary {
@@ -60,7 +62,13 @@ export interface FactorResult {
   realWagePct: number;
 }
 
-/** The digital economy's share of GDP (value added of the digital goods; induced by backward linkages). */
+/**
+ * The digital economy (ADB 2021, "Capturing the Digital Economy") as shares of gross value added at
+ * basic prices: the digital industries' own value added (direct) and the value added they induce
+ * in the other industries along their domestic backward linkages (induced), computed exactly as the
+ * multipliers stage does on the SAM (industry-by-industry.ts: import proportionality, value added
+ * = factor income + production tax). At the benchmark both give the same numbers.
+ */
 export interface DigitalShare {
   directBase: number;
   direct: number;
@@ -72,6 +80,10 @@ export interface DigitalShare {
 export interface DigitalResults {
   area: string;
   scenario: string;
+  /** Year of the database's connectivity baseline (HH7 and population). */
+  baseYear: string;
+  /** What the database was built from: the SAM file and the files of the baseline observations. */
+  vintage: string;
   closure: string;
   statements: string[];
   observations: string[];
@@ -196,15 +208,25 @@ export function describeDigital(pd: PreparedDatabase, t: TranslatedScenario, res
     return { factor: f, employmentBase: e0, employment: e1, wagePct: pct(L1('pf', [f]), L0('pf', [f])), realWagePct: pct(L1('pf', [f]) / cpi, L0('pf', [f])) };
   });
   const share = (L: typeof L0) => {
+    // the ADB measure of the multipliers stage, on the model's flows: one good = one industry,
+    // output at basic prices pz·Z + Tz, domestic share of each good's domestic uses pd·D / pq·Q
     const n = goods.length;
-    const A = new Float64Array(n * n);
-    const xo = new Float64Array(n);
-    const v = new Float64Array(n);
+    const xo = Float64Array.from(goods, (j) => L('pz', [j]) * L('Z', [j]) + L('Tz', [j]));
+    const V = new Float64Array(n * n);
+    const U = new Float64Array(n * n);
     goods.forEach((j, c) => {
-      xo[c] = L('pz', [j]) * L('Z', [j]);
-      v[c] = va(L, j) / xo[c]!;
-      goods.forEach((i, r) => (A[r * n + c] = (L('pq', [i]) * L('X', [i, j])) / xo[c]!));
+      V[c * n + c] = xo[c]!;
+      goods.forEach((i, r) => (U[r * n + c] = L('pq', [i]) * L('X', [i, j])));
     });
+    const su: SupplyUse = {
+      industries: goods, commodities: goods, V: { rows: n, cols: n, data: V }, U: { rows: n, cols: n, data: U }, g: xo,
+      supply: Float64Array.from(goods, (i) => L('pq', [i]) * L('Q', [i]) + L('pe', [i]) * L('E', [i])),
+      exports: Float64Array.from(goods, (i) => L('pe', [i]) * L('E', [i])),
+    };
+    const Z = industryByIndustry(su).Z;
+    const A = new Float64Array(n * n);
+    for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) A[r * n + c] = Z.data[r * n + c] / xo[c]!;
+    const v = Float64Array.from(goods, (j, c) => (va(L, j) + L('Tz', [j])) / xo[c]!);
     const d = digitalValueAdded({ rows: n, cols: n, data: A }, xo, v, digital.map((g) => goods.indexOf(g)), goods);
     return { direct: d.direct / d.gdp, induced: d.induced / d.gdp };
   };
@@ -214,6 +236,8 @@ export function describeDigital(pd: PreparedDatabase, t: TranslatedScenario, res
   const out: DigitalResults = {
     area: db.area,
     scenario: t.scenario.name,
+    baseYear: db.record?.baseYear ?? db.baseline.year,
+    vintage: databaseVintage(db),
     closure: result.closure,
     statements: t.statements,
     observations: t.observations,
@@ -241,6 +265,16 @@ export function describeDigital(pd: PreparedDatabase, t: TranslatedScenario, res
   return out;
 }
 
+/**
+ * The data vintage of a database in one line: its SAM file and the files (with their periods) of
+ * the observations its connectivity baseline was taken from.
+ */
+export function databaseVintage(db: DdcgeDatabase): string {
+  if (!db.record) return `baseline ${db.baseline.year}; the database carries no provenance record`;
+  const files = [...new Set(db.record.observations.map((o) => o.replace(/^.*@/, '').replace(/:\d+$/, '')))].sort();
+  return `SAM ${db.record.samFile} (US$ million); baseline ${db.record.baseYear} observations from ${files.join(', ')}`;
+}
+
 function assertFinite(x: unknown, where: string, path = ''): void {
   if (typeof x === 'number') {
     if (!Number.isFinite(x)) throw new NumericError('RESULT_NOT_FINITE', `${where}: result ${path} is ${x}`, { jsonPath: path });
@@ -255,10 +289,21 @@ export function summariseDigital(r: DigitalResults, usdPerUnit = 1e6): string {
   const cu = r.gaps.connectedUnconnected;
   const ur = r.gaps.urbanRural;
   return (
-    `${r.area}, ${r.scenario}: ${r.statements.join('; ') || 'explicit shocks'}. Benchmark replicated (SAM difference ${r.replication.samMaxDiff.toExponential(1)}). ` +
-    `Real GDP ${r.gdp.pct >= 0 ? '+' : ''}${f(r.gdp.pct, 3)} %; households' money-metric gain ${f(r.evAggregate, 1)} (US$ million), ${f(r.evAggregatePerCapita * usdPerUnit, 2)} US$ per person ` +
-    `(sum of group EVs ${f(r.evTotal, 1)}, lowered by the changed make-up of groups); ` +
-    `EV per capita (US$): ${ev}. Per-capita income ratio connected/unconnected ${f(cu.ratioBase, 3)} → ${f(cu.ratio, 3)}, urban/rural ${f(ur.ratioBase, 3)} → ${f(ur.ratio, 3)}. ` +
-    `Digital sectors' value added ${f(100 * r.digitalShare.directBase)} → ${f(100 * r.digitalShare.direct)} % of GDP (plus ${f(100 * r.digitalShare.inducedBase)} → ${f(100 * r.digitalShare.induced)} % induced).`
-  );
+    `${r.area}, ${r.scenario} (database baseline ${r.baseYear}; ${r.vintage}): ${r.statements.join('; ') || 'explicit shocks'}. Benchmark replicated (SAM difference ${r.replication.samMaxDiff.toExponential(1)} US$ million). ` +
+    `Real GDP at market prices ${r.gdp.pct >= 0 ? '+' : ''}${f(r.gdp.pct, 3)} %; households' money-metric gain ${f(r.evAggregate, 1)} US$ million, ${f(r.evAggregatePerCapita * usdPerUnit, 2)} US$ per person ` +
+    `(sum of group EVs ${f(r.evTotal, 1)} US$ million, lowered by the changed make-up of groups); ` +
+    `EV per person (US$): ${ev}. Per-capita income ratio connected/unconnected ${f(cu.ratioBase, 3)} → ${f(cu.ratio, 3)}, urban/rural ${f(ur.ratioBase, 3)} → ${f(ur.ratio, 3)}. ` +
+    `Digital industries' value added ${f(100 * r.digitalShare.directBase)} → ${f(100 * r.digitalShare.direct)} % of gross value added at basic prices (plus ${f(100 * r.digitalShare.inducedBase)} → ${f(100 * r.digitalShare.induced)} % induced along domestic backward linkages). ` +
+    (whySignsDisagree(signInputs(r)) ?? '')
+  ).trimEnd();
+}
+
+/** The figures of a run that {@link whySignsDisagree} explains from. */
+export function signInputs(r: DigitalResults): SignInputs {
+  return {
+    gdpPct: r.gdp.pct,
+    evAggregate: r.evAggregate,
+    groups: r.welfare.map((g) => ({ household: g.household, gain: g.population * (g.spendingPerCapitaBase + g.evPerCapita) - g.populationBase * g.spendingPerCapitaBase })),
+    factors: r.factors.map((f) => ({ factor: f.factor, employmentBase: f.employmentBase, employment: f.employment, realWagePct: f.realWagePct })),
+  };
 }

@@ -20,7 +20,7 @@ export function register(program: Command): void {
     .requiredOption('--out <dir>', 'output folder')
     .option('--config <index.json>', 'composite-index configuration (default: guidelines/indices/asean-digital-access.json)')
     .option('--indicator <code>', 'indicator of the dispersion, convergence and distance tables', 'HH7')
-    .option('--target <level>', 'target level for distance to target, in the indicator unit', '100')
+    .option('--target <level>', 'target level for distance to target, in the indicator unit (below 100 for a percentage: a bounded trend reaches 100 only asymptotically)', '95')
     .option('--from <year>', 'first year of dispersion, convergence and trend fits', '2000')
     .option('--project-to <year>', 'last year of the trend projections (projections.csv)', '2030')
     .option('--draws <n>', 'Monte Carlo draws of the rank intervals (default: the configuration, else 1000)')

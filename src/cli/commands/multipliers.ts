@@ -51,7 +51,7 @@ export function register(program: Command): void {
     .option('--type <type>', "'leontief' (IO multipliers) or 'sam' (accounting multipliers); default: sam when --endogenous is given")
     .option('--endogenous <labels>', 'sam: endogenous accounts, e.g. BRD,MLK,CAP,LAB,HOH', list)
     .option('--blocks <blocks>', "sam: Pyatt–Round blocks, ';' between blocks, e.g. 'BRD,MLK;CAP,LAB;HOH' (default: production, factors, institutions from account groups)")
-    .option('--z-block <labels>', 'leontief: the sectors (Z block); default: the activity and commodity accounts of a SAM, or labels on both rows and columns of an IO table', list)
+    .option('--z-block <labels>', 'leontief: the sectors (Z block); default: the industries of a SAM with activity and commodity accounts (industry by industry: industry technology, import proportionality), its production accounts otherwise, or labels on both rows and columns of an IO table', list)
     .option('--x <label>', 'leontief: row or column holding gross output (default: column totals of the sector columns)')
     .option('--final-demand <labels>', 'leontief: final-demand columns (default: y = x − row sums of Z)', list)
     .option('--value-added <labels>', 'leontief: value-added rows (default: x − column sums of Z)', list)
@@ -99,7 +99,7 @@ export function register(program: Command): void {
         inverse: o.inverse,
       });
       const written = await writeIoAnalysis(o.out, io, a);
-      const s = ioSummary(io, a) as { digital?: Record<string, number> };
+      const s = ioSummary(io, a) as { digital?: Record<string, number> & { denominator?: string } };
       process.stdout.write(`Leontief multipliers of ${file}: ${a.sectors.length} sectors\n`);
       process.stdout.write('sector        output(I)' + (a.typeII ? '  output(II)' : '') + '  backward  forward  class\n');
       a.sectors.forEach((l, j) => {
@@ -112,7 +112,7 @@ export function register(program: Command): void {
       if (s.digital) {
         process.stdout.write(
           `digital economy (ADB, direct + induced value added): ${fmt(s.digital.totalValueAdded)} = ` +
-            `${(100 * s.digital.shareOfGdp).toFixed(2)}% of GDP (direct ${fmt(s.digital.directValueAdded)}, induced ${fmt(s.digital.inducedValueAdded)})\n`,
+            `${(100 * s.digital.shareOfGdp).toFixed(2)} % of ${s.digital.denominator} (direct ${fmt(s.digital.directValueAdded)}, induced ${fmt(s.digital.inducedValueAdded)})\n`,
         );
       }
       process.stdout.write(`wrote ${written.length} files to ${o.out}: ${written.join(', ')}\n`);

@@ -29,6 +29,8 @@ export interface IoData {
   readonly satellite?: { readonly labels: readonly string[]; readonly F: Matrix };
   /** How each part was obtained, one sentence each (written into the summary). */
   readonly notes: readonly string[];
+  /** What `va` measures, named (e.g. `gross value added at basic prices`), when known. */
+  readonly valueAddedConcept?: string;
 }
 
 /** Which rows and columns of a labelled table form each part of the IO table. */

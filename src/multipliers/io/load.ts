@@ -8,6 +8,7 @@
 import { readSamCsv } from '../../sam/index.js';
 import { ioTableFromLabelled, samAsLabelledTable, defaultSamSectors, emptyAccounts, type IoData, type IoDataSpec } from './io-table.js';
 import { readLabelledTable } from './labelled-table.js';
+import { industryIoFromSam } from '../industry-by-industry.js';
 
 /** True when the row labels are the column labels in the same order, ignoring a trailing `Total`. */
 function looksLikeSam(rows: readonly string[], cols: readonly string[]): boolean {
@@ -18,14 +19,22 @@ function looksLikeSam(rows: readonly string[], cols: readonly string[]): boolean
 }
 
 /**
- * Reads an IO table from `path`. For a SAM the default sectors are its activity and commodity
- * accounts (or, failing those, its unclassified accounts); for a rectangular table, the labels
- * found both as a row and as a column.
+ * Reads an IO table from `path`. A SAM with activity and commodity accounts, read without a
+ * sector, value-added or final-demand choice, gives its industry-by-industry table
+ * ({@link industryIoFromSam}: industry technology, import proportionality; the household column
+ * named by `households`, else the first household account, closes Type II). Any other SAM's
+ * default sectors are its production accounts (or, failing those, its unclassified accounts); for
+ * a rectangular table, the labels found both as a row and as a column.
  */
 export async function loadIoTable(path: string, spec: IoDataSpec = {}): Promise<IoData> {
   const table = await readLabelledTable(path);
   if (looksLikeSam(table.rowLabels, table.colLabels)) {
     const sam = await readSamCsv(path);
+    const chosen = spec.sectors ?? spec.valueAdded ?? spec.finalDemand ?? spec.x ?? spec.satellite ?? spec.labour;
+    const has = (g: string) => sam.accounts.some((a) => a.group === g);
+    if (chosen === undefined && has('activity') && has('commodity')) {
+      return industryIoFromSam(sam, spec.households !== undefined ? { households: spec.households } : {});
+    }
     const sectors = spec.sectors ?? defaultSamSectors(sam);
     const io = ioTableFromLabelled(samAsLabelledTable(sam, path), { ...spec, sectors });
     const empty = spec.sectors ? [] : emptyAccounts(sam);

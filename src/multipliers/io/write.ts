@@ -42,6 +42,7 @@ export function ioSummary(io: IoData, a: IoAnalysis): Record<string, unknown> {
   const s: Record<string, unknown> = {
     analysis: 'leontief',
     sectors: a.sectors.length,
+    ...(io.valueAddedConcept ? { valueAddedConcept: io.valueAddedConcept } : {}),
     notes: [...io.notes, ...a.notes],
     keySectors: a.sectors.filter((_, j) => a.linkages.classes[j] === 'key'),
     largestOutputMultiplier: (() => {
@@ -57,6 +58,7 @@ export function ioSummary(io: IoData, a: IoAnalysis): Record<string, unknown> {
       totalValueAdded: a.digital.total,
       gdp: a.digital.gdp,
       shareOfGdp: a.digital.share,
+      denominator: io.valueAddedConcept ?? 'total value added of the table (vᵀx)',
       extractionOutputLoss: a.extraction.outputLoss,
       extractionOutputLossShare: a.extraction.outputLossShare,
       extractionValueAddedLoss: a.extraction.valueAddedLoss,

@@ -34,7 +34,7 @@ describe('ddcge simulation results', () => {
     expect(r.gaps.connectedUnconnected.ratioBase).toBeCloseTo(pc(['URB_CON', 'RUR_CON']) / pc(['URB_UNC', 'RUR_UNC']), 10);
     expect(r.gaps.urbanRural.ratioBase).toBeCloseTo(pc(['URB_CON', 'URB_UNC']) / pc(['RUR_CON', 'RUR_UNC']), 10);
     const goods = ['AGR', 'MAN', 'ICT', 'TEL', 'SRV'];
-    const va = (j: string) => ['LAB_DS', 'LAB_OT', 'CAP'].reduce((s, f) => s + S.get(f, j), 0);
+    const va = (j: string) => ['LAB_DS', 'LAB_OT', 'CAP', 'IDT'].reduce((s, f) => s + S.get(f, j), 0);
     expect(r.digitalShare.directBase).toBeCloseTo((va('ICT') + va('TEL')) / goods.reduce((s, j) => s + va(j), 0), 12);
     expect(r.evTotal).toBeCloseTo(r.welfare.reduce((s, w) => s + w.ev, 0), 9);
     expect(r.welfare.reduce((s, w) => s + w.population, 0)).toBeCloseTo(7.5e6, 3);
