@@ -4,8 +4,8 @@
  * that the report stage can reuse them on the same tables.
  * @module
  */
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
+import { loadVega } from '../util/lazy-modules.js';
 import type { GapRow } from './gaps.js';
 import type { DispersionRow } from './dispersion.js';
 import type { RankRow } from './composite/index-score.js';
@@ -86,7 +86,8 @@ export function indexRankChartSpec(rows: readonly RankRow[]): TopLevelSpec {
 
 /** Renders a Vega-Lite spec to SVG text in Node (no canvas, no browser). */
 export async function renderVegaLiteSvg(spec: TopLevelSpec): Promise<string> {
-  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
+  const { vega, vegaLite } = await loadVega();
+  const view = new vega.View(vega.parse(vegaLite.compile(spec).spec), { renderer: 'none' });
   try {
     return await view.toSVG();
   } finally {

@@ -96,4 +96,3 @@ export {
   type SourceFile as DatasetSourceFile,
   type CreatedBy as DatasetCreatedBy,
 } from './dataset.js';
-export { generateSchemaTypes, SCHEMA_DIR, SCHEMA_TYPES_DIR } from './schema-types.js';

@@ -1,5 +1,5 @@
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
+import { loadVega } from '../util/lazy-modules.js';
 
 /**
  * Renders a Vega-Lite specification to SVG markup in Node (no browser, no network): the chart is
@@ -8,7 +8,8 @@ import { compile, type TopLevelSpec } from 'vega-lite';
  * @param spec a Vega-Lite specification with inline data (`data.values`)
  */
 export async function renderChartSvg(spec: TopLevelSpec): Promise<string> {
-  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
+  const { vega, vegaLite } = await loadVega();
+  const view = new vega.View(vega.parse(vegaLite.compile(spec).spec), { renderer: 'none' });
   try {
     return await view.toSVG();
   } finally {
