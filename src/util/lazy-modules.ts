@@ -11,12 +11,12 @@ import type * as VegaLite from 'vega-lite';
 let excel: Promise<typeof ExcelJS> | undefined;
 let charts: Promise<{ vega: typeof Vega; vegaLite: typeof VegaLite }> | undefined;
 
-/** exceljs (the XLSX reader and writer), loaded once on first use. */
+/** exceljs (the XLSX reader and writer), loaded once on first use. @internal */
 export function loadExcelJs(): Promise<typeof ExcelJS> {
   return (excel ??= import('exceljs').then((m) => m.default));
 }
 
-/** vega and vega-lite (charts rendered to SVG in Node), loaded once on first use. */
+/** vega and vega-lite (charts rendered to SVG in Node), loaded once on first use. @internal */
 export function loadVega(): Promise<{ vega: typeof Vega; vegaLite: typeof VegaLite }> {
   return (charts ??= Promise.all([import('vega'), import('vega-lite')]).then(([vega, vegaLite]) => ({ vega, vegaLite })));
 }

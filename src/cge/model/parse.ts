@@ -107,7 +107,7 @@ const CMP: Record<string, '==' | '!=' | '<' | '<=' | '>' | '>=' | 'and' | 'or'> 
   or: 'or',
 };
 
-/** Converts a mathjs tree into an {@link Expr}. */
+/** Converts a mathjs tree into an {@link Expr}. @internal (its type is mathjs's, which the package's declarations do not expose) */
 export function toExpr(n: MathNode, source: string): Expr {
   const node = n as MathNode & {
     op?: string;

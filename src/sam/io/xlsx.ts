@@ -6,7 +6,7 @@ import type { Sam } from '../sam.js';
 import { type AccountGroup, isAccountGroup } from '../groups.js';
 import { type GridCell, type LabelledGridOptions, samFromLabelledGrid } from './grid.js';
 
-/** Value of an exceljs cell as a grid cell: numbers stay numbers, formulas give their cached result. */
+/** Value of an exceljs cell as a grid cell: numbers stay numbers, formulas give their cached result. @internal */
 export function excelCellValue(v: ExcelJS.CellValue): GridCell {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number' || typeof v === 'string') return v;
