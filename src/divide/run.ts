@@ -141,7 +141,7 @@ export async function runDivide(options: DivideOptions): Promise<DivideResult> {
   let index: IndexRow[] = [];
   let ranks: RankRow[] = [];
   let cfg: CompositeIndexConfig | null = await readIndexConfig(options.config ?? DEFAULT_INDEX_CONFIG_PATH);
-  let data;
+  let data: ReturnType<typeof indexData> | undefined;
   try {
     data = indexData(records, cfg);
   } catch (err) {

@@ -8,6 +8,8 @@
  * The kernels are checked against answers found without digicge: the Leontief inverse of a 2×2
  * economy by hand, RAS by its margins and its invariant cross-product ratio, stdcge's tariff
  * abolition by the GAMS Model Library's published solution, harmonise by the file's own cells.
+ * The examples of the README's "Use as a library" section run there too, and print what the README
+ * says they print.
  */
 import { execFileSync, spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,6 +37,19 @@ function run(cmd: string, args: readonly string[], options: SpawnSyncOptions & {
   const r = spawnSync(cmd, args, { encoding: 'utf8', env: userEnv(), maxBuffer: 64 * 1024 * 1024, ...options });
   if (r.error) throw r.error;
   return { status: r.status, stdout: String(r.stdout), stderr: String(r.stderr) };
+}
+
+/** The ```js blocks of the README's "Use as a library" section: stage (first comment word), code, the `// → ` lines. */
+function readmeExamples(): [string, string, string[]][] {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Use as a library'), readme.indexOf('\n## ', readme.indexOf('## Use as a library') + 3));
+  const blocks = [...section.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]!);
+  if (blocks.length < 7) throw new Error(`the README's "Use as a library" section has ${blocks.length} examples, expected one per stage`);
+  return blocks.map((code) => {
+    const stage = /^\/\/ (\w+):/.exec(code)?.[1] ?? '?';
+    const expected = [...code.matchAll(/^\/\/ → (.*)$/gm)].map((m) => m[1]!);
+    return [stage, code, expected];
+  });
 }
 
 describe('digicge installed from its packed tarball into an empty project', () => {
@@ -97,6 +112,14 @@ describe('digicge installed from its packed tarball into an empty project', () =
     // harmonise: two cells in, two observations out, the areas resolved from their names.
     expect(out.harmonise.counts).toEqual({ cells: 2, observations: 2, rejected: 0 });
     expect(out.harmonise.observations).toEqual([['THA', '2022', 85.3], ['VNM', '2022', 79.1]]);
+  });
+
+  it.each(readmeExamples())('the README example of %s runs against the package and prints what the README says', (_stage, code, expected) => {
+    const file = join(dir, `readme-${_stage}.mjs`);
+    writeFileSync(file, code);
+    const r = run(process.execPath, [file], { cwd: dir });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.trim().split('\n')).toEqual(expected);
   });
 
   it('installs a digicge command that runs with plain node, sensitivity workers included', () => {

@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import type ExcelJS from 'exceljs';
 import { loadExcelJs } from '../../util/lazy-modules.js';
 import { parse } from 'csv-parse/sync';
 import { InputError } from '../../errors.js';

@@ -22,7 +22,7 @@ const g: number = gini([1, 2, 3]);
 const spec: VegaLiteSpec = { mark: 'bar', data: { values: [] } };
 const where: Location = { file: 'x.csv', row: 2, column: 'OBS_VALUE' };
 const err: DigicgeError = new InputError('NON_NUMERIC', 'not a number', where);
-const sameRoot: typeof digicge.balanceRas = balanceRas;
+const sameRoot: boolean = digicge.balanceRas === balanceRas;
 
 async function pipeline(): Promise<ScenarioResult> {
   const h: HarmoniseResult = await harmonise({ mappings: ['mapping.json'] });
