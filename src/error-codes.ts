@@ -213,6 +213,7 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   SCENARIO_TWO_CONNECTIVITY_TARGETS: 'A scenario states more than one connectivity target.',
   SCENARIO_UNREADABLE: 'A scenario file cannot be read or parsed.',
   SCHEMA_INVALID: 'A JSON document does not satisfy its JSON Schema; each violation is listed with its JSON path.',
+  SCHEMA_VERSION_NEWER: 'A user-written file (source mapping, scenario, composite-index configuration) states a schemaVersion newer than this digicge reads: upgrade digicge.',
   SCHEMA_UNKNOWN: 'No JSON Schema of that id in the guideline.',
   SDMX_CSV_HEADER: 'An SDMX-CSV file\'s first columns are not those of its version (STRUCTURE, STRUCTURE_ID, …).',
   SDMX_JSON_KEY: 'An SDMX-JSON series or observation key has the wrong number of parts for its structure.',

@@ -86,6 +86,7 @@ export {
   checkCoverageOrder,
   type QualityFinding,
 } from './quality-checks.js';
+export { USER_FILE_KINDS, currentSchemaVersion, checkSchemaVersion, type UserFileKind } from './schema-version.js';
 export { toCanonicalUnit, type ConversionContext, type CanonicalValue } from './units.js';
 export { checkGuidelineFiles, staleGuidelineDocs, type GuidelineFileCheck } from './check.js';
 export { renderGuideline, writeGuideline, GUIDELINE_CHAPTERS, GUIDELINE_DOCS_DIR } from './render/index.js';
