@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createRng } from '../src/util/random.js';
-import { gini, theilT, rankUncertainty, observationRecords, observationsTable, type CompositeIndexConfig, type HarmonisedObservation } from '../src/divide/index.js';
+import { gini, theilT, rankUncertainty, type CompositeIndexConfig, type HarmonisedObservation } from '../src/divide/index.js';
 import { peerMissing, ratio, runPeer } from './peer.js';
 
 const N = 1_000_000;
@@ -80,7 +80,7 @@ const cfg: CompositeIndexConfig = {
   pillars: [0, 1, 2].map((p) => ({ id: `p${p}`, weight: 1, indicators: [{ code: codes[2 * p], direction: '+' as const, weight: 1 }, { code: codes[2 * p + 1], direction: '+' as const, weight: 1 }] })) as unknown as CompositeIndexConfig['pillars'],
   uncertainty: { draws: 10000, seed: 1, normalisations: ['min-max', 'z-score'], aggregations: ['arithmetic', 'geometric'] },
 };
-const records = observationRecords(observationsTable(recs));
+const records = recs;
 const t0 = performance.now();
 rankUncertainty(records, cfg);
 process.stdout.write(`digicge MC rank intervals: 40 areas × 6 indicators × 10 000 draws in ${(performance.now() - t0).toFixed(0)} ms (no peer)\n`);

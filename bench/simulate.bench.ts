@@ -27,7 +27,7 @@ const r = await digitalSensitivity(db, scenario, {
   },
 });
 const seconds = (performance.now() - t0) / 1000;
-const gdp = r.summaries['gdp_real_pct']!;
+const gdp = r.summaries.gdp_real_pct!;
 console.log(`simulate SSA (ddcge THA, rural-connectivity, ${scenario.uncertainty!.parameters.length} uncertain parameters)`);
 console.log(`  draws ${r.samples}, failures ${r.failures.length}, workers ${workers}`);
 console.log(`  seconds ${seconds.toFixed(2)} (first draw after ${(firstAt / 1000).toFixed(2)} s: worker start-up), draws/s ${(r.samples / seconds).toFixed(1)}`);

@@ -1,6 +1,14 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI directly through tsx's loader: no build step between install and use.
-import { register } from 'tsx/esm/api';
+// The `digicge` command. In a clone (src/ present) it runs the TypeScript CLI through tsx's loader,
+// so there is no build step between editing and running; in the installed package (which ships
+// the compiled dist/ and no src/) it runs the compiled CLI with plain node.
+import { existsSync } from 'node:fs';
 
-register();
-await import('../src/cli/main.ts');
+const source = new URL('../src/cli/main.ts', import.meta.url);
+if (existsSync(source)) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import(source.href);
+} else {
+  await import('../dist/cli/main.js');
+}

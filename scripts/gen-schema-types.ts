@@ -1,7 +1,7 @@
 /** `npm run schemas`: writes src/guidelines/generated/<name>.ts from guidelines/schemas/<name>.schema.json. */
 import { join } from 'node:path';
 import { readdir, rm } from 'node:fs/promises';
-import { generateSchemaTypes, SCHEMA_TYPES_DIR } from '../src/guidelines/schema-types.js';
+import { generateSchemaTypes, SCHEMA_TYPES_DIR } from './schema-types.js';
 import { writeFileAtomic } from '../src/util/atomic-write.js';
 
 const root = join(import.meta.dirname, '..');

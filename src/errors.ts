@@ -92,3 +92,5 @@ export class ModelError extends DigicgeError {}
 
 /** The command line or a library call was used wrongly (missing option, contradictory arguments). */
 export class UsageError extends DigicgeError {}
+
+export { ERROR_CODES, describeErrorCode } from './error-codes.js';

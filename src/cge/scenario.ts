@@ -12,6 +12,7 @@ import { InputError, ModelError, SchemaError } from '../errors.js';
 import type { CgeScenario } from '../guidelines/generated/scenario.js';
 import type { CompiledModel } from './compile/compile.js';
 import type { Closure } from './closure.js';
+import { checkSchemaVersion } from '../guidelines/schema-version.js';
 
 export type { CgeScenario } from '../guidelines/generated/scenario.js';
 
@@ -32,6 +33,7 @@ function getValidator() {
  * shock rule (exactly one of set/scale/add). Throws SchemaError with every issue's JSON path.
  */
 export function parseScenarios(data: unknown, file?: string): CgeScenario[] {
+  checkSchemaVersion('scenario', data, file);
   const list = Array.isArray(data) ? data : [data];
   const v = getValidator();
   const issues: { jsonPath: string; message: string }[] = [];

@@ -4,18 +4,17 @@
  * that the report stage can reuse them on the same tables.
  * @module
  */
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import { vegaLiteSpec, vegaLiteToSvg, type VegaLiteSpec } from '../util/vega-lite.js';
 import type { GapRow } from './gaps.js';
 import type { DispersionRow } from './dispersion.js';
 import type { RankRow } from './composite/index-score.js';
 
 /** Gap chart of one area: the absolute gap of each comparison (U−R, F−M, Q5−Q1) over time. */
-export function gapChartSpec(rows: readonly GapRow[], area: string): TopLevelSpec {
+export function gapChartSpec(rows: readonly GapRow[], area: string): VegaLiteSpec {
   const values = rows
     .filter((r) => r.ref_area === area && r.status === 'ok')
     .map((r) => ({ year: r.time_period, gap: r.abs_gap, comparison: `${r.indicator} ${r.comparison}` }));
-  return {
+  return vegaLiteSpec({
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: `${area}: within-country gaps`,
     width: 420,
@@ -32,7 +31,7 @@ export function gapChartSpec(rows: readonly GapRow[], area: string): TopLevelSpe
         },
       },
     ],
-  };
+  });
 }
 
 /**
@@ -41,7 +40,7 @@ export function gapChartSpec(rows: readonly GapRow[], area: string): TopLevelSpe
  * missing areas are drawn apart as hollow marks labelled with the number of areas, since dispersion
  * over another set of countries is not comparable.
  */
-export function dispersionChartSpec(rows: readonly DispersionRow[]): TopLevelSpec {
+export function dispersionChartSpec(rows: readonly DispersionRow[]): VegaLiteSpec {
   let run = 0;
   const values = rows.flatMap((r, k) => {
     if (r.coverage !== 'complete' || (k > 0 && rows[k - 1]!.coverage !== 'complete') || (k > 0 && rows[k - 1]!.time_period !== r.time_period - 1)) run++;
@@ -60,7 +59,7 @@ export function dispersionChartSpec(rows: readonly DispersionRow[]): TopLevelSpe
   const x = { field: 'year', type: 'quantitative' as const, axis: { format: 'd' } };
   const y = { field: 'value', type: 'quantitative' as const, title: 'dispersion (Gini, CV: unitless)' };
   const color = { field: 'measure', type: 'nominal' as const, legend: { labelLimit: 300 } };
-  return {
+  return vegaLiteSpec({
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: `${rows[0]?.indicator ?? ''}: dispersion across ASEAN Member States (lines: balanced panel)`,
     width: 480,
@@ -78,15 +77,15 @@ export function dispersionChartSpec(rows: readonly DispersionRow[]): TopLevelSpe
         encoding: { x, y, color, shape: { field: 'panel', type: 'nominal', title: 'years with missing areas', legend: { labelLimit: 300 } } },
       },
     ],
-  };
+  });
 }
 
 /** Index ranking with Monte Carlo rank intervals (5th–95th percentile), median and nominal ranks. */
-export function indexRankChartSpec(rows: readonly RankRow[]): TopLevelSpec {
+export function indexRankChartSpec(rows: readonly RankRow[]): VegaLiteSpec {
   const values = rows.map((r) => ({ area: r.ref_area, p05: r.p05_rank, p95: r.p95_rank, median: r.median_rank, nominal: r.nominal_rank }));
   const order = rows.map((r) => r.ref_area);
   const y = { field: 'area', type: 'nominal' as const, sort: order, title: null };
-  return {
+  return vegaLiteSpec({
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: `${rows[0]?.index_id ?? ''} ${rows[0]?.time_period ?? ''}: rank with 5th–95th percentile interval (${rows[0]?.draws ?? 0} draws)`,
     width: 420,
@@ -97,15 +96,10 @@ export function indexRankChartSpec(rows: readonly RankRow[]): TopLevelSpec {
       { mark: { type: 'point', filled: true, size: 60 }, encoding: { y, x: { field: 'median', type: 'quantitative' } } },
       { mark: { type: 'tick', color: 'firebrick', thickness: 2 }, encoding: { y, x: { field: 'nominal', type: 'quantitative' } } },
     ],
-  };
+  });
 }
 
 /** Renders a Vega-Lite spec to SVG text in Node (no canvas, no browser). */
-export async function renderVegaLiteSvg(spec: TopLevelSpec): Promise<string> {
-  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
-  try {
-    return await view.toSVG();
-  } finally {
-    view.finalize();
-  }
+export function renderVegaLiteSvg(spec: VegaLiteSpec): Promise<string> {
+  return vegaLiteToSvg(spec);
 }

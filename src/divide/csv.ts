@@ -5,7 +5,6 @@
  * @module
  */
 import { stringify } from 'csv-stringify/sync';
-import { from, type ColumnTable } from 'arquero';
 import { NumericError } from '../errors.js';
 
 /** A cell value of a divide table. */
@@ -42,10 +41,13 @@ export function tidyCsv(rows: readonly Record<string, TidyCell>[], columns: read
   return stringify([columns as string[], ...body], { record_delimiter: '\n' });
 }
 
+/** A divide row as {@link metricTable} flattens it: the provenance joined by spaces, its length in `n_obs`. */
+export type MetricTableRow<R> = Omit<R, 'provenance'> & { provenance: string; n_obs: number };
+
 /**
- * A divide table (rows with a `provenance` key list) as an arquero table, the provenance joined by
- * spaces and its length in `n_obs`, for further work with arquero verbs.
+ * A divide table (rows with a `provenance` key list) as flat records, the provenance joined by
+ * spaces and its length in `n_obs`, ready for a data-frame library or a CSV writer.
  */
-export function metricTable(rows: readonly { provenance: readonly string[] }[]): ColumnTable {
-  return from(rows.map((r) => ({ ...r, provenance: r.provenance.join(' '), n_obs: r.provenance.length })));
+export function metricTable<R extends { provenance: readonly string[] }>(rows: readonly R[]): MetricTableRow<R>[] {
+  return rows.map((r) => ({ ...r, provenance: r.provenance.join(' '), n_obs: r.provenance.length }));
 }

@@ -4,7 +4,7 @@
  * composite index with Monte Carlo rank intervals — each row carrying its provenance.
  * @module
  */
-export { DIVIDE_OBSERVATION_KEY, AMS_ALPHA2_TO_ALPHA3, loadDivideObservations, harmonisedRecords, observationsTable, observationRecords, observationProvenanceKey, countryOfArea, isSubnational, asRecords } from './observations.js';
+export { DIVIDE_OBSERVATION_KEY, AMS_ALPHA2_TO_ALPHA3, loadDivideObservations, harmonisedRecords, observationProvenanceKey, countryOfArea, isSubnational, asRecords } from './observations.js';
 export type { HarmonisedObservation, ObservationsInput } from './observations.js';
 export { provenanceOf, mergeProvenance, provenanceSidecar } from './provenance.js';
 export type { ProvenanceRow } from './provenance.js';
@@ -35,7 +35,7 @@ export { aggregateScores, rankDescending, quantileSorted } from './composite/agg
 export { indexData, scoreIndex, computeCompositeIndex, rankUncertainty } from './composite/index-score.js';
 export type { IndexData, IndexRow, RankRow, RankUncertaintyOptions } from './composite/index-score.js';
 export { tidyCsv, formatTableNumber, metricTable } from './csv.js';
-export type { TidyCell } from './csv.js';
+export type { TidyCell, MetricTableRow } from './csv.js';
 export { gapChartSpec, dispersionChartSpec, indexRankChartSpec, renderVegaLiteSvg } from './charts.js';
 export { runDivide, divideDefault, DEFAULT_TARGET, GAP_COLUMNS, DISPERSION_COLUMNS, CONVERGENCE_COLUMNS, DISTANCE_COLUMNS, RANK_COLUMNS, PROVENANCE_COLUMNS, PROJECTION_COLUMNS } from './run.js';
 export type { DivideOptions, DivideResult } from './run.js';

@@ -1,6 +1,6 @@
 /**
  * The harmonised observations (`observations.csv`, SDMX-CSV 2.x, written and read by the harmonise
- * stage) as the divide metrics see them: an arquero table of {@link HarmonisedObservation}.
+ * stage) as the divide metrics see them: records of {@link HarmonisedObservation}.
  *
  * Columns, exactly and in order: `OBSERVATION_COLUMNS` of the harmonise stage. Breakdown value `_T` is the
  * total; SEX F/M, URBANISATION U/R, INCOME_WEALTH_QUANTILE Q1–Q5. OBS_VALUE is multiplied by
@@ -9,7 +9,6 @@
  * @module
  */
 import { access } from 'node:fs/promises';
-import { from, type ColumnTable } from 'arquero';
 import { InputError } from '../errors.js';
 import { readObservations } from '../harmonise/read.js';
 import type { Observation as HarmoniseObservation } from '../guidelines/generated/observation.js';
@@ -102,29 +101,19 @@ export function harmonisedRecords(rows: readonly HarmoniseObservation[], file = 
 
 /**
  * Reads `observations.csv` with the harmonise stage's reader (which checks the columns and the
- * numbers) into an arquero table whose columns are the fields of {@link HarmonisedObservation}.
+ * numbers) into the records of {@link HarmonisedObservation}.
  * @param path path of the file
  * @throws InputError `OBS_READ` when the file cannot be read; `OBSERVATIONS_COLUMNS`, `NON_NUMERIC`
  *   from the harmonise reader; `OBS_DUPLICATE_KEY`
  */
-export async function loadDivideObservations(path: string): Promise<ColumnTable> {
+export async function loadDivideObservations(path: string): Promise<HarmonisedObservation[]> {
   try {
     await access(path);
   } catch (err) {
     throw new InputError('OBS_READ', `cannot read the observations file: ${(err as Error).message}`, { file: path }, { cause: err });
   }
   const { rows } = readObservations(path);
-  return observationsTable(harmonisedRecords(rows, path));
-}
-
-/** Builds the arquero table of observations (one row per record, columns as in {@link HarmonisedObservation}). */
-export function observationsTable(records: readonly HarmonisedObservation[]): ColumnTable {
-  return from(records as HarmonisedObservation[]);
-}
-
-/** The records of an observations table (inverse of {@link observationsTable}). */
-export function observationRecords(table: ColumnTable): HarmonisedObservation[] {
-  return table.objects() as HarmonisedObservation[];
+  return harmonisedRecords(rows, path);
 }
 
 /** ISO 3166-1 alpha-2 → alpha-3 of the ten ASEAN Member States (to group subnational areas). */
@@ -144,10 +133,10 @@ export function isSubnational(refArea: string): boolean {
   return /^[A-Z]{2}-/.test(refArea);
 }
 
-/** Observations as the metric functions accept them: an arquero table from {@link readObservationsCsv} or the records. */
-export type ObservationsInput = ColumnTable | readonly HarmonisedObservation[];
+/** Observations as the metric functions accept them: the records from {@link loadDivideObservations} or {@link harmonisedRecords}. */
+export type ObservationsInput = readonly HarmonisedObservation[];
 
-/** The records of either form of {@link ObservationsInput}. */
+/** The records of an {@link ObservationsInput} (the input itself). */
 export function asRecords(input: ObservationsInput): readonly HarmonisedObservation[] {
-  return Array.isArray(input) ? (input as readonly HarmonisedObservation[]) : observationRecords(input as ColumnTable);
+  return input;
 }

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { InputError } from '../errors.js';
-import { observationRecords, loadDivideObservations, type HarmonisedObservation } from './observations.js';
+import { loadDivideObservations, type HarmonisedObservation } from './observations.js';
 import { catalogueGapDimensions, computeGaps, gapIndicators as defaultGapIndicators, type GapRow } from './gaps.js';
 import { balancedPanel, computeDispersion, type DispersionRow } from './dispersion.js';
 import { betaConvergence, sigmaConvergence, type ConvergenceRow } from './convergence.js';
@@ -109,7 +109,7 @@ export async function runDivide(options: DivideOptions): Promise<DivideResult> {
   const indicator = options.indicator ?? 'HH7';
   const target = options.target ?? DEFAULT_TARGET;
   const from = options.from ?? 2000;
-  const records = observationRecords(await loadDivideObservations(options.observations));
+  const records = await loadDivideObservations(options.observations);
   const notes: string[] = [];
   const outputs: string[] = [];
   const write = async (name: string, text: string): Promise<void> => {
@@ -144,7 +144,7 @@ export async function runDivide(options: DivideOptions): Promise<DivideResult> {
   let index: IndexRow[] = [];
   let ranks: RankRow[] = [];
   let cfg: CompositeIndexConfig | null = await readIndexConfig(options.config ?? DEFAULT_INDEX_CONFIG_PATH);
-  let data;
+  let data: ReturnType<typeof indexData> | undefined;
   try {
     data = indexData(records, cfg);
   } catch (err) {

@@ -86,6 +86,7 @@ export {
   checkCoverageOrder,
   type QualityFinding,
 } from './quality-checks.js';
+export { USER_FILE_KINDS, currentSchemaVersion, checkSchemaVersion, type UserFileKind } from './schema-version.js';
 export { toCanonicalUnit, type ConversionContext, type CanonicalValue } from './units.js';
 export { checkGuidelineFiles, staleGuidelineDocs, type GuidelineFileCheck } from './check.js';
 export { renderGuideline, writeGuideline, GUIDELINE_CHAPTERS, GUIDELINE_DOCS_DIR } from './render/index.js';
@@ -96,4 +97,3 @@ export {
   type SourceFile as DatasetSourceFile,
   type CreatedBy as DatasetCreatedBy,
 } from './dataset.js';
-export { generateSchemaTypes, SCHEMA_DIR, SCHEMA_TYPES_DIR } from './schema-types.js';

@@ -5,6 +5,7 @@ import addFormatsModule from 'ajv-formats';
 import { SchemaError, UsageError } from '../errors.js';
 import { readJsonFile } from './json-file.js';
 import { displayPath, guidelinePath } from './paths.js';
+import { checkSchemaVersion, isUserFileKind } from './schema-version.js';
 
 /** Base of the `$id` of every guideline schema: `${SCHEMA_ID_BASE}<name>.schema.json`. */
 export const SCHEMA_ID_BASE = 'https://digicge.org/schemas/';
@@ -180,12 +181,14 @@ export function checkAgainstSchema(schemaId: string, value: unknown, file?: stri
 
 /**
  * Validates `value` against a guideline schema and returns it typed, or throws a {@link SchemaError}
- * whose `issues` list every violation with its JSON path (the location names the first).
+ * whose `issues` list every violation with its JSON path (the location names the first). A user-written
+ * file (see {@link checkSchemaVersion}) of a newer format version is refused first.
  * @param schemaId short name (`catalogue`, `codelist`, `source-mapping`…), file name or full `$id`
  * @param value parsed JSON
  * @param file the file the value came from, named in the error
  */
 export function validateAgainstSchema<T = unknown>(schemaId: string, value: unknown, file?: string): T {
+  if (isUserFileKind(schemaId)) checkSchemaVersion(schemaId, value, file);
   const err = checkAgainstSchema(schemaId, value, file);
   if (err) throw err;
   return value as T;

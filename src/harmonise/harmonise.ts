@@ -1,4 +1,3 @@
-import * as aq from 'arquero';
 import type { Observation } from '../guidelines/generated/observation.js';
 import { Harmoniser } from './engine.js';
 import { loadMapping, type LoadedMapping } from './mapping.js';
@@ -31,8 +30,6 @@ export interface HarmoniseResult {
   summary: string;
   /** The observations as typed rows, sorted by key (built on demand). */
   observations(): Observation[];
-  /** The observations as an arquero table (built on demand). */
-  table(): aq.ColumnTable;
   /** The engine (column store and sources), for callers that stream the output. */
   engine: Harmoniser;
 }
@@ -75,6 +72,6 @@ export async function harmonise(options: HarmoniseOptions): Promise<HarmoniseRes
   const observations = (): Observation[] => (rows ??= observationRows(h));
   return {
     counts, rejects: h.rejects, conflicts: h.conflicts, warnings: h.warnings, ...(outputs ? { outputs } : {}), summary: summaryLine(counts),
-    observations, table: () => aq.from(observations()), engine: h,
+    observations, engine: h,
   };
 }

@@ -1,4 +1,3 @@
-import * as aq from 'arquero';
 import { InputError } from '../errors.js';
 import type { Observation } from '../guidelines/generated/observation.js';
 import { readCsv } from '../ingest/csv.js';
@@ -8,10 +7,10 @@ import { OBSERVATION_COLUMNS } from './output.js';
  * Reads a harmonised observations.csv (as written by `digicge harmonise`) for the next stages.
  * Checks the columns are exactly {@link OBSERVATION_COLUMNS} in order.
  * @param path observations.csv
- * @returns the typed rows and the same data as an arquero table
+ * @returns the typed rows
  * @throws InputError `OBSERVATIONS_COLUMNS` when the header differs, `NON_NUMERIC` for a bad value
  */
-export function readObservations(path: string): { rows: Observation[]; table: aq.ColumnTable } {
+export function readObservations(path: string): { rows: Observation[] } {
   const t = readCsv(path, { delimiter: ',' });
   if (t.header.join(',') !== OBSERVATION_COLUMNS.join(',')) {
     throw new InputError('OBSERVATIONS_COLUMNS', `expected the columns ${OBSERVATION_COLUMNS.join(',')}`, { file: path, row: t.headerRow });
@@ -31,5 +30,5 @@ export function readObservations(path: string): { rows: Observation[]; table: aq
       PROV_SHEET: c[18], PROV_ROW: num(19, 'PROV_ROW'), PROV_COLUMN: c[20], PROV_MAPPING: c[21], PROV_SHA256: c[22],
     };
   });
-  return { rows, table: aq.from(rows) };
+  return { rows };
 }

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from '../util/lazy-modules.js';
 import { InputError } from '../errors.js';
 import { joinHeaders } from './csv.js';
 import type { RawRow, RawTable } from './types.js';
@@ -39,7 +40,7 @@ function cellText(v: ExcelJS.CellValue): string {
  * @throws InputError `FILE_NOT_FOUND`, `XLSX_UNREADABLE`, `XLSX_SHEET_NOT_FOUND` (lists the sheets), `XLSX_NO_HEADER`
  */
 export async function readXlsx(path: string, options: XlsxOptions = {}, shown: string = path): Promise<RawTable> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJs()).Workbook();
   try {
     await wb.xlsx.readFile(path);
   } catch (err) {

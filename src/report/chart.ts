@@ -1,5 +1,4 @@
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import { vegaLiteToSvg, type VegaLiteSpec } from '../util/vega-lite.js';
 
 /**
  * Renders a Vega-Lite specification to SVG markup in Node (no browser, no network): the chart is
@@ -7,11 +6,6 @@ import { compile, type TopLevelSpec } from 'vega-lite';
  * gives the same SVG, so reports are reproducible.
  * @param spec a Vega-Lite specification with inline data (`data.values`)
  */
-export async function renderChartSvg(spec: TopLevelSpec): Promise<string> {
-  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
-  try {
-    return await view.toSVG();
-  } finally {
-    view.finalize();
-  }
+export function renderChartSvg(spec: VegaLiteSpec): Promise<string> {
+  return vegaLiteToSvg(spec);
 }

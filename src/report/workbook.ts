@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from '../util/lazy-modules.js';
 import { reportTables, type ReportDocument, type ReportTable } from './document.js';
 import { neutraliseFormula } from '../util/neutralise.js';
 import { normaliseZipTimestamps } from './zip-timestamps.js';
@@ -68,7 +69,7 @@ function addTableSheet(wb: ExcelJS.Workbook, t: ReportTable, name: string): void
  * @returns the XLSX file content
  */
 export async function buildWorkbook(doc: ReportDocument, readmeLines: readonly string[] = []): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJs()).Workbook();
   wb.creator = 'digicge';
   wb.created = FIXED_DATE;
   wb.modified = FIXED_DATE;

@@ -2,3 +2,4 @@
 export { writeFileAtomic } from './atomic-write.js';
 export { roundTripNumber } from './number-text.js';
 export { isFormulaLike, neutraliseFormula } from './neutralise.js';
+export type { VegaLiteSpec } from './vega-lite.js';

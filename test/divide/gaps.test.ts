@@ -49,14 +49,17 @@ describe('computeGaps', () => {
   });
 });
 
-describe('metric functions on arquero tables', () => {
-  it('accept the table readObservationsCsv gives and return the same rows as on records', async () => {
-    const { observationsTable, metricTable } = await import('../../src/divide/index.js');
-    const rows = computeGaps(observationsTable(rec), ['HH7']);
-    expect(rows).toEqual(computeGaps(rec, ['HH7']));
+describe('metricTable', () => {
+  it('flattens each gap row, joining its provenance and counting it in n_obs', async () => {
+    const { metricTable } = await import('../../src/divide/index.js');
+    const rows = computeGaps(rec, ['HH7']);
     const t = metricTable(rows);
-    expect(t.numRows()).toBe(12);
-    expect(t.filter((d: { status: string }) => d.status === 'ok').numRows()).toBe(3);
+    expect(t).toHaveLength(12);
+    expect(t.filter((d) => d.status === 'ok')).toHaveLength(3);
+    t.forEach((d, i) => {
+      expect(d.provenance).toBe(rows[i]!.provenance.join(' '));
+      expect(d.n_obs).toBe(rows[i]!.provenance.length);
+    });
   });
 });
 

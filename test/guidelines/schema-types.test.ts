@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { generateSchemaTypes, SCHEMA_TYPES_DIR } from '../../src/guidelines/schema-types.js';
+import { generateSchemaTypes, SCHEMA_TYPES_DIR } from '../../scripts/schema-types.js';
 
 const root = join(import.meta.dirname, '../..');
 

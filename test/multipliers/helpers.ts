@@ -2,7 +2,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 export { mulberry32 as seeded } from '../../src/util/random.js';
-import { mulberry32 as seeded } from '../../src/util/random.js';
 
 export const DATA = join(import.meta.dirname, 'data');
 

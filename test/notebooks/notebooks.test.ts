@@ -3,6 +3,11 @@
  * temporary folder so the committed notebooks are never modified, and fails with the failing cell's
  * error when a cell raises. Each notebook must show at least one chart inline, and the committed
  * notebooks must carry no outputs (so they are deterministic and diff cleanly).
+ *
+ * The Deno kernel is registered for the run only, in a temporary Jupyter data folder named by
+ * `JUPYTER_PATH` (scripts/notebook-kernel.ts): the user's own kernels are neither read nor changed.
+ * Jupyter itself comes from Debian (`sudo npm run setup:debian`); without it these tests fail with
+ * what to install, and `DIGICGE_TEST_WITHOUT=notebooks npm test` runs the rest of the suite.
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -10,12 +15,17 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { KERNEL_NAME, writeDenoKernel } from '../../scripts/notebook-kernel.js';
 
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIR = join(ROOT, 'notebooks');
 const NOTEBOOKS = readdirSync(DIR).filter((f) => f.endsWith('.ipynb')).sort();
-const KERNEL = 'deno';
+const KERNEL = KERNEL_NAME;
+/** A Jupyter data folder of this run only, holding the Deno kernel of this clone. */
+const JUPYTER_DATA = mkdtempSync(join(tmpdir(), 'digicge-jupyter-'));
+/** The environment of every Jupyter command: this run's kernel first, the user's kernels not at all. */
+const JUPYTER_ENV = { ...process.env, JUPYTER_PATH: JUPYTER_DATA, JUPYTER_DATA_DIR: JUPYTER_DATA };
 
 interface Output {
   output_type: string;
@@ -43,13 +53,21 @@ const readNotebook = (path: string): Notebook => JSON.parse(readFileSync(path, '
 
 /** Why the notebooks cannot run here, or undefined when Jupyter and the Deno kernel are available. */
 function missingTools(): string | undefined {
-  const fix = 'run `npm install` in the repository (its prepare step installs jupyter-nbconvert and jupyter-client from Debian and registers the kernel with `deno jupyter --install`), or install them yourself';
-  const nbconvert = spawnSync('jupyter', ['nbconvert', '--version'], { encoding: 'utf8' });
+  const fix = 'install Debian\'s jupyter-nbconvert and jupyter-client with `sudo npm run setup:debian` (or `apt-get install jupyter-nbconvert jupyter-client`), or run the rest of the suite with `DIGICGE_TEST_WITHOUT=notebooks npm test`';
+  const nbconvert = spawnSync('jupyter', ['nbconvert', '--version'], { encoding: 'utf8', env: JUPYTER_ENV });
   if (nbconvert.error || nbconvert.status !== 0) return `Jupyter nbconvert is not available (\`jupyter nbconvert --version\` failed: ${nbconvert.error?.message ?? nbconvert.stderr.trim()}); ${fix}`;
-  const specs = spawnSync('jupyter', ['kernelspec', 'list', '--json'], { encoding: 'utf8' });
+  try {
+    writeDenoKernel(JUPYTER_DATA);
+  } catch (err) {
+    return (err as Error).message;
+  }
+  const specs = spawnSync('jupyter', ['kernelspec', 'list', '--json'], { encoding: 'utf8', env: JUPYTER_ENV });
   if (specs.status !== 0) return `\`jupyter kernelspec list\` failed: ${specs.stderr.trim()}; ${fix}`;
   const names = Object.keys((JSON.parse(specs.stdout) as { kernelspecs: Record<string, unknown> }).kernelspecs);
-  if (!names.includes(KERNEL)) return `the Deno Jupyter kernel "${KERNEL}" is not registered (kernels: ${names.join(', ') || 'none'}); ${fix}`;
+  const spec = (JSON.parse(specs.stdout) as { kernelspecs: Record<string, { resource_dir: string }> }).kernelspecs[KERNEL];
+  if (!names.includes(KERNEL) || !spec?.resource_dir.startsWith(JUPYTER_DATA)) {
+    return `Jupyter does not take the Deno kernel of this run from JUPYTER_PATH=${JUPYTER_DATA} (kernels: ${names.join(', ') || 'none'}); ${fix}`;
+  }
   return undefined;
 }
 
@@ -58,7 +76,10 @@ describe('notebooks', () => {
   beforeAll(() => {
     out = mkdtempSync(join(tmpdir(), 'digicge-notebooks-'));
   });
-  afterAll(() => rmSync(out, { recursive: true, force: true }));
+  afterAll(() => {
+    rmSync(out, { recursive: true, force: true });
+    rmSync(JUPYTER_DATA, { recursive: true, force: true });
+  });
 
   test('there are notebooks to run', () => {
     expect(NOTEBOOKS.length).toBeGreaterThanOrEqual(3);
@@ -92,7 +113,7 @@ describe('notebooks', () => {
         await run(
           'jupyter',
           ['nbconvert', '--to', 'notebook', '--execute', '--allow-errors', '--ExecutePreprocessor.timeout=600', `--ExecutePreprocessor.kernel_name=${KERNEL}`, src, '--output', target],
-          { cwd: DIR, maxBuffer: 64 * 1024 * 1024 },
+          { cwd: DIR, maxBuffer: 64 * 1024 * 1024, env: JUPYTER_ENV },
         );
       } catch (err) {
         const e = err as { stderr?: string; message: string };

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
-/** Debian's chromium, installed by `npm install` (scripts/prepare.mjs). */
+/** Debian's chromium (`sudo npm run setup:debian` installs it; .ci/run does on CI). */
 const CHROMIUM = '/usr/bin/chromium';
 /** Where the screenshot is kept after `npm test`, for a person to look at. */
 export const SCREENSHOT_DIR = join(import.meta.dirname, '../.artifacts');
@@ -14,7 +14,10 @@ export const SCREENSHOT_DIR = join(import.meta.dirname, '../.artifacts');
  */
 export async function checkReportInBrowser(htmlPath: string, screenshot: string) {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: run \`npm install\` as root (it installs Debian's chromium) or apt-get install chromium`);
+    throw new Error(
+      `${CHROMIUM} is missing: install Debian's chromium with \`sudo npm run setup:debian\` (or \`apt-get install chromium\`), ` +
+        'or run the rest of the suite with `DIGICGE_TEST_WITHOUT=browser npm test`',
+    );
   }
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

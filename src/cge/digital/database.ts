@@ -153,7 +153,7 @@ export function buildDdcgeDatabase(args: {
   const k = (l: string) => labels.indexOf(l);
   const set = (r: string, c: string, x: number) => (v[k(r) * n + k(c)] = x);
   const get = (r: string, c: string) => v[k(r) * n + k(c)]!;
-  let va = 0, C = 0, G = 0, I = 0, idt = 0, trf = 0, M = 0, E = 0;
+  let va = 0, C = 0, G = 0, idt = 0, trf = 0, M = 0, E = 0;
   const XH: number[] = [];
   for (const j of DDCGE_GOODS) {
     for (const i of DDCGE_GOODS) set(i, j, S.get(`C-${i}`, `A-${j}`));
@@ -170,7 +170,6 @@ export function buildDdcgeDatabase(args: {
     XH.push(S.get(`C-${j}`, 'HH'));
     C += XH[XH.length - 1]!;
     G += get(j, 'GOV');
-    I += get(j, 'INV');
     idt += get('IDT', j);
     trf += get('TRF', j);
     M += get('EXT', j);

@@ -15,6 +15,7 @@ import type { PreparedModel } from '../run.js';
 import { broadbandInvestment } from './broadband.js';
 import { connectivityShift, type ConnectivityBaseline, type ConnectivityShift } from './connectivity.js';
 import { connectivityScenario } from './scenario.js';
+import { checkSchemaVersion } from '../../guidelines/schema-version.js';
 
 export type { DigitalScenario, Target as DigitalTarget } from '../../guidelines/generated/digital-scenario.js';
 
@@ -37,6 +38,7 @@ let validator: ((d: unknown) => boolean) & { errors?: { instancePath: string; me
 
 /** Validates digital-scenario JSON against its schema; throws SchemaError with every issue's JSON path. */
 export function parseDigitalScenario(data: unknown, file?: string): DigitalScenario {
+  checkSchemaVersion('digital-scenario', data, file);
   if (!validator) {
     const ajv = new Ajv2020({ allErrors: true, strict: false });
     const dir = join(import.meta.dirname, '../../../guidelines/schemas');

@@ -44,7 +44,8 @@ export async function digitalSensitivity(db: DdcgeDatabase, scenario: DigitalSce
     method: options.method,
     draws: options.draws ?? unc.draws ?? 1000,
     uniform: seededUniform(options.seed ?? unc.seed ?? 1),
-    moduleUrl: new URL('./ssa-evaluator.ts', import.meta.url).href,
+    // the evaluator next to this module: .ts from the sources, .js from the compiled package
+    moduleUrl: new URL(`./ssa-evaluator${import.meta.url.slice(import.meta.url.lastIndexOf('.'))}`, import.meta.url).href,
     setup,
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),

@@ -19,8 +19,10 @@ import { ModelError } from '../../errors.js';
 import type { Expr, IndexArg } from './expr.js';
 
 // mathjs's CommonJS build loads about twice as fast as its many-file ESM build (it matters for
-// worker threads, which each load the model language); only `parse` is used.
-const { parse } = createRequire(import.meta.url)('mathjs') as typeof import('mathjs');
+// worker threads, which each load the model language); only `parse` is used, and mathjs is loaded
+// on the first model text parsed, not when the cge stage is imported.
+let mathjsParse: typeof import('mathjs').parse | undefined;
+const parse = (text: string): MathNode => (mathjsParse ??= (createRequire(import.meta.url)('mathjs') as typeof import('mathjs')).parse)(text);
 
 /** An equation statement read from the text form. */
 export interface ParsedEquation {
@@ -105,7 +107,7 @@ const CMP: Record<string, '==' | '!=' | '<' | '<=' | '>' | '>=' | 'and' | 'or'> 
   or: 'or',
 };
 
-/** Converts a mathjs tree into an {@link Expr}. */
+/** Converts a mathjs tree into an {@link Expr}. @internal (its type is mathjs's, which the package's declarations do not expose) */
 export function toExpr(n: MathNode, source: string): Expr {
   const node = n as MathNode & {
     op?: string;

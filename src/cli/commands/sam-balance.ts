@@ -195,7 +195,7 @@ export async function runSamBalance(prior: string, opts: SamBalanceCliOptions): 
   };
   // a square SAM through the SAM readers; a rectangular CSV matrix otherwise
   let square = true;
-  let sam;
+  let sam: Awaited<ReturnType<typeof readSam>> | undefined;
   try {
     sam = await readSam(prior);
   } catch (err) {

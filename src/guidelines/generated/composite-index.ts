@@ -15,6 +15,10 @@ export type Aggregation = 'arithmetic' | 'geometric';
 export interface CompositeIndexConfig {
   $schema?: string;
   /**
+   * Version of this file's format; a file without it is version 1. digicge refuses a file of a newer version than it reads (the maximum here), and when the format changes a `digicge … upgrade` command rewrites older files (CHANGELOG.md).
+   */
+  schemaVersion?: number;
+  /**
    * Identifier of the index, e.g. asean-digital-access.
    */
   id: string;

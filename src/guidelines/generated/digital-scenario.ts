@@ -77,6 +77,10 @@ export type Distribution =
 export interface DigitalScenario {
   $comment?: string;
   /**
+   * Version of this file's format; a file without it is version 1. digicge refuses a file of a newer version than it reads (the maximum here), and when the format changes a `digicge … upgrade` command rewrites older files (CHANGELOG.md).
+   */
+  schemaVersion?: number;
+  /**
    * Scenario name, used in results.
    */
   name: string;

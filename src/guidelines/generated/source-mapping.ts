@@ -28,6 +28,10 @@ export type Dimension1 = {
 export interface SourceMapping {
   $schema?: string;
   /**
+   * Version of this file's format; a file without it is version 1. digicge refuses a file of a newer version than it reads (the maximum here), and when the format changes a `digicge … upgrade` command rewrites older files (CHANGELOG.md).
+   */
+  schemaVersion?: number;
+  /**
    * Free notes for people.
    */
   description?: string;

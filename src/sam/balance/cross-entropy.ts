@@ -406,13 +406,13 @@ export function balanceCrossEntropy(
     return { name: d.name, loc: d.loc, cells: ci, a: af, ae, b, kind: d.kind, lambda: 0, allUnit, nPrior: d.flat.length };
   });
 
-  const valueOf = (c: Constraint): number => {
+  const constraintValue = (c: Constraint): number => {
     let s = c.b;
     for (let t = 0; t < c.cells.length; t++) s += c.a[t] * x[c.cells[t]];
     return s;
   };
   const violation = (c: Constraint): number => {
-    const s = valueOf(c);
+    const s = constraintValue(c);
     if (c.kind.type === 'band') return s < c.kind.lo ? c.kind.lo - s : s > c.kind.hi ? s - c.kind.hi : 0;
     return Math.abs(s - c.kind.t - errorMoments(c.kind, c.lambda)[0]);
   };
@@ -441,7 +441,7 @@ export function balanceCrossEntropy(
     if (c.kind.type === 'band') {
       const { lo, hi } = c.kind;
       // the value with this constraint's multiplier removed
-      const s0 = c.lambda === 0 ? valueOf(c) : shifted(c, -c.lambda);
+      const s0 = c.lambda === 0 ? constraintValue(c) : shifted(c, -c.lambda);
       let target: number;
       if (s0 < lo) target = lo;
       else if (s0 > hi) target = hi;
@@ -451,7 +451,7 @@ export function balanceCrossEntropy(
       }
       if (c.allUnit) {
         // closed form: b + S·e^{κΔ} = target
-        const s = valueOf(c) - c.b;
+        const s = constraintValue(c) - c.b;
         const need = target - c.b;
         if (s > 0 && need > 0) {
           apply(c, Math.log(need / s) / c.ae[0]);
@@ -558,7 +558,7 @@ export function balanceCrossEntropy(
   let maxImbalance = 0;
   const report = cons.map((c) => {
     maxImbalance = Math.max(maxImbalance, violation(c));
-    const value = valueOf(c);
+    const value = constraintValue(c);
     return c.kind.type === 'support' ? { name: c.name, value, error: errorMoments(c.kind, c.lambda)[0] } : { name: c.name, value };
   });
   return { matrix, iterations, maxImbalance, converged: maxImbalance <= tol, tolerance: tol, divergence, constraints: report };

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from '../../util/lazy-modules.js';
 import { parse } from 'csv-parse/sync';
 import { InputError } from '../../errors.js';
 import { excelCellValue } from '../io/xlsx.js';
@@ -52,7 +52,7 @@ export interface AdbEconomy {
  * code, name, ISO numeric; sheet `ISO`: ISO numeric → alpha-3). Formula cells give their cached values.
  */
 export async function readAdbEconomies(path: string): Promise<AdbEconomy[]> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJs()).Workbook();
   try {
     await wb.xlsx.readFile(path);
   } catch (err) {

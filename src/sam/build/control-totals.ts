@@ -89,7 +89,6 @@ export function buildSamFromControlTotals(
   let ttax = 0;
   let cons = 0;
   let gov = 0;
-  let inv = 0;
   let exports = 0;
   let imports = 0;
   controls.forEach((c, i) => {
@@ -121,7 +120,6 @@ export function buildSamFromControlTotals(
     ttax += T;
     cons += fd * s.household;
     gov += fd * s.government;
-    inv += fd * s.investment;
     exports += E;
     imports += M;
   });

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from '../../util/lazy-modules.js';
 import { InputError } from '../../errors.js';
 import { columnLetter } from '../io/grid.js';
 import { excelCellValue } from '../io/xlsx.js';
@@ -84,7 +85,7 @@ export interface BpsIoReadOptions {
  * or a non-numeric cell throws with file, sheet, row and column.
  */
 export async function readBpsIoTable(path: string, options: BpsIoReadOptions = {}): Promise<IoTable> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJs()).Workbook();
   try {
     await wb.xlsx.readFile(path);
   } catch (err) {

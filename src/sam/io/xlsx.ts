@@ -1,11 +1,12 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from '../../util/lazy-modules.js';
 import { InputError } from '../../errors.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import type { Sam } from '../sam.js';
 import { type AccountGroup, isAccountGroup } from '../groups.js';
 import { type GridCell, type LabelledGridOptions, samFromLabelledGrid } from './grid.js';
 
-/** Value of an exceljs cell as a grid cell: numbers stay numbers, formulas give their cached result. */
+/** Value of an exceljs cell as a grid cell: numbers stay numbers, formulas give their cached result. @internal */
 export function excelCellValue(v: ExcelJS.CellValue): GridCell {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number' || typeof v === 'string') return v;
@@ -37,7 +38,7 @@ export interface SamXlsxReadOptions extends LabelledGridOptions {
  * cells give their cached values. Errors name the file, sheet, row and column letter.
  */
 export async function readSamXlsx(path: string, options: SamXlsxReadOptions = {}): Promise<Sam> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJs()).Workbook();
   try {
     await wb.xlsx.readFile(path);
   } catch (err) {
@@ -81,7 +82,7 @@ export async function readSamXlsx(path: string, options: SamXlsxReadOptions = {}
  * depend on the clock.
  */
 export async function formatSamXlsx(sam: Sam): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJs()).Workbook();
   const epoch = new Date(Date.UTC(2000, 0, 1));
   wb.created = epoch;
   wb.modified = epoch;

@@ -127,7 +127,7 @@ describe('sparse LU: random systems', () => {
           // diag = 0.5: the diagonal is often not dominant, so pivoting matters
           const A = randomSparse(n, perCol, seed, 0.5);
           const b = randomVector(n, seed + 1);
-          let lu;
+          let lu: ReturnType<typeof factorSparseLu>;
           try {
             lu = factorSparseLu(A, undefined, { ordering, pivotTolerance });
           } catch (e) {
