@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { packageRoot } from '../guidelines/index.js';
 import { checkSam, readSamCsv } from '../sam/index.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { formatCsv, type CsvCell } from '../util/csv.js';
 
 /** Member state whose database the demo analyses in depth (multipliers, scenarios). */
 export const DEMO_COUNTRY = 'THA';
@@ -22,17 +23,18 @@ export function aseanSamDir(): string {
 export async function samStage(outDir: string): Promise<{ summary: string; outputs: string[] }> {
   const dir = aseanSamDir();
   const files = readdirSync(dir).filter((f) => /^[A-Z]{3}\.csv$/.test(f)).sort();
-  const lines = ['area,accounts,balanced_accounts,balanced,gdp_production,gdp_expenditure,unit,note'];
+  const rows: CsvCell[][] = [];
   let balanced = 0;
   for (const f of files) {
     const sam = await readSamCsv(join(dir, f));
     const r = checkSam(sam);
     if (r.balanced) balanced++;
-    const g = (x: number | undefined) => (x === undefined ? '' : String(Math.round(x * 100) / 100));
-    lines.push([f.slice(0, 3), r.n, r.balancedCount, r.balanced ? 'yes' : 'no', g(r.macro.production?.gdp), g(r.macro.expenditure?.gdp), 'US$ million', ''].join(','));
+    const g = (x: number | undefined) => (x === undefined ? null : Math.round(x * 100) / 100);
+    rows.push([f.slice(0, 3), r.n, r.balancedCount, r.balanced ? 'yes' : 'no', g(r.macro.production?.gdp), g(r.macro.expenditure?.gdp), 'US$ million', '']);
   }
-  lines.push('MMR,,,,,,,not covered: Myanmar is not an economy of ADB MRIO; no SAM is invented');
-  await writeFileAtomic(join(outDir, 'sam', 'checks.csv'), `${lines.join('\n')}\n`);
+  rows.push(['MMR', null, null, null, null, null, null, 'not covered: Myanmar is not an economy of ADB MRIO; no SAM is invented']);
+  const header = ['area', 'accounts', 'balanced_accounts', 'balanced', 'gdp_production', 'gdp_expenditure', 'unit', 'note'];
+  await writeFileAtomic(join(outDir, 'sam', 'checks.csv'), formatCsv(header, rows));
   return { summary: `${balanced} of ${files.length} ASEAN SAMs balanced (Myanmar not covered)`, outputs: ['sam/checks.csv'] };
 }
 
