@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../guidelines/index.js';
-import { checkSam, readSamCsv } from '../sam/index.js';
+import { checkSam, readSamCsv, writeSamCsv } from '../sam/index.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { formatCsv, type CsvCell } from '../util/csv.js';
 
@@ -18,7 +18,8 @@ export function aseanSamDir(): string {
 
 /**
  * The demo's SAM stage: checks every shipped ASEAN SAM (balance per account, macro identities) and
- * writes `sam/checks.csv` with one row per member state, Myanmar listed as not covered.
+ * writes `sam/checks.csv` with one row per member state, Myanmar listed as not covered, and each
+ * SAM it checked as `sam/<ISO3>.csv` (the workbook's SAM sheets are built from them).
  */
 export async function samStage(outDir: string): Promise<{ summary: string; outputs: string[] }> {
   const dir = aseanSamDir();
@@ -27,6 +28,7 @@ export async function samStage(outDir: string): Promise<{ summary: string; outpu
   let balanced = 0;
   for (const f of files) {
     const sam = await readSamCsv(join(dir, f));
+    await writeSamCsv(join(outDir, 'sam', f), sam);
     const r = checkSam(sam);
     if (r.balanced) balanced++;
     const g = (x: number | undefined) => (x === undefined ? null : Math.round(x * 100) / 100);
@@ -35,7 +37,7 @@ export async function samStage(outDir: string): Promise<{ summary: string; outpu
   rows.push(['MMR', null, null, null, null, null, null, 'not covered: Myanmar is not an economy of ADB MRIO; no SAM is invented']);
   const header = ['area', 'accounts', 'balanced_accounts', 'balanced', 'gdp_production', 'gdp_expenditure', 'unit', 'note'];
   await writeFileAtomic(join(outDir, 'sam', 'checks.csv'), formatCsv(header, rows));
-  return { summary: `${balanced} of ${files.length} ASEAN SAMs balanced (Myanmar not covered)`, outputs: ['sam/checks.csv'] };
+  return { summary: `${balanced} of ${files.length} ASEAN SAMs balanced (Myanmar not covered)`, outputs: ['sam/checks.csv', ...files.map((f) => `sam/${f}`)] };
 }
 
 /** The demo's multipliers stage: SAM and Leontief multipliers and the digital-economy share of {@link DEMO_COUNTRY}. */

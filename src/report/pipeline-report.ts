@@ -103,7 +103,7 @@ export function divideSection(dir: string): ReportSection | null {
     id: 'dispersion',
     caption: 'Dispersion of Internet use (HH7) across Member States by year',
     columns: [
-      { key: 'year', header: 'Year' },
+      { key: 'year', header: 'Year', format: 'year' },
       { key: 'n', header: 'Areas', decimals: 0 },
       { key: 'missing', header: 'Missing' },
       { key: 'gini', header: 'Gini', decimals: 3 },
@@ -114,7 +114,7 @@ export function divideSection(dir: string): ReportSection | null {
     ],
     rows: dispersion
       .filter((r) => r.indicator === 'HH7')
-      .map((r) => ({ year: r.time_period!, n: num(r.n_areas), missing: r.areas_missing ?? '', gini: num(r.gini), cv: num(r.cv), gini_pw: num(r.gini_pw), cv_pw: num(r.cv_pw), obs: provenanceSummary(r.provenance).n })),
+      .map((r) => ({ year: num(r.time_period), n: num(r.n_areas), missing: r.areas_missing ?? '', gini: num(r.gini), cv: num(r.cv), gini_pw: num(r.gini_pw), cv_pw: num(r.cv_pw), obs: provenanceSummary(r.provenance).n })),
     notes: ['Population weights: World Bank SP.POP.TOTL (2018 release), carried forward after its last year where stated in dispersion.csv.'],
   });
   if (existsSync(join(dir, 'convergence.csv'))) {
@@ -125,15 +125,15 @@ export function divideSection(dir: string): ReportSection | null {
       columns: [
         { key: 'test', header: 'Test' },
         { key: 'measure', header: 'Measure' },
-        { key: 'span', header: 'Span' },
+        { key: 'span', header: 'Span', format: 'year' },
         { key: 'slope', header: 'Slope', decimals: 4 },
         { key: 'se', header: 'Std. error', decimals: 4 },
-        { key: 'p', header: 'p-value' },
+        { key: 'p', header: 'p-value', format: 'scientific', decimals: 1 },
         { key: 'verdict', header: 'Verdict' },
       ],
       rows: readCsv(join(dir, 'convergence.csv')).map((r) => ({
-        test: r.test!, measure: r.measure!, span: `${r.start_period}–${r.end_period}`, slope: num(r.slope), se: num(r.se_slope),
-        p: r.p_slope ? Number(r.p_slope).toExponential(1) : '', verdict: r.verdict!,
+        test: r.test!, measure: r.measure!, span: { pair: 'band' as const, a: Number(r.start_period), b: Number(r.end_period) }, slope: num(r.slope), se: num(r.se_slope),
+        p: num(r.p_slope), verdict: r.verdict!,
       })),
     });
   }
@@ -144,7 +144,7 @@ export function divideSection(dir: string): ReportSection | null {
       caption: 'Years to universal Internet use (100 %) at the observed trend',
       columns: [
         { key: 'area', header: 'Area' },
-        { key: 'latest', header: 'Latest' },
+        { key: 'latest', header: 'Latest', format: 'year' },
         { key: 'value', header: 'Latest value', unit: '%', decimals: 1 },
         { key: 'model', header: 'Trend (chosen by AICc)' },
         { key: 'years', header: 'Years to target', decimals: 1 },
@@ -152,7 +152,7 @@ export function divideSection(dir: string): ReportSection | null {
       ],
       rows: readCsv(join(dir, 'distance-to-target.csv'))
         .filter((r) => r.indicator === 'HH7')
-        .map((r) => ({ area: r.ref_area!, latest: r.latest_period!, value: num(r.latest_value), model: r.model!, years: num(r.years_to_target), status: r.status! })),
+        .map((r) => ({ area: r.ref_area!, latest: num(r.latest_period), value: num(r.latest_value), model: r.model!, years: num(r.years_to_target), status: r.status! })),
     });
   }
   if (existsSync(join(dir, 'index-ranks.csv'))) {

@@ -50,29 +50,28 @@ export async function scenarioSection(dir: string): Promise<ReportSection | null
       { key: 'area', header: 'Area' },
       { key: 'scenario', header: 'Scenario' },
       { key: 'gdp', header: 'Real GDP', unit: '% change', decimals: 3 },
-      { key: 'gdp_band', header: 'Real GDP band', unit: '%' },
+      { key: 'gdp_band', header: 'Real GDP band', unit: '% change', decimals: 3 },
       { key: 'gain', header: 'Households’ money-metric gain', unit: 'US$ million', decimals: 1 },
-      { key: 'gain_band', header: 'Gain band', unit: 'US$ million' },
+      { key: 'gain_band', header: 'Gain band', unit: 'US$ million', decimals: 1 },
       { key: 'gain_pc', header: 'Gain per person', unit: 'US$', decimals: 2 },
-      { key: 'gap_cu', header: 'Connected/unconnected income ratio' },
-      { key: 'gap_ur', header: 'Urban/rural income ratio' },
-      { key: 'digital', header: 'Digital share of GDP, direct', unit: '%' },
+      { key: 'gap_cu', header: 'Connected/unconnected income ratio', decimals: 3 },
+      { key: 'gap_ur', header: 'Urban/rural income ratio', decimals: 3 },
+      { key: 'digital', header: 'Digital share of GDP, direct', unit: '%', decimals: 2 },
     ],
     rows: headline.map((h) => {
       const g = band(h.area!, h.scenario!, 'gdp_real_pct');
       const e = band(h.area!, h.scenario!, 'ev_aggregate');
-      const pct = (x: string | undefined) => (100 * Number(x)).toFixed(2);
       return {
         area: h.area!,
         scenario: h.scenario!,
         gdp: Number(h.gdp_real_pct),
-        gdp_band: g ? `${Number(g.p5).toFixed(3)} – ${Number(g.p95).toFixed(3)}` : '',
+        gdp_band: g ? { pair: 'band' as const, a: Number(g.p5), b: Number(g.p95) } : null,
         gain: Number(h.ev_aggregate),
-        gain_band: e ? `${Number(e.p5).toFixed(1)} – ${Number(e.p95).toFixed(1)}` : '',
+        gain_band: e ? { pair: 'band' as const, a: Number(e.p5), b: Number(e.p95) } : null,
         gain_pc: 1e6 * Number(h.ev_aggregate_per_capita),
-        gap_cu: `${Number(h.gap_connected_unconnected_base).toFixed(3)} → ${Number(h.gap_connected_unconnected).toFixed(3)}`,
-        gap_ur: `${Number(h.gap_urban_rural_base).toFixed(3)} → ${Number(h.gap_urban_rural).toFixed(3)}`,
-        digital: `${pct(h.digital_va_share_base)} → ${pct(h.digital_va_share)}`,
+        gap_cu: { pair: 'change' as const, a: Number(h.gap_connected_unconnected_base), b: Number(h.gap_connected_unconnected) },
+        gap_ur: { pair: 'change' as const, a: Number(h.gap_urban_rural_base), b: Number(h.gap_urban_rural) },
+        digital: { pair: 'change' as const, a: 100 * Number(h.digital_va_share_base), b: 100 * Number(h.digital_va_share) },
       };
     }),
     notes: [
