@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { runDivide } from '../../divide/index.js';
+import { checkOutDir } from '../out-path.js';
 
 function num(name: string, v: string | undefined, integer: boolean): number | undefined {
   if (v === undefined) return undefined;
@@ -27,7 +28,8 @@ export function register(program: Command): void {
     .option('--seed <n>', 'Monte Carlo seed (default: the configuration, else 1)')
     .action(async (observations: string, o: { out: string; config?: string; indicator: string; target: string; from: string; projectTo: string; draws?: string; seed?: string }) => {
       const draws = num('draws', o.draws, true);
-      if (draws !== undefined && draws < 1) throw new UsageError('USAGE_BAD_NUMBER', `--draws must be at least 1, got ${draws}`);
+      if (draws !== undefined && (draws < 1 || draws > 1_000_000)) throw new UsageError('USAGE_BAD_NUMBER', `--draws must be from 1 to 1000000, got ${draws}`);
+      checkOutDir(o.out);
       const r = await runDivide({
         observations,
         outDir: o.out,
