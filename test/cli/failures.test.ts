@@ -117,7 +117,7 @@ describe('bad input ends in a typed, located error, never "internal error"', () 
     const m = join(dir, 'map.json');
     writeFileSync(m, JSON.stringify({ mapping: { BRD: 5 } }));
     expectTypedFailure(cli(['sam', 'aggregate', SAM, join(dir, 'agg.csv'), '--mapping', m]), 'USAGE_BAD_OPTION', `${m} at /mapping/BRD`, 2);
-    expectTypedFailure(cli(['divide', join(ROOT, 'test/divide/data/harmonised_wdi.csv'), '--out', join(dir, 'd'), '--project-to', '1e12']), 'DIVIDE_BAD_YEAR', '--project-to');
+    expectTypedFailure(cli(['divide', join(ROOT, 'test/divide/data/harmonised_wdi.csv'), '--out', join(dir, 'd'), '--project-to', '1e12']), 'USAGE_BAD_NUMBER', '--project-to', 2);
     expectTypedFailure(cli(['divide', join(ROOT, 'test/divide/data/harmonised_wdi.csv'), '--out', join(dir, 'd'), '--draws', '1e12']), 'USAGE_BAD_NUMBER', '--draws', 2);
   });
   it('an ASEAN build for a year without control totals builds nothing and says so', () => {

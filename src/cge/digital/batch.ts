@@ -83,7 +83,7 @@ export async function simulateDigital(o: SimulateOptions): Promise<SimulateOutco
   if (o.scenarios.length === 0) throw new UsageError('NO_SCENARIO', 'give at least one scenario file (--scenario <file>)');
   const dir = o.databaseDir ?? DDCGE_DATA_DIR;
   if (o.databaseDir !== undefined && !(existsSync(dir) && statSync(dir).isDirectory())) {
-    throw new InputError('DDCGE_DATABASE_MISSING', 'the database folder does not exist (expected <dir>/<ISO3>/{sam.csv,params.json})', { file: dir });
+    throw new InputError('DDCGE_DATABASE_MISSING', 'no such database folder (expected <dir>/<ISO3>/{sam.csv,params.json})', { file: dir });
   }
   const areas = requestedAreas(o.countries);
   const scenarios: { file: string; s: DigitalScenario }[] = [];

@@ -12,6 +12,13 @@ function num(name: string, v: string | undefined, integer: boolean): number | un
   return x;
 }
 
+/** A year option: an integer of at most four digits, as an annual TIME_PERIOD. */
+function year(name: string, v: string): number {
+  const y = num(name, v, true)!;
+  if (y < 1 || y > 9999) throw new UsageError('USAGE_BAD_NUMBER', `--${name} must be a calendar year (1 to 9999), got ${JSON.stringify(v)}`);
+  return y;
+}
+
 /** Registers `digicge divide`: digital-divide metrics from the harmonised observations. */
 export function register(program: Command): void {
   program
@@ -36,8 +43,8 @@ export function register(program: Command): void {
         config: o.config,
         indicator: o.indicator,
         target: num('target', o.target, false),
-        from: num('from', o.from, true),
-        projectTo: num('project-to', o.projectTo, true),
+        from: year('from', o.from),
+        projectTo: year('project-to', o.projectTo),
         draws,
         seed: num('seed', o.seed, true),
         log: process.stderr.isTTY ? (l) => process.stderr.write(`${l}\n`) : undefined,
