@@ -84,6 +84,9 @@ export class SchemaError extends DigicgeError {
   }
 }
 
+/** An output cannot be written: its folder is a file, is read-only, or the disk is full. */
+export class OutputError extends DigicgeError {}
+
 /** A numerical procedure cannot give a valid answer: singular matrix, infeasible balancing, divergence. */
 export class NumericError extends DigicgeError {}
 

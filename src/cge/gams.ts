@@ -11,12 +11,15 @@ import type { Closure } from './closure.js';
 import type { Expr } from './model/expr.js';
 import type { CgeModel, Indexed } from './model/model.js';
 import type { CgeScenario } from './scenario.js';
+import { gamsCommentText, printable, quoteGamsLabel } from '../util/gams-label.js';
 
-/** GAMS element literal: `'BRD'` (or `"…"` when the label holds a single quote). */
+/**
+ * GAMS element literal: `'BRD'` (or `"…"` when the label holds a single quote).
+ * @throws InputError `GAMS_BAD_LABEL` for a label GAMS cannot read (control characters such as a
+ *   line break, both quotes, more than 63 characters), see {@link quoteGamsLabel}
+ */
 export function gamsElement(label: string): string {
-  if (!label.includes("'")) return `'${label}'`;
-  if (!label.includes('"')) return `"${label}"`;
-  throw new InputError('GAMS_BAD_LABEL', `element ${label} holds both quote characters and cannot be written for GAMS`, { index: [label] });
+  return quoteGamsLabel(label, { index: [printable(label)] });
 }
 
 /** Shortest round-trip number in a form GAMS reads (`inf`/`-inf` for infinities). */
@@ -168,7 +171,7 @@ export function formatModelGams(model: CgeModel, options: ModelGamsOptions = {})
  * set's index), and each closure swap as a `.fx` and a freed `.lo`/`.up`.
  */
 export function formatScenarioGams(model: CgeModel, scenario: CgeScenario): string {
-  const out = [`* Scenario ${scenario.name} written by digicge${scenario.description ? `: ${scenario.description}` : ''}`];
+  const out = [`* Scenario ${gamsCommentText(scenario.name, { jsonPath: '/name' })} written by digicge${scenario.description ? `: ${gamsCommentText(scenario.description, { jsonPath: '/description' })}` : ''}`];
   for (const sh of scenario.shocks ?? []) {
     const par = model.getParameter(sh.parameter);
     const index = sh.index ?? par.domain.map(() => '*');

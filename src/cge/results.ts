@@ -6,10 +6,10 @@
  * @module
  */
 import { join } from 'node:path';
-import { stringify } from 'csv-stringify/sync';
 import { NumericError } from '../errors.js';
 import type { CgeResults } from '../guidelines/generated/cge-results.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { formatCsv, type CsvCell } from '../util/csv.js';
 import type { ScenarioResult, CgeSolution } from './run.js';
 
 export type { CgeResults } from '../guidelines/generated/cge-results.js';
@@ -44,13 +44,17 @@ export function cgeResultsDocument(model: string, benchmark: CgeSolution, scenar
   };
 }
 
-/** The long CSV of a results document: scenario, variable, index (elements joined by `.`), base, level, pct_change. */
+/**
+ * The long CSV of a results document: scenario, variable, index (elements joined by `.`), base,
+ * level, pct_change. Numbers are shortest round-trip decimals; text (scenario names, set elements
+ * from the SAM's labels) is neutralised against formula injection by the shared CSV writer.
+ */
 export function cgeResultsCsv(doc: CgeResults): string {
-  const rows: (string | number)[][] = [['scenario', 'variable', 'index', 'base', 'level', 'pct_change']];
+  const rows: CsvCell[][] = [];
   for (const s of doc.scenarios) {
-    for (const v of s.variables) rows.push([s.name, v.variable, v.index.join('.'), String(v.base), String(v.level), v.pctChange === null ? '' : String(v.pctChange)]);
+    for (const v of s.variables) rows.push([s.name, v.variable, v.index.join('.'), v.base, v.level, v.pctChange]);
   }
-  return stringify(rows, { record_delimiter: '\n' });
+  return formatCsv(['scenario', 'variable', 'index', 'base', 'level', 'pct_change'], rows, String);
 }
 
 /** Writes `results.json` and `results.csv` into `dir` atomically; returns their paths. */

@@ -60,11 +60,10 @@ export const DEMO_STAGES: readonly DemoStage[] = [
   {
     stage: 'report',
     run: async (outDir) => {
-      const { buildPipelineReport, scenarioSection, writeReport } = await import('../report/index.js');
-      const scenarios = await scenarioSection(join(outDir, 'simulate'));
-      const doc = buildPipelineReport(outDir, { methodNotes: METHOD_NOTES, sections: scenarios ? [scenarios] : [] });
-      const files = await writeReport(outDir, doc, ['Every figure traces back to the national files: see the Provenance section of report.html.']);
-      return { summary: `report with ${doc.sections.length} sections`, outputs: Object.values(files).map((f) => relative(outDir, f)).sort() };
+      // the same step as `digicge report <dir>`, which rebuilds these files from the folder
+      const { writePipelineReport } = await import('../report/index.js');
+      const { doc, files, notes } = await writePipelineReport(outDir, { methodNotes: METHOD_NOTES });
+      return { summary: `report with ${doc.sections.length} sections`, outputs: [...Object.values(files), ...(notes ? [notes] : [])].map((f) => relative(outDir, f)).sort() };
     },
   },
 ];

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { packageRoot } from '../guidelines/index.js';
 import { checkSam, readSamCsv, type Sam } from '../sam/index.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { formatCsv, type CsvCell } from '../util/csv.js';
 
 /** Member state whose database the demo analyses in depth (multipliers, scenarios). */
 export const DEMO_COUNTRY = 'THA';
@@ -40,25 +41,25 @@ function taxRows(sam: Sam, groups: readonly string[]): number {
 export async function samStage(outDir: string): Promise<{ summary: string; outputs: string[] }> {
   const dir = aseanSamDir();
   const files = readdirSync(dir).filter((f) => /^[A-Z]{3}\.csv$/.test(f)).sort();
-  const lines: string[] = [SAM_CHECK_COLUMNS.join(',')];
+  const rows: CsvCell[][] = [];
   let balanced = 0;
   for (const f of files) {
     await writeFileAtomic(join(outDir, 'sam', f), readFileSync(join(dir, f)));
     const sam = await readSamCsv(join(dir, f));
     const r = checkSam(sam);
     if (r.balanced) balanced++;
-    const g = (x: number | undefined) => (x === undefined ? '' : String(Math.round(x * 100) / 100));
+    const g = (x: number | undefined) => (x === undefined ? null : Math.round(x * 100) / 100);
     const factor = r.macro.production?.valueAdded;
     const onProduction = taxRows(sam, ['activity']);
     const onProducts = taxRows(sam, ['commodity', 'margin']);
-    lines.push([
+    rows.push([
       f.slice(0, 3), r.n, r.balancedCount, r.balanced ? 'yes' : 'no',
       g(factor), g(onProduction), g(factor === undefined ? undefined : factor + onProduction), g(onProducts),
       g(r.macro.production?.gdp), g(r.macro.income?.gdp), g(r.macro.expenditure?.gdp), 'US$ million', '',
-    ].join(','));
+    ]);
   }
-  lines.push(`MMR${','.repeat(SAM_CHECK_COLUMNS.length - 1)}not covered: Myanmar is not an economy of ADB MRIO; no SAM is invented`);
-  await writeFileAtomic(join(outDir, 'sam', 'checks.csv'), `${lines.join('\n')}\n`);
+  rows.push(['MMR', ...Array<CsvCell>(SAM_CHECK_COLUMNS.length - 2).fill(null), 'not covered: Myanmar is not an economy of ADB MRIO; no SAM is invented']);
+  await writeFileAtomic(join(outDir, 'sam', 'checks.csv'), formatCsv(SAM_CHECK_COLUMNS, rows));
   return { summary: `${balanced} of ${files.length} ASEAN SAMs balanced (Myanmar not covered)`, outputs: ['sam/checks.csv', ...files.map((f) => `sam/${f}`)] };
 }
 

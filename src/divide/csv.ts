@@ -1,10 +1,11 @@
 /**
  * Writing the divide tables as tidy CSV with fixed number formatting, so that the same input gives
  * byte-identical files: numbers to 10 significant digits (integers as they are), null as an empty
- * cell, provenance key lists joined by a space, `\n` line ends, header first.
+ * cell, provenance key lists joined by a space, `\n` line ends, header first; text neutralised
+ * against formula injection by the shared CSV writer (`src/util/csv.ts`).
  * @module
  */
-import { stringify } from 'csv-stringify/sync';
+import { formatCsv, type CsvCell } from '../util/csv.js';
 import { NumericError } from '../errors.js';
 
 /** A cell value of a divide table. */
@@ -24,21 +25,15 @@ export function formatTableNumber(x: number): string {
  */
 export function tidyCsv(rows: readonly Record<string, TidyCell>[], columns: readonly string[]): string {
   const body = rows.map((r, i) =>
-    columns.map((c) => {
+    columns.map((c): CsvCell => {
       const v = r[c];
-      if (v === null || v === undefined) return '';
-      if (typeof v === 'number') {
-        try {
-          return formatTableNumber(v);
-        } catch (err) {
-          throw new NumericError('DIVIDE_NON_FINITE', `row ${i + 1}, column ${c}: ${(err as Error).message}`, { row: i + 2, column: c }, { cause: err });
-        }
+      if (typeof v === 'number' && !Number.isFinite(v)) {
+        throw new NumericError('DIVIDE_NON_FINITE', `row ${i + 1}, column ${c}: a result is ${v}; the divide tables never hold NaN or Infinity`, { row: i + 2, column: c });
       }
-      if (Array.isArray(v)) return v.join(' ');
-      return String(v);
+      return Array.isArray(v) ? v.join(' ') : (v as CsvCell);
     }),
   );
-  return stringify([columns as string[], ...body], { record_delimiter: '\n' });
+  return formatCsv(columns, body, formatTableNumber);
 }
 
 /** A divide row as {@link metricTable} flattens it: the provenance joined by spaces, its length in `n_obs`. */

@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { InputError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import { loadDivideObservations, type HarmonisedObservation } from './observations.js';
 import { catalogueGapDimensions, computeGaps, gapIndicators as defaultGapIndicators, type GapRow } from './gaps.js';
 import { balancedPanel, computeDispersion, type DispersionRow } from './dispersion.js';
@@ -99,6 +99,12 @@ function unusedReason(o: HarmonisedObservation, usedIndicators: ReadonlySet<stri
   return 'breakdown, area or period not needed by any divide metric computed';
 }
 
+/** A year of the annual tables: an integer of at most four digits, as SDMX writes an annual TIME_PERIOD. */
+function calendarYear(y: number, option: string): number {
+  if (!Number.isInteger(y) || y < 1 || y > 9999) throw new UsageError('DIVIDE_BAD_YEAR', `--${option} must be a calendar year (an integer from 1 to 9999), got ${y}`);
+  return y;
+}
+
 /**
  * Computes every divide table and writes them under `outDir`: gaps.csv, dispersion.csv,
  * convergence.csv, distance-to-target.csv, projections.csv, index.csv, index-ranks.csv, provenance.csv,
@@ -108,7 +114,8 @@ export async function runDivide(options: DivideOptions): Promise<DivideResult> {
   const log = options.log ?? (() => {});
   const indicator = options.indicator ?? 'HH7';
   const target = options.target ?? DEFAULT_TARGET;
-  const from = options.from ?? 2000;
+  const from = calendarYear(options.from ?? 2000, 'from');
+  if (options.projectTo !== undefined) calendarYear(options.projectTo, 'project-to');
   const records = await loadDivideObservations(options.observations);
   const notes: string[] = [];
   const outputs: string[] = [];

@@ -1,25 +1,19 @@
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { neutraliseFormula } from '../util/neutralise.js';
+import { csvQuote, csvText } from '../util/csv.js';
+import { outputWriteError } from '../util/output-error.js';
 
 /**
- * A text field of a CSV output: neutralised against formula injection (text beginning with `=`,
- * `+`, `-`, `@`, a tab or a carriage return gets a leading `'`), then quoted as {@link csvField}.
- * For fields that repeat input text (reject rows, messages, codes); never for numbers.
+ * A text field of a CSV output, through the shared CSV writer (`src/util/csv.ts`): neutralised
+ * against formula injection (text beginning with `=`, `+`, `-`, `@`, a tab or a carriage return
+ * gets a leading `'`), then quoted as {@link csvField}. For every field that repeats input text
+ * (provenance, reject rows, messages, codes); never for numbers.
  */
-export function csvTextField(s: string): string {
-  return csvField(neutraliseFormula(s));
-}
+export const csvTextField: (s: string) => string = csvText;
 
-/** Quotes a CSV field when it holds a comma, a quote or a line break (RFC 4180). */
-export function csvField(s: string): string {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 44 || c === 34 || c === 10 || c === 13) return `"${s.replace(/"/g, '""')}"`;
-  }
-  return s;
-}
+/** Quotes a CSV field when it holds a comma, a quote or a line break (RFC 4180); no neutralisation. */
+export const csvField: (s: string) => string = csvQuote;
 
 /**
  * Writes a large text file atomically from chunks: they go to a temporary file in the target's
@@ -30,9 +24,14 @@ export function csvField(s: string): string {
  */
 export function writeChunkedAtomic(path: string, write: (put: (text: string) => void) => void): void {
   const dir = dirname(path);
-  mkdirSync(dir, { recursive: true });
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const fd = openSync(tmp, 'w');
+  let fd: number;
+  try {
+    mkdirSync(dir, { recursive: true });
+    fd = openSync(tmp, 'w');
+  } catch (err) {
+    throw outputWriteError(err, path);
+  }
   let buf = '';
   try {
     write((text) => {
@@ -45,6 +44,6 @@ export function writeChunkedAtomic(path: string, write: (put: (text: string) => 
   } catch (err) {
     try { closeSync(fd); } catch { /* already closed */ }
     rmSync(tmp, { force: true });
-    throw err;
+    throw outputWriteError(err, path);
   }
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Harmoniser } from './engine.js';
-import { csvField, csvTextField, writeChunkedAtomic } from './csv-out.js';
+import { csvTextField, writeChunkedAtomic } from './csv-out.js';
 import { roundTripNumber } from '../util/number-text.js';
 import type { HarmoniseCounts } from './types.js';
 
@@ -50,8 +50,8 @@ export function writeOutputs(h: Harmoniser, dir: string): HarmoniseOutputs {
   const out: HarmoniseOutputs = { observations: join(dir, 'observations.csv'), rejects: join(dir, 'rejects.csv'), quality: join(dir, 'quality.md'), conflicts: join(dir, 'conflicts.csv') };
   const s = h.store;
   const prov = h.sources.map((src) => ({
-    tail: `,${csvField(src.id)},${src.releaseDate},${csvField(src.file)},${csvField(src.sheet)},`,
-    end: `,${csvField(src.mapping)},${src.sha256}\n`,
+    tail: `,${csvTextField(src.id)},${src.releaseDate},${csvTextField(src.file)},${csvTextField(src.sheet)},`,
+    end: `,${csvTextField(src.mapping)},${src.sha256}\n`,
   }));
   const order = s.sortedLive();
   writeChunkedAtomic(out.observations, (put) => {
@@ -61,7 +61,7 @@ export function writeOutputs(h: Harmoniser, dir: string): HarmoniseOutputs {
     for (let k = 0; k < order.length; k++) {
       const i = order[k];
       const p = prov[s.source[i]];
-      chunk += `${head}${s.area[i]},${s.indicator[i]},${s.sex[i]},${s.age[i]},${s.urbanisation[i]},${s.quantile[i]},A,${s.time[i]},${roundTripNumber(s.value[i])},${s.unit[i]},0,${s.status[i]}${p.tail}${s.row[i]},${csvField(s.column[i])}${p.end}`;
+      chunk += `${head}${s.area[i]},${s.indicator[i]},${s.sex[i]},${s.age[i]},${s.urbanisation[i]},${s.quantile[i]},A,${csvTextField(s.time[i])},${roundTripNumber(s.value[i])},${s.unit[i]},0,${s.status[i]}${p.tail}${s.row[i]},${csvTextField(s.column[i])}${p.end}`;
       if (chunk.length > 1 << 16) { put(chunk); chunk = ''; }
     }
     put(chunk);

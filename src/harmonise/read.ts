@@ -1,6 +1,7 @@
 import { InputError } from '../errors.js';
 import type { Observation } from '../guidelines/generated/observation.js';
 import { readCsv } from '../ingest/csv.js';
+import { restoreFormula } from '../util/neutralise.js';
 import { OBSERVATION_COLUMNS } from './output.js';
 
 /**
@@ -17,7 +18,8 @@ export function readObservations(path: string): { rows: Observation[] } {
   }
   const rows: Observation[] = t.rows.map((r) => {
     if (r.error) throw new InputError(r.error.code, r.error.message, { file: path, row: r.row });
-    const c = r.cells;
+    // text cells neutralised against formula injection by the writer get their own text back
+    const c = r.cells.map(restoreFormula);
     const num = (k: number, what: string): number => {
       const v = Number(c[k]);
       if (c[k] === '' || !Number.isFinite(v)) throw new InputError('NON_NUMERIC', `${what} "${c[k]}" is not a number`, { file: path, row: r.row, column: what });

@@ -8,7 +8,8 @@ export const WB_API_COLUMNS = ['indicator.id', 'indicator.value', 'country.id', 
 /**
  * Reads a World Bank API v2 JSON response `[pageMeta, records]` into a long table with the
  * columns {@link WB_API_COLUMNS}; `row` is the 1-based record number and `jsonPath` `/1/<index>`.
- * A `null` value becomes an empty cell.
+ * A `null` value becomes an empty cell; a record that is not an object (e.g. `null`) is a row with
+ * `error` `WB_API_RECORD`, which the harmonise stage writes to the rejects.
  * @param path file path
  * @param shown path as the user gave it
  * @throws InputError `JSON_INVALID`, `WB_API_SHAPE`
@@ -26,7 +27,13 @@ export function readWorldBankApi(path: string, shown: string = path): RawTable &
   }
   const meta = doc[0] as { lastupdated?: string };
   const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
-  const rows: RawRow[] = (doc[1] as Record<string, unknown>[]).map((r, i) => {
+  const rows: RawRow[] = (doc[1] as unknown[]).map((rec, i) => {
+    if (!rec || typeof rec !== 'object' || Array.isArray(rec)) {
+      // a record that is not an object (null, a number, a list) goes to the rejects with its reason
+      const text = JSON.stringify(rec) ?? String(rec);
+      return { row: i + 1, cells: [], text, jsonPath: `/1/${i}`, error: { code: 'WB_API_RECORD', message: `record ${i + 1} is ${text}, not an object {indicator, country, date, value, …}` } };
+    }
+    const r = rec as Record<string, unknown>;
     const ind = (r.indicator ?? {}) as Record<string, unknown>;
     const cty = (r.country ?? {}) as Record<string, unknown>;
     const cells = [str(ind.id), str(ind.value), str(cty.id), str(cty.value), str(r.countryiso3code), str(r.date), str(r.value), str(r.unit), str(r.obs_status), str(r.decimal)];

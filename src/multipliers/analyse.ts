@@ -15,6 +15,7 @@ import type { IoData } from './io/io-table.js';
 import { leontiefFactor, leontiefInverse, leontiefSolve, type LeontiefSystem } from './leontief.js';
 import { rasmussenLinkages, type Linkages } from './linkages.js';
 import { effectMultipliers, outputMultipliers, type EffectMultipliers } from './output-multipliers.js';
+import { checkProductive } from './productive.js';
 import { consumptionBasedAccounts, stressorCoefficients, stressorMultipliers } from './satellite.js';
 import { technicalCoefficients, valueAddedCoefficients } from './technical-coefficients.js';
 import { typeIIMultipliers, type TypeIIMultipliers } from './type-ii.js';
@@ -66,9 +67,14 @@ export interface IoAnalysis {
   readonly digital?: DigitalValueAdded;
   /** What was left out and why, one sentence each. */
   readonly notes: readonly string[];
+  /** Economic input at the edge of its domain (negative value added, negative coefficients), one sentence each. */
+  readonly warnings: readonly string[];
 }
 
-/** Runs the multiplier analysis of an input-output table. */
+/**
+ * Runs the multiplier analysis of an input-output table.
+ * @throws NumericError `IO_NOT_PRODUCTIVE` when A does not describe a productive economy (see {@link checkProductive})
+ */
 export function analyseIoTable(io: IoData, options: IoAnalysisOptions = {}): IoAnalysis {
   const labels = io.sectors;
   const ratios = options.ratios ?? 'omit';
@@ -81,8 +87,9 @@ export function analyseIoTable(io: IoData, options: IoAnalysisOptions = {}): IoA
   };
   const A = technicalCoefficients(io.Z, io.x, labels);
   const system = leontiefFactor(A, { labels });
-  const outputTypeI = outputMultipliers(system);
   const v = valueAddedCoefficients(io.va, io.x, labels);
+  const warnings = checkProductive(system, v);
+  const outputTypeI = outputMultipliers(system);
   const xFromY = leontiefSolve(system, io.y);
   const B = allocationCoefficients(io.Z, io.x, labels);
   const linkages = rasmussenLinkages(outputTypeI, ghoshRowSums(ghoshFactor(B, labels)));
@@ -148,5 +155,6 @@ export function analyseIoTable(io: IoData, options: IoAnalysisOptions = {}): IoA
     ...(extraction ? { extraction } : {}),
     ...(digital ? { digital } : {}),
     notes,
+    warnings,
   };
 }

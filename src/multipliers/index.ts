@@ -35,6 +35,7 @@ export {
   type IoDataSpec,
 } from './io/io-table.js';
 export { analyseIoTable, type IoAnalysis, type IoAnalysisOptions } from './analyse.js';
+export { checkProductive, inputShares } from './productive.js';
 export {
   writeIoAnalysis,
   writeSamMultipliers,

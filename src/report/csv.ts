@@ -1,27 +1,17 @@
-import type { CellValue, ReportColumn } from './document.js';
-import { neutraliseFormula } from '../util/neutralise.js';
-
-function quote(field: string): string {
-  return /[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
-}
+import { flatColumns, type CellValue, type ReportColumn } from './document.js';
+import { formatCsv } from '../util/csv.js';
 
 /**
- * Writes rows as RFC 4180 CSV (LF line ends, header row of column keys), with every text cell
- * neutralised against formula injection and numbers in shortest round-trip form. Deterministic.
+ * Writes rows as RFC 4180 CSV (LF line ends, header row of column keys) through the shared CSV
+ * writer: every text cell neutralised against formula injection, numbers in shortest round-trip
+ * form (a non-finite number is an empty cell), a pair column as two number columns
+ * (`<key>_low,<key>_high` or `<key>_before,<key>_after`). Deterministic.
  */
 export function toSafeCsv(columns: readonly Pick<ReportColumn, 'key'>[], rows: readonly Record<string, CellValue>[]): string {
-  const lines = [columns.map((c) => quote(neutraliseFormula(c.key))).join(',')];
-  for (const row of rows) {
-    lines.push(
-      columns
-        .map((c) => {
-          const v = row[c.key];
-          if (v === null || v === undefined) return '';
-          if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-          return quote(neutraliseFormula(v));
-        })
-        .join(','),
-    );
-  }
-  return `${lines.join('\n')}\n`;
+  const flat = flatColumns({ columns: columns.map((c) => ({ key: c.key, header: c.key })), rows: [...rows] });
+  return formatCsv(
+    flat.map((c) => c.key),
+    rows.map((row) => flat.map((c) => c.value(row))),
+    (x) => (Number.isFinite(x) ? String(x) : ''),
+  );
 }

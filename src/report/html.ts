@@ -1,4 +1,4 @@
-import { formatDisplayNumber, type ReportBlock, type ReportDocument, type ReportTable } from './document.js';
+import { formatCellText, isPair, type ReportBlock, type ReportDocument, type ReportTable } from './document.js';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -39,8 +39,8 @@ function renderTable(t: ReportTable): string {
         `<tr>${t.columns
           .map((c) => {
             const v = r[c.key];
-            if (typeof v === 'number') return `<td class="num">${escapeHtml(formatDisplayNumber(v, c.decimals))}</td>`;
-            return `<td>${escapeHtml(v ?? '')}</td>`;
+            const text = escapeHtml(formatCellText(v, c));
+            return typeof v === 'number' || isPair(v) ? `<td class="num">${text}</td>` : `<td>${text}</td>`;
           })
           .join('')}</tr>`,
     )

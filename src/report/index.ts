@@ -6,6 +6,9 @@
  */
 export type {
   CellValue,
+  FlatColumn,
+  ReportNumberFormat,
+  ReportPair,
   ReportBlock,
   ReportColumn,
   ReportDocument,
@@ -15,13 +18,15 @@ export type {
   ReportSection,
   ReportTable,
 } from './document.js';
-export { formatDisplayNumber, reportTables } from './document.js';
+export { flatColumns, formatCellText, formatDisplayNumber, isPair, reportTables } from './document.js';
 
 export { toSafeCsv } from './csv.js';
 export { renderChartSvg } from './chart.js';
 export { escapeHtml, renderReportHtml } from './html.js';
 export { renderSummaryMarkdown } from './markdown.js';
-export { buildWorkbook } from './workbook.js';
+export { buildWorkbook, excelNumberFormat, workbookDate, type WorkbookOptions, type WorkbookSam } from './workbook.js';
+export { cgeSheets, samSheets, SAM_UNIT } from './workbook-appendix.js';
+export { dataVintage, formatMethodNotes, METHOD_NOTES_FILE, readMethodNotes, writePipelineReport, type PipelineReportWriteOptions } from './pipeline-write.js';
 export { normaliseZipTimestamps } from './zip-timestamps.js';
 export { buildPipelineReport, coverageSection, divideSection, provenanceSection, samSection, type PipelineReportOptions } from './pipeline-report.js';
 export { writeReport, type ReportFiles } from './write.js';

@@ -1,4 +1,4 @@
-import { formatDisplayNumber, type ReportDocument, type ReportTable } from './document.js';
+import { formatCellText, type ReportDocument, type ReportTable } from './document.js';
 
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -12,7 +12,7 @@ function tableMarkdown(t: ReportTable): string {
       `| ${t.columns
         .map((c) => {
           const v = r[c.key];
-          return typeof v === 'number' ? formatDisplayNumber(v, c.decimals) : cell(v ?? '');
+          return typeof v === 'string' ? cell(v) : formatCellText(v, c);
         })
         .join(' | ')} |`,
   );

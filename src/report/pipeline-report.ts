@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readStageCsv as readCsv } from './read-csv.js';
-import type { CellValue, ReportBlock, ReportDocument, ReportSection } from './document.js';
+import type { CellValue, ReportBlock, ReportColumn, ReportDocument, ReportSection } from './document.js';
 
 
 const num = (s: string | undefined): number | null => (s === undefined || s === '' ? null : Number(s));
@@ -102,8 +102,8 @@ export function divideSection(dir: string): ReportSection | null {
     text: `Between-country dispersion of Internet use (HH7, % of individuals) across the Member States, unweighted and population-weighted, over the balanced panel: the ${complete.length} years (${complete[0]?.time_period ?? '–'}–${complete[complete.length - 1]?.time_period ?? '–'}) in which all ${expected} Member States with the indicator are observed. Dispersion over a changing set of countries is not comparable, so the ${incomplete.length} years with missing countries are shown apart below and left out of the convergence tests; nothing is imputed.`,
   });
   blocks.push(...svgFigure(join(dir, 'charts', 'dispersion-HH7.svg'), 'fig-dispersion', 'Line chart of the Gini coefficient and coefficient of variation of Internet use across ASEAN Member States by year over the balanced panel, falling steadily; years with missing countries are hollow marks apart from the lines.', 'ASEAN dispersion of Internet use over time (lines: balanced panel; hollow marks: years with missing countries)'));
-  const dispersionColumns = [
-    { key: 'year', header: 'Year' },
+  const dispersionColumns: ReportColumn[] = [
+    { key: 'year', header: 'Year', format: 'year' },
     { key: 'n', header: 'Areas', decimals: 0 },
     { key: 'gini', header: 'Gini', unit: '0–1', decimals: 3 },
     { key: 'cv', header: 'CV', unit: 'SD ÷ mean', decimals: 3 },
@@ -111,7 +111,7 @@ export function divideSection(dir: string): ReportSection | null {
     { key: 'cv_pw', header: 'CV (population-weighted)', unit: 'SD ÷ mean', decimals: 3 },
     { key: 'obs', header: 'Observations used', decimals: 0 },
   ];
-  const dispersionRow = (r: Record<string, string>) => ({ year: r.time_period!, n: num(r.n_areas), missing: (r.areas_missing ?? '').trim(), gini: num(r.gini), cv: num(r.cv), gini_pw: num(r.gini_pw), cv_pw: num(r.cv_pw), obs: provenanceSummary(r.provenance).n });
+  const dispersionRow = (r: Record<string, string>) => ({ year: num(r.time_period), n: num(r.n_areas), missing: (r.areas_missing ?? '').trim(), gini: num(r.gini), cv: num(r.cv), gini_pw: num(r.gini_pw), cv_pw: num(r.cv_pw), obs: provenanceSummary(r.provenance).n });
   blocks.push({
     kind: 'table',
     id: 'dispersion',
@@ -140,15 +140,15 @@ export function divideSection(dir: string): ReportSection | null {
       columns: [
         { key: 'test', header: 'Test' },
         { key: 'measure', header: 'Measure' },
-        { key: 'span', header: 'Span' },
+        { key: 'span', header: 'Span', format: 'year' },
         { key: 'slope', header: 'Slope', unit: 'measure per year', decimals: 4 },
         { key: 'se', header: 'Std. error', unit: 'measure per year', decimals: 4 },
-        { key: 'p', header: 'p-value' },
+        { key: 'p', header: 'p-value', format: 'scientific', decimals: 1 },
         { key: 'verdict', header: 'Verdict' },
       ],
       rows: readCsv(join(dir, 'convergence.csv')).map((r) => ({
-        test: r.test!, measure: r.measure!, span: `${r.start_period}–${r.end_period}`, slope: num(r.slope), se: num(r.se_slope),
-        p: r.p_slope ? Number(r.p_slope).toExponential(1) : '', verdict: r.verdict!,
+        test: r.test!, measure: r.measure!, span: { pair: 'band' as const, a: Number(r.start_period), b: Number(r.end_period) }, slope: num(r.slope), se: num(r.se_slope),
+        p: num(r.p_slope), verdict: r.verdict!,
       })),
     });
   }
@@ -161,14 +161,14 @@ export function divideSection(dir: string): ReportSection | null {
       caption: `Years to near-universal Internet use (${target} % of individuals), counted from the latest observation along each country’s trend`,
       columns: [
         { key: 'area', header: 'Area' },
-        { key: 'latest', header: 'Latest year' },
+        { key: 'latest', header: 'Latest year', format: 'year' },
         { key: 'value', header: 'Latest value', unit: '% of individuals', decimals: 1 },
         { key: 'years', header: 'Years to target', unit: 'years', decimals: 1 },
         { key: 'reached', header: 'Year reached', decimals: 1 },
         { key: 'status', header: 'Status' },
         { key: 'method', header: 'Method' },
       ],
-      rows: rows.map((r) => ({ area: r.ref_area!, latest: r.latest_period!, value: num(r.latest_value), years: num(r.years_to_target), reached: num(r.year_reached), status: r.status!, method: r.method ?? '' })),
+      rows: rows.map((r) => ({ area: r.ref_area!, latest: num(r.latest_period), value: num(r.latest_value), years: num(r.years_to_target), reached: num(r.year_reached), status: r.status!, method: r.method ?? '' })),
       notes: [`A percentage is bounded by 100, so only bounded (logistic) trends are fitted and the target is ${target} %: a bounded trend reaches 100 % only asymptotically. The trend of each country is chosen by the smallest AICc; the years start from the latest observation, carrying the trend’s rate and ceiling forward.`],
     });
   }

@@ -79,34 +79,33 @@ export async function scenarioSection(dir: string): Promise<ReportSection | null
     columns: [
       { key: 'area', header: 'Area' },
       { key: 'scenario', header: 'Scenario' },
-      { key: 'year', header: 'Baseline year' },
+      { key: 'year', header: 'Baseline year', format: 'year' },
       { key: 'gdp', header: 'Real GDP at market prices', unit: '% change', decimals: 3 },
-      { key: 'gdp_band', header: 'Real GDP band', unit: '% change' },
+      { key: 'gdp_band', header: 'Real GDP band', unit: '% change', decimals: 3 },
       { key: 'gain', header: 'Households’ money-metric gain', unit: 'US$ million', decimals: 1 },
-      { key: 'gain_band', header: 'Gain band', unit: 'US$ million' },
+      { key: 'gain_band', header: 'Gain band', unit: 'US$ million', decimals: 1 },
       { key: 'gain_pc', header: 'Gain per person', unit: 'US$', decimals: 2 },
-      { key: 'gap_cu', header: 'Connected/unconnected per-capita income', unit: 'ratio, before → after' },
-      { key: 'gap_ur', header: 'Urban/rural per-capita income', unit: 'ratio, before → after' },
-      { key: 'digital', header: 'Digital industries’ value added, direct', unit: '% of GVA at basic prices, before → after' },
-      { key: 'induced', header: 'Digital value added induced in other industries', unit: '% of GVA at basic prices, before → after' },
+      { key: 'gap_cu', header: 'Connected/unconnected per-capita income', unit: 'ratio, before → after', decimals: 3 },
+      { key: 'gap_ur', header: 'Urban/rural per-capita income', unit: 'ratio, before → after', decimals: 3 },
+      { key: 'digital', header: 'Digital industries’ value added, direct', unit: '% of GVA at basic prices, before → after', decimals: 2 },
+      { key: 'induced', header: 'Digital value added induced in other industries', unit: '% of GVA at basic prices, before → after', decimals: 2 },
     ],
     rows: headline.map((h) => {
       const g = band(h.area!, h.scenario!, 'gdp_real_pct');
       const e = band(h.area!, h.scenario!, 'ev_aggregate');
-      const pct = (x: string | undefined) => (100 * Number(x)).toFixed(2);
       return {
         area: h.area!,
         scenario: h.scenario!,
-        year: h.base_year ?? '',
+        year: h.base_year ? Number(h.base_year) : null,
         gdp: Number(h.gdp_real_pct),
-        gdp_band: g ? `${Number(g.p5).toFixed(3)} – ${Number(g.p95).toFixed(3)}` : '',
+        gdp_band: g ? { pair: 'band' as const, a: Number(g.p5), b: Number(g.p95) } : null,
         gain: Number(h.ev_aggregate),
-        gain_band: e ? `${Number(e.p5).toFixed(1)} – ${Number(e.p95).toFixed(1)}` : '',
+        gain_band: e ? { pair: 'band' as const, a: Number(e.p5), b: Number(e.p95) } : null,
         gain_pc: 1e6 * Number(h.ev_aggregate_per_capita),
-        gap_cu: `${Number(h.gap_connected_unconnected_base).toFixed(3)} → ${Number(h.gap_connected_unconnected).toFixed(3)}`,
-        gap_ur: `${Number(h.gap_urban_rural_base).toFixed(3)} → ${Number(h.gap_urban_rural).toFixed(3)}`,
-        digital: `${pct(h.digital_va_share_base)} → ${pct(h.digital_va_share)}`,
-        induced: `${pct(h.digital_induced_share_base)} → ${pct(h.digital_induced_share)}`,
+        gap_cu: { pair: 'change' as const, a: Number(h.gap_connected_unconnected_base), b: Number(h.gap_connected_unconnected) },
+        gap_ur: { pair: 'change' as const, a: Number(h.gap_urban_rural_base), b: Number(h.gap_urban_rural) },
+        digital: { pair: 'change' as const, a: 100 * Number(h.digital_va_share_base), b: 100 * Number(h.digital_va_share) },
+        induced: { pair: 'change' as const, a: 100 * Number(h.digital_induced_share_base), b: 100 * Number(h.digital_induced_share) },
       };
     }),
     notes: [

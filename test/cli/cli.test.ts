@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -32,7 +32,12 @@ describe('digicge CLI', () => {
     for (const f of ['observations.csv', 'report.html', 'results.xlsx', 'summary.md', 'gams/ddcge-THA.gms', 'simulate/headline.csv']) {
       expect(existsSync(join(out, f)), f).toBe(true);
     }
-  }, 300_000);
+    // `digicge report` rebuilds the three deliverables from the demo's folder, byte for byte
+    const again = join(out, 'rebuilt');
+    const rep = cli('report', out, '--out', again);
+    expect(rep.status, rep.stderr).toBe(0);
+    for (const f of ['report.html', 'results.xlsx', 'summary.md']) expect(Buffer.compare(readFileSync(join(out, f)), readFileSync(join(again, f))), f).toBe(0);
+  }, 400_000);
 });
 
 describe('command table', () => {

@@ -87,27 +87,65 @@ describe('Markdown summary of a table in time order', () => {
 });
 
 describe('Excel workbook', () => {
-  it('has a README sheet and a formatted sheet per table, with text neutralised', async () => {
-    const bytes = await buildWorkbook(await sampleReport(), ['Provenance: test data.']);
+  it('has a README sheet and a formatted sheet per table: numbers as numbers, text as text cells without a quote prefix', async () => {
+    const bytes = await buildWorkbook(await sampleReport(), ['Provenance: test data.'], { created: new Date(Date.UTC(2024, 10, 25)) });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['README', 'coverage']);
     const readme = wb.getWorksheet('README')!;
     expect(readme.getCell(1, 1).value).toBe('Digital divide in ASEAN');
     const ws = wb.getWorksheet('coverage')!;
-    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    // caption and header rows and the label column stay in view
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2, xSplit: 1 });
     expect(ws.getCell(2, 3).value).toBe('Share (%)');
     expect(ws.getCell(3, 3).value).toBe(41.666);
     expect(ws.getCell(3, 3).numFmt).toBe('#,##0.0');
-    expect(ws.getCell(3, 4).value).toBe(`'=HYPERLINK("http://x","y")`);
-    expect(ws.getCell(4, 4).value).toBe(`'-2 revision`);
-    expect(ws.getCell(3, 4).formula).toBeUndefined();
+    // formula-like text is written as it is, in a text (shared-string) cell, which a spreadsheet never runs
+    for (const [r, text] of [[3, '=HYPERLINK("http://x","y")'], [4, '-2 revision']] as const) {
+      const cell = ws.getCell(r, 4);
+      expect(cell.value).toBe(text);
+      expect(cell.type).toBe(ExcelJS.ValueType.String);
+      expect(cell.formula).toBeUndefined();
+    }
   });
-  it('is byte-identical for the same document', async () => {
-    const a = await buildWorkbook(await sampleReport());
-    const b = await buildWorkbook(await sampleReport());
+  it('writes years, p-values and bands as numbers with number formats', async () => {
+    const doc = await sampleReport();
+    doc.sections[0]!.blocks.push({
+      kind: 'table',
+      id: 'tests',
+      caption: 'Tests',
+      columns: [
+        { key: 'year', header: 'Year', format: 'year' },
+        { key: 'p', header: 'p-value', format: 'scientific', decimals: 1 },
+        { key: 'band', header: 'GDP band', unit: '%', decimals: 3 },
+        { key: 'gap', header: 'Income ratio', decimals: 3 },
+      ],
+      rows: [{ year: 2023, p: 3.2e-21, band: { pair: 'band', a: -0.01, b: 0.04 }, gap: { pair: 'change', a: 1.79, b: 1.7 } }],
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await buildWorkbook(doc, [], { created: new Date(Date.UTC(2024, 0, 1)) })) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('tests')!;
+    expect([1, 2, 3, 4, 5, 6].map((c) => ws.getCell(2, c).value)).toEqual(['Year', 'p-value', 'GDP band, low (%)', 'GDP band, high (%)', 'Income ratio, before', 'Income ratio, after']);
+    expect([1, 2, 3, 4, 5, 6].map((c) => ws.getCell(3, c).value)).toEqual([2023, 3.2e-21, -0.01, 0.04, 1.79, 1.7]);
+    expect([1, 2, 3, 4, 5, 6].map((c) => ws.getCell(3, c).numFmt)).toEqual(['0', '0.0E+00', '#,##0.000', '#,##0.000', '#,##0.000', '#,##0.000']);
+    // the HTML report and the summary show the same figures as text
+    const html = renderReportHtml(doc);
+    expect(html).toContain('<td class="num">2023</td><td class="num">3.2e-21</td><td class="num">-0.010 – 0.040</td><td class="num">1.790 → 1.700</td>');
+    expect(renderSummaryMarkdown(doc)).toContain('| 2023 | 3.2e-21 | -0.010 – 0.040 | 1.790 → 1.700 |');
+  });
+  it('is dated by its data vintage, not by a fixed date, and byte-identical for the same document', async () => {
+    const doc = { ...(await sampleReport()), vintage: '2024-11-25' };
+    const a = await buildWorkbook(doc);
+    const b = await buildWorkbook(doc);
     expect(Buffer.compare(Buffer.from(a), Buffer.from(b))).toBe(0);
-    // entry times are fixed at 1980-01-01 (DOS date 0x0021) in the first local header
-    expect(new DataView(a.buffer, a.byteOffset).getUint16(12, true)).toBe(0x21);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(a) as unknown as ArrayBuffer);
+    expect(wb.created.toISOString()).toBe('2024-11-25T00:00:00.000Z');
+    expect(wb.modified.toISOString()).toBe('2024-11-25T00:00:00.000Z');
+    // every ZIP entry carries the same day: DOS date ((2024 − 1980) << 9) | (11 << 5) | 25
+    expect(new DataView(a.buffer, a.byteOffset).getUint16(12, true)).toBe((44 << 9) | (11 << 5) | 25);
+    // another vintage, another file
+    const c = await buildWorkbook({ ...doc, vintage: '2025-01-02' });
+    expect(Buffer.compare(Buffer.from(a), Buffer.from(c))).not.toBe(0);
   });
 });

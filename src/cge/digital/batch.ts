@@ -5,10 +5,11 @@
  * reason. Writes the result tables, a regional comparison, and optional SSA tables.
  * @module
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { DigicgeError, UsageError } from '../../errors.js';
+import { DigicgeError, InputError, UsageError, type Location } from '../../errors.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
+import { formatCsv } from '../../util/csv.js';
 import { DDCGE_MEMBER_STATES, buildDdcgeDatabaseFromFiles, DDCGE_DATA_DIR, readDdcgeDatabase, type DdcgeDatabase } from './database.js';
 import { regionalTable, writeDigitalResults } from './report.js';
 import { readDigitalScenario, type DigitalScenario } from './scenarios.js';
@@ -39,8 +40,8 @@ export interface SimulateOutcome {
   results: DigitalResults[];
   /** Areas without a database, with the reason. */
   notCovered: { area: string; reason: string }[];
-  /** Area × scenario pairs that could not be simulated, with the reason. */
-  failed: { area: string; scenario: string; code: string; reason: string }[];
+  /** Area × scenario pairs that could not be simulated, with the reason and where it lies (the scenario file at least). */
+  failed: { area: string; scenario: string; code: string; reason: string; location: Location }[];
   outputs: string[];
   summaries: string[];
 }
@@ -54,11 +55,37 @@ function coverage(dir: string): Record<string, string> {
   return JSON.parse(readFileSync(p, 'utf8')) as Record<string, string>;
 }
 
-/** Simulates scenarios on one or more member states and writes the tables into `outDir`. */
+/** The member states asked for: the ten for `all`, else each code checked against them. */
+function requestedAreas(countries: SimulateOptions['countries']): string[] {
+  if (countries === 'all') return [...DDCGE_MEMBER_STATES];
+  const areas = [...(countries ?? [DEFAULT_DDCGE_COUNTRY])];
+  for (const a of areas) {
+    if (!(DDCGE_MEMBER_STATES as readonly string[]).includes(a)) {
+      throw new UsageError('USAGE_UNKNOWN_COUNTRY', `--country ${a}: not an ASEAN Member State; expected all or ISO3 codes among ${DDCGE_MEMBER_STATES.join(', ')}`);
+    }
+  }
+  return areas;
+}
+
+/** The error to raise when no run at all was simulated: every reason, located at the first failure (or the database folder). */
+function nothingSimulated(failed: SimulateOutcome['failed'], notCovered: SimulateOutcome['notCovered'], dir: string): InputError {
+  const reasons = [...notCovered.map((n) => `${n.area}: not covered — ${n.reason}`), ...failed.map((f) => `${f.area}, ${f.scenario}: ${f.reason} (${f.code})`)];
+  return new InputError('SIMULATE_NOTHING_SIMULATED', `nothing was simulated: ${reasons.join('; ')}`, failed[0]?.location ?? { file: dir });
+}
+
+/**
+ * Simulates scenarios on one or more member states and writes the tables into `outDir`.
+ * @throws UsageError `USAGE_UNKNOWN_COUNTRY` for a code that is not a Member State; InputError
+ *   `DDCGE_DATABASE_MISSING` when `databaseDir` is not a folder; when nothing at all could be
+ *   simulated, InputError `SIMULATE_NOTHING_SIMULATED` with every reason (nothing is written)
+ */
 export async function simulateDigital(o: SimulateOptions): Promise<SimulateOutcome> {
   if (o.scenarios.length === 0) throw new UsageError('NO_SCENARIO', 'give at least one scenario file (--scenario <file>)');
   const dir = o.databaseDir ?? DDCGE_DATA_DIR;
-  const areas = o.countries === 'all' ? [...DDCGE_MEMBER_STATES] : [...(o.countries ?? [DEFAULT_DDCGE_COUNTRY])];
+  if (o.databaseDir !== undefined && !(existsSync(dir) && statSync(dir).isDirectory())) {
+    throw new InputError('DDCGE_DATABASE_MISSING', 'no such database folder (expected <dir>/<ISO3>/{sam.csv,params.json})', { file: dir });
+  }
+  const areas = requestedAreas(o.countries);
   const scenarios: { file: string; s: DigitalScenario }[] = [];
   for (const file of o.scenarios) scenarios.push({ file, s: await readDigitalScenario(file) });
   const reasons = coverage(dir);
@@ -95,7 +122,7 @@ export async function simulateDigital(o: SimulateOptions): Promise<SimulateOutco
         summaries.push(summariseDigital(r));
       } catch (err) {
         if (!(err instanceof DigicgeError)) throw err;
-        failed.push({ area, scenario: s.name, code: err.code, reason: err.message });
+        failed.push({ area, scenario: s.name, code: err.code, reason: err.message, location: { file, ...err.location } });
         continue;
       }
       if (o.ssa) {
@@ -110,10 +137,11 @@ export async function simulateDigital(o: SimulateOptions): Promise<SimulateOutco
       }
     }
   }
+  if (results.length === 0) throw nothingSimulated(failed, notCovered, o.observations ?? dir);
   const extra: Record<string, string> = { ...ssaFiles };
   if (areas.length > 1 || notCovered.length > 0) extra['regional.csv'] = regionalTable(results, notCovered);
   if (failed.length > 0) {
-    extra['failed.csv'] = ['area,scenario,code,reason', ...failed.map((f) => [f.area, f.scenario, f.code, `"${f.reason.replace(/"/g, '""')}"`].join(','))].join('\n') + '\n';
+    extra['failed.csv'] = formatCsv(['area', 'scenario', 'code', 'reason'], failed.map((f) => [f.area, f.scenario, f.code, f.reason]));
   }
   const outputs = await writeDigitalResults(o.outDir, results, extra);
   const summaryPath = join(o.outDir, 'summary.txt');

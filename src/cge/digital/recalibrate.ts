@@ -11,6 +11,7 @@ import { ModelError } from '../../errors.js';
 import type { PreparedModel } from '../run.js';
 import { channelsOf } from './ddcge.js';
 import { calibrateLes } from './les.js';
+import { elementValue } from '../models/params.js';
 
 /** The parameter-file values a draw may change (by key, then element). */
 export interface DdcgeUncertainValues {
@@ -44,12 +45,8 @@ export function ddcgeParameterVector(prep: PreparedModel, params: Readonly<Recor
     if (!Number.isFinite(v)) throw new ModelError('CALIBRATION_NOT_FINITE', `recalibration gives ${name}(${index.join(',')}) = ${v}`, { equation: name, index: [...index] });
     p[pidx(name, index)] = v;
   };
-  const get = (key: string, el: string): number => {
-    const t = params[key] as Record<string, number> | undefined;
-    const v = t?.[el];
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new ModelError('MISSING_PARAMETER', `${key}.${el} must be a number`, { jsonPath: `/${key}/${el}` });
-    return v;
-  };
+  // the same reading, with the same economic domains, as a full calibration
+  const get = (key: string, el: string): number => elementValue(params, key, el, undefined, { code: 'MISSING_PARAMETER' });
   // value added
   for (const j of goods) {
     const s = get('va_elasticity', j);

@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { writeFileAtomic } from '../../util/atomic-write.js';
+import { formatCsv } from '../../util/csv.js';
 import type { DigitalResults } from './simulate.js';
 
 /** Fixed formatting of a number in the tables: 10 significant digits, no exponent below 1e21. */
@@ -14,11 +15,7 @@ export function formatResult(x: number): string {
 }
 
 function csv(header: string[], rows: (string | number)[][]): string {
-  const cell = (v: string | number) => {
-    const s = typeof v === 'number' ? formatResult(v) : v;
-    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return [header, ...rows].map((r) => r.map(cell).join(',')).join('\n') + '\n';
+  return formatCsv(header, rows, formatResult);
 }
 
 /** Sorts object keys recursively (for byte-stable JSON). */

@@ -10,6 +10,7 @@ import type { Distribution } from '../ssa/distributions.js';
 import type { DdcgeDatabase } from './database.js';
 import { mulberry32 as seededUniform } from '../../util/random.js';
 import { formatResult } from './report.js';
+import { formatCsv } from '../../util/csv.js';
 import type { DigitalScenario } from './scenarios.js';
 import type { DigitalSsaSetup } from './ssa-evaluator.js';
 
@@ -58,8 +59,8 @@ export function sensitivityTable(area: string, scenario: string, r: SensitivityR
     .sort()
     .map((k) => {
       const s = r.summaries[k]!;
-      const pc = (q: number) => (s.percentiles[q] === undefined ? '' : formatResult(s.percentiles[q]!));
-      return [area, scenario, r.method, String(r.samples), String(r.failures.length), k, formatResult(s.mean), formatResult(s.sd), pc(5), pc(50), pc(95)].join(',');
+      const pc = (q: number) => s.percentiles[q];
+      return [area, scenario, r.method, r.samples, r.failures.length, k, s.mean, s.sd, pc(5), pc(50), pc(95)];
     });
-  return ['area,scenario,method,samples,failures,outcome,mean,sd,p5,p50,p95', ...rows].join('\n') + '\n';
+  return formatCsv(['area', 'scenario', 'method', 'samples', 'failures', 'outcome', 'mean', 'sd', 'p5', 'p50', 'p95'], rows, formatResult);
 }

@@ -9,7 +9,7 @@ import { stdcge } from './stdcge.js';
 
 export { stdcge, calibrateStdcge, STDCGE_EQUATIONS, STDCGE_ACCOUNTS } from './stdcge.js';
 export { splcge, calibrateSplcge, SPLCGE_EQUATIONS } from './splcge.js';
-export { elementValue, numeraireOf } from './params.js';
+export { elementValue, numeraireOf, PARAMETER_DOMAINS } from './params.js';
 
 /** Models of the library by name. */
 export const MODEL_LIBRARY: Readonly<Record<string, CgeModelDefinition>> = { stdcge, splcge };

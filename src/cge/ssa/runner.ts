@@ -25,6 +25,16 @@ export interface WorkerRequest {
 /** @internal message from a worker */
 export type WorkerReply = { index: number; result: SampleResult } | { index: number; error: string };
 
+/**
+ * Worker threads used for `total` samples: the number asked for (default: all cores), capped at the
+ * cores available and at the number of samples, at least one. More threads than cores only add
+ * memory (each worker compiles its own model), never speed.
+ */
+export function workerCount(asked: number | undefined, total: number): number {
+  const cores = availableParallelism();
+  return Math.max(1, Math.min(asked ?? cores, cores, total));
+}
+
 /** Options of {@link evaluateSamples}. */
 export interface EvaluateSamplesOptions<Setup> {
   /** URL of the evaluator module (`new URL('./my-evaluator.ts', import.meta.url).href`). */
@@ -33,7 +43,7 @@ export interface EvaluateSamplesOptions<Setup> {
   setup: Setup;
   /** The samples, one row of parameter values each. */
   samples: readonly Float64Array[];
-  /** Worker threads (default: the machine's available parallelism, at most the number of samples). */
+  /** Worker threads (default and upper bound: the machine's available parallelism; at most the number of samples). */
   workers?: number;
   /** Called after each sample with the count done and the total. */
   onProgress?: (done: number, total: number) => void;
@@ -52,7 +62,7 @@ export async function evaluateSamples<Setup>(options: EvaluateSamplesOptions<Set
   const total = options.samples.length;
   const outcomes: (SampleOutcome | undefined)[] = new Array(total);
   if (total === 0) return [];
-  const nWorkers = Math.max(1, Math.min(options.workers ?? availableParallelism(), total));
+  const nWorkers = workerCount(options.workers, total);
   const bootstrap = new URL('./worker-bootstrap.mjs', import.meta.url);
   let next = 0;
   let done = 0;

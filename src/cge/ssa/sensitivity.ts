@@ -5,6 +5,12 @@ import { latinHypercubeSamples, type UniformSource } from './sampling.js';
 import { evaluateSamples, type SampleResult } from './runner.js';
 import { summarise, type ResultSummary } from './statistics.js';
 
+/**
+ * The largest number of Monte Carlo draws (as the scenario and composite-index schemas state): a
+ * million model solves is days of computing; more is a typing error, not a plan.
+ */
+export const MAX_SSA_DRAWS = 1_000_000;
+
 /** One uncertain parameter: a name (e.g. `sigma_q(TELECOM)`) and its distribution. */
 export interface UncertainParameter {
   name: string;
@@ -60,7 +66,11 @@ export async function runSensitivity<Setup>(options: SensitivityOptions<Setup>):
     samples = stroud3Samples(dists);
   } else {
     if (!options.uniform) throw new UsageError('SSA_NO_RANDOM_SOURCE', 'Monte Carlo sensitivity analysis needs a seeded uniform random source');
-    samples = latinHypercubeSamples(dists, options.draws ?? 1000, options.uniform);
+    const draws = options.draws ?? 1000;
+    if (!Number.isInteger(draws) || draws < 1 || draws > MAX_SSA_DRAWS) {
+      throw new UsageError('SSA_BAD_DRAWS', `the number of Monte Carlo draws must be an integer from 1 to ${MAX_SSA_DRAWS}, got ${draws}`);
+    }
+    samples = latinHypercubeSamples(dists, draws, options.uniform);
   }
   const outcomes = await evaluateSamples({
     moduleUrl: options.moduleUrl,

@@ -25,6 +25,7 @@ import {
   type SamInput,
 } from '../../cge/index.js';
 import { readSamCsv } from '../../sam/index.js';
+import { checkOutDir } from '../out-path.js';
 
 const DATASETS = join(import.meta.dirname, '../../../datasets/models');
 
@@ -81,6 +82,7 @@ export function register(program: Command): void {
     .option('--scenario <file...>', 'scenario JSON file(s) (guidelines/schemas/scenario.schema.json)')
     .requiredOption('--out <dir>', 'output folder')
     .action(async (opts: { model: string; sam?: string; params?: string; scenario?: string[]; out: string }) => {
+      checkOutDir(opts.out);
       const prep = await prepare(opts);
       process.stdout.write(`${sizeLine(prep)}\n`);
       const bench = solveBenchmark(prep);

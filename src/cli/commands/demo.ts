@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import { runDemo } from '../../demo/run.js';
+import { checkOutDir } from '../out-path.js';
 
 /** Registers `digicge demo`: the whole pipeline on the embedded default data. */
 export function register(program: Command): void {
@@ -9,6 +10,7 @@ export function register(program: Command): void {
     .description('run the whole pipeline on the embedded default data and say where each deliverable is')
     .option('--out <dir>', 'output folder', 'digicge-demo')
     .action(async (opts: { out: string }) => {
+      checkOutDir(opts.out);
       const started = Date.now();
       const results = await runDemo({ outDir: opts.out, onProgress: (line) => process.stderr.write(`${line}\n`) });
       const lines = [`digicge demo: ${((Date.now() - started) / 1000).toFixed(1)} s, output in ${opts.out}/`];

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { runDivide } from '../../divide/index.js';
+import { checkOutDir } from '../out-path.js';
 
 function num(name: string, v: string | undefined, integer: boolean): number | undefined {
   if (v === undefined) return undefined;
@@ -9,6 +10,13 @@ function num(name: string, v: string | undefined, integer: boolean): number | un
     throw new UsageError('USAGE_BAD_NUMBER', `--${name} must be ${integer ? 'an integer' : 'a number'}, got ${JSON.stringify(v)}`);
   }
   return x;
+}
+
+/** A year option: an integer of at most four digits, as an annual TIME_PERIOD. */
+function year(name: string, v: string): number {
+  const y = num(name, v, true)!;
+  if (y < 1 || y > 9999) throw new UsageError('USAGE_BAD_NUMBER', `--${name} must be a calendar year (1 to 9999), got ${JSON.stringify(v)}`);
+  return y;
 }
 
 /** Registers `digicge divide`: digital-divide metrics from the harmonised observations. */
@@ -27,15 +35,16 @@ export function register(program: Command): void {
     .option('--seed <n>', 'Monte Carlo seed (default: the configuration, else 1)')
     .action(async (observations: string, o: { out: string; config?: string; indicator: string; target: string; from: string; projectTo: string; draws?: string; seed?: string }) => {
       const draws = num('draws', o.draws, true);
-      if (draws !== undefined && draws < 1) throw new UsageError('USAGE_BAD_NUMBER', `--draws must be at least 1, got ${draws}`);
+      if (draws !== undefined && (draws < 1 || draws > 1_000_000)) throw new UsageError('USAGE_BAD_NUMBER', `--draws must be from 1 to 1000000, got ${draws}`);
+      checkOutDir(o.out);
       const r = await runDivide({
         observations,
         outDir: o.out,
         config: o.config,
         indicator: o.indicator,
         target: num('target', o.target, false),
-        from: num('from', o.from, true),
-        projectTo: num('project-to', o.projectTo, true),
+        from: year('from', o.from),
+        projectTo: year('project-to', o.projectTo),
         draws,
         seed: num('seed', o.seed, true),
         log: process.stderr.isTTY ? (l) => process.stderr.write(`${l}\n`) : undefined,

@@ -6,6 +6,7 @@ import { getAreaResolver, type AreaSystem } from '../../guidelines/area-resolver
 import { checkGuidelineFiles, staleGuidelineDocs } from '../../guidelines/check.js';
 import { packageRoot } from '../../guidelines/paths.js';
 import { GUIDELINE_DOCS_DIR, writeGuideline } from '../../guidelines/render/index.js';
+import { checkOutDir } from '../out-path.js';
 
 /** Registers `digicge guidelines build` and `digicge guidelines check`. */
 export function register(program: Command): void {
@@ -18,6 +19,7 @@ export function register(program: Command): void {
     .option('--out <dir>', 'output folder', join(packageRoot(), GUIDELINE_DOCS_DIR))
     .action(async (opts: { out: string }) => {
       const out = isAbsolute(opts.out) ? opts.out : join(process.cwd(), opts.out);
+      checkOutDir(out);
       const written = await writeGuideline(out);
       for (const p of written) process.stdout.write(`wrote ${relative(process.cwd(), p) || p}\n`);
     });

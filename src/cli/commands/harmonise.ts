@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { defaultMappings, harmonise } from '../../harmonise/index.js';
+import { checkOutDir } from '../out-path.js';
 
 /** Registers `digicge harmonise`: mapping files in, harmonised SDMX-CSV dataset and reports out. */
 export function register(program: Command): void {
@@ -13,6 +14,7 @@ export function register(program: Command): void {
     .action(async (opts: { mapping?: string[]; default?: boolean; out: string }) => {
       const mappings = [...(opts.default ? defaultMappings() : []), ...(opts.mapping ?? [])];
       if (mappings.length === 0) throw new UsageError('USAGE_NO_MAPPING', 'give at least one --mapping <file> (or --default)');
+      checkOutDir(opts.out);
       const r = await harmonise({ mappings, outDir: opts.out });
       for (const c of r.counts.sources) {
         const f = Object.values(c.filtered).reduce((a, b) => a + b, 0);

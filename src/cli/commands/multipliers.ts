@@ -11,6 +11,7 @@ import {
   type IoDataSpec,
 } from '../../multipliers/index.js';
 import { readSamCsv } from '../../sam/index.js';
+import { checkOutDir } from '../out-path.js';
 
 const list = (s: string): string[] =>
   s
@@ -64,6 +65,7 @@ export function register(program: Command): void {
     .option('--out <dir>', 'folder for the CSV tables and summary.json', 'out/multipliers')
     .action(async (file: string, o: Options) => {
       const type = o.type ?? (o.endogenous ? 'sam' : 'leontief');
+      checkOutDir(o.out);
       if (type === 'sam') {
         if (!o.endogenous?.length) {
           throw new UsageError('USAGE_MISSING_ENDOGENOUS', 'SAM multipliers need the endogenous accounts: --endogenous BRD,MLK,CAP,LAB,HOH');
@@ -100,6 +102,7 @@ export function register(program: Command): void {
       });
       const written = await writeIoAnalysis(o.out, io, a);
       const s = ioSummary(io, a) as { digital?: Record<string, number> & { denominator?: string } };
+      for (const w of a.warnings) process.stderr.write(`warning: ${w}\n`);
       process.stdout.write(`Leontief multipliers of ${file}: ${a.sectors.length} sectors\n`);
       process.stdout.write('sector        output(I)' + (a.typeII ? '  output(II)' : '') + '  backward  forward  class\n');
       a.sectors.forEach((l, j) => {

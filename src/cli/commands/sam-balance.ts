@@ -9,6 +9,7 @@ import { parse } from 'csv-parse/sync';
 import type { Command } from 'commander';
 import { DigicgeError, InputError, NumericError, UsageError } from '../../errors.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
+import { checkOutFile } from '../out-path.js';
 import { readSam } from '../../sam/io/read.js';
 import { writeSam } from '../../sam/io/write.js';
 import {
@@ -250,6 +251,7 @@ export function addBalanceCommand(sam: Command): void {
     .option('--tolerance <x>', 'largest allowed |total − target|, in the matrix units (default 1e-9 × largest total)')
     .option('--max-iterations <n>', 'largest number of iterations', '10000')
     .action(async (prior: string, opts: SamBalanceCliOptions) => {
+      checkOutFile(opts.out);
       await runSamBalance(prior, opts);
     });
 }

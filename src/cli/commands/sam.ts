@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { type AccountGroup, isAccountGroup } from '../../sam/groups.js';
@@ -15,6 +16,8 @@ import { aggregateSam } from '../../sam/aggregate.js';
 import { disaggregateSam, type SplitSpec } from '../../sam/split.js';
 import { addBalanceCommand } from './sam-balance.js';
 import { splitDigitalSectors } from '../../sam/digital.js';
+import { packageRoot } from '../../guidelines/paths.js';
+import { checkOutDir, checkOutFile } from '../out-path.js';
 
 function parseNumber(name: string, v: string): number {
   const x = Number(v);
@@ -26,7 +29,7 @@ function parseNumber(name: string, v: string): number {
 async function groupsOption(opts: { group?: string[]; groups?: string }): Promise<Record<string, AccountGroup> | undefined> {
   const out: Record<string, AccountGroup> = {};
   if (opts.groups) {
-    const doc = JSON.parse(await readFile(opts.groups, 'utf8')) as unknown;
+    const doc = await readJson(opts.groups, '--groups file');
     if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
       throw new UsageError('USAGE_BAD_OPTION', `--groups file must hold an object {label: group}`, { file: opts.groups });
     }
@@ -50,6 +53,9 @@ async function groupsOption(opts: { group?: string[]; groups?: string }): Promis
 }
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
+
+/** A file shipped with the package, as an absolute path (so defaults work from any folder). */
+const shipped = (rel: string): string => join(packageRoot(), rel);
 
 async function readJson(path: string, what: string): Promise<unknown> {
   let text: string;
@@ -94,6 +100,7 @@ export function addSamCommands(samCmd: Command): void {
     .option('--group <label=group>', 'set an account group (repeatable)', collect)
     .option('--groups <file>', 'JSON object {label: group} of account groups')
     .action(async (input: string, output: string, opts: { group?: string[]; groups?: string }) => {
+      checkOutFile(output, 'the output');
       const groups = await groupsOption(opts);
       const sam = await readSam(input, groups ? { groups } : {});
       await writeSam(output, sam);
@@ -108,9 +115,21 @@ export function addSamCommands(samCmd: Command): void {
     .requiredOption('--mapping <file>', 'mapping JSON')
     .option('--strict', 'require every account in the mapping (default: accounts not named are kept)')
     .action(async (input: string, output: string, opts: { mapping: string; strict?: boolean }) => {
+      checkOutFile(output, 'the output');
       const doc = (await readJson(opts.mapping, 'mapping')) as { mapping?: Record<string, string>; groups?: Record<string, string>; source?: string };
-      if (!doc || typeof doc !== 'object' || !doc.mapping || typeof doc.mapping !== 'object') {
+      if (!doc || typeof doc !== 'object' || !doc.mapping || typeof doc.mapping !== 'object' || Array.isArray(doc.mapping)) {
         throw new UsageError('USAGE_BAD_OPTION', 'the mapping file must hold {"mapping": {account: newAccount}}', { file: opts.mapping, jsonPath: '/mapping' });
+      }
+      for (const [k, v] of Object.entries(doc.mapping)) {
+        if (typeof v !== 'string' || v.trim() === '') {
+          throw new UsageError('USAGE_BAD_OPTION', `account '${k}' must map to the label of a new account (text), got ${JSON.stringify(v)}`, { file: opts.mapping, jsonPath: `/mapping/${k}` });
+        }
+      }
+      if (doc.groups !== undefined && (typeof doc.groups !== 'object' || doc.groups === null || Array.isArray(doc.groups))) {
+        throw new UsageError('USAGE_BAD_OPTION', 'groups must be an object {newAccount: group}', { file: opts.mapping, jsonPath: '/groups' });
+      }
+      if (doc.source !== undefined && typeof doc.source !== 'string') {
+        throw new UsageError('USAGE_BAD_OPTION', 'source must be text', { file: opts.mapping, jsonPath: '/source' });
       }
       const groups: Record<string, AccountGroup> = {};
       for (const [k, g] of Object.entries(doc.groups ?? {})) {
@@ -131,6 +150,7 @@ export function addSamCommands(samCmd: Command): void {
     .requiredOption('--concordance <id>', 'concordance of the guideline digital-sector classification')
     .option('--area <code>', 'CL_AREA code for area-specific shares')
     .action(async (input: string, output: string, opts: { concordance: string; area?: string }) => {
+      checkOutFile(output, 'the output');
       const sam = await readSam(input);
       const d = splitDigitalSectors(sam, opts.concordance, opts.area);
       await writeSam(output, d.sam);
@@ -145,6 +165,7 @@ export function addSamCommands(samCmd: Command): void {
     .argument('<out>', 'output SAM file (.json keeps the shares and sources in the provenance log)')
     .requiredOption('--spec <file>', 'split specification JSON (one split or a list)')
     .action(async (input: string, output: string, opts: { spec: string }) => {
+      checkOutFile(output, 'the output');
       const doc = await readJson(opts.spec, 'split specification');
       const specs = (Array.isArray(doc) ? doc : [doc]) as SplitSpec[];
       specs.forEach((sp, i) => {
@@ -164,18 +185,24 @@ function addBuildCommands(samCmd: Command): void {
   build
     .command('asean')
     .description('build the ASEAN CGE database: one balanced SAM per member state covered by ADB MRIO (US$ million)')
-    .option('--summary <file>', 'ADB MRIO summary CSV', 'datasets/adb_mrio/adbmrio_summary_2017-2022.csv')
-    .option('--concordance <file>', 'ADB country concordance workbook', 'datasets/adb_mrio/countries_concordance.xlsx')
-    .option('--thai-sam <file>', 'Thai SAM 2006 (prior structure)', 'datasets/sam/thai/ThaiSAM2006.csv')
+    .option('--summary <file>', 'ADB MRIO summary CSV (default: the shipped datasets/adb_mrio/adbmrio_summary_2017-2022.csv)', shipped('datasets/adb_mrio/adbmrio_summary_2017-2022.csv'))
+    .option('--concordance <file>', 'ADB country concordance workbook (default: the shipped datasets/adb_mrio/countries_concordance.xlsx)', shipped('datasets/adb_mrio/countries_concordance.xlsx'))
+    .option('--thai-sam <file>', 'Thai SAM 2006, the prior structure (default: the shipped datasets/sam/thai/ThaiSAM2006.csv)', shipped('datasets/sam/thai/ThaiSAM2006.csv'))
     .option('--year <year>', 'year of the control totals', '2022')
     .requiredOption('--out <dir>', 'folder for <ISO3>.csv, controls.csv and build.json')
     .action(async (opts: { summary: string; concordance: string; thaiSam: string; year: string; out: string }) => {
       const year = parseNumber('--year', opts.year);
+      if (!Number.isInteger(year)) throw new UsageError('USAGE_BAD_OPTION', `--year must be a calendar year, got '${opts.year}'`);
+      checkOutDir(opts.out);
       const result = await buildAseanSams({ summary: opts.summary, concordance: opts.concordance, thaiSam: opts.thaiSam, year });
       const files = await writeAseanBuild(opts.out, result);
       for (const s of result.sams) process.stdout.write(`${s.iso3} ${s.name}: ${s.sam.n} accounts\n`);
       for (const m of result.notCovered) process.stdout.write(`${m.iso3}: not covered — ${m.reason}\n`);
       process.stdout.write(`wrote ${files.length} files to ${opts.out}\n`);
+      if (result.sams.length === 0) {
+        process.stderr.write(`digicge: error: ${opts.summary}: no SAM was built for ${year}: no member state has control totals for that year [SAM_BUILD_NOTHING_BUILT]\n`);
+        process.exitCode = 1;
+      }
     });
   build
     .command('io')
@@ -188,6 +215,7 @@ function addBuildCommands(samCmd: Command): void {
     .option('--digital <concordance>', 'split mixed sectors by the guideline digital shares of this concordance, e.g. BPS_IO_2012')
     .option('--area <code>', 'CL_AREA code for area-specific digital shares')
     .action(async (opts: { table: string; macro: string; out: string; domesticSheet: string; totalSheet: string; digital?: string; area?: string }) => {
+      checkOutFile(opts.out);
       const io = await readBpsIoTable(opts.table, { domesticSheet: opts.domesticSheet, totalSheet: opts.totalSheet });
       const macro = await readIoMacroAggregates(opts.macro);
       const built = buildSamFromIo(io, macro);

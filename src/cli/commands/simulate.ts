@@ -1,10 +1,14 @@
 /**
  * `digicge simulate`: digital-divide scenarios (stated in the guideline's indicators) on the ddcge
  * databases of the ASEAN Member States, with optional systematic sensitivity analysis.
- * Thin: parses options, calls `src/cge/digital`, prints.
+ * Thin: parses options, calls `src/cge/digital`, prints; exits non-zero when a run asked for was
+ * not simulated.
  */
+import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
-import { UsageError } from '../../errors.js';
+import { formatLocation, UsageError } from '../../errors.js';
+import { checkOutDir } from '../out-path.js';
+import type { ProgressBars } from '../progress.js';
 
 interface SimulateCliOptions {
   scenario: string[];
@@ -18,10 +22,12 @@ interface SimulateCliOptions {
   out: string;
 }
 
-function int(v: string | undefined, name: string): number | undefined {
+function int(v: string | undefined, name: string, max = Number.MAX_SAFE_INTEGER): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError('USAGE_BAD_NUMBER', `--${name} must be a positive integer, got ${v}`);
+  if (!Number.isInteger(n) || n < 1 || n > max) {
+    throw new UsageError('USAGE_BAD_NUMBER', `--${name} must be a positive integer${max < Number.MAX_SAFE_INTEGER ? ` up to ${max}` : ''}, got ${v}`);
+  }
   return n;
 }
 
@@ -38,48 +44,51 @@ export function register(program: Command): void {
     .option('--database <dir>', 'directory of ddcge databases <dir>/<ISO3>/{sam.csv,params.json} (default: datasets/ddcge)')
     .option('--observations <csv>', 'harmonised observations.csv: rebuild the databases from the national SAMs with these observations')
     .option('--ssa <method>', 'sensitivity analysis: mc (Latin-hypercube Monte Carlo) or quadrature (Stroud order 3)')
-    .option('--draws <n>', 'Monte Carlo draws (default: the scenario\'s, else 1000)')
+    .option('--draws <n>', 'Monte Carlo draws (default: the scenario\'s, else 1000; at most 1000000)')
     .option('--seed <s>', 'Monte Carlo seed (default: the scenario\'s, else 1)')
-    .option('--workers <n>', 'worker threads for the SSA (default: the machine\'s parallelism)')
+    .option('--workers <n>', 'worker threads for the SSA (default and upper bound: the cores available)')
     .requiredOption('--out <dir>', 'output directory')
     .action(async (o: SimulateCliOptions) => {
       if (o.ssa !== undefined && o.ssa !== 'mc' && o.ssa !== 'quadrature') throw new UsageError('USAGE_BAD_SSA', `--ssa must be mc or quadrature, got ${o.ssa}`);
-      const { simulateDigital } = await import('../../cge/digital/batch.js');
-      const countries = o.country === undefined ? undefined : o.country === 'all' ? ('all' as const) : o.country.split(',').map((c) => c.trim().toUpperCase());
-      let bar: { start(total: number, v: number, p?: object): void; update(v: number, p?: object): void; stop(): void } | undefined;
-      let barLabel = '';
-      const onProgress = process.stderr.isTTY
-        ? async (label: string, done: number, total: number) => {
-            if (!bar || label !== barLabel) {
-              bar?.stop();
-              const { default: cliProgress } = await import('cli-progress');
-              bar = new cliProgress.SingleBar({ format: `SSA ${label} [{bar}] {value}/{total} draws`, stream: process.stderr }, cliProgress.Presets.shades_classic);
-              bar.start(total, 0);
-              barLabel = label;
-            }
-            bar.update(done);
-            if (done === total) bar.stop();
-          }
-        : undefined;
-      const draws = int(o.draws, 'draws');
+      const { MAX_SSA_DRAWS } = await import('../../cge/ssa/sensitivity.js');
+      const draws = int(o.draws, 'draws', MAX_SSA_DRAWS);
       const seed = o.seed === undefined ? undefined : Number(o.seed);
       if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError('USAGE_BAD_NUMBER', `--seed must be an integer, got ${o.seed}`);
-      const workers = int(o.workers, 'workers');
-      const out = await simulateDigital({
-        scenarios: o.scenario,
-        ...(countries ? { countries } : {}),
-        ...(o.database ? { databaseDir: o.database } : {}),
-        ...(o.observations ? { observations: o.observations } : {}),
-        ...(o.ssa ? { ssa: o.ssa as 'mc' | 'quadrature' } : {}),
-        ...(draws !== undefined ? { draws } : {}),
-        ...(seed !== undefined ? { seed } : {}),
-        ...(workers !== undefined ? { workers } : {}),
-        outDir: o.out,
-        ...(onProgress ? { onProgress: (l: string, d: number, t: number) => void onProgress(l, d, t) } : {}),
-      });
+      let workers = int(o.workers, 'workers');
+      if (workers !== undefined && workers > availableParallelism()) {
+        process.stderr.write(`note: --workers ${workers} capped at ${availableParallelism()}, the cores available\n`);
+        workers = availableParallelism();
+      }
+      checkOutDir(o.out);
+      const countries = o.country === undefined ? undefined : o.country === 'all' ? ('all' as const) : o.country.split(',').map((c) => c.trim().toUpperCase());
+      const { simulateDigital } = await import('../../cge/digital/batch.js');
+      const progress: ProgressBars | undefined = o.ssa && process.stderr.isTTY ? await (await import('../progress.js')).terminalProgress() : undefined;
+      let out: Awaited<ReturnType<typeof simulateDigital>>;
+      try {
+        out = await simulateDigital({
+          scenarios: o.scenario,
+          ...(countries ? { countries } : {}),
+          ...(o.database ? { databaseDir: o.database } : {}),
+          ...(o.observations ? { observations: o.observations } : {}),
+          ...(o.ssa ? { ssa: o.ssa as 'mc' | 'quadrature' } : {}),
+          ...(draws !== undefined ? { draws } : {}),
+          ...(seed !== undefined ? { seed } : {}),
+          ...(workers !== undefined ? { workers } : {}),
+          outDir: o.out,
+          ...(progress ? { onProgress: progress.update } : {}),
+        });
+      } finally {
+        progress?.stop();
+      }
       for (const s of out.summaries) console.log(s + '\n');
-      for (const n of out.notCovered) console.log(`${n.area}: ${n.reason}`);
-      for (const f of out.failed) console.log(`${f.area}, ${f.scenario}: not simulated (${f.code}) — ${f.reason}`);
+      for (const n of out.notCovered) console.log(`${n.area}: not covered — ${n.reason}`);
+      for (const f of out.failed) process.stderr.write(`digicge: error: ${formatLocation(f.location)}: ${f.area}, ${f.scenario}: not simulated — ${f.reason} [${f.code}]\n`);
       console.log(`wrote ${out.outputs.length} files to ${o.out}`);
+      // every run asked for must have run: a failed pair, or a member state named but not covered, is an error
+      const missed = out.failed.length + (countries === 'all' ? 0 : out.notCovered.length);
+      if (missed > 0) {
+        process.stderr.write(`digicge: error: ${missed} of the runs asked for were not simulated (listed in ${o.out}/${out.failed.length ? 'failed.csv' : 'regional.csv'})\n`);
+        process.exitCode = 1;
+      }
     });
 }

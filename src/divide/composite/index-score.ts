@@ -11,7 +11,7 @@
  * draws give the median, the 5th and 95th percentiles (type 7), the best and worst rank.
  * @module
  */
-import { InputError } from '../../errors.js';
+import { InputError, UsageError } from '../../errors.js';
 import { createRng } from '../../util/random.js';
 import type { CompositeIndexConfig, Normalisation, Aggregation } from '../../guidelines/generated/composite-index.js';
 import { asRecords, type HarmonisedObservation, type ObservationsInput } from '../observations.js';
@@ -148,6 +148,9 @@ export function computeCompositeIndex(observations: ObservationsInput, cfg: Comp
   return rows.sort((x, y) => (x.rank ?? Infinity) - (y.rank ?? Infinity) || (x.ref_area < y.ref_area ? -1 : 1));
 }
 
+/** The largest number of rank draws, as composite-index.schema.json states (`uncertainty.draws`). */
+export const MAX_RANK_DRAWS = 1_000_000;
+
 /** Options of {@link rankUncertainty}; defaults from the configuration's `uncertainty` block. */
 export interface RankUncertaintyOptions {
   draws?: number;
@@ -156,10 +159,16 @@ export interface RankUncertaintyOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Monte Carlo rank intervals of every ranked area. Same seed, same result. */
+/**
+ * Monte Carlo rank intervals of every ranked area. Same seed, same result.
+ * @throws UsageError `DIVIDE_BAD_DRAWS` when the draws are not an integer from 1 to {@link MAX_RANK_DRAWS}
+ */
 export function rankUncertainty(observations: ObservationsInput, cfg: CompositeIndexConfig, options: RankUncertaintyOptions = {}, data: IndexData = indexData(observations, cfg)): RankRow[] {
   const u = cfg.uncertainty ?? {};
   const draws = options.draws ?? u.draws ?? 1000;
+  if (!Number.isInteger(draws) || draws < 1 || draws > MAX_RANK_DRAWS) {
+    throw new UsageError('DIVIDE_BAD_DRAWS', `the rank draws must be an integer from 1 to ${MAX_RANK_DRAWS}, got ${draws}`);
+  }
   const seed = options.seed ?? u.seed ?? 1;
   const c = u.weightConcentration ?? 20;
   const norms: Normalisation[] = u.normalisations ?? [cfg.normalisation];

@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { InputError } from '../../errors.js';
 import type { Matrix } from '../../linalg/dense/index.js';
+import { restoreFormula } from '../../util/neutralise.js';
 
 /** A labelled rows × cols table of numbers. */
 export interface LabelledTable {
@@ -49,7 +50,7 @@ export function parseLabelledTable(text: string, file?: string): LabelledTable {
   if (rows.length < 2 || rows[0].length < 2) {
     throw new InputError('TABLE_EMPTY', 'expected a header row of column labels and at least one labelled row', where);
   }
-  const colLabels = rows[0].slice(1).map((s) => s.trim());
+  const colLabels = rows[0].slice(1).map((s) => restoreFormula(s.trim()));
   const m = colLabels.length;
   const seen = new Set<string>();
   colLabels.forEach((l, j) => {
@@ -67,7 +68,7 @@ export function parseLabelledTable(text: string, file?: string): LabelledTable {
   seen.clear();
   for (let r = 1; r < rows.length; r++) {
     const row = rows[r];
-    const label = (row[0] ?? '').trim();
+    const label = restoreFormula((row[0] ?? '').trim());
     if (label === '' || seen.has(label)) {
       throw new InputError('TABLE_DUPLICATE_LABEL', label === '' ? 'empty row label' : `row label '${label}' appears twice`, {
         ...where,

@@ -1,20 +1,20 @@
 import { roundTripNumber } from '../../util/number-text.js';
 /**
  * Writes multiplier results as CSV tables (atomically; LF line ends; shortest round-trip numbers,
- * `-0` written as `0`), so the same input gives byte-identical files.
+ * `-0` written as `0`), so the same input gives byte-identical files; labels and other text go
+ * through the shared CSV writer's formula neutralisation (`src/util/csv.ts`).
  * @module
  */
 import { join } from 'node:path';
 import type { Matrix } from '../../linalg/dense/index.js';
 import { stableJson } from '../../guidelines/dataset.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
+import { csvText } from '../../util/csv.js';
 import type { IoAnalysis } from '../analyse.js';
 import type { IoData } from './io-table.js';
 import type { SamMultipliers } from '../sam-multipliers.js';
 
-function q(s: string): string {
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+const q = csvText;
 
 /** A labelled matrix as CSV: header `,col1,col2…`, then one labelled row per matrix row. */
 export function formatMatrixCsv(m: Matrix, rowLabels: readonly string[], colLabels: readonly string[]): string {
@@ -44,6 +44,7 @@ export function ioSummary(io: IoData, a: IoAnalysis): Record<string, unknown> {
     sectors: a.sectors.length,
     ...(io.valueAddedConcept ? { valueAddedConcept: io.valueAddedConcept } : {}),
     notes: [...io.notes, ...a.notes],
+    warnings: [...a.warnings],
     keySectors: a.sectors.filter((_, j) => a.linkages.classes[j] === 'key'),
     largestOutputMultiplier: (() => {
       let b = 0;

@@ -7,6 +7,8 @@
 import { parse } from 'csv-parse/sync';
 import { InputError } from '../../errors.js';
 import { roundTripNumber } from '../../util/number-text.js';
+import { csvText } from '../../util/csv.js';
+import { restoreFormula } from '../../util/neutralise.js';
 import { columnLetter } from '../io/grid.js';
 import type { LabelledMatrix } from './labelled.js';
 
@@ -27,7 +29,7 @@ export function parseLabelledMatrixCsv(text: string, file?: string): LabelledMat
     throw new InputError('CSV_MALFORMED', `not readable as CSV: ${(err as Error).message}`, at(), { cause: err });
   }
   if (rows.length < 2) throw new InputError('MATRIX_EMPTY', 'expected a header row of column labels and at least one data row', at());
-  const colLabels = rows[0].slice(1).map((s) => s.trim());
+  const colLabels = rows[0].slice(1).map((s) => restoreFormula(s.trim()));
   while (colLabels.length > 0 && colLabels[colLabels.length - 1] === '') colLabels.pop();
   if (colLabels.length === 0) throw new InputError('MATRIX_EMPTY', 'the header row has no column labels', at(1));
   colLabels.forEach((l, j) => {
@@ -37,7 +39,7 @@ export function parseLabelledMatrixCsv(text: string, file?: string): LabelledMat
   const rowLabels: string[] = [];
   const values = new Float64Array((rows.length - 1) * colLabels.length);
   for (let i = 1; i < rows.length; i++) {
-    const label = (rows[i][0] ?? '').trim();
+    const label = restoreFormula((rows[i][0] ?? '').trim());
     if (label === '') throw new InputError('MATRIX_EMPTY_LABEL', 'row has no label', at(i + 1, 'A'));
     if (rowLabels.includes(label)) throw new InputError('MATRIX_DUPLICATE_LABEL', `row label '${label}' appears twice`, { ...at(i + 1, 'A'), account: label });
     rowLabels.push(label);
@@ -55,16 +57,13 @@ export function parseLabelledMatrixCsv(text: string, file?: string): LabelledMat
   return { rowLabels, colLabels, values };
 }
 
-function quote(s: string): string {
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
-/** Formats a labelled matrix as CSV: LF line ends, shortest round-trip numbers, zero cells empty. */
+/** Formats a labelled matrix as CSV: LF line ends, shortest round-trip numbers, zero cells empty, labels neutralised against formula injection. */
 export function formatLabelledMatrixCsv(m: LabelledMatrix): string {
   const nc = m.colLabels.length;
-  const lines = [['', ...m.colLabels.map(quote)].join(',')];
+  const lines = [['', ...m.colLabels.map(csvText)].join(',')];
   m.rowLabels.forEach((l, i) => {
-    const cells = [quote(l)];
+    const cells = [csvText(l)];
     for (let j = 0; j < nc; j++) {
       const v = m.values[i * nc + j];
       cells.push(v === 0 ? '' : roundTripNumber(v));

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { formatSamCsv } from '../io/csv.js';
-import { roundTripNumber } from '../../util/number-text.js';
+import { formatCsv } from '../../util/csv.js';
 import { CONTROL_FIELDS } from './adb-mrio.js';
 import type { AseanBuild } from './asean.js';
 
@@ -17,12 +17,9 @@ export async function writeAseanBuild(dir: string, build: AseanBuild): Promise<s
     await writeFileAtomic(p, formatSamCsv(s.sam));
     written.push(p);
   }
-  const lines = [['iso3', 'sector', ...CONTROL_FIELDS].join(',')];
-  for (const s of build.sams) {
-    for (const c of s.controls) lines.push([s.iso3, c.sector, ...CONTROL_FIELDS.map((f) => roundTripNumber(c[f]))].join(','));
-  }
+  const rows = build.sams.flatMap((s) => s.controls.map((c) => [s.iso3, c.sector, ...CONTROL_FIELDS.map((f) => c[f])]));
   const pc = join(dir, 'controls.csv');
-  await writeFileAtomic(pc, `${lines.join('\n')}\n`);
+  await writeFileAtomic(pc, formatCsv(['iso3', 'sector', ...CONTROL_FIELDS], rows));
   written.push(pc);
   const report = {
     unit: 'US$ million',

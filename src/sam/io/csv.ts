@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { InputError } from '../../errors.js';
 import { roundTripNumber } from '../../util/number-text.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
+import { csvText } from '../../util/csv.js';
 import type { Sam } from '../sam.js';
 import { type LabelledGridOptions, samFromLabelledGrid } from './grid.js';
 
@@ -60,19 +61,16 @@ export interface SamCsvWriteOptions {
   totals?: boolean;
 }
 
-function quote(s: string): string {
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /**
  * Formats a SAM as labelled CSV (LF line ends, shortest round-trip numbers, zero cells empty by
  * default): the same SAM always gives the same bytes, and {@link parseSamCsv} reads it back exactly.
+ * Labels that a spreadsheet would run as a formula are neutralised (the reader restores them).
  */
 export function formatSamCsv(sam: Sam, options: SamCsvWriteOptions = {}): string {
   const n = sam.n;
   const z = options.zeros === '0' ? '0' : '';
   const cell = (v: number) => (v === 0 ? z : roundTripNumber(v));
-  const labels = sam.labels.map(quote);
+  const labels = sam.labels.map(csvText);
   const lines: string[] = [['', ...labels, ...(options.totals ? ['Total'] : [])].join(',')];
   const rt = sam.rowTotals();
   for (let i = 0; i < n; i++) {

@@ -4,6 +4,7 @@ import { writeFileAtomic } from '../../util/atomic-write.js';
 import { type AccountGroup, ACCOUNT_GROUPS } from '../groups.js';
 import { Sam, type SamOptions } from '../sam.js';
 import { roundTripNumber } from '../../util/number-text.js';
+import { gamsCommentText, printable, quoteGamsLabel } from '../../util/gams-label.js';
 
 /** GAMS subset name of each account group in files written by {@link formatSamGams}. */
 export const GAMS_GROUP_SETS: Readonly<Record<AccountGroup, string>> = {
@@ -31,9 +32,7 @@ export interface SamGamsWriteOptions {
 }
 
 function quoteElement(label: string): string {
-  if (!label.includes("'")) return `'${label}'`;
-  if (!label.includes('"')) return `"${label}"`;
-  throw new InputError('GAMS_BAD_LABEL', `label ${label} holds both quote characters and cannot be a GAMS set element`, { account: label });
+  return quoteGamsLabel(label, { account: printable(label) });
 }
 
 /**
@@ -41,6 +40,8 @@ function quoteElement(label: string): string {
  * (`act(u)`, `com(u)`, `fac(u)`, …, see {@link GAMS_GROUP_SETS}), `alias (u,v);` and
  * `table SAM(u,v)` written in blocks of columns joined by `+` lines, every number right-aligned
  * under its column label so that GAMS reads it. Zero cells are blank. Rows receive, columns pay.
+ * @throws InputError `GAMS_BAD_LABEL` naming the account whose label GAMS cannot read (a line
+ *   break or other control character, both quotes, more than 63 characters); `GAMS_BAD_TEXT` for a unit with a line break
  */
 export function formatSamGams(sam: Sam, options: SamGamsWriteOptions = {}): string {
   const u = options.set ?? 'u';
@@ -51,7 +52,7 @@ export function formatSamGams(sam: Sam, options: SamGamsWriteOptions = {}): stri
   const q = sam.labels.map(quoteElement);
   const out: string[] = [];
   out.push('* Social accounting matrix written by digicge: rows receive, columns pay.');
-  if (sam.unit !== undefined) out.push(`* Unit: ${sam.unit}`);
+  if (sam.unit !== undefined) out.push(`* Unit: ${gamsCommentText(sam.unit)}`);
   out.push(`set ${u} 'SAM accounts' /`);
   for (const e of q) out.push(`  ${e}`);
   out.push('/;');

@@ -1,5 +1,6 @@
 import { InputError } from '../../errors.js';
 import { Sam, type SamOptions } from '../sam.js';
+import { restoreFormula } from '../../util/neutralise.js';
 
 /** Options shared by the labelled-matrix readers (CSV, XLSX). */
 export interface LabelledGridOptions extends SamOptions {
@@ -67,8 +68,9 @@ export function samFromLabelledGrid(grid: readonly (readonly GridCell[])[], opti
   }
   const header = rows[0];
   const colLabels: string[] = [];
-  for (let j = 1; j < width; j++) colLabels.push(header[j] ?? '');
-  const rowLabels = rows.slice(1).map((r) => r[0] ?? '');
+  // labels neutralised against formula injection by digicge's CSV writer get their own text back
+  for (let j = 1; j < width; j++) colLabels.push(restoreFormula(header[j] ?? ''));
+  const rowLabels = rows.slice(1).map((r) => restoreFormula(r[0] ?? ''));
   // totals
   const tol = options.totalsTolerance ?? 1e-6;
   const hasTotalCol = colLabels.length > 0 && TOTAL_RE.test(colLabels[colLabels.length - 1]);
