@@ -85,10 +85,10 @@ export async function scenarioSection(dir: string): Promise<ReportSection | null
       { key: 'gain', header: 'Households’ money-metric gain', unit: 'US$ million', decimals: 1 },
       { key: 'gain_band', header: 'Gain band', unit: 'US$ million', decimals: 1 },
       { key: 'gain_pc', header: 'Gain per person', unit: 'US$', decimals: 2 },
-      { key: 'gap_cu', header: 'Connected/unconnected per-capita income', unit: 'ratio, before → after', decimals: 3 },
-      { key: 'gap_ur', header: 'Urban/rural per-capita income', unit: 'ratio, before → after', decimals: 3 },
-      { key: 'digital', header: 'Digital industries’ value added, direct', unit: '% of GVA at basic prices, before → after', decimals: 2 },
-      { key: 'induced', header: 'Digital value added induced in other industries', unit: '% of GVA at basic prices, before → after', decimals: 2 },
+      { key: 'gap_cu', header: 'Connected/unconnected per-capita income', unit: 'ratio', decimals: 3 },
+      { key: 'gap_ur', header: 'Urban/rural per-capita income', unit: 'ratio', decimals: 3 },
+      { key: 'digital', header: 'Digital industries’ value added, direct', unit: '% of GVA at basic prices', decimals: 2 },
+      { key: 'induced', header: 'Digital value added induced in other industries', unit: '% of GVA at basic prices', decimals: 2 },
     ],
     rows: headline.map((h) => {
       const g = band(h.area!, h.scenario!, 'gdp_real_pct');
