@@ -38,7 +38,7 @@ async function readCsv(path: string): Promise<string[][]> {
 /** A small CSV with named columns; a first row whose `numeric` columns hold numbers is data, not a header. */
 function columns(rows: string[][], path: string, names: readonly string[], numeric: readonly number[]) {
   const head = rows[0] ?? [];
-  const isHeader = numeric.some((k) => head[k] !== undefined && head[k] !== '' && !NUMBER_RE.test(head[k]));
+  const isHeader = numeric.length === 0 ? head[0]?.toLowerCase() === names[0] : numeric.some((k) => head[k] !== undefined && head[k] !== '' && !NUMBER_RE.test(head[k]));
   const col = new Map<string, number>();
   if (isHeader) {
     head.forEach((h, k) => col.set(h.toLowerCase(), k));
