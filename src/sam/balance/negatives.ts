@@ -36,7 +36,7 @@ export function transposeNegativeCells(values: Float64Array, n: number): { prior
       if (!(v < 0)) continue;
       if (i === j) throw new InputError('BALANCE_NEGATIVE_ENTRY', `diagonal cell (${i + 1}, ${i + 1}) is negative (${v}) and has no transposed cell to move to`);
       moved.push({ row: i, col: j, value: v });
-      prior[i * n + j] = 0;
+      prior[i * n + j] -= v; // 0, or what a move from the transposed cell put here
       prior[j * n + i] -= v;
     }
   }
