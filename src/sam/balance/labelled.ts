@@ -35,8 +35,25 @@ export type BalanceMethod = 'ras' | 'gras' | 'cross-entropy';
 /** The method names, for option validation. */
 export const BALANCE_METHODS: readonly BalanceMethod[] = ['ras', 'gras', 'cross-entropy'];
 
-/** Options of {@link balanceLabelledMatrix}: a balancing problem by label (the `balance-problem` schema). */
-export type BalanceLabelledOptions = Omit<BalanceProblem, '$schema' | 'description'>;
+/**
+ * Options of {@link balanceLabelledMatrix}: a balancing problem by label (the `balance-problem`
+ * schema), plus the earlier `rowTotals` / `colTotals` by label, which are the same as
+ * `totals.rows` / `totals.columns`.
+ */
+export type BalanceLabelledOptions = Omit<BalanceProblem, '$schema' | 'description'> & {
+  /** Row totals by label: the same as `totals.rows`. */
+  readonly rowTotals?: Readonly<Record<string, number | TotalSpec>>;
+  /** Column totals by label: the same as `totals.columns`. */
+  readonly colTotals?: Readonly<Record<string, number | TotalSpec>>;
+};
+
+/** The problem with `rowTotals` / `colTotals` folded into `totals`. */
+function problemOf(o: BalanceLabelledOptions): BalanceProblem {
+  const { rowTotals, colTotals, ...p } = o;
+  if (!rowTotals && !colTotals) return p;
+  const asTotals = (r: Readonly<Record<string, number | TotalSpec>>) => r as unknown as NonNullable<NonNullable<BalanceProblem['totals']>['rows']>;
+  return { ...p, totals: { ...p.totals, ...(rowTotals ? { rows: asTotals(rowTotals) } : {}), ...(colTotals ? { columns: asTotals(colTotals) } : {}) } };
+}
 
 /** The convergence report of a balancing. */
 export interface BalanceReport {
@@ -89,7 +106,7 @@ export function balanceLabelledMatrix(m: LabelledMatrix, options: BalanceLabelle
   if (options.negatives === 'transpose' && !square) throw new UsageError('USAGE_BAD_OPTION', 'moving negative cells to their transposed cell needs a square SAM');
   const moved = options.negatives === 'transpose' ? transposeNegativeCells(m.values, n) : undefined;
   const prior = moved ? { ...m, values: moved.prior } : m;
-  const { r, targets } = accountsOf(resolveProblem(options, prior), square);
+  const { r, targets } = accountsOf(resolveProblem(problemOf(options), prior), square);
   const all = [...(r.rowTotals ?? []), ...(r.colTotals ?? []), ...(r.accountTotals ?? [])];
   const general = method === 'cross-entropy' || all.some(isBand) || r.macro.length > 0;
   if (method !== 'cross-entropy' && (all.some(hasSupport) || r.cellErrors.length)) {
