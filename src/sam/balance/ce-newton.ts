@@ -235,9 +235,9 @@ function buildModel(pr: CeProblem, scale: number): Model {
 function dropRedundant(pr: CeProblem, n: number): CeProblem['constraints'] {
   const cs = pr.constraints;
   if (pr.nRows !== pr.nCols) return cs;
-  const balances = cs.filter((c) => c.name.startsWith('balance of account'));
-  const rowsOfAccounts = cs.filter((c) => c.zeroCode === 'BALANCE_ZERO_ROW' && pr.totals[c.total].name.startsWith('account '));
-  const colsOfAccounts = cs.filter((c) => c.zeroCode === 'BALANCE_ZERO_COLUMN' && pr.totals[c.total].name.startsWith('account '));
+  const balances = cs.filter((c) => c.balance);
+  const rowsOfAccounts = cs.filter((c) => c.zeroCode === 'BALANCE_ZERO_ROW' && pr.totals[c.total].account);
+  const colsOfAccounts = cs.filter((c) => c.zeroCode === 'BALANCE_ZERO_COLUMN' && pr.totals[c.total].account);
   if (rowsOfAccounts.length === n && colsOfAccounts.length === n) return cs.filter((c) => c !== rowsOfAccounts[n - 1]);
   if (balances.length === n) return cs.filter((c) => c !== balances[n - 1]);
   if (balances.length + rowsOfAccounts.length === n && colsOfAccounts.length === rowsOfAccounts.length && balances.length > 0) {

@@ -18,6 +18,8 @@ export interface CeTotal {
   readonly loc: Location;
   /** Exact, band or error term. */
   readonly kind: TotalKind;
+  /** An account total: one value for the row and the column of an account. */
+  readonly account?: boolean;
 }
 
 /** A linear constraint Σ coef·X[flat] = the value of `totals[total]`. */
@@ -34,6 +36,8 @@ export interface CeConstraint {
   readonly total: number;
   /** Row or column total: the error code when no cell can carry its flow. */
   readonly zeroCode?: 'BALANCE_ZERO_ROW' | 'BALANCE_ZERO_COLUMN';
+  /** The SAM balance of an account (income − expenditure = 0). */
+  readonly balance?: boolean;
 }
 
 /** An error term on one cell: additive `X = X⁰ + e`, or multiplicative on its coefficient `A = Ā eᵉ`. */
@@ -93,11 +97,11 @@ export function draftProblem(prior: Float64Array, nRows: number, nCols: number, 
   const columnTotal = new Int32Array(nCols).fill(-1);
   const lineCells = (side: Side, i: number) =>
     Array.from({ length: side === 'row' ? nCols : nRows }, (_, t) => (side === 'row' ? i * nCols + t : t * nCols + i));
-  const addTotal = (name: string, loc: Location, spec: Spec): number => {
+  const addTotal = (name: string, loc: Location, spec: Spec, account = false): number => {
     if (spec === null || spec === undefined) return -1;
     const kind = totalKind(spec, `${name} total`, loc);
     if (!kind) return -1;
-    totals.push({ name, loc, kind });
+    totals.push({ name, loc, kind, ...(account ? { account } : {}) });
     return totals.length - 1;
   };
   const addLine = (side: Side, i: number, total: number) => {
@@ -131,7 +135,7 @@ export function draftProblem(prior: Float64Array, nRows: number, nCols: number, 
   const accountTotal = new Int32Array(nRows).fill(-1);
   options.accountTotals?.forEach((spec, i) => {
     const label = labelOf('row', i, rowLabels);
-    const t = addTotal(`account ${label}`, { account: label }, spec);
+    const t = addTotal(`account ${label}`, { account: label }, spec, true);
     if (t < 0) return;
     accountTotal[i] = t;
     addLine('row', i, t);
@@ -150,7 +154,7 @@ export function draftProblem(prior: Float64Array, nRows: number, nCols: number, 
       }
       const label = labelOf('row', i, rowLabels);
       totals.push({ name: `balance of account ${label}`, loc: { account: label }, kind: { type: 'band', lo: 0, hi: 0 } });
-      constraints.push({ name: `balance of account ${label}`, loc: { account: label }, flat, coef, total: totals.length - 1 });
+      constraints.push({ name: `balance of account ${label}`, loc: { account: label }, flat, coef, total: totals.length - 1, balance: true });
     }
   }
   for (const [q, m] of (options.macro ?? []).entries()) {
