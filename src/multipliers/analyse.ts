@@ -130,7 +130,7 @@ export function analyseIoTable(io: IoData, options: IoAnalysisOptions = {}): IoA
       });
     }
     const hc = io.households.consumption.map((c) => c / io.households!.total);
-    typeII = typeIIMultipliers(A, hc, hr, e, labels, ratios);
+    typeII = typeIIMultipliers(A, hc, hr, e, labels, ratios, io.households.own / io.households.total);
   }
   let extraction: ExtractionResult | undefined;
   let digital: DigitalValueAdded | undefined;

@@ -22,6 +22,7 @@ export { rasmussenLinkages, normaliseByMean, type Linkages, type LinkageClass } 
 export { hypotheticalExtraction, positionsOf, type ExtractionResult } from './extraction.js';
 export { digitalValueAdded, type DigitalValueAdded } from './digital-economy.js';
 export { stressorCoefficients, stressorMultipliers, consumptionBasedAccounts } from './satellite.js';
+export { mrioAccounts, sumColumnGroups, type MrioAccounts, type MrioShape } from './footprints.js';
 export { endogenousShares, accountingMultipliers, type AccountingMultipliers } from './accounting-multipliers.js';
 export { pyattRound, type PyattRound } from './pyatt-round.js';
 export { samAccountingMultipliers, defaultBlocks, type SamMultipliers } from './sam-multipliers.js';

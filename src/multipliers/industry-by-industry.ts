@@ -188,7 +188,8 @@ export function industryIoFromSam(sam: Sam, options: IndustryIoOptions = {}): Io
   let households: IoData['households'];
   if (household !== undefined && labourRows.length) {
     const c = Float64Array.from(commodities, (k) => get(k, household));
-    households = { consumption: domesticDemandByIndustry(table, c), total: total(household), label: household };
+    const own = labourRows.reduce((sum, l) => sum + get(l, household), 0); // households' purchases of labour: the household row's own coefficient
+    households = { consumption: domesticDemandByIndustry(table, c), own, total: total(household), label: household };
     notes.push(`Type II: households ${household} (domestic consumption by industry; total outlay ${total(household)}), labour income rows ${labourRows.join(', ')}`);
   }
   return {

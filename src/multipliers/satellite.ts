@@ -1,7 +1,11 @@
 /**
- * Satellite accounts (employment, emissions, energy …) on a Leontief system, as pymrio's `iomath`:
- * stressor coefficients S = F diag(x)⁻¹, multipliers M = S L, consumption-based accounts
- * D_cba = S L diag(y). M is computed with k transposed solves (I − A)ᵀ Mᵀ = Sᵀ, not through L.
+ * Satellite accounts (employment, emissions, energy …) on a single-region Leontief system with
+ * pymrio's `iomath` definitions: stressor coefficients S = F diag(x)⁻¹ (`calc_S`), multipliers
+ * M = S L (`calc_M`) and, for one region, pymrio's D_cba = S L diag(y) = M diag(y) — the stressor
+ * embodied in the final demand for each product. M is computed with k transposed solves
+ * (I − A)ᵀ Mᵀ = Sᵀ, not through L. Multi-regional systems, where D_cba is by consuming region ×
+ * product and D_pba, D_imp, D_exp and the regional footprints differ, are in `footprints.ts`
+ * (`mrioAccounts`).
  * @module
  */
 import { InputError } from '../errors.js';
@@ -20,8 +24,10 @@ export function stressorMultipliers(sys: LeontiefSystem, S: Matrix): Matrix {
 }
 
 /**
- * Consumption-based accounts D_cba = M diag(y) (k×n): the stressor embodied in the final demand for
- * each sector's product (textbook: S L ŷ). Row sums give each stressor's footprint of final demand.
+ * Consumption-based accounts of a single-region table, pymrio's D_cba with one region:
+ * M diag(y) (k×n), the stressor embodied in the final demand for each product (textbook: S L ŷ).
+ * Row sums give each stressor's footprint of final demand. For several regions use
+ * `mrioAccounts` (footprints.ts), whose D_cba is by consuming region × product.
  */
 export function consumptionBasedAccounts(M: Matrix, y: Float64Array): Matrix {
   if (y.length !== M.cols) {

@@ -1,11 +1,14 @@
 /**
- * Type II multipliers: the model closed with respect to households (Miller & Blair 2009, §6.2.3):
+ * Type II multipliers: the model closed with respect to households (Miller & Blair 2009, §2.5 and
+ * §6.2.3):
  *
- *     Ā = | A   h_c |      h_c: household consumption per unit of household (labour) income (column)
- *         | h_r  0  |      h_r: labour income per unit of output (row)
+ *     Ā = | A    h_c  |     h_c: household purchases of each sector's output per unit of household outlay
+ *         | h_r  h_hh |     h_r: labour income per unit of output (the household row)
+ *                           h_hh: the household row's own coefficient, households' purchases from
+ *                                 households (e.g. domestic services) per unit of household outlay
  *
  * and L̄ = (I − Ā)⁻¹ of order n + 1. Type II multipliers take the induced household spending too,
- * so they are never smaller than Type I ones when h_c, h_r ≥ 0.
+ * so they are never smaller than Type I ones when h_c, h_r, h_hh ≥ 0.
  * @module
  */
 import { InputError } from '../errors.js';
@@ -16,14 +19,20 @@ import { ratioToDirect, type RatioPolicy } from './output-multipliers.js';
 /** Label of the household account added by {@link closeWithHouseholds}. */
 export const HOUSEHOLDS = 'households';
 
-/** Builds Ā = [[A, h_c], [h_r, 0]] ((n+1)×(n+1)). */
-export function closeWithHouseholds(A: Matrix, hc: Float64Array, hr: Float64Array): Matrix {
+/**
+ * Builds Ā = [[A, h_c], [h_r, h_hh]] ((n+1)×(n+1)).
+ * @param hh the household row's own coefficient h_hh (default 0: no purchases between households)
+ */
+export function closeWithHouseholds(A: Matrix, hc: Float64Array, hr: Float64Array, hh = 0): Matrix {
   const n = A.rows;
   if (hc.length !== n || hr.length !== n) {
     throw new InputError(
       'MATRIX_DIMENSION_MISMATCH',
       `household consumption column (${hc.length}) and labour income row (${hr.length}) must have one entry per sector (${n})`,
     );
+  }
+  if (!Number.isFinite(hh) || hh < 0 || hh >= 1) {
+    throw new InputError('TYPE_II_HOUSEHOLD_OWN', `the households' own coefficient must lie in [0, 1), got ${hh}`, { account: HOUSEHOLDS });
   }
   const m = n + 1;
   const d = new Float64Array(m * m);
@@ -32,6 +41,7 @@ export function closeWithHouseholds(A: Matrix, hc: Float64Array, hr: Float64Arra
     d[i * m + n] = hc[i];
   }
   d.set(hr, n * m);
+  d[n * m + n] = hh;
   return { rows: m, cols: m, data: d };
 }
 
@@ -60,6 +70,7 @@ export interface TypeIIMultipliers {
  * @param labels sector labels
  * @param ratios 'throw' (default): a zero h_r or e entry is an error naming the sector; 'omit':
  *   leave that ratio multiplier out
+ * @param hh the household row's own coefficient h_hh (default 0)
  */
 export function typeIIMultipliers(
   A: Matrix,
@@ -68,11 +79,12 @@ export function typeIIMultipliers(
   e?: Float64Array,
   labels?: readonly string[],
   ratios: RatioPolicy = 'throw',
+  hh = 0,
 ): TypeIIMultipliers {
   const ratio = (total: Float64Array, direct: Float64Array, what: string): Float64Array | undefined =>
     ratios === 'omit' && direct.some((v) => v === 0) ? undefined : ratioToDirect(total, direct, labels, what);
   const n = A.rows;
-  const closed = leontiefFactor(closeWithHouseholds(A, hc, hr), labels ? { labels: [...labels, HOUSEHOLDS] } : {});
+  const closed = leontiefFactor(closeWithHouseholds(A, hc, hr, hh), labels ? { labels: [...labels, HOUSEHOLDS] } : {});
   const k = e ? 3 : 2;
   const R = new Float64Array(k * (n + 1));
   R.fill(1, 0, n); // 1ᵀ over the sectors → output

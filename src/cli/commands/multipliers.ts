@@ -61,7 +61,7 @@ export function register(program: Command): void {
     .option('--satellite <labels>', 'leontief: satellite rows (employment, emissions…): multipliers M = S L and footprints D_cba', list)
     .option('--employment <label>', 'leontief: the satellite row holding employment, for employment multipliers')
     .option('--digital <labels>', 'leontief: digital sectors, for hypothetical extraction and the ADB digital value added share', list)
-    .option('--no-inverse', 'leontief: do not write the explicit Leontief inverse L.csv')
+    .option('--no-inverse', 'leontief: do not form or write the explicit Leontief inverse L.csv — recommended for large tables (an ADB MRIO of 2,555 sectors): every multiplier and footprint is computed by solves without it')
     .option('--out <dir>', 'folder for the CSV tables and summary.json', 'out/multipliers')
     .action(async (file: string, o: Options) => {
       const type = o.type ?? (o.endogenous ? 'sam' : 'leontief');

@@ -19,7 +19,7 @@ export {
 } from './matrix.js';
 export { luFactor, type LuFactors, type LuOptions } from './lu.js';
 export { luSolve, luSolveMany, luSolveTransposed, luSolveTransposedMany } from './solve.js';
-export { luInverse } from './inverse.js';
+export { luInverse, type InverseOptions } from './inverse.js';
 export { matmul, matvec, vecmat } from './matmul.js';
 export { addRowTimesA } from './row-times.js';
 export { gemmUpdate } from './gemm.js';

@@ -7,16 +7,21 @@
  * @module
  */
 import { availableParallelism } from 'node:os';
+import { NumericError } from '../../errors.js';
 import { Worker } from 'node:worker_threads';
 import { gemmUpdate } from './gemm.js';
+import { inversePanel, panelUpdate } from './inverse-panel.js';
 import { addRowTimesA } from './row-times.js';
 
 /** Job codes understood by the helpers. */
 const JOB_GEMM = 1;
 const JOB_ROW_TIMES_A = 2;
+const JOB_INVERSE = 3;
 const JOB_STOP = 9;
 // control words: 0 job sequence, 1 done count, 2 ready count, 3 job code, 4… parameters
 const CTRL = 16;
+/** Control word a helper sets when its job threw. */
+const FAILED = 15;
 /** Rows of C per grab in the shared LU update (even: the kernel takes rows in pairs). */
 const ROWS = 32;
 /** Columns per grab in the shared series product. */
@@ -36,8 +41,12 @@ let broken = false;
 function workerSource(): string {
   return `
 const { parentPort } = require('node:worker_threads');
+// transpilers that keep function names (esbuild's keepNames, as under tsx) call __name in the source
+const __name = (f) => f;
 const gemmUpdate = ${gemmUpdate.toString()};
 const addRowTimesA = ${addRowTimesA.toString()};
+const panelUpdate = ${panelUpdate.toString()};
+const inversePanel = ${inversePanel.toString()};
 let a, b, c, work;
 parentPort.on('message', (m) => {
   const ctrl = m.ctrl;
@@ -51,6 +60,7 @@ parentPort.on('message', (m) => {
     seq = Atomics.load(ctrl, 0);
     const job = ctrl[3];
     if (job === ${JOB_STOP}) break;
+    try {
     if (job === ${JOB_GEMM}) {
       const n = ctrl[4], r0 = ctrl[5], r1 = ctrl[6];
       for (;;) {
@@ -66,6 +76,16 @@ parentPort.on('message', (m) => {
         if (lo >= n) break;
         addRowTimesA(X, a, n, k, out, lo, Math.min(lo + ${COLS}, n));
       }
+    } else if (job === ${JOB_INVERSE}) {
+      const n = ctrl[4], w = ctrl[5], nb = ctrl[6];
+      for (;;) {
+        const lo = Atomics.add(work, 0, 1) * w;
+        if (lo >= n) break;
+        inversePanel(a, b, c, n, lo, Math.min(lo + w, n), nb);
+      }
+    }
+    } catch (err) {
+      ctrl[${FAILED}] = 1; // the caller throws instead of waiting for ever
     }
     Atomics.add(ctrl, 1, 1);
     Atomics.notify(ctrl, 1);
@@ -144,6 +164,10 @@ function start(h: Helper, job: number, params: readonly number[]): void {
 
 function wait(h: Helper): void {
   while (Atomics.load(h.ctrl, 1) === 0) Atomics.wait(h.ctrl, 1, 0);
+  if (h.ctrl[FAILED]) {
+    h.ctrl[FAILED] = 0;
+    throw new NumericError('PARALLEL_KERNEL_FAILED', 'a worker thread of the dense kernels failed; the result is incomplete (run again with one thread)');
+  }
 }
 
 /**
@@ -168,6 +192,22 @@ export function parallelGemmUpdate(
     const lo = r0 + Atomics.add(work, 0, ROWS);
     if (lo >= r1) break;
     gemmUpdate(a, n, lo, Math.min(lo + ROWS, r1), k0, k1, c0, c1, 256);
+  }
+  for (const h of hs) wait(h);
+}
+
+/**
+ * The explicit inverse from LU factors in shared memory, panel by panel (see `inversePanel`): the
+ * calling thread and the helpers bound to (lu, pinv, x) take panels of `w` columns from a shared
+ * counter until none is left.
+ */
+export function parallelInversePanels(hs: readonly Helper[], lu: Float64Array, pinv: Float64Array, x: Float64Array, n: number, w: number, nb: number): void {
+  Atomics.store(work, 0, 0);
+  for (const h of hs) start(h, JOB_INVERSE, [n, w, nb]);
+  for (;;) {
+    const lo = Atomics.add(work, 0, 1) * w;
+    if (lo >= n) break;
+    inversePanel(lu, pinv, x, n, lo, Math.min(lo + w, n), nb);
   }
   for (const h of hs) wait(h);
 }

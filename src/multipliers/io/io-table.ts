@@ -23,8 +23,12 @@ export interface IoData {
   readonly va: Float64Array;
   /** Labour income paid by each sector (length n), when labour rows were named. */
   readonly labour?: Float64Array;
-  /** Household purchases from each sector and the households' total outlay, when named. */
-  readonly households?: { readonly consumption: Float64Array; readonly total: number; readonly label: string };
+  /**
+   * Household purchases from each sector, the households' purchases from households (the labour
+   * rows' entries in the household column, e.g. domestic services; 0 without labour rows) and the
+   * households' total outlay, when named.
+   */
+  readonly households?: { readonly consumption: Float64Array; readonly own: number; readonly total: number; readonly label: string };
   /** Satellite rows F (k×n) and their labels, when named. */
   readonly satellite?: { readonly labels: readonly string[]; readonly F: Matrix };
   /** How each part was obtained, one sentence each (written into the summary). */
@@ -138,8 +142,10 @@ export function ioTableFromLabelled(t: LabelledTable, spec: IoDataSpec = {}): Io
     for (let a = 0; a < n; a++) consumption[a] = cell(ri[a], hc);
     let total = 0;
     for (let r = 0; r < rowLabels.length; r++) total += cell(r, hc);
-    households = { consumption, total, label: spec.households };
-    notes.push(`households: column ${spec.households} (total outlay ${total})`);
+    let own = 0;
+    for (const l of spec.labour ?? []) own += cell(find(rowLabels, l, 'labour-income row', file), hc);
+    households = { consumption, own, total, label: spec.households };
+    notes.push(`households: column ${spec.households} (total outlay ${total}${own !== 0 ? `, of which ${own} paid to the labour rows: the household row's own coefficient` : ''})`);
   }
   let satellite: IoData['satellite'];
   if (satRows.length) {

@@ -9,11 +9,16 @@ export { squareSamTargets, SQUARE_TARGET_RULES, type SquareTargetRule } from './
 export { balanceGras } from './gras.js';
 export {
   balanceCrossEntropy,
+  type CellErrorSpec,
   type CrossEntropyOptions,
   type CrossEntropyResult,
+  type CrossEntropySolver,
   type MacroConstraint,
   type TotalSpec,
 } from './cross-entropy.js';
+export { errorTerm, errorMoments, weightsEntropy, type ErrorTerm } from './error-terms.js';
+export { transposeNegativeCells, restoreNegativeCells, type MovedCell } from './negatives.js';
+export { resolveProblem, type BalanceProblem, type ResolvedProblem } from './problem.js';
 export {
   balanceLabelledMatrix,
   formatBalanceReport,

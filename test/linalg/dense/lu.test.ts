@@ -95,6 +95,25 @@ describe('dense LU with partial pivoting', () => {
     expect(maxAbsDiff(naiveProduct(a, inv).data, identity(50).data)).toBeLessThan(1e-10);
   });
 
+  it.each([
+    [131, 1, 64, 64],
+    [131, 1, 17, 5],
+    [300, 2, 64, 64],
+    [300, 2, 100, 33],
+  ])('the blocked inverse (n = %i, %i threads, panel %i, block %i) solves A X = I, with pivoting', (n, threads, panel, blockSize) => {
+    const a = randomMatrix(n, n, 3 * n + panel); // random signs: pivoting moves rows
+    const f = luFactor(a, { threads: 1 });
+    let moved = 0;
+    for (let i = 0; i < n; i++) if (f.perm[i] !== i) moved++;
+    expect(moved).toBeGreaterThan(n / 2);
+    const inv = luInverse(f, { threads, panel, blockSize });
+    const prod = naiveProduct(a, inv);
+    expect(maxAbsDiff(prod.data, identity(n).data)).toBeLessThan(1e-9);
+    // and the same as solving with the identity column by column
+    const ref = luSolveMany(f, identity(n));
+    expect(maxAbsDiff(inv.data, ref.data)).toBeLessThan(1e-10);
+  });
+
   it('names the pivot column and its label when the matrix is singular', () => {
     const a = fromRows([
       [1, 2, 3],

@@ -127,4 +127,39 @@ describe('digicge sam balance', () => {
     expect((err as NumericError).code).toBe('CSV_NOT_NUMERIC');
     expect((err as NumericError).location).toEqual({ file: join(dir, 'u.csv'), row: 3, column: 'total' });
   });
+
+  it('takes the whole problem from a JSON file: the CESAM worked example to its published cells', async () => {
+    const d = join(import.meta.dirname, '../../../datasets/balancing/cesam_mozambique');
+    await samBalance(join(d, 'sam.csv'), '--problem', join(d, 'problem.json'), '--out', join(dir, 'cesam.csv'));
+    expect(out.join('')).toMatch(/cross-entropy converged .* objective 0\.00958557\d+ \(newton solver\)/);
+    const b = parseLabelledMatrixCsv(readFileSync(join(dir, 'cesam.csv'), 'utf8'));
+    const published = JSON.parse(readFileSync(join(d, 'published.json'), 'utf8'));
+    for (const c of published.balancedSam.cells) {
+      const v = b.values[b.rowLabels.indexOf(c.row) * b.colLabels.length + b.colLabels.indexOf(c.col)];
+      expect(Math.abs(v - c.value)).toBeLessThanOrEqual(0.0005 + 1e-9);
+    }
+  });
+
+  it('reads error terms from the totals and cell-errors CSV files (sd with points, weights)', async () => {
+    const z0 = mb.A0.map((row) => row.map((a, j) => a * mb.x1[j]));
+    writeFileSync(join(dir, 'z0.csv'), matrixCsv(s, s, z0));
+    writeFileSync(join(dir, 'u.csv'), 'account,total,sd,points,weights\nS1,250,5,-3 0 3,1 16 1\nS2,136,,,\nS3,159,,,\n');
+    writeFileSync(join(dir, 'v.csv'), totalsCsv(s, [251, 107, 187]));
+    writeFileSync(join(dir, 'cells.csv'), 'row,column,sd_relative,points,weights\nS1,S1,0.1,-3;0;3,1;16;1\n');
+    await samBalance(join(dir, 'z0.csv'), '--method', 'cross-entropy', '--row-totals', join(dir, 'u.csv'), '--col-totals', join(dir, 'v.csv'), '--cell-errors', join(dir, 'cells.csv'), '--out', join(dir, 'z1.csv'));
+    expect(out.join('')).toMatch(/cross-entropy converged .*newton solver/);
+    const z1 = parseLabelledMatrixCsv(readFileSync(join(dir, 'z1.csv'), 'utf8')).values;
+    // the column totals are exact, so row S1 takes 545 − 136 − 159 = 250: within its support 250 ± 15
+    expect(z1[0] + z1[1] + z1[2]).toBeCloseTo(250, 6);
+    expect([0, 1, 2].reduce((a, j) => a + z1[j] + z1[3 + j] + z1[6 + j], 0)).toBeCloseTo(545, 6);
+  });
+
+  it('rejects a problem file that does not satisfy the schema, naming the JSON path', async () => {
+    writeFileSync(join(dir, 'p.csv'), matrixCsv(s, s, [[1, 2, 3], [4, 5, 6], [7, 8, 9]]));
+    writeFileSync(join(dir, 'problem.json'), JSON.stringify({ method: 'cross-entropy', totals: { accounts: { S1: { value: 6, sd: -1 } } } }));
+    const err = await samBalance(join(dir, 'p.csv'), '--problem', join(dir, 'problem.json'), '--out', join(dir, 'o.csv')).catch((e: unknown) => e);
+    expect((err as NumericError).code).toBe('SCHEMA_INVALID');
+    expect((err as NumericError).location).toEqual({ file: join(dir, 'problem.json'), jsonPath: '/totals/accounts/S1' });
+    expect(existsSync(join(dir, 'o.csv'))).toBe(false);
+  });
 });

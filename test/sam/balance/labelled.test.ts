@@ -18,7 +18,7 @@ const m = { rowLabels: labels, colLabels: labels, values: Float64Array.from([0, 
 describe('balanceLabelledMatrix and balanceSam', () => {
   it('mirrors row totals to the columns of a SAM, and records the balancing in the provenance', () => {
     const sam = new Sam(labels, Float64Array.from(m.values), { unit: 'billion THB' });
-    const { sam: out, report } = balanceSam(sam, { rowTotals: { 'A-AGR': 8, 'C-AGR': 10, HH: 9 } });
+    const { sam: out, report } = balanceSam(sam, { totals: { rows: { 'A-AGR': 8, 'C-AGR': 10, HH: 9 } } });
     expect(report.converged).toBe(true);
     expect(report.targets).toBe('row totals, mirrored to columns');
     const rt = out.rowTotals();
@@ -34,24 +34,28 @@ describe('balanceLabelledMatrix and balanceSam', () => {
   });
 
   it('rejects totals for an unknown account, naming it', () => {
-    const e = thrown(() => balanceLabelledMatrix(m, { rowTotals: { 'A-AGR': 8, 'C-AGR': 10, HHX: 9 } }));
+    const e = thrown(() => balanceLabelledMatrix(m, { totals: { rows: { 'A-AGR': 8, 'C-AGR': 10, HHX: 9 } } }));
     expect(e).toBeInstanceOf(InputError);
     expect(e.code).toBe('BALANCE_UNKNOWN_ACCOUNT');
     expect(e.location).toEqual({ account: 'HHX' });
   });
 
   it('asks for every total with RAS, naming the account without one', () => {
-    const e = thrown(() => balanceLabelledMatrix(m, { rowTotals: { 'A-AGR': 8, HH: 9 } }));
+    const e = thrown(() => balanceLabelledMatrix(m, { totals: { rows: { 'A-AGR': 8, HH: 9 } } }));
     expect(e.code).toBe('BALANCE_TOTAL_MISSING');
     expect(e.location).toEqual({ account: 'C-AGR' });
   });
 
-  it('keeps bands and macro controls for cross-entropy', () => {
-    const e = thrown(() => balanceLabelledMatrix(m, { method: 'gras', rowTotals: { 'A-AGR': { lower: 7, upper: 9 }, 'C-AGR': 10, HH: 9 } }));
+  it('takes bands and macro controls with every method, error terms with cross-entropy only', () => {
+    const e = thrown(() => balanceLabelledMatrix(m, { method: 'gras', totals: { rows: { 'A-AGR': { value: 8, support: [-1, 0, 1] }, 'C-AGR': 10, HH: 9 } } }));
     expect(e).toBeInstanceOf(UsageError);
     expect(e.code).toBe('USAGE_BAD_OPTION');
-    const e2 = thrown(() => balanceLabelledMatrix(m, { macro: [{ name: 'GDP', cells: [{ row: 'HH', col: 'A-AGR' }], value: 3 }] }));
-    expect(e2.code).toBe('USAGE_BAD_OPTION');
+    const band = balanceLabelledMatrix(m, { method: 'gras', totals: { rows: { 'A-AGR': { lower: 9, upper: 9.5 }, 'C-AGR': 10, HH: 9 } }, tolerance: 1e-10 });
+    expect(band.report.converged).toBe(true);
+    expect(band.report.targets).toMatch(/GRAS's information loss/);
+    const rowA = band.values[0] + band.values[1] + band.values[2];
+    expect(rowA).toBeGreaterThanOrEqual(9 - 1e-9);
+    expect(rowA).toBeLessThanOrEqual(9.5 + 1e-9);
     const ok = balanceLabelledMatrix(m, {
       method: 'cross-entropy',
       macro: [{ name: 'wages', cells: [{ row: 'HH', col: 'A-AGR' }], value: 3 }],
@@ -80,14 +84,15 @@ describe('more infeasible and malformed inputs', () => {
     expect(e2.code).toBe('BALANCE_SIGN_CONFLICT');
     expect(e2.location).toEqual({ column: 'C-AGR' });
   });
-  it('cross-entropy: an empty band, a negative prior cell, support without a centre', () => {
+  it('cross-entropy: an empty band, a row whose only cell is negative with a positive total, support without a centre', () => {
     const p = Float64Array.from([1, 2, 3, 4]);
     const e = thrown(() => balanceCrossEntropy(p, 2, 2, { rowTotals: [{ lower: 5, upper: 4 }, 7], rowLabels: ['a', 'b'], colLabels: ['c', 'd'] }));
     expect(e.code).toBe('BALANCE_TOTAL_SPEC');
     expect(e.location).toEqual({ account: 'a' });
-    const e2 = thrown(() => balanceCrossEntropy(Float64Array.from([1, -2, 3, 4]), 2, 2, { rowTotals: [1, 7] }));
-    expect(e2.code).toBe('BALANCE_NEGATIVE_ENTRY');
-    expect(e2.location).toEqual({ account: 'row 1', column: 'column 2' });
+    // cells keep their prior's sign: a row of one negative cell cannot reach a positive total
+    const e2 = thrown(() => balanceCrossEntropy(Float64Array.from([0, -2, 3, 4]), 2, 2, { rowTotals: [1, 7] }));
+    expect(e2.code).toBe('BALANCE_SIGN_CONFLICT');
+    expect(e2.location).toEqual({ account: 'row 1' });
     const e3 = thrown(() => balanceCrossEntropy(p, 2, 2, { colTotals: [4, { support: [-1, 0, 1] }] }));
     expect(e3.code).toBe('BALANCE_TOTAL_SPEC');
     expect(e3.location).toEqual({ column: 'column 2' });
