@@ -12,6 +12,8 @@ import { readWorldBankApi } from '../ingest/wb-api.js';
 import { readXlsx } from '../ingest/xlsx.js';
 import { displayPath } from '../guidelines/paths.js';
 import type { LoadedMapping } from './mapping.js';
+import { FirstNonZero } from './padding.js';
+import { conflictReason, resolveConflicts, winnerOf } from './resolve.js';
 import { ObservationStore } from './store.js';
 import type { ConflictRecord, QualityWarning, RejectRecord, SourceCounts } from './types.js';
 
@@ -53,7 +55,8 @@ export class Harmoniser {
   private readonly resolver = getAreaResolver();
   private readonly asean = new Set(aseanMembers());
   private readonly codeOk = new Map<string, Map<string, boolean>>();
-  private readonly paddingSources = new Set<number>();
+  /** Sources whose leading zeros are padding: the first non-zero period of each of their series. */
+  private readonly padding = new Map<number, FirstNonZero>();
 
   /** Reads and harmonises one mapped source. */
   async add(lm: LoadedMapping): Promise<void> {
@@ -71,7 +74,9 @@ export class Harmoniser {
     const counts: SourceCounts = { sourceId: m.source.id, mapping: lm.path, file: lm.dataShown, releaseDate: m.source.releaseDate, cells: 0, observations: 0, rejected: 0, filtered: {} };
     this.sources.push(info);
     this.counts.push(counts);
-    if (m.filters?.leadingZerosArePadding) this.paddingSources.add(src);
+    if (m.filters?.leadingZerosArePadding) this.padding.set(src, new FirstNonZero());
+    const start = this.store.length;
+    const pendingStart = this.pending.length;
     const sink = this.sink(lm, src, info, counts);
     let table: RawTable | null = null;
     switch (fmt.type) {
@@ -98,6 +103,8 @@ export class Harmoniser {
       sink.onHeader(table.header, table.headerRow);
       for (const r of table.rows) sink.onRow(r);
     }
+    const first = this.padding.get(src);
+    if (first) this.dropPadding(src, first, start, pendingStart);
   }
 
   private codeKnown(list: string, code: string): boolean {
@@ -138,6 +145,7 @@ export class Harmoniser {
     const yearFrom = filters.years?.from ?? -Infinity;
     const yearTo = filters.years?.to ?? Infinity;
     const hasYearFilter = filters.years !== undefined;
+    const padFirst = this.padding.get(src);
     let listedAggregates: Set<string> | null = null;
     if (filters.aggregateList) {
       const al = filters.aggregateList;
@@ -296,7 +304,14 @@ export class Harmoniser {
           const time = timeIx >= 0 ? rowTime : valueTime[v];
           if (hasYearFilter) {
             const year = +time.slice(0, 4);
-            if (year < yearFrom || year > yearTo) { self.filter(src, 'YEAR_RANGE', 1); continue; }
+            if (year < yearFrom || year > yearTo) {
+              if (padFirst) {
+                const t = cells[ci].trim();
+                if (!missing.has(t)) padFirst.note(self.store.seriesKey(area.code, valueInd[v] || rowInd, sex, age, urb, q), time, plainNumbers ? parsePlain(t) : parseLocaleNumber(t, numFmt));
+              }
+              self.filter(src, 'YEAR_RANGE', 1);
+              continue;
+            }
           }
           const indCode = valueInd[v] || rowInd;
           const ind = lookupInd(indCode);
@@ -344,49 +359,67 @@ export class Harmoniser {
     this.insert(src, area, ind, sex, age, urb, q, time, value, status, row, column);
   }
 
+  /**
+   * Stores a candidate for its key. A key the same source already gave is a duplicate (rejected);
+   * keys given by several sources are resolved once every source is read ({@link finalise}).
+   */
   private insert(src: number, area: string, ind: Indicator, sex: string, age: string, urb: string, q: string, time: string, value: number, status: string, row: RawRow, column: string): void {
     const s = this.store;
     const key = s.keyAndIntern(area, ind.code, sex, age, urb, q, time);
     const sc = s.scratch;
     area = sc[0]; sex = sc[2]; age = sc[3]; urb = sc[4]; q = sc[5]; time = sc[6];
-    const old = s.byKey.get(key);
-    if (old === undefined) {
-      s.push(key, area, ind.code, sex, age, urb, q, time, value, ind.unit, status, src, row.row, column);
-      this.counts[src].observations++;
+    for (let c = s.byKey.get(key) ?? -1; c >= 0; c = s.prev[c]) {
+      if (s.source[c] !== src) continue;
+      this.reject(src, row, column, 'DUPLICATE_KEY', `${area} ${ind.code} ${time}${sex !== '_T' || age !== '_T' || urb !== '_T' || q !== '_T' ? ` (${sex},${age},${urb},${q})` : ''} already given by row ${s.row[c]} of the same source`, 1);
       return;
     }
-    const oldSrc = s.source[old];
-    if (oldSrc === src) {
-      this.reject(src, row, column, 'DUPLICATE_KEY', `${area} ${ind.code} ${time}${sex !== '_T' || age !== '_T' || urb !== '_T' || q !== '_T' ? ` (${sex},${age},${urb},${q})` : ''} already given by row ${s.row[old]} of the same source`, 1);
-      return;
+    s.push(key, area, ind.code, sex, age, urb, q, time, value, ind.unit, status, src, row.row, column);
+    this.counts[src].observations++;
+  }
+
+  /** Drops the padding zeros among the candidates and pending conversions one source has just given. */
+  private dropPadding(src: number, first: FirstNonZero, start: number, pendingStart: number): void {
+    const s = this.store;
+    const pend = this.pending;
+    const pendSeries = (p: Pending): number => s.seriesKey(p.area, p.ind.code, p.sex, p.age, p.urb, p.q);
+    for (let i = start; i < s.length; i++) first.note(s.seriesOf(i), s.time[i], s.value[i]);
+    for (let k = pendingStart; k < pend.length; k++) first.note(pendSeries(pend[k]), pend[k].time, pend[k].value);
+    for (let i = start; i < s.length; i++) {
+      if (s.dropped[i] || !first.isPadding(s.seriesOf(i), s.time[i], s.value[i])) continue;
+      s.dropped[i] = 1;
+      this.counts[src].observations--;
+      this.filter(src, 'LEADING_ZERO_PADDING', 1);
     }
-    const a = this.sources[oldSrc];
-    const b = this.sources[src];
-    const newWins = b.priority > a.priority || (b.priority === a.priority && b.releaseDate > a.releaseDate);
-    const reason = b.priority !== a.priority ? 'priority' : b.releaseDate !== a.releaseDate ? 'release date' : 'first listed';
-    const k = { REF_AREA: area, INDICATOR: ind.code, SEX: sex, AGE: age, URBANISATION: urb, INCOME_WEALTH_QUANTILE: q, TIME_PERIOD: time };
-    if (newWins) {
-      this.conflicts.push({ key: k, keptSource: b.id, keptRelease: b.releaseDate, keptValue: value, droppedSource: a.id, droppedRelease: a.releaseDate, droppedValue: s.value[old], droppedFile: a.file, droppedRow: s.row[old], droppedColumn: s.column[old], reason });
-      this.counts[oldSrc].observations--;
-      this.filter(oldSrc, 'SUPERSEDED', 1);
-      s.dropped[old] = 1;
-      s.push(key, area, ind.code, sex, age, urb, q, time, value, ind.unit, status, src, row.row, column);
-      this.counts[src].observations++;
-    } else {
-      this.conflicts.push({ key: k, keptSource: a.id, keptRelease: a.releaseDate, keptValue: s.value[old], droppedSource: b.id, droppedRelease: b.releaseDate, droppedValue: value, droppedFile: b.file, droppedRow: row.row, droppedColumn: column, reason });
-      this.filter(src, 'SUPERSEDED', 1);
+    let keep = pendingStart;
+    for (let k = pendingStart; k < pend.length; k++) {
+      if (first.isPadding(pendSeries(pend[k]), pend[k].time, pend[k].value)) this.filter(src, 'LEADING_ZERO_PADDING', 1);
+      else pend[keep++] = pend[k];
     }
+    pend.length = keep;
+  }
+
+  /** Logs a candidate that lost its key to another source's, and moves it from observations to SUPERSEDED. */
+  private superseded(winner: number, loser: number): void {
+    const s = this.store;
+    const a = this.sources[s.source[winner]];
+    const b = this.sources[s.source[loser]];
+    const k = { REF_AREA: s.area[loser], INDICATOR: s.indicator[loser], SEX: s.sex[loser], AGE: s.age[loser], URBANISATION: s.urbanisation[loser], INCOME_WEALTH_QUANTILE: s.quantile[loser], TIME_PERIOD: s.time[loser] };
+    this.conflicts.push({ key: k, keptSource: a.id, keptRelease: a.releaseDate, keptValue: s.value[winner], droppedSource: b.id, droppedRelease: b.releaseDate, droppedValue: s.value[loser], droppedFile: b.file, droppedRow: s.row[loser], droppedColumn: s.column[loser], reason: conflictReason(s, this.sources, winner, loser) });
+    this.counts[s.source[loser]].observations--;
+    this.filter(s.source[loser], 'SUPERSEDED', 1);
   }
 
   /**
    * Finishes the run: conversions that need another indicator (counts → per 100 inhabitants with
-   * POP, LCU → USD with EXR), leading-zero padding, and the urban/rural consistency warnings.
+   * POP, LCU → USD with EXR, taking the value that wins that key), then one value per key across
+   * sources (the others logged as conflicts), and the urban/rural consistency warnings.
    */
   finalise(): void {
     const s = this.store;
     for (const p of this.pending) {
-      const i = s.find(p.area, p.by, '_T', '_T', '_T', '_T', p.time);
-      const ctx = i === undefined || Number.isNaN(s.value[i]) ? undefined : s.value[i];
+      const k = s.keyOf(p.area, p.by, '_T', '_T', '_T', '_T', p.time);
+      const i = k < 0 ? -1 : winnerOf(s, this.sources, k);
+      const ctx = i < 0 || Number.isNaN(s.value[i]) ? undefined : s.value[i];
       try {
         const v = toCanonicalUnit(p.ind, p.value, p.unit, p.mult, p.need === 'population' ? (ctx === undefined ? {} : { population: ctx }) : ctx === undefined ? {} : { exchangeRate: ctx });
         this.finish(p.src, p.area, p.ind, p.sex, p.age, p.urb, p.q, p.time, v.value, p.status, p.row, p.column);
@@ -396,30 +429,8 @@ export class Harmoniser {
       }
     }
     this.pending.length = 0;
-    if (this.paddingSources.size) this.dropPadding();
+    resolveConflicts(s, this.sources, (w, l) => this.superseded(w, l));
     this.checkUrbanRural();
-  }
-
-  private dropPadding(): void {
-    const s = this.store;
-    const first = new Map<string, string>();
-    const series = (i: number): number => s.seriesOf(i);
-    for (let i = 0; i < s.length; i++) {
-      if (s.dropped[i] || !this.paddingSources.has(s.source[i]) || !(s.value[i] !== 0 && !Number.isNaN(s.value[i]))) continue;
-      const k = `${s.source[i]}\u0002${series(i)}`;
-      const f = first.get(k);
-      if (f === undefined || s.time[i] < f) first.set(k, s.time[i]);
-    }
-    for (let i = 0; i < s.length; i++) {
-      if (s.dropped[i] || !this.paddingSources.has(s.source[i]) || s.value[i] !== 0) continue;
-      const f = first.get(`${s.source[i]}\u0002${series(i)}`);
-      if (f !== undefined && s.time[i] < f) {
-        s.dropped[i] = 1;
-        if (s.byKey.get(s.key[i]) === i) s.byKey.delete(s.key[i]);
-        this.counts[s.source[i]].observations--;
-        this.filter(s.source[i], 'LEADING_ZERO_PADDING', 1);
-      }
-    }
   }
 
   private checkUrbanRural(): void {

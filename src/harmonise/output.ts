@@ -4,6 +4,11 @@ import { csvField, csvTextField, writeChunkedAtomic } from './csv-out.js';
 import { roundTripNumber } from '../util/number-text.js';
 import type { HarmoniseCounts } from './types.js';
 
+/** OBS_VALUE text: the round-trip decimal, and an empty field for a missing value (its OBS_STATUS says why). */
+export function obsValueText(x: number): string {
+  return Number.isNaN(x) ? '' : roundTripNumber(x);
+}
+
 /** Columns of observations.csv, in order (SDMX-CSV 2.0; other stages depend on them). */
 export const OBSERVATION_COLUMNS = [
   'STRUCTURE', 'STRUCTURE_ID', 'ACTION', 'REF_AREA', 'INDICATOR', 'SEX', 'AGE', 'URBANISATION', 'INCOME_WEALTH_QUANTILE', 'FREQ',
@@ -61,7 +66,7 @@ export function writeOutputs(h: Harmoniser, dir: string): HarmoniseOutputs {
     for (let k = 0; k < order.length; k++) {
       const i = order[k];
       const p = prov[s.source[i]];
-      chunk += `${head}${s.area[i]},${s.indicator[i]},${s.sex[i]},${s.age[i]},${s.urbanisation[i]},${s.quantile[i]},A,${s.time[i]},${roundTripNumber(s.value[i])},${s.unit[i]},0,${s.status[i]}${p.tail}${s.row[i]},${csvField(s.column[i])}${p.end}`;
+      chunk += `${head}${s.area[i]},${s.indicator[i]},${s.sex[i]},${s.age[i]},${s.urbanisation[i]},${s.quantile[i]},A,${s.time[i]},${obsValueText(s.value[i])},${s.unit[i]},0,${s.status[i]}${p.tail}${s.row[i]},${csvField(s.column[i])}${p.end}`;
       if (chunk.length > 1 << 16) { put(chunk); chunk = ''; }
     }
     put(chunk);
@@ -75,7 +80,7 @@ export function writeOutputs(h: Harmoniser, dir: string): HarmoniseOutputs {
     for (const c of h.conflicts) {
       const k = c.key;
       const text = (x: string) => csvTextField(x);
-      put(`${[text(k.REF_AREA), text(k.INDICATOR), text(k.SEX), text(k.AGE), text(k.URBANISATION), text(k.INCOME_WEALTH_QUANTILE), text(k.TIME_PERIOD), text(c.keptSource), text(c.keptRelease), roundTripNumber(c.keptValue), text(c.droppedSource), text(c.droppedRelease), roundTripNumber(c.droppedValue), text(c.droppedFile), String(c.droppedRow), text(c.droppedColumn), text(c.reason)].join(',')}\n`);
+      put(`${[text(k.REF_AREA), text(k.INDICATOR), text(k.SEX), text(k.AGE), text(k.URBANISATION), text(k.INCOME_WEALTH_QUANTILE), text(k.TIME_PERIOD), text(c.keptSource), text(c.keptRelease), obsValueText(c.keptValue), text(c.droppedSource), text(c.droppedRelease), obsValueText(c.droppedValue), text(c.droppedFile), String(c.droppedRow), text(c.droppedColumn), text(c.reason)].join(',')}\n`);
     }
   });
   writeChunkedAtomic(out.quality, (put) => put(qualityReport(h)));

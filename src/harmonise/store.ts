@@ -32,7 +32,12 @@ export class ObservationStore {
   readonly column: string[] = [];
   /** 1 when the observation was dropped after insertion (superseded, padding). */
   readonly dropped: number[] = [];
-  /** key → index of the live observation. */
+  /** Previous candidate with the same key (another source's value for it), or -1. */
+  readonly prev: number[] = [];
+  /**
+   * key → index of an observation. While sources are read, the last candidate of the key (the head
+   * of its chain through {@link prev}); once conflicts are resolved, the winner.
+   */
   readonly byKey = new KeyIndex();
   private readonly ids: Map<string, number>[] = BITS.map(() => new Map());
   private readonly texts: string[][] = BITS.map(() => []);
@@ -119,12 +124,30 @@ export class ObservationStore {
     return Math.floor(this.key[i] / 2 ** BITS[6]);
   }
 
-  /** Appends an observation (strings should be interned) and returns its index. */
+  /** Series key (as {@link seriesOf}) of a combination without its period, adding new codes. */
+  seriesKey(area: string, indicator: string, sex: string, age: string, urb: string, q: string): number {
+    const a = this.idOf(0, area, true), i = this.idOf(1, indicator, true), s = this.idOf(2, sex, true), g = this.idOf(3, age, true);
+    const u = this.idOf(4, urb, true), q2 = this.idOf(5, q, true);
+    return ((((a * 512 + i) * 32 + s) * 128 + g) * 16 + u) * 32 + q2;
+  }
+
+  /** Indexes of every candidate stored under `key` (all sources, dropped ones included), oldest first. */
+  candidates(key: number): number[] {
+    const out: number[] = [];
+    for (let i = this.byKey.get(key) ?? -1; i >= 0; i = this.prev[i]) out.push(i);
+    return out.reverse();
+  }
+
+  /**
+   * Appends a candidate observation (strings should be interned) at the head of its key's chain
+   * and returns its index. Which candidate of a key wins is decided once every source is read.
+   */
   push(key: number, area: string, indicator: string, sex: string, age: string, urb: string, q: string, time: string, value: number, unit: string, status: string, source: number, row: number, column: string): number {
     const i = this.key.length;
     this.key.push(key); this.area.push(area); this.indicator.push(indicator); this.sex.push(sex); this.age.push(age);
     this.urbanisation.push(urb); this.quantile.push(q); this.time.push(time); this.value.push(value); this.unit.push(unit);
     this.status.push(status); this.source.push(source); this.row.push(row); this.column.push(column); this.dropped.push(0);
+    this.prev.push(this.byKey.get(key) ?? -1);
     this.byKey.set(key, i);
     return i;
   }
@@ -144,7 +167,8 @@ export class ObservationStore {
     for (let i = 0; i < this.key.length; i++) if (!this.dropped[i]) idx.push(i);
     // dense widths: bits needed for the codes actually seen, and for the observation index
     const width = this.texts.map((t) => Math.max(0, Math.ceil(Math.log2(Math.max(1, t.length)))));
-    const idxBits = Math.max(1, Math.ceil(Math.log2(idx.length + 1)));
+    // the packed index is a slot of the store (live or dropped), so its width covers every slot
+    const idxBits = Math.max(1, Math.ceil(Math.log2(this.key.length + 1)));
     const ids = new Int32Array(7);
     const dense = width.map((w) => 2 ** w);
     const packed = new Float64Array(idx.length);
