@@ -92,3 +92,10 @@ export class ModelError extends DigicgeError {}
 
 /** The command line or a library call was used wrongly (missing option, contradictory arguments). */
 export class UsageError extends DigicgeError {}
+
+/**
+ * A file a run wrote does not hold what the run computed (read back after writing: row counts,
+ * keys, areas against the cell ledger), or an output folder cannot be used. The run fails
+ * rather than hand over a file that contradicts its own counts.
+ */
+export class OutputError extends DigicgeError {}

@@ -4,6 +4,7 @@ import { Harmoniser } from './engine.js';
 import { loadMapping, type LoadedMapping } from './mapping.js';
 import { OBSERVATION_ACTION as ACTION, OBSERVATION_STRUCTURE_ID as STRUCTURE_ID, totals, writeOutputs, type HarmoniseOutputs } from './output.js';
 import type { ConflictRecord, HarmoniseCounts, QualityWarning, RejectRecord } from './types.js';
+import { verifyOutputs, type WrittenFigures } from './verify.js';
 
 export type { Observation } from '../guidelines/generated/observation.js';
 
@@ -13,6 +14,11 @@ export interface HarmoniseOptions {
   mappings: readonly (string | LoadedMapping)[];
   /** When given, observations.csv, rejects.csv, conflicts.csv and quality.md are written here. */
   outDir?: string;
+  /**
+   * Called once the files are written and before they are read back and checked against the
+   * ledger (a test corrupts a file here to prove that the check catches it).
+   */
+  afterWrite?: (outputs: HarmoniseOutputs) => void;
 }
 
 /** What {@link harmonise} returns. */
@@ -27,6 +33,8 @@ export interface HarmoniseResult {
   warnings: QualityWarning[];
   /** Files written (when `outDir` was given). */
   outputs?: HarmoniseOutputs;
+  /** What the written files were read back to hold (when `outDir` was given): equal to the ledger. */
+  written?: WrittenFigures;
   /** One line for a person: `N observations from M cells (R rejected, F filtered)`. */
   summary: string;
   /** The observations as typed rows, sorted by key (built on demand). */
@@ -63,7 +71,8 @@ export function summaryLine(c: HarmoniseCounts): string {
  * catalogue's canonical unit, validated), a reject with its reason, or a counted filter; keys given
  * by several sources are resolved by source priority (then release date) with the loser logged.
  * @param options mapping files and an optional output folder
- * @throws SchemaError for a mapping that fails its schema; InputError for an unreadable file
+ * @throws SchemaError for a mapping that fails its schema; InputError for an unreadable file;
+ *   OutputError `OUTPUT_LEDGER_MISMATCH` when the files read back disagree with the cell ledger
  */
 export async function harmonise(options: HarmoniseOptions): Promise<HarmoniseResult> {
   const h = new Harmoniser();
@@ -71,10 +80,15 @@ export async function harmonise(options: HarmoniseOptions): Promise<HarmoniseRes
   h.finalise();
   const counts = totals(h);
   const outputs = options.outDir !== undefined ? writeOutputs(h, options.outDir) : undefined;
+  let written: WrittenFigures | undefined;
+  if (outputs) {
+    options.afterWrite?.(outputs);
+    written = verifyOutputs(h, outputs);
+  }
   let rows: Observation[] | null = null;
   const observations = (): Observation[] => (rows ??= observationRows(h));
   return {
-    counts, rejects: h.rejects, conflicts: h.conflicts, warnings: h.warnings, ...(outputs ? { outputs } : {}), summary: summaryLine(counts),
+    counts, rejects: h.rejects, conflicts: h.conflicts, warnings: h.warnings, ...(outputs ? { outputs } : {}), ...(written ? { written } : {}), summary: summaryLine(counts),
     observations, table: () => aq.from(observations()), engine: h,
   };
 }
