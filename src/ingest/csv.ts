@@ -15,8 +15,11 @@ export interface CsvOptions {
   /** Number of header rows (stacked headers are joined with ` / `), default 1. */
   headerRows?: number;
   /**
-   * A quoted field spanning more physical lines than this is taken as an unbalanced quote
-   * (default 50): the row where the quote opened is rejected and reading resumes on the next line.
+   * Line breaks allowed inside one quoted field (default 50; 0: the dialect allows none). A quoted
+   * field spanning more lines is taken as an unbalanced quote: the row where the quote opened is
+   * rejected and reading resumes on the next line. A row whose quoted field spans lines and which
+   * then has another number of cells than the header is taken the same way (the quote that opened
+   * it was a stray one, closed by a quote rows later).
    */
   maxLinesPerField?: number;
   /** Sheet-like name reported in locations (e.g. the dataset of an SDMX-CSV file). */
@@ -54,9 +57,18 @@ export interface ParsedRecord {
   /** Offsets of the record's text in the input. */
   start: number;
   end: number;
+  /** Line breaks inside its quoted fields (0 when every field is on one line). */
+  linesInside: number;
   /** Why the record could not be parsed. */
   error?: { code: string; message: string };
 }
+
+/**
+ * What the receiver of a record may answer: `false` stops parsing; `'unbalanced'` says the
+ * record cannot be right (e.g. it spans lines and has the wrong number of cells), so it is
+ * reported as an unbalanced quote at the line where it starts and parsing resumes on the next line.
+ */
+export type RecordVerdict = boolean | void | 'unbalanced';
 
 function lineEndAfter(text: string, i: number): number {
   const n = text.length;
@@ -91,7 +103,7 @@ export function parseDelimited(
   startAt: number,
   startLine: number,
   maxLinesPerField: number,
-  onRecord: (rec: ParsedRecord) => boolean | void,
+  onRecord: (rec: ParsedRecord) => RecordVerdict,
 ): void {
   const D = delimiter.charCodeAt(0);
   const Q = quote.charCodeAt(0);
@@ -108,6 +120,7 @@ export function parseDelimited(
     const fields: string[] = [];
     let bad: string | null = null;
     let endOfRecord = false;
+    let recLinesInside = 0;
     while (!endOfRecord) {
       if (i < n && text.charCodeAt(i) === Q) {
         // quoted field
@@ -132,6 +145,7 @@ export function parseDelimited(
         }
         if (bad) break;
         line += linesInside;
+        recLinesInside += linesInside;
         fields.push(value);
         if (i >= n) { endOfRecord = true; break; }
         const c = text.charCodeAt(i);
@@ -156,14 +170,16 @@ export function parseDelimited(
       line++;
       endOfRecord = true;
     }
-    if (bad) {
-      const end = lineEndAfter(text, recStart);
-      i = end;
-      line = recLine + 1;
-      if (onRecord({ fields: [], line: recLine, start: recStart, end, error: { code: 'CSV_UNBALANCED_QUOTE', message: `unbalanced quote in the row starting on line ${recLine}: ${bad}; the row is rejected and reading goes on with the next line` } }) === false) return;
-      continue;
+    if (!bad) {
+      const verdict = onRecord({ fields, line: recLine, start: recStart, end: i, linesInside: recLinesInside });
+      if (verdict === false) return;
+      if (verdict !== 'unbalanced') continue;
+      bad = `a quoted field runs over ${recLinesInside + 1} lines and the row then has ${fields.length} cell(s), not the header's number`;
     }
-    if (onRecord({ fields, line: recLine, start: recStart, end: i }) === false) return;
+    const end = lineEndAfter(text, recStart);
+    i = end;
+    line = recLine + 1;
+    if (onRecord({ fields: [], line: recLine, start: recStart, end, linesInside: 0, error: { code: 'CSV_UNBALANCED_QUOTE', message: `unbalanced quote in the row starting on line ${recLine}: ${bad}; the row is rejected and reading goes on with the next line` } }) === false) return;
   }
 }
 
@@ -230,6 +246,7 @@ export function readCsvText(text: string, file: string, options: CsvOptions, sin
     if (rec.error) { sink.onRow({ row: rec.line, cells: [], text: trimEol(text.slice(rec.start, rec.end)), error: rec.error }); return; }
     const cells = rec.fields;
     if (dropLast && cells.length === width + 1 && cells[width] === '') cells.pop();
+    if (cells.length !== width && rec.linesInside > 0) return 'unbalanced';
     if (cells.length !== width) {
       sink.onRow({ row: rec.line, cells, text: trimEol(text.slice(rec.start, rec.end)), error: { code: 'CSV_RAGGED_ROW', message: `row has ${cells.length} cells where the header has ${width}` } });
       return;

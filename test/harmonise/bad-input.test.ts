@@ -74,6 +74,17 @@ describe('bad input, one case each, with its code and location', () => {
     expect(r.counts).toMatchObject({ cells: 4, observations: 3, rejected: 1, filtered: 0 });
   });
 
+  it('a stray quote that a later row closes (12") rejects its row and counts every row after it', async () => {
+    const dir = tmp();
+    const file = join(dir, 'stray-quote.csv');
+    writeFileSync(file, 'area,year,value\nVNM,2019,60\n"THA,2019,50\nMYS,2019,70\nSGP,2019,12"\nPHL,2019,40\n');
+    const r = await harmonise({ mappings: [writeMapping(dir, 'stray', { file, layout: { type: 'long', valueColumns: [{ column: 'value', indicator: 'HH7' }] }, dimensions: { REF_AREA: { column: 'area' }, TIME_PERIOD: { column: 'year' } } })], outDir: dir });
+    expect(r.rejects.map((x) => [x.row, x.code])).toEqual([[3, 'CSV_UNBALANCED_QUOTE'], [5, 'NON_NUMERIC']]);
+    expect(r.observations().map((o) => [o.REF_AREA, o.OBS_VALUE, o.PROV_ROW])).toEqual([['MYS', 70, 4], ['PHL', 40, 6], ['VNM', 60, 2]]);
+    // five data lines, five cells: 3 observations + 2 rejected
+    expect(r.counts).toMatchObject({ cells: 5, observations: 3, rejected: 2, filtered: 0 });
+  });
+
   it('ragged rows are rejected with their row', async () => {
     const r = await harmonise({ mappings: [long(tmp(), 'ragged.csv')] });
     expect(r.rejects.map((x) => [x.row, x.code])).toEqual([[3, 'CSV_RAGGED_ROW'], [4, 'CSV_RAGGED_ROW']]);

@@ -63,6 +63,23 @@ describe('CSV reader', () => {
     expect(r3.at(-1)).toMatchObject({ row: 8, cells: ['VNM', '2'] });
   });
 
+  it('a stray quote closed by a quote rows later (a later row ends in 12") rejects its row; the rows in between are read', () => {
+    const text = 'area,year,value\nVNM,2019,60\n"THA,2019,50\nMYS,2019,70\nSGP,2019,12"\nPHL,2019,40\n';
+    const { rows } = rowsOf(text);
+    expect(rows.map((r) => [r.row, r.error?.code ?? 'ok', ...r.cells])).toEqual([
+      [2, 'ok', 'VNM', '2019', '60'],
+      [3, 'CSV_UNBALANCED_QUOTE'],
+      [4, 'ok', 'MYS', '2019', '70'],
+      [5, 'ok', 'SGP', '2019', '12"'],
+      [6, 'ok', 'PHL', '2019', '40'],
+    ]);
+    expect(rows[1].error?.message).toMatch(/line 3: a quoted field runs over 3 lines and the row then has 1 cell/);
+    // a quoted field over lines in a row of the right width is the dialect's: kept
+    expect(rowsOf('a,b\n"x\ny",1\n').rows.map((r) => r.cells)).toEqual([['x\ny', '1']]);
+    // a dialect that allows no line break inside a field (maxLinesPerField 0) rejects even that row
+    expect(rowsOf('a,b\n"x\ny",1\nz,2\n', { maxLinesPerField: 0 }).rows.map((r) => [r.row, r.error?.code ?? 'ok'])).toEqual([[2, 'CSV_UNBALANCED_QUOTE'], [3, 'ok'], [4, 'ok']]);
+  });
+
   it('marks ragged rows', () => {
     const { rows } = rowsOf('a,b,c\n1,2,3\n1,2\n1,2,3,4\n');
     expect(rows.map((r) => r.error?.code ?? 'ok')).toEqual(['ok', 'CSV_RAGGED_ROW', 'CSV_RAGGED_ROW']);

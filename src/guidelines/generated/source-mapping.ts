@@ -79,7 +79,7 @@ export interface SourceMapping {
     decimal?: '.' | ',';
     thousands?: '' | ',' | '.' | ' ' | "'" | ' ';
     /**
-     * A quoted CSV field over more lines is an unbalanced quote (default 50).
+     * Line breaks allowed inside one quoted CSV field (default 50; 0: the file's dialect allows none). A quoted field over more lines, or one spanning lines in a row that then has the wrong number of cells, is an unbalanced quote: that row is rejected and reading resumes on the next line.
      */
     maxLinesPerField?: number;
   };
