@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DigicgeError, InputError } from '../errors.js';
 import { aseanMembers, checkUrbanRuralConsistency, getAreaResolver, getIndicator, hasCodeInList, toCanonicalUnit, type AreaSystem, type Indicator } from '../guidelines/index.js';
 import { readCsv, streamCsvFile } from '../ingest/csv.js';
-import { parseLocaleNumber, type NumberFormat } from '../ingest/numbers.js';
+import { otherNumberFormat, parseLocaleNumber, type NumberFormat } from '../ingest/numbers.js';
 import { readSdmxCsv } from '../ingest/sdmx-csv.js';
 import { readSdmxJson } from '../ingest/sdmx-json.js';
 import type { RawRow, RawTable, RowSink } from '../ingest/types.js';
@@ -132,6 +132,7 @@ export class Harmoniser {
     const self = this;
     const numFmt: NumberFormat = { decimal: m.format.decimal ?? '.', thousands: m.format.thousands ?? '' };
     const plainNumbers = numFmt.decimal === '.' && numFmt.thousands === '';
+    if (numFmt.decimal === numFmt.thousands) throw new InputError('MAPPING_NUMBER_FORMAT', `the decimal mark and the thousands separator are both "${numFmt.decimal}"`, { file: lm.path, jsonPath: '/format/thousands' });
     const missing = new Map<string, string | null>(Object.entries(m.missing ?? {}));
     if (!missing.has('')) missing.set('', null);
     if (m.format.type === 'sdmx-csv' || m.format.type === 'sdmx-json') {
@@ -328,7 +329,7 @@ export class Harmoniser {
             continue;
           }
           const raw = plainNumbers ? parsePlain(text) : parseLocaleNumber(text, numFmt);
-          if (Number.isNaN(raw)) { self.reject(src, row, column, 'NON_NUMERIC', `"${text}" is not a number${plainNumbers ? '' : ` (decimal "${numFmt.decimal}", thousands "${numFmt.thousands}")`}`, 1); continue; }
+          if (Number.isNaN(raw)) { self.rejectNumber(src, row, column, text, numFmt); continue; }
           let value = raw;
           const u = valueUnit[v];
           const mult = valueMult[v];
@@ -346,6 +347,17 @@ export class Harmoniser {
         }
       },
     };
+  }
+
+  /** Rejects a cell that is not a number in the source's declared format, saying when it is one in another. */
+  private rejectNumber(src: number, row: RawRow, column: string, text: string, fmt: NumberFormat): void {
+    const declared = `decimal "${fmt.decimal}", thousands ${fmt.thousands ? `"${fmt.thousands}"` : 'none'}`;
+    const other = otherNumberFormat(text, fmt);
+    if (other) {
+      this.reject(src, row, column, 'NUMBER_FORMAT_MISMATCH', `"${text}" does not match the declared number format (${declared}); it would read as a number only with decimal "${other.decimal}" and thousands ${other.thousands ? `"${other.thousands}"` : 'none'}, and is not reinterpreted`, 1);
+    } else {
+      this.reject(src, row, column, 'NON_NUMERIC', `"${text}" is not a number (${declared})`, 1);
+    }
   }
 
   /** Range check then insert (the value is in the canonical unit). */

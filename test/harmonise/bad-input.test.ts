@@ -85,6 +85,24 @@ describe('bad input, one case each, with its code and location', () => {
     expect(r.counts).toMatchObject({ cells: 5, observations: 3, rejected: 2, filtered: 0 });
   });
 
+  it('a value that does not match the declared number format is rejected with its reason, never reinterpreted', async () => {
+    const dir = tmp();
+    const file = join(dir, 'locale.csv');
+    writeFileSync(file, 'area;year;value\nVNM;2019;1.234,5\nTHA;2019;1,234.5\nMYS;2019;12,5\nSGP;2019;abc\n');
+    const m = (name: string, format: Record<string, string>): string => writeMapping(dir, name, {
+      file, format: { type: 'csv', delimiter: ';', ...format }, unit: { measure: 'PERSONS' },
+      layout: { type: 'long', valueColumns: [{ column: 'value', indicator: 'POP' }] }, dimensions: { REF_AREA: { column: 'area' }, TIME_PERIOD: { column: 'year' } },
+    });
+    const us = await harmonise({ mappings: [m('us', { thousands: ',' })] });
+    expect(us.observations().map((o) => [o.REF_AREA, o.OBS_VALUE])).toEqual([['THA', 1234.5]]);
+    expect(us.rejects.map((x) => [x.row, x.code])).toEqual([[2, 'NUMBER_FORMAT_MISMATCH'], [4, 'NUMBER_FORMAT_MISMATCH'], [5, 'NON_NUMERIC']]);
+    expect(us.rejects[0].message).toBe('"1.234,5" does not match the declared number format (decimal ".", thousands ","); it would read as a number only with decimal "," and thousands ".", and is not reinterpreted');
+    const eu = await harmonise({ mappings: [m('eu', { decimal: ',', thousands: '.' })] });
+    expect(eu.observations().map((o) => [o.REF_AREA, o.OBS_VALUE])).toEqual([['MYS', 12.5], ['VNM', 1234.5]]);
+    expect(eu.rejects.map((x) => [x.row, x.code])).toEqual([[3, 'NUMBER_FORMAT_MISMATCH'], [5, 'NON_NUMERIC']]);
+    expect(eu.counts).toMatchObject({ cells: 4, observations: 2, rejected: 2 });
+  });
+
   it('ragged rows are rejected with their row', async () => {
     const r = await harmonise({ mappings: [long(tmp(), 'ragged.csv')] });
     expect(r.rejects.map((x) => [x.row, x.code])).toEqual([[3, 'CSV_RAGGED_ROW'], [4, 'CSV_RAGGED_ROW']]);

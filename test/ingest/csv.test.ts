@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { parseLocaleNumber, readCsv, readCsvText, type RawRow } from '../../src/ingest/index.js';
+import fc from 'fast-check';
+import { otherNumberFormat, parseLocaleNumber, readCsv, readCsvText, type RawRow } from '../../src/ingest/index.js';
 
 const data = join(import.meta.dirname, 'data');
 
@@ -134,6 +135,40 @@ describe('parseLocaleNumber', () => {
     expect(parseLocaleNumber('Infinity')).toBeNaN();
     expect(parseLocaleNumber('12,34', { thousands: ',' })).toBeNaN();
     expect(parseLocaleNumber('abc')).toBeNaN();
+  });
+
+  it('never reinterprets a number written in another locale than the declared one', () => {
+    // the two cases of the issue: both used to give 1.2345
+    expect(parseLocaleNumber('1.234,5', { thousands: ',' })).toBeNaN();
+    expect(parseLocaleNumber('1,234.5', { decimal: ',', thousands: '.' })).toBeNaN();
+    expect(parseLocaleNumber('1,234.5', { decimal: ',' })).toBeNaN();
+    expect(parseLocaleNumber('1.5', { decimal: ',', thousands: '.' })).toBeNaN();
+    expect(parseLocaleNumber('1,5', { thousands: ',' })).toBeNaN();
+    expect(parseLocaleNumber('1,234,5', { thousands: ',' })).toBeNaN();
+    expect(parseLocaleNumber('1.234.567,89', { decimal: ',', thousands: '.' })).toBe(1234567.89);
+    expect(parseLocaleNumber('-1 234 567', { thousands: ' ' })).toBe(-1234567);
+    expect(parseLocaleNumber("12'345.5", { thousands: "'" })).toBe(12345.5);
+    expect(parseLocaleNumber('1,234', { decimal: ',', thousands: ',' })).toBeNaN();
+    expect(otherNumberFormat('1.234,5', { thousands: ',' })).toEqual({ decimal: ',', thousands: '.' });
+    expect(otherNumberFormat('1,234.5', { decimal: ',', thousands: '.' })).toEqual({ decimal: '.', thousands: ',' });
+    expect(otherNumberFormat('abc', {})).toBeUndefined();
+  });
+
+  it('any number written in a format reads back in that format and in no other that would change it', () => {
+    const formats = [{ decimal: '.', thousands: ',' }, { decimal: ',', thousands: '.' }, { decimal: ',', thousands: ' ' }, { decimal: '.', thousands: '' }, { decimal: ',', thousands: '' }];
+    const write = (x: number, f: { decimal: string; thousands: string }): string => {
+      const [int, frac] = Math.abs(x).toFixed(2).split('.');
+      const grouped = f.thousands ? int.replace(/\B(?=(\d{3})+(?!\d))/g, f.thousands) : int;
+      return `${x < 0 ? '-' : ''}${grouped}${f.decimal}${frac}`;
+    };
+    fc.assert(fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.constantFrom(...formats), fc.constantFrom(...formats), (cents, f, g) => {
+      const x = cents / 100;
+      const text = write(x, f);
+      expect(parseLocaleNumber(text, f)).toBeCloseTo(x, 6);
+      const y = parseLocaleNumber(text, g);
+      // read with another format, it is either refused or the very same number
+      if (!Number.isNaN(y)) expect(y).toBeCloseTo(x, 6);
+    }), { numRuns: 500, seed: 7 });
   });
 });
 
