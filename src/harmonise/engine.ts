@@ -13,6 +13,7 @@ import { readXlsx } from '../ingest/xlsx.js';
 import { displayPath } from '../guidelines/paths.js';
 import type { LoadedMapping } from './mapping.js';
 import { FirstNonZero } from './padding.js';
+import { PERIOD_FORMATS, periodFrequency } from './period.js';
 import { conflictReason, resolveConflicts, winnerOf } from './resolve.js';
 import { ObservationStore } from './store.js';
 import type { ConflictRecord, QualityWarning, RejectRecord, SourceCounts } from './types.js';
@@ -37,7 +38,6 @@ interface Pending {
 
 const BREAKDOWNS = ['SEX', 'AGE', 'URBANISATION', 'INCOME_WEALTH_QUANTILE'] as const;
 const CODELIST: Record<string, string> = { SEX: 'CL_SEX', AGE: 'CL_AGE', URBANISATION: 'CL_URBANISATION', INCOME_WEALTH_QUANTILE: 'CL_INCOME_WEALTH_QUANTILE', OBS_STATUS: 'CL_OBS_STATUS' };
-const TIME_RE = /^\d{4}(?:-(?:\d{2}|Q[1-4]|S[12]|\d{2}-\d{2}))?$/;
 
 /**
  * The harmonisation engine: reads each mapped source, turns every data cell into an observation,
@@ -190,6 +190,7 @@ export class Harmoniser {
     let fixedInd = '';
     let valueIx: number[] = [];
     let valueTime: string[] = [];
+    let valueTimeOk: boolean[] = [];
     let valueInd: string[] = [];
     let valueUnit: string[] = [];
     let valueMult: number[] = [];
@@ -219,7 +220,7 @@ export class Harmoniser {
         if (lay.type === 'wide') {
           const re = new RegExp(lay.timeColumns);
           header.forEach((name, i) => {
-            if (re.test(name)) { valueIx.push(i); valueTime.push(name.trim()); valueInd.push(lay.indicator ?? ''); valueUnit.push(unitMeasure); valueMult.push(unitMult); }
+            if (re.test(name)) { valueIx.push(i); valueTime.push(name.trim()); valueTimeOk.push(periodFrequency(name.trim()) !== undefined); valueInd.push(lay.indicator ?? ''); valueUnit.push(unitMeasure); valueMult.push(unitMult); }
           });
           if (valueIx.length === 0) throw new InputError('MAPPING_NO_TIME_COLUMNS', `no column of ${info.file} matches layout.timeColumns ${lay.timeColumns}`, { file: info.file, row: r });
         } else {
@@ -227,6 +228,7 @@ export class Harmoniser {
           for (const v of lay.valueColumns) {
             valueIx.push(col(v.column, 'layout.valueColumns'));
             valueTime.push('');
+            valueTimeOk.push(true);
             valueInd.push(v.indicator ?? '');
             valueUnit.push(v.unit?.measure ?? unitMeasure);
             valueMult.push(v.unit ? v.unit.mult ?? 0 : unitMult);
@@ -297,12 +299,18 @@ export class Harmoniser {
         let rowTime = '';
         if (timeIx >= 0) {
           rowTime = cells[timeIx].trim();
-          if (!TIME_RE.test(rowTime)) { self.reject(src, row, header[timeIx], 'BAD_TIME_PERIOD', `"${rowTime}" is not a period (YYYY, YYYY-MM, YYYY-Qn, YYYY-MM-DD)`, n); return; }
+          if (periodFrequency(rowTime) === undefined) { self.reject(src, row, header[timeIx], 'BAD_TIME_PERIOD', `"${rowTime}" is not a period (${PERIOD_FORMATS})`, n); return; }
         }
         for (let v = 0; v < n; v++) {
           const ci = valueIx[v];
           const column = info.json ? `${row.jsonPath ?? ''}` : header[ci];
           const time = timeIx >= 0 ? rowTime : valueTime[v];
+          if (!valueTimeOk[v]) {
+            const t = cells[ci].trim();
+            if (missing.get(t) === null) self.filter(src, 'MISSING', 1);
+            else self.reject(src, row, column, 'BAD_TIME_PERIOD', `column "${header[ci]}" matches layout.timeColumns but its name is not a period (${PERIOD_FORMATS})`, 1);
+            continue;
+          }
           if (hasYearFilter) {
             const year = +time.slice(0, 4);
             if (year < yearFrom || year > yearTo) {

@@ -2,6 +2,7 @@ import * as aq from 'arquero';
 import type { Observation } from '../guidelines/generated/observation.js';
 import { Harmoniser } from './engine.js';
 import { loadMapping, type LoadedMapping } from './mapping.js';
+import { periodFrequency } from './period.js';
 import { OBSERVATION_ACTION as ACTION, OBSERVATION_STRUCTURE_ID as STRUCTURE_ID, totals, writeOutputs, type HarmoniseOutputs } from './output.js';
 import type { ConflictRecord, HarmoniseCounts, QualityWarning, RejectRecord } from './types.js';
 import { verifyOutputs, type WrittenFigures } from './verify.js';
@@ -52,7 +53,7 @@ export function observationRows(h: Harmoniser): Observation[] {
     const src = h.sources[s.source[i]];
     return {
       STRUCTURE: 'dataflow', STRUCTURE_ID, ACTION, REF_AREA: s.area[i], INDICATOR: s.indicator[i], SEX: s.sex[i], AGE: s.age[i],
-      URBANISATION: s.urbanisation[i], INCOME_WEALTH_QUANTILE: s.quantile[i], FREQ: 'A', TIME_PERIOD: s.time[i],
+      URBANISATION: s.urbanisation[i], INCOME_WEALTH_QUANTILE: s.quantile[i], FREQ: periodFrequency(s.time[i])!, TIME_PERIOD: s.time[i],
       OBS_VALUE: Number.isNaN(s.value[i]) ? null : s.value[i], UNIT_MEASURE: s.unit[i], UNIT_MULT: 0, OBS_STATUS: s.status[i],
       SOURCE_ID: src.id, RELEASE_DATE: src.releaseDate, PROV_FILE: src.file, PROV_SHEET: src.sheet, PROV_ROW: s.row[i],
       PROV_COLUMN: s.column[i], PROV_MAPPING: src.mapping, PROV_SHA256: src.sha256,

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Harmoniser } from './engine.js';
 import { csvField, csvTextField, writeChunkedAtomic } from './csv-out.js';
 import { roundTripNumber } from '../util/number-text.js';
+import { periodFrequency } from './period.js';
 import type { HarmoniseCounts } from './types.js';
 
 /** OBS_VALUE text: the round-trip decimal, and an empty field for a missing value (its OBS_STATUS says why). */
@@ -66,7 +67,7 @@ export function writeOutputs(h: Harmoniser, dir: string): HarmoniseOutputs {
     for (let k = 0; k < order.length; k++) {
       const i = order[k];
       const p = prov[s.source[i]];
-      chunk += `${head}${s.area[i]},${s.indicator[i]},${s.sex[i]},${s.age[i]},${s.urbanisation[i]},${s.quantile[i]},A,${s.time[i]},${obsValueText(s.value[i])},${s.unit[i]},0,${s.status[i]}${p.tail}${s.row[i]},${csvField(s.column[i])}${p.end}`;
+      chunk += `${head}${s.area[i]},${s.indicator[i]},${s.sex[i]},${s.age[i]},${s.urbanisation[i]},${s.quantile[i]},${periodFrequency(s.time[i])},${s.time[i]},${obsValueText(s.value[i])},${s.unit[i]},0,${s.status[i]}${p.tail}${s.row[i]},${csvField(s.column[i])}${p.end}`;
       if (chunk.length > 1 << 16) { put(chunk); chunk = ''; }
     }
     put(chunk);
