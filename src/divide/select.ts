@@ -4,9 +4,14 @@
  */
 import { isSubnational, type HarmonisedObservation } from './observations.js';
 
-/** True when every breakdown (sex, age, urbanisation, income quantile) is the total `_T`. */
+/** True when a breakdown code is not a breakdown: the total `_T`, or `_Z` (not applicable, e.g. the sex of a household). */
+export function isNotBrokenDown(code: string): boolean {
+  return code === '_T' || code === '_Z';
+}
+
+/** True when no breakdown (sex, age, urbanisation, income quantile) splits the observation: each is `_T` or `_Z`. */
 export function isTotalBreakdown(o: HarmonisedObservation): boolean {
-  return o.SEX === '_T' && o.AGE === '_T' && o.URBANISATION === '_T' && o.INCOME_WEALTH_QUANTILE === '_T';
+  return isNotBrokenDown(o.SEX) && isNotBrokenDown(o.AGE) && isNotBrokenDown(o.URBANISATION) && isNotBrokenDown(o.INCOME_WEALTH_QUANTILE);
 }
 
 /** The annual year of an observation, or null when FREQ is not `A` or the period is not `YYYY`. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DigicgeError, InputError } from '../errors.js';
-import { aseanMembers, checkUrbanRuralConsistency, getAreaResolver, getIndicator, hasCodeInList, toCanonicalUnit, type AreaSystem, type Indicator } from '../guidelines/index.js';
+import { aseanMembers, checkUrbanRuralConsistency, getAreaResolver, getIndicator, hasCodeInList, loadQualityRules, toCanonicalUnit, type AreaSystem, type Indicator } from '../guidelines/index.js';
 import { readCsv, streamCsvFile } from '../ingest/csv.js';
 import { otherNumberFormat, parseLocaleNumber, type NumberFormat } from '../ingest/numbers.js';
 import { readSdmxCsv } from '../ingest/sdmx-csv.js';
@@ -133,13 +133,12 @@ export class Harmoniser {
     const numFmt: NumberFormat = { decimal: m.format.decimal ?? '.', thousands: m.format.thousands ?? '' };
     const plainNumbers = numFmt.decimal === '.' && numFmt.thousands === '';
     if (numFmt.decimal === numFmt.thousands) throw new InputError('MAPPING_NUMBER_FORMAT', `the decimal mark and the thousands separator are both "${numFmt.decimal}"`, { file: lm.path, jsonPath: '/format/thousands' });
-    const missing = new Map<string, string | null>(Object.entries(m.missing ?? {}));
-    if (!missing.has('')) missing.set('', null);
-    if (m.format.type === 'sdmx-csv' || m.format.type === 'sdmx-json') {
-      if (!missing.has('NaN')) missing.set('NaN', 'O');
-      if (!missing.has('#N/A')) missing.set('#N/A', 'O');
+    const missing = missingMarkers(m.missing);
+    for (const [marker, st] of Object.entries(m.missing ?? {})) {
+      if (st !== null && !this.codeKnown('CL_OBS_STATUS', st)) throw new InputError('MAPPING_UNKNOWN_STATUS', `missing-value marker "${marker}" stands for OBS_STATUS "${st}", which is not a CL_OBS_STATUS code`, { file: lm.path, jsonPath: `/missing/${marker.replace(/~/g, '~0').replace(/\//g, '~1')}` });
     }
     const filters = m.filters ?? {};
+    const projectedAfter = m.source.projectionsAfter !== undefined ? +m.source.projectionsAfter : Infinity;
     const keepAggregates = filters.aggregates === 'keep';
     const areaScope = filters.areas ?? 'asean';
     const scope: Set<string> | null = areaScope === 'all' ? null : areaScope === 'asean' ? this.asean : new Set(areaScope);
@@ -329,11 +328,15 @@ export class Harmoniser {
             self.reject(src, row, column, 'BREAKDOWN_NOT_ALLOWED', `${ind.code} has no breakdown by ${[sex !== '_T' ? 'SEX' : '', age !== '_T' ? 'AGE' : '', urb !== '_T' ? 'URBANISATION' : '', q !== '_T' ? 'INCOME_WEALTH_QUANTILE' : ''].filter(Boolean).join(', ')} (allowed: ${(ind.breakdowns ?? []).join(', ') || 'none'})`, 1);
             continue;
           }
+          // a household has no sex or age: those dimensions are not applicable (_Z), not totals
+          const household = ind.scope.unit === 'households';
+          const sx = household ? '_Z' : sex, ag = household ? '_Z' : age;
+          const st = status === 'A' && +time.slice(0, 4) > projectedAfter ? 'F' : status;
           const text = cells[ci].trim();
           const marker = missing.get(text);
           if (marker !== undefined) {
             if (marker === null) { self.filter(src, 'MISSING', 1); continue; }
-            self.insert(src, area.code, ind, sex, age, urb, q, time, NaN, marker, row, column);
+            self.insert(src, area.code, ind, sx, ag, urb, q, time, NaN, marker, row, column);
             continue;
           }
           const raw = plainNumbers ? parsePlain(text) : parseLocaleNumber(text, numFmt);
@@ -342,8 +345,8 @@ export class Harmoniser {
           const u = valueUnit[v];
           const mult = valueMult[v];
           if (u !== ind.unit || mult !== 0) {
-            if (u === 'NUMBER' && ind.unit === 'PER_100_POP') { self.pending.push({ src, area: area.code, ind, sex, age, urb, q, time, value: raw, unit: u, mult, status, row, column, need: 'population', by: m.conversions?.population ?? 'POP' }); continue; }
-            if (u === 'LCU' && ind.unit.startsWith('USD')) { self.pending.push({ src, area: area.code, ind, sex, age, urb, q, time, value: raw, unit: u, mult, status, row, column, need: 'exchangeRate', by: m.conversions?.exchangeRate ?? 'EXR' }); continue; }
+            if (u === 'NUMBER' && ind.unit === 'PER_100_POP') { self.pending.push({ src, area: area.code, ind, sex: sx, age: ag, urb, q, time, value: raw, unit: u, mult, status: st, row, column, need: 'population', by: m.conversions?.population ?? 'POP' }); continue; }
+            if (u === 'LCU' && ind.unit.startsWith('USD')) { self.pending.push({ src, area: area.code, ind, sex: sx, age: ag, urb, q, time, value: raw, unit: u, mult, status: st, row, column, need: 'exchangeRate', by: m.conversions?.exchangeRate ?? 'EXR' }); continue; }
             try {
               value = toCanonicalUnit(ind, raw, u, mult).value;
             } catch (err) {
@@ -351,7 +354,7 @@ export class Harmoniser {
               throw err;
             }
           }
-          self.finish(src, area.code, ind, sex, age, urb, q, time, value, status, row, column);
+          self.finish(src, area.code, ind, sx, ag, urb, q, time, value, st, row, column);
         }
       },
     };
@@ -479,6 +482,18 @@ export class Harmoniser {
       this.warnings.push({ rule: 'QR_BREAKDOWN_URBANISATION', message: `${ind}: ${n} totals with urban and rural values could not be checked: no POP_URB/POP_RUR of the same area and year in this run` });
     }
   }
+}
+
+/**
+ * Missing-value markers of a source: the guideline's (chapter 5, `guidelines/quality/rules.json`)
+ * by default, except the empty cell, which is no observation at all unless the mapping says so;
+ * the mapping's own markers override.
+ */
+function missingMarkers(own: Record<string, string | null> | undefined): Map<string, string | null> {
+  const out = new Map<string, string | null>(loadQualityRules().missingMarkers.map((mk) => [mk.marker, mk.obsStatus]));
+  out.set('', null);
+  for (const [k, v] of Object.entries(own ?? {})) out.set(k, v);
+  return out;
 }
 
 const PLAIN = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;

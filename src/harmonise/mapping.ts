@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
 import { displayPath } from '../guidelines/paths.js';
 import { InputError, SchemaError } from '../errors.js';
-import { validateAgainstSchema } from '../guidelines/index.js';
+import { hasCodeInList, loadCodeList, validateAgainstSchema } from '../guidelines/index.js';
 import type { SourceMapping } from '../guidelines/generated/source-mapping.js';
 
 export type { SourceMapping } from '../guidelines/generated/source-mapping.js';
@@ -45,6 +45,11 @@ export function validateMapping(value: unknown, shown: string): SourceMapping {
   } else {
     m.layout.valueColumns.forEach((v, i) => { if (!v.indicator && !hasIndDim) fail(`/layout/valueColumns/${i}`, 'needs an indicator, or dimensions.INDICATOR'); });
     if (!m.dimensions.TIME_PERIOD) fail('/dimensions', 'a long layout needs dimensions.TIME_PERIOD');
+  }
+  const mults: [string, number | undefined][] = [['/unit/mult', m.unit.mult]];
+  if (m.layout.type === 'long') m.layout.valueColumns.forEach((v, i) => mults.push([`/layout/valueColumns/${i}/unit/mult`, v.unit?.mult]));
+  for (const [jsonPath, mult] of mults) {
+    if (mult !== undefined && !hasCodeInList('CL_UNIT_MULT', String(mult))) fail(jsonPath, `UNIT_MULT ${mult} is not a CL_UNIT_MULT code (${loadCodeList('CL_UNIT_MULT').codes.map((c) => c.id).join(', ')})`);
   }
   for (const [k, d] of Object.entries(m.dimensions)) {
     if (k !== 'REF_AREA' && (d.system !== undefined || d.nameSource !== undefined)) fail(`/dimensions/${k}`, 'system and nameSource apply to REF_AREA only');

@@ -43,9 +43,13 @@ export interface SourceMapping {
      */
     releaseDate: string;
     /**
-     * When two sources give the same key, the higher priority wins (then the later release); the loser is logged in conflicts.csv.
+     * When two sources give the same key, a value beats a missing-value marker, then the higher priority wins, then the later release, then the source listed first; every loser is logged in conflicts.csv.
      */
     priority: number;
+    /**
+     * Last year of the source's estimates (its base year): observations of later periods are projections and carry OBS_STATUS F (forecast) unless the file gives them another status than A (e.g. UN World Urbanization Prospects 2018: 2018).
+     */
+    projectionsAfter?: string;
     licence?: string;
     url?: string;
   };
