@@ -139,7 +139,7 @@ describe('code lists', () => {
     expect(ids('CL_URBANISATION')).toEqual(['U', 'R', '_T']);
     expect(ids('CL_INCOME_WEALTH_QUANTILE')).toEqual(['Q1', 'Q2', 'Q3', 'Q4', 'Q5', '_T']);
     expect(ids('CL_OBS_STATUS')).toEqual(['A', 'B', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'S', 'U', 'V', 'W']);
-    expect(ids('CL_FREQ')).toEqual(['A', 'Q', 'M']);
+    expect(ids('CL_FREQ')).toEqual(['A', 'S', 'Q', 'M', 'D']);
     expect(ids('CL_UNIT_MULT')).toEqual(expect.arrayContaining(['0', '3', '6', '9']));
     for (const u of ['PERCENT', 'PER_100_POP', 'PERSONS', 'NUMBER', 'USD', 'USD_2010', 'LCU', 'LCU_PER_USD', 'SHARE']) expect(ids('CL_UNIT_MEASURE')).toContain(u);
     for (const a of ['_T', 'Y15T24', 'Y25T74', 'Y15T74', 'Y_GE15', 'Y_GE10', 'Y_GE75', 'Y10T14']) expect(ids('CL_AGE')).toContain(a);

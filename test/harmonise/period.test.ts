@@ -42,3 +42,10 @@ describe('reporting periods', () => {
     expect(r.observations().map((o) => [o.FREQ, o.TIME_PERIOD])).toEqual([['M', '2020-02']]);
   });
 });
+
+describe('FREQ codes', () => {
+  it('every frequency a period can have is a CL_FREQ code', async () => {
+    const { hasCodeInList } = await import('../../src/guidelines/index.js');
+    for (const p of ['2020', '2020-S1', '2020-Q1', '2020-01', '2020-01-31']) expect(hasCodeInList('CL_FREQ', periodFrequency(p)!), p).toBe(true);
+  });
+});
