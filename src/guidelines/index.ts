@@ -21,6 +21,7 @@ export {
   loadCatalogue,
   getIndicator,
   findIndicatorBySeries,
+  revisionTolerance,
   checkCatalogue,
   clearCatalogueCache,
   type LoadCatalogueOptions,
@@ -33,6 +34,7 @@ export {
   type Scope as IndicatorScope,
   type SeriesCodes,
 } from './catalogue.js';
+export { codeForLabel, normaliseLabel, clearLabelIndexes } from './labels.js';
 export { loadCodeList, listCodeLists, codeListMap, hasCodeInList, checkCodeList, clearCodeListCache, type Code as CodeListItem, type CodeList } from './codelists.js';
 export {
   AreaResolver,

@@ -11,10 +11,14 @@ import type { RawRow, RawTable, RowSink } from '../ingest/types.js';
 import { readWorldBankApi } from '../ingest/wb-api.js';
 import { readXlsx } from '../ingest/xlsx.js';
 import { displayPath } from '../guidelines/paths.js';
-import type { LoadedMapping } from './mapping.js';
+import { codeMapOf, isPeriod, KEY_BREAKDOWNS, sourceDataset, sourcePriority } from './dimensions.js';
+import type { LoadedMapping, SourceMapping } from './mapping.js';
+import { compileMarkers, resolveAreaText, type AreaReading, type CompiledMarkers } from './markers.js';
 import { FirstNonZero } from './padding.js';
-import { PERIOD_FORMATS, periodFrequency } from './period.js';
+import { PERIOD_FORMATS } from './period.js';
+import { compileHeader, mapCode, type HeaderPlan, type ValueColumnPlan } from './plan.js';
 import { conflictReason, resolveConflicts, winnerOf } from './resolve.js';
+import { UnmappedTally } from './unmapped.js';
 import { ObservationStore } from './store.js';
 import type { ConflictRecord, QualityWarning, RejectRecord, SourceCounts } from './types.js';
 
@@ -29,6 +33,12 @@ export interface SourceInfo {
   sha256: string;
   /** Whether provenance columns are JSON paths (JSON sources). */
   json: boolean;
+  /** Dataset whose releases this source is one of (vintages share it). */
+  dataset: string;
+  /** Source class of the guideline, or '' when the mapping gives a priority only. */
+  sourceClass: string;
+  /** Date the file was retrieved, or ''. */
+  retrievalDate: string;
 }
 
 interface Pending {
@@ -36,8 +46,6 @@ interface Pending {
   value: number; unit: string; mult: number; status: string; row: RawRow; column: string; need: 'population' | 'exchangeRate'; by: string;
 }
 
-const BREAKDOWNS = ['SEX', 'AGE', 'URBANISATION', 'INCOME_WEALTH_QUANTILE'] as const;
-const CODELIST: Record<string, string> = { SEX: 'CL_SEX', AGE: 'CL_AGE', URBANISATION: 'CL_URBANISATION', INCOME_WEALTH_QUANTILE: 'CL_INCOME_WEALTH_QUANTILE', OBS_STATUS: 'CL_OBS_STATUS' };
 
 /**
  * The harmonisation engine: reads each mapped source, turns every data cell into an observation,
@@ -57,6 +65,8 @@ export class Harmoniser {
   private readonly codeOk = new Map<string, Map<string, boolean>>();
   /** Sources whose leading zeros are padding: the first non-zero period of each of their series. */
   private readonly padding = new Map<number, FirstNonZero>();
+  /** Cell markers of each source and the cells each matched (for the quality report). */
+  readonly markerHits: { src: number; mapping: SourceMapping; hits: number[] }[] = [];
 
   /** Reads and harmonises one mapped source. */
   async add(lm: LoadedMapping): Promise<void> {
@@ -70,7 +80,7 @@ export class Harmoniser {
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const fmt = m.format;
-    const info: SourceInfo = { id: m.source.id, mapping: lm.path, file: lm.dataShown, sheet: '', releaseDate: m.source.releaseDate, priority: m.source.priority, sha256, json: fmt.type === 'sdmx-json' || fmt.type === 'wb-api-json' };
+    const info: SourceInfo = { id: m.source.id, mapping: lm.path, file: lm.dataShown, sheet: '', releaseDate: m.source.releaseDate, priority: sourcePriority(m.source), sha256, json: fmt.type === 'sdmx-json' || fmt.type === 'wb-api-json', dataset: sourceDataset(m.source), sourceClass: m.source.class ?? '', retrievalDate: m.source.retrievalDate ?? '' };
     const counts: SourceCounts = { sourceId: m.source.id, mapping: lm.path, file: lm.dataShown, releaseDate: m.source.releaseDate, cells: 0, observations: 0, rejected: 0, filtered: {} };
     this.sources.push(info);
     this.counts.push(counts);
@@ -134,14 +144,12 @@ export class Harmoniser {
     const plainNumbers = numFmt.decimal === '.' && numFmt.thousands === '';
     if (numFmt.decimal === numFmt.thousands) throw new InputError('MAPPING_NUMBER_FORMAT', `the decimal mark and the thousands separator are both "${numFmt.decimal}"`, { file: lm.path, jsonPath: '/format/thousands' });
     const missing = missingMarkers(m.missing);
-    for (const [marker, st] of Object.entries(m.missing ?? {})) {
-      if (st !== null && !this.codeKnown('CL_OBS_STATUS', st)) throw new InputError('MAPPING_UNKNOWN_STATUS', `missing-value marker "${marker}" stands for OBS_STATUS "${st}", which is not a CL_OBS_STATUS code`, { file: lm.path, jsonPath: `/missing/${marker.replace(/~/g, '~0').replace(/\//g, '~1')}` });
-    }
     const filters = m.filters ?? {};
     const projectedAfter = m.source.projectionsAfter !== undefined ? +m.source.projectionsAfter : Infinity;
     const keepAggregates = filters.aggregates === 'keep';
     const areaScope = filters.areas ?? 'asean';
-    const scope: Set<string> | null = areaScope === 'all' ? null : areaScope === 'asean' ? this.asean : new Set(areaScope);
+    const scope: Set<string> | null = areaScope === 'all' ? null : areaScope === 'asean' || areaScope === 'asean-subnational' ? this.asean : new Set(areaScope);
+    const withProvinces = areaScope === 'asean-subnational';
     const yearFrom = filters.years?.from ?? -Infinity;
     const yearTo = filters.years?.to ?? Infinity;
     const hasYearFilter = filters.years !== undefined;
@@ -155,11 +163,8 @@ export class Harmoniser {
       if (ci < 0 || ei < 0) throw new InputError('MAPPING_COLUMN_NOT_FOUND', `aggregate list ${t.file} has no column "${ci < 0 ? al.codeColumn : al.emptyColumn}"; its columns are ${t.header.join(', ')}`, { file: t.file, row: t.headerRow });
       listedAggregates = new Set(t.rows.filter((r) => !r.error && r.cells[ei].trim() === '').map((r) => r.cells[ci].trim()));
     }
-    const unitMeasure = m.unit.measure;
-    const unitMult = m.unit.mult ?? 0;
     const dims = m.dimensions;
-    const areaSystem = dims.REF_AREA.system as AreaSystem | undefined;
-    const areaOpts = dims.REF_AREA.nameSource ? { source: dims.REF_AREA.nameSource } : {};
+    const reading: AreaReading = { resolver: this.resolver, system: dims.REF_AREA.system as AreaSystem | undefined, options: dims.REF_AREA.nameSource ? { source: dims.REF_AREA.nameSource } : {}, map: codeMapOf(dims.REF_AREA.codeMap) };
     const areaCache = new Map<string, { code: string; kind: 'ok' | 'aggregate' | 'scope' } | null>();
     const indCache = new Map<string, Indicator | null>();
     const lookupInd = (code: string): Indicator | null => {
@@ -167,186 +172,147 @@ export class Harmoniser {
       if (ind === undefined) { ind = getIndicator(code) ?? null; indCache.set(code, ind); }
       return ind;
     };
-    // compiled column positions
+    // compiled against the header
     let header: string[] = [];
-    const col = (name: string | undefined, what: string): number => {
-      if (name === undefined) return -1;
-      const i = header.indexOf(name);
-      if (i < 0) throw new InputError('MAPPING_COLUMN_NOT_FOUND', `${what}: no column "${name}" in ${info.file}; its columns are ${header.map((h) => `"${h}"`).join(', ')}`, { file: info.file, sheet: info.sheet || undefined, row: headerRowNo, column: name });
-      return i;
-    };
-    let headerRowNo = 0;
-    let areaIx = -1;
-    let indIx = -1;
-    const dimIx: number[] = [];
-    const dimFixed: string[] = [];
-    const dimMap: (Map<string, string> | null)[] = [];
-    let timeIx = -1;
-    let statusIx = -1;
-    let statusMap: Map<string, string> | null = null;
-    let fixedStatus = 'A';
-    let indMap: Map<string, string> | null = null;
-    let fixedInd = '';
-    let valueIx: number[] = [];
-    let valueTime: string[] = [];
-    let valueTimeOk: boolean[] = [];
-    let valueInd: string[] = [];
-    let valueUnit: string[] = [];
-    let valueMult: number[] = [];
+    let plan: HeaderPlan | null = null;
+    let values: ValueColumnPlan[] = [];
+    let markers: CompiledMarkers | null = null;
+    let unmapped: UnmappedTally | null = null;
     let dropIx: number[] = [];
     let dropRe: RegExp[] = [];
     let dropReason: string[] = [];
     let nValues = 0;
-
-    const toMap = (o: Record<string, string> | undefined): Map<string, string> | null => (o ? new Map(Object.entries(o)) : null);
+    const codes = KEY_BREAKDOWNS.map(() => '_T');
 
     return {
       onHeader(h: string[], r: number): void {
         header = h;
-        headerRowNo = r;
-        areaIx = col(dims.REF_AREA.column, 'dimensions.REF_AREA.column');
-        if (areaIx < 0) throw new InputError('MAPPING_AREA_FIXED', 'REF_AREA must come from a column', { file: lm.path, jsonPath: '/dimensions/REF_AREA' });
-        const di = dims.INDICATOR;
-        if (di) { indIx = col(di.column, 'dimensions.INDICATOR.column'); indMap = toMap(di.codeMap); fixedInd = di.value ?? ''; }
-        for (const b of BREAKDOWNS) {
-          const d = dims[b];
-          dimIx.push(d ? col(d.column, `dimensions.${b}.column`) : -1);
-          dimFixed.push(d?.value ?? '_T');
-          dimMap.push(toMap(d?.codeMap));
-        }
-        if (dims.OBS_STATUS) { statusIx = col(dims.OBS_STATUS.column, 'dimensions.OBS_STATUS.column'); statusMap = toMap(dims.OBS_STATUS.codeMap); fixedStatus = dims.OBS_STATUS.value ?? 'A'; }
-        const lay = m.layout;
-        if (lay.type === 'wide') {
-          const re = new RegExp(lay.timeColumns);
-          header.forEach((name, i) => {
-            if (re.test(name)) { valueIx.push(i); valueTime.push(name.trim()); valueTimeOk.push(periodFrequency(name.trim()) !== undefined); valueInd.push(lay.indicator ?? ''); valueUnit.push(unitMeasure); valueMult.push(unitMult); }
-          });
-          if (valueIx.length === 0) throw new InputError('MAPPING_NO_TIME_COLUMNS', `no column of ${info.file} matches layout.timeColumns ${lay.timeColumns}`, { file: info.file, row: r });
-        } else {
-          timeIx = col(dims.TIME_PERIOD?.column, 'dimensions.TIME_PERIOD.column');
-          for (const v of lay.valueColumns) {
-            valueIx.push(col(v.column, 'layout.valueColumns'));
-            valueTime.push('');
-            valueTimeOk.push(true);
-            valueInd.push(v.indicator ?? '');
-            valueUnit.push(v.unit?.measure ?? unitMeasure);
-            valueMult.push(v.unit ? v.unit.mult ?? 0 : unitMult);
-          }
-        }
-        for (const d of filters.dropRows ?? []) { dropIx.push(col(d.column, 'filters.dropRows')); dropRe.push(new RegExp(d.pattern)); dropReason.push(d.reason ?? 'DROPPED_ROW'); }
-        nValues = valueIx.length;
+        plan = compileHeader(m, h, { file: info.file, sheet: info.sheet || undefined, row: r, mapping: lm.path });
+        values = plan.values;
+        markers = m.cellMarkers?.length ? compileMarkers(m, values, reading, lm.path) : null;
+        unmapped = new UnmappedTally(h, plan.unmapped);
+        counts.unmapped = unmapped.columns;
+        if (markers) self.markerHits.push({ src, mapping: m, hits: markers.hits });
+        for (const d of filters.dropRows ?? []) { dropIx.push(header.indexOf(d.column)); dropRe.push(new RegExp(d.pattern)); dropReason.push(d.reason ?? 'DROPPED_ROW'); }
+        nValues = values.length;
       },
 
       onRow(row: RawRow): void {
         const n = nValues;
+        const p = plan!;
         counts.cells += n;
         if (row.error) { self.reject(src, row, '', row.error.code, row.error.message, n); return; }
         const cells = row.cells;
+        unmapped!.count(cells);
         for (let d = 0; d < dropIx.length; d++) {
           if (dropRe[d].test(cells[dropIx[d]])) { self.filter(src, dropReason[d], n); return; }
         }
         // area
-        const areaText = cells[areaIx].trim();
+        const areaText = cells[p.areaIndex].trim();
         let area = areaCache.get(areaText);
         if (area === undefined) {
-          const look = self.resolver.lookup(areaText, areaSystem, areaOpts);
-          if (look.status !== 'found') area = null;
+          const code = resolveAreaText(areaText, reading);
+          const a = code === undefined ? undefined : self.resolver.area(code);
+          if (a === undefined) area = null;
           else {
-            const a = look.area;
             const agg = a.type === 'aggregate' || (listedAggregates !== null && listedAggregates.has(areaText));
-            area = { code: a.code, kind: agg ? 'aggregate' : scope !== null && !scope.has(a.code) ? 'scope' : 'ok' };
-            if (agg && keepAggregates) area.kind = scope !== null && !scope.has(a.code) ? 'scope' : 'ok';
+            const out = scope !== null && !scope.has(a.code) && !(withProvinces && a.type === 'subnational' && self.asean.has(self.resolver.entry(a.code)?.parent ?? ''));
+            area = { code: a.code, kind: agg && !keepAggregates ? 'aggregate' : out ? 'scope' : 'ok' };
           }
           areaCache.set(areaText, area);
         }
         if (area === null) {
-          const look = self.resolver.lookup(areaText, areaSystem, areaOpts);
-          const why = look.status === 'ambiguous' ? `is ambiguous (${look.candidates.join(', ')})` : 'is not a known area code or name';
-          self.reject(src, row, header[areaIx], 'UNKNOWN_AREA', `"${areaText}" ${why}${areaSystem ? ` in system ${areaSystem}` : ''}`, n);
+          const mapped = reading.map?.get(areaText);
+          const look = self.resolver.lookup(mapped ?? areaText, mapped !== undefined ? 'id' : reading.system, reading.options);
+          const why = mapped !== undefined ? `is mapped by dimensions.REF_AREA.codeMap to "${mapped}", which is not a CL_AREA code` : look.status === 'ambiguous' ? `is ambiguous (${look.candidates.join(', ')})` : 'is not a known area code or name';
+          self.reject(src, row, header[p.areaIndex], 'UNKNOWN_AREA', `"${areaText}" ${why}${reading.system && mapped === undefined ? ` in system ${reading.system}` : ''}`, n);
           return;
         }
         if (area.kind === 'aggregate') { self.filter(src, 'AGGREGATE', n); return; }
         if (area.kind === 'scope') { self.filter(src, 'OUT_OF_SCOPE', n); return; }
         // indicator of the row
-        let rowInd = fixedInd;
-        if (indIx >= 0) {
-          const t = cells[indIx].trim();
-          rowInd = indMap ? indMap.get(t) ?? '' : t;
-          if (!rowInd) { self.reject(src, row, header[indIx], 'UNKNOWN_INDICATOR', `"${t}" is not in the mapping's INDICATOR code map`, n); return; }
+        let rowInd = p.fixedIndicator;
+        if (p.indicatorIndex >= 0) {
+          const t = cells[p.indicatorIndex].trim();
+          rowInd = p.indicatorMap ? p.indicatorMap.get(t) ?? p.indicatorDefault ?? '' : t;
+          if (!rowInd) { self.reject(src, row, header[p.indicatorIndex], 'UNKNOWN_INDICATOR', `"${t}" is not in the mapping's INDICATOR code map`, n); return; }
         }
-        // breakdowns
-        let sex = '_T', age = '_T', urb = '_T', q = '_T';
-        for (let d = 0; d < 4; d++) {
-          let v = dimFixed[d];
-          if (dimIx[d] >= 0) {
-            const t = cells[dimIx[d]].trim();
-            const mp = dimMap[d];
-            v = mp ? mp.get(t) ?? t : t;
-          }
-          if (v !== '_T' && !self.codeKnown(CODELIST[BREAKDOWNS[d]], v)) {
-            self.reject(src, row, dimIx[d] >= 0 ? header[dimIx[d]] : '', 'UNKNOWN_CODE', `"${v}" is not a ${CODELIST[BREAKDOWNS[d]]} code (${BREAKDOWNS[d]})`, n);
+        // breakdowns given by the row
+        for (let k = 0; k < codes.length; k++) codes[k] = '_T';
+        for (const d of p.rowDims) {
+          const v = d.index >= 0 ? mapCode(cells[d.index].trim(), d.map, d.fallback) : d.fixed;
+          if (v !== '_T' && !self.codeKnown(d.list, v)) {
+            self.reject(src, row, d.index >= 0 ? header[d.index] : '', 'UNKNOWN_CODE', `"${v}" is not a ${d.list} code (${d.dim})`, n);
             return;
           }
-          if (d === 0) sex = v; else if (d === 1) age = v; else if (d === 2) urb = v; else q = v;
+          if (d.keyPos >= 0) codes[d.keyPos] = v;
+          else if (v !== '_T') { self.reject(src, row, d.index >= 0 ? header[d.index] : '', 'BREAKDOWN_NOT_CARRIED', `${d.dim} "${v}": the catalogue declares this breakdown but the observation key does not carry it yet (it carries ${KEY_BREAKDOWNS.join(', ')})`, n); return; }
         }
-        let status = fixedStatus;
-        if (statusIx >= 0) {
-          const t = cells[statusIx].trim();
-          status = t === '' ? 'A' : statusMap ? statusMap.get(t) ?? t : t;
-          if (!self.codeKnown('CL_OBS_STATUS', status)) { self.reject(src, row, header[statusIx], 'UNKNOWN_CODE', `"${t}" is not a CL_OBS_STATUS code`, n); return; }
+        let status = p.fixedStatus;
+        if (p.statusIndex >= 0) {
+          const t = cells[p.statusIndex].trim();
+          status = t === '' ? 'A' : p.statusMap ? p.statusMap.get(t) ?? t : t;
+          if (!self.codeKnown('CL_OBS_STATUS', status)) { self.reject(src, row, header[p.statusIndex], 'UNKNOWN_CODE', `"${t}" is not a CL_OBS_STATUS code`, n); return; }
         }
-        let rowTime = '';
-        if (timeIx >= 0) {
-          rowTime = cells[timeIx].trim();
-          if (periodFrequency(rowTime) === undefined) { self.reject(src, row, header[timeIx], 'BAD_TIME_PERIOD', `"${rowTime}" is not a period (${PERIOD_FORMATS})`, n); return; }
+        let rowTime = p.fixedTime;
+        if (p.timeIndex >= 0) {
+          rowTime = cells[p.timeIndex].trim();
+          if (!isPeriod(rowTime)) { self.reject(src, row, header[p.timeIndex], 'BAD_TIME_PERIOD', `"${rowTime}" is not a period (${PERIOD_FORMATS})`, n); return; }
         }
+        const marks = markers?.byArea.get(area.code);
         for (let v = 0; v < n; v++) {
-          const ci = valueIx[v];
+          const vc = values[v];
+          const ci = vc.index;
           const column = info.json ? `${row.jsonPath ?? ''}` : header[ci];
-          const time = timeIx >= 0 ? rowTime : valueTime[v];
-          if (!valueTimeOk[v]) {
-            const t = cells[ci].trim();
-            if (missing.get(t) === null) self.filter(src, 'MISSING', 1);
-            else self.reject(src, row, column, 'BAD_TIME_PERIOD', `column "${header[ci]}" matches layout.timeColumns but its name is not a period (${PERIOD_FORMATS})`, 1);
-            continue;
-          }
+          if (vc.timeError) { self.reject(src, row, column, 'BAD_TIME_PERIOD', vc.timeError, 1); continue; }
+          const time = vc.time || rowTime;
           if (hasYearFilter) {
             const year = +time.slice(0, 4);
             if (year < yearFrom || year > yearTo) {
               if (padFirst) {
                 const t = cells[ci].trim();
-                if (!missing.has(t)) padFirst.note(self.store.seriesKey(area.code, valueInd[v] || rowInd, sex, age, urb, q), time, plainNumbers ? parsePlain(t) : parseLocaleNumber(t, numFmt));
+                const s4 = (k: number): string => vc.codes[k] || codes[k];
+                if (!missing.has(t)) padFirst.note(self.store.seriesKey(area.code, vc.indicator || rowInd, s4(0), s4(1), s4(2), s4(3)), time, plainNumbers ? parsePlain(t) : parseLocaleNumber(t, numFmt));
               }
               self.filter(src, 'YEAR_RANGE', 1);
               continue;
             }
           }
-          const indCode = valueInd[v] || rowInd;
+          const indCode = vc.indicator || rowInd;
           const ind = lookupInd(indCode);
           if (ind === null) { self.reject(src, row, column, 'UNKNOWN_INDICATOR', `"${indCode}" is not an indicator of the catalogue`, 1); continue; }
-          if ((sex !== '_T' || age !== '_T' || urb !== '_T' || q !== '_T') && !breakdownsAllowed(ind, sex, age, urb, q)) {
-            self.reject(src, row, column, 'BREAKDOWN_NOT_ALLOWED', `${ind.code} has no breakdown by ${[sex !== '_T' ? 'SEX' : '', age !== '_T' ? 'AGE' : '', urb !== '_T' ? 'URBANISATION' : '', q !== '_T' ? 'INCOME_WEALTH_QUANTILE' : ''].filter(Boolean).join(', ')} (allowed: ${(ind.breakdowns ?? []).join(', ') || 'none'})`, 1);
+          if (vc.notCarried) { self.reject(src, row, column, 'BREAKDOWN_NOT_CARRIED', `${vc.notCarried}: the catalogue declares this breakdown but the observation key does not carry it yet (it carries ${KEY_BREAKDOWNS.join(', ')})`, 1); continue; }
+          const sex0 = vc.codes[0] || codes[0], age0 = vc.codes[1] || codes[1], urb = vc.codes[2] || codes[2], q = vc.codes[3] || codes[3];
+          if ((sex0 !== '_T' || age0 !== '_T' || urb !== '_T' || q !== '_T') && !breakdownsAllowed(ind, sex0, age0, urb, q)) {
+            self.reject(src, row, column, 'BREAKDOWN_NOT_ALLOWED', `${ind.code} has no breakdown by ${[sex0 !== '_T' ? 'SEX' : '', age0 !== '_T' ? 'AGE' : '', urb !== '_T' ? 'URBANISATION' : '', q !== '_T' ? 'INCOME_WEALTH_QUANTILE' : ''].filter(Boolean).join(', ')} (allowed: ${(ind.breakdowns ?? []).join(', ') || 'none'})`, 1);
             continue;
           }
           // a household has no sex or age: those dimensions are not applicable (_Z), not totals
           const household = ind.scope.unit === 'households';
-          const sx = household ? '_Z' : sex, ag = household ? '_Z' : age;
-          const st = status === 'A' && +time.slice(0, 4) > projectedAfter ? 'F' : status;
+          const sex = household ? '_Z' : sex0, age = household ? '_Z' : age0;
           const text = cells[ci].trim();
-          const marker = missing.get(text);
-          if (marker !== undefined) {
-            if (marker === null) { self.filter(src, 'MISSING', 1); continue; }
-            self.insert(src, area.code, ind, sx, ag, urb, q, time, NaN, marker, row, column);
-            continue;
+          const mark = marks?.[v];
+          let cellStatus = status === 'A' && +time.slice(0, 4) > projectedAfter ? 'F' : status;
+          if (mark !== undefined) {
+            markers!.hits[markers!.index.get(area.code)![v]]++;
+            cellStatus = mark;
+            if (Number.isNaN(plainNumbers ? parsePlain(text) : parseLocaleNumber(text, numFmt))) { self.insert(src, area.code, ind, sex, age, urb, q, time, NaN, mark, row, column); continue; }
+          } else {
+            const marker = missing.get(text);
+            if (marker !== undefined) {
+              if (marker === null) { self.filter(src, 'MISSING', 1); continue; }
+              self.insert(src, area.code, ind, sex, age, urb, q, time, NaN, marker, row, column);
+              continue;
+            }
           }
           const raw = plainNumbers ? parsePlain(text) : parseLocaleNumber(text, numFmt);
           if (Number.isNaN(raw)) { self.rejectNumber(src, row, column, text, numFmt); continue; }
           let value = raw;
-          const u = valueUnit[v];
-          const mult = valueMult[v];
+          const u = vc.unit;
+          const mult = vc.mult;
           if (u !== ind.unit || mult !== 0) {
-            if (u === 'NUMBER' && ind.unit === 'PER_100_POP') { self.pending.push({ src, area: area.code, ind, sex: sx, age: ag, urb, q, time, value: raw, unit: u, mult, status: st, row, column, need: 'population', by: m.conversions?.population ?? 'POP' }); continue; }
-            if (u === 'LCU' && ind.unit.startsWith('USD')) { self.pending.push({ src, area: area.code, ind, sex: sx, age: ag, urb, q, time, value: raw, unit: u, mult, status: st, row, column, need: 'exchangeRate', by: m.conversions?.exchangeRate ?? 'EXR' }); continue; }
+            if (u === 'NUMBER' && ind.unit === 'PER_100_POP') { self.pending.push({ src, area: area.code, ind, sex, age, urb, q, time, value: raw, unit: u, mult, status: cellStatus, row, column, need: 'population', by: m.conversions?.population ?? 'POP' }); continue; }
+            if (u === 'LCU' && ind.unit.startsWith('USD')) { self.pending.push({ src, area: area.code, ind, sex, age, urb, q, time, value: raw, unit: u, mult, status: cellStatus, row, column, need: 'exchangeRate', by: m.conversions?.exchangeRate ?? 'EXR' }); continue; }
             try {
               value = toCanonicalUnit(ind, raw, u, mult).value;
             } catch (err) {
@@ -354,7 +320,7 @@ export class Harmoniser {
               throw err;
             }
           }
-          self.finish(src, area.code, ind, sx, ag, urb, q, time, value, st, row, column);
+          self.finish(src, area.code, ind, sex, age, urb, q, time, value, cellStatus, row, column);
         }
       },
     };
@@ -487,12 +453,12 @@ export class Harmoniser {
 /**
  * Missing-value markers of a source: the guideline's (chapter 5, `guidelines/quality/rules.json`)
  * by default, except the empty cell, which is no observation at all unless the mapping says so;
- * the mapping's own markers override.
+ * the mapping's own markers override (keys starting with `$` are comments).
  */
 function missingMarkers(own: Record<string, string | null> | undefined): Map<string, string | null> {
   const out = new Map<string, string | null>(loadQualityRules().missingMarkers.map((mk) => [mk.marker, mk.obsStatus]));
   out.set('', null);
-  for (const [k, v] of Object.entries(own ?? {})) out.set(k, v);
+  for (const [k, v] of Object.entries(own ?? {})) if (!k.startsWith('$')) out.set(k, v);
   return out;
 }
 

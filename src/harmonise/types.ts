@@ -1,3 +1,5 @@
+import type { UnmappedColumn } from './unmapped.js';
+
 /** Cells of one source: read, kept as observations, rejected, and filtered by reason. */
 export interface SourceCounts {
   /** Source id of the mapping. */
@@ -16,6 +18,8 @@ export interface SourceCounts {
   rejected: number;
   /** Cells left out on purpose, by reason (MISSING, AGGREGATE, OUT_OF_SCOPE, SUPERSEDED, …). */
   filtered: Record<string, number>;
+  /** Columns no part of the mapping reads, with what they hold (not data cells of the ledger). */
+  unmapped?: UnmappedColumn[];
 }
 
 /** Totals of a run; the invariant is `cells = observations + rejected + filtered`. */

@@ -148,7 +148,7 @@ describe('bad input, one case each, with its code and location', () => {
       expect((err as SchemaError).issues.map((i) => i.jsonPath)).toContain('/format/delimiter');
     }
     const noTime = writeMapping(dir, 'notime', { file: 'x.csv', layout: { type: 'long', valueColumns: [{ column: 'value', indicator: 'HH7' }] }, dimensions: { REF_AREA: { column: 'area' } } });
-    expect(() => loadMapping(noTime)).toThrow(expect.objectContaining({ code: 'SCHEMA_INVALID', location: expect.objectContaining({ jsonPath: '/dimensions' }) }));
+    expect(() => loadMapping(noTime)).toThrow(expect.objectContaining({ code: 'SCHEMA_INVALID', location: expect.objectContaining({ jsonPath: '/layout/valueColumns/0' }) }));
   });
 
   it('a mapped column missing from the file is located at the header row', async () => {

@@ -46,7 +46,7 @@ describe('codes and statuses of what is written', () => {
     expect(own.observations().map((o) => [o.TIME_PERIOD, o.OBS_STATUS])).toEqual([['2016', 'L'], ['2018', 'N'], ['2019', 'O'], ['2020', 'A'], ['2022', 'O']]);
     expect(own.counts.sources[0].filtered).toEqual({ MISSING: 2 });
     // a marker's status must be a CL_OBS_STATUS code
-    await expect(harmonise({ mappings: [long(dir, 'badstatus', file, 'HH7', { missing: { x: 'C' } })] })).rejects.toMatchObject({ code: 'MAPPING_UNKNOWN_STATUS', location: { jsonPath: '/missing/x' } });
+    await expect(harmonise({ mappings: [long(dir, 'badstatus', file, 'HH7', { missing: { x: 'C' } })] })).rejects.toMatchObject({ code: 'SCHEMA_INVALID', location: { jsonPath: '/missing/x' } });
   });
 
   it('UN WUP 2018 values after its base year are projections (OBS_STATUS F), earlier ones A', async () => {

@@ -63,6 +63,15 @@ export interface Code {
    */
   names?: string[];
   /**
+   * Labels of the code as the Member States' statistical publications print them, by language (BCP 47 tag: en, id, th, vi, ms, fil, km, lo, my): `digicge mapping draft` recognises breakdown headers and values by them.
+   */
+  labels?: {
+    /**
+     * @minItems 1
+     */
+    [k: string]: [string, ...string[]];
+  };
+  /**
    * Names that resolve to this code only in files of the named source (e.g. owid), where the same name means another entity elsewhere.
    */
   sourceNames?: {
