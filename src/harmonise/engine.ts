@@ -16,6 +16,7 @@ import type { LoadedMapping, SourceMapping } from './mapping.js';
 import { compileMarkers, resolveAreaText, type AreaReading, type CompiledMarkers } from './markers.js';
 import { compileHeader, mapCode, type HeaderPlan, type ValueColumnPlan } from './plan.js';
 import { UnmappedTally } from './unmapped.js';
+import { findSeriesFlags, type Splice } from './vintages.js';
 import { ObservationStore } from './store.js';
 import type { ConflictRecord, QualityWarning, RejectRecord, SourceCounts } from './types.js';
 
@@ -61,6 +62,10 @@ export class Harmoniser {
   private readonly asean = new Set(aseanMembers());
   private readonly codeOk = new Map<string, Map<string, boolean>>();
   private readonly paddingSources = new Set<number>();
+  /** Flags (CL_OBS_FLAG) of observations, by store index, set by {@link finalise}. */
+  obsFlags = new Map<number, string[]>();
+  /** Series that splice vintages of one dataset, found by {@link finalise}. */
+  splices: Splice[] = [];
   /** Cell markers of each source and the cells each matched (for the quality report). */
   readonly markerHits: { src: number; mapping: SourceMapping; hits: number[] }[] = [];
 
@@ -356,7 +361,8 @@ export class Harmoniser {
 
   /**
    * Finishes the run: conversions that need another indicator (counts → per 100 inhabitants with
-   * POP, LCU → USD with EXR), leading-zero padding, and the urban/rural consistency warnings.
+   * POP, LCU → USD with EXR), leading-zero padding, the urban/rural consistency warnings, and the
+   * flags of series that splice vintages or run across a boundary change.
    */
   finalise(): void {
     const s = this.store;
@@ -374,6 +380,10 @@ export class Harmoniser {
     this.pending.length = 0;
     if (this.paddingSources.size) this.dropPadding();
     this.checkUrbanRural();
+    const f = findSeriesFlags(this.store, this.sources);
+    this.obsFlags = f.flags;
+    this.splices = f.splices;
+    this.warnings.push(...f.warnings);
   }
 
   private dropPadding(): void {
