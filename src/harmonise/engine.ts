@@ -19,6 +19,7 @@ import { PERIOD_FORMATS } from './period.js';
 import { compileHeader, mapCode, type HeaderPlan, type ValueColumnPlan } from './plan.js';
 import { conflictReason, resolveConflicts, winnerOf } from './resolve.js';
 import { UnmappedTally } from './unmapped.js';
+import { findSeriesFlags, type Splice } from './vintages.js';
 import { ObservationStore } from './store.js';
 import type { ConflictRecord, QualityWarning, RejectRecord, SourceCounts } from './types.js';
 
@@ -65,6 +66,10 @@ export class Harmoniser {
   private readonly codeOk = new Map<string, Map<string, boolean>>();
   /** Sources whose leading zeros are padding: the first non-zero period of each of their series. */
   private readonly padding = new Map<number, FirstNonZero>();
+  /** Flags (CL_OBS_FLAG) of observations, by store index, set by {@link finalise}. */
+  obsFlags = new Map<number, string[]>();
+  /** Series that splice vintages of one dataset, found by {@link finalise}. */
+  splices: Splice[] = [];
   /** Cell markers of each source and the cells each matched (for the quality report). */
   readonly markerHits: { src: number; mapping: SourceMapping; hits: number[] }[] = [];
 
@@ -401,7 +406,8 @@ export class Harmoniser {
   /**
    * Finishes the run: conversions that need another indicator (counts → per 100 inhabitants with
    * POP, LCU → USD with EXR, taking the value that wins that key), then one value per key across
-   * sources (the others logged as conflicts), and the urban/rural consistency warnings.
+   * sources (the others logged as conflicts), the urban/rural consistency warnings, and the
+   * flags of series that splice vintages or run across a boundary change.
    */
   finalise(): void {
     const s = this.store;
@@ -420,6 +426,10 @@ export class Harmoniser {
     this.pending.length = 0;
     resolveConflicts(s, this.sources, (w, l) => this.superseded(w, l));
     this.checkUrbanRural();
+    const f = findSeriesFlags(this.store, this.sources);
+    this.obsFlags = f.flags;
+    this.splices = f.splices;
+    this.warnings.push(...f.warnings);
   }
 
   private checkUrbanRural(): void {

@@ -57,6 +57,7 @@ export function observationRows(h: Harmoniser): Observation[] {
       OBS_VALUE: Number.isNaN(s.value[i]) ? null : s.value[i], UNIT_MEASURE: s.unit[i], UNIT_MULT: 0, OBS_STATUS: s.status[i],
       SOURCE_ID: src.id, RELEASE_DATE: src.releaseDate, PROV_FILE: src.file, PROV_SHEET: src.sheet, PROV_ROW: s.row[i],
       PROV_COLUMN: s.column[i], PROV_MAPPING: src.mapping, PROV_SHA256: src.sha256,
+      ...(h.obsFlags.has(i) ? { OBS_FLAG: h.obsFlags.get(i)!.join(' ') } : {}),
     };
   });
 }

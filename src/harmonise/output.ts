@@ -4,6 +4,8 @@ import { csvField, csvTextField, writeChunkedAtomic } from './csv-out.js';
 import { roundTripNumber } from '../util/number-text.js';
 import { periodFrequency } from './period.js';
 import type { HarmoniseCounts } from './types.js';
+import { mappingAndVintageSections } from './quality-sections.js';
+import { classifyConflicts } from './revisions.js';
 
 /** OBS_VALUE text: the round-trip decimal, and an empty field for a missing value (its OBS_STATUS says why). */
 export function obsValueText(x: number): string {
@@ -14,7 +16,7 @@ export function obsValueText(x: number): string {
 export const OBSERVATION_COLUMNS = [
   'STRUCTURE', 'STRUCTURE_ID', 'ACTION', 'REF_AREA', 'INDICATOR', 'SEX', 'AGE', 'URBANISATION', 'INCOME_WEALTH_QUANTILE', 'FREQ',
   'TIME_PERIOD', 'OBS_VALUE', 'UNIT_MEASURE', 'UNIT_MULT', 'OBS_STATUS', 'SOURCE_ID', 'RELEASE_DATE', 'PROV_FILE', 'PROV_SHEET',
-  'PROV_ROW', 'PROV_COLUMN', 'PROV_MAPPING', 'PROV_SHA256',
+  'PROV_ROW', 'PROV_COLUMN', 'PROV_MAPPING', 'PROV_SHA256', 'OBS_FLAG',
 ] as const;
 
 /** The dataflow of the harmonised dataset. */
@@ -30,7 +32,7 @@ export const REJECT_COLUMNS = ['SOURCE_ID', 'FILE', 'SHEET', 'ROW', 'COLUMN', 'R
 /** Columns of conflicts.csv. */
 export const CONFLICT_COLUMNS = [
   'REF_AREA', 'INDICATOR', 'SEX', 'AGE', 'URBANISATION', 'INCOME_WEALTH_QUANTILE', 'TIME_PERIOD', 'KEPT_SOURCE', 'KEPT_RELEASE', 'KEPT_VALUE',
-  'DROPPED_SOURCE', 'DROPPED_RELEASE', 'DROPPED_VALUE', 'DROPPED_FILE', 'DROPPED_ROW', 'DROPPED_COLUMN', 'REASON',
+  'DROPPED_SOURCE', 'DROPPED_RELEASE', 'DROPPED_VALUE', 'DROPPED_FILE', 'DROPPED_ROW', 'DROPPED_COLUMN', 'REASON', 'DIFFERENCE',
 ] as const;
 
 /** Paths of the files a run writes. */
@@ -57,7 +59,7 @@ export function writeOutputs(h: Harmoniser, dir: string): HarmoniseOutputs {
   const s = h.store;
   const prov = h.sources.map((src) => ({
     tail: `,${csvField(src.id)},${src.releaseDate},${csvField(src.file)},${csvField(src.sheet)},`,
-    end: `,${csvField(src.mapping)},${src.sha256}\n`,
+    end: `,${csvField(src.mapping)},${src.sha256},`,
   }));
   const order = s.sortedLive();
   writeChunkedAtomic(out.observations, (put) => {
@@ -67,7 +69,8 @@ export function writeOutputs(h: Harmoniser, dir: string): HarmoniseOutputs {
     for (let k = 0; k < order.length; k++) {
       const i = order[k];
       const p = prov[s.source[i]];
-      chunk += `${head}${s.area[i]},${s.indicator[i]},${s.sex[i]},${s.age[i]},${s.urbanisation[i]},${s.quantile[i]},${periodFrequency(s.time[i])},${s.time[i]},${obsValueText(s.value[i])},${s.unit[i]},0,${s.status[i]}${p.tail}${s.row[i]},${csvField(s.column[i])}${p.end}`;
+      const flags = h.obsFlags.get(i);
+      chunk += `${head}${s.area[i]},${s.indicator[i]},${s.sex[i]},${s.age[i]},${s.urbanisation[i]},${s.quantile[i]},${periodFrequency(s.time[i])},${s.time[i]},${obsValueText(s.value[i])},${s.unit[i]},0,${s.status[i]}${p.tail}${s.row[i]},${csvField(s.column[i])}${p.end}${flags ? flags.join(' ') : ''}\n`;
       if (chunk.length > 1 << 16) { put(chunk); chunk = ''; }
     }
     put(chunk);
@@ -78,10 +81,10 @@ export function writeOutputs(h: Harmoniser, dir: string): HarmoniseOutputs {
   });
   writeChunkedAtomic(out.conflicts, (put) => {
     put(`${CONFLICT_COLUMNS.join(',')}\n`);
-    for (const c of h.conflicts) {
+    for (const { conflict: c, difference } of classifyConflicts(h.conflicts, h.sources)) {
       const k = c.key;
       const text = (x: string) => csvTextField(x);
-      put(`${[text(k.REF_AREA), text(k.INDICATOR), text(k.SEX), text(k.AGE), text(k.URBANISATION), text(k.INCOME_WEALTH_QUANTILE), text(k.TIME_PERIOD), text(c.keptSource), text(c.keptRelease), obsValueText(c.keptValue), text(c.droppedSource), text(c.droppedRelease), obsValueText(c.droppedValue), text(c.droppedFile), String(c.droppedRow), text(c.droppedColumn), text(c.reason)].join(',')}\n`);
+      put(`${[text(k.REF_AREA), text(k.INDICATOR), text(k.SEX), text(k.AGE), text(k.URBANISATION), text(k.INCOME_WEALTH_QUANTILE), text(k.TIME_PERIOD), text(c.keptSource), text(c.keptRelease), obsValueText(c.keptValue), text(c.droppedSource), text(c.droppedRelease), obsValueText(c.droppedValue), text(c.droppedFile), String(c.droppedRow), text(c.droppedColumn), text(c.reason), difference].join(',')}\n`);
     }
   });
   writeChunkedAtomic(out.quality, (put) => put(qualityReport(h)));
@@ -130,7 +133,8 @@ export function qualityReport(h: Harmoniser): string {
     }
   }
   L.push('', '## Conflicts', '', h.conflicts.length ? `${h.conflicts.length} keys were given by more than one source; the loser of each is in conflicts.csv.` : 'No key was given by more than one source.');
-  L.push('', '## Warnings', '');
+  L.push('', ...mappingAndVintageSections(h));
+  L.push('## Warnings', '');
   if (h.warnings.length === 0) L.push('No warnings.');
   else for (const w of h.warnings) L.push(`- ${w.rule}: ${w.message}`);
   L.push('');

@@ -6,14 +6,16 @@ import { OBSERVATION_COLUMNS } from './output.js';
 
 /**
  * Reads a harmonised observations.csv (as written by `digicge harmonise`) for the next stages.
- * Checks the columns are exactly {@link OBSERVATION_COLUMNS} in order.
+ * Checks the columns are exactly {@link OBSERVATION_COLUMNS} in order (files written before the
+ * OBS_FLAG column existed, without it, are read too).
  * @param path observations.csv
  * @returns the typed rows and the same data as an arquero table
  * @throws InputError `OBSERVATIONS_COLUMNS` when the header differs, `NON_NUMERIC` for a bad value
  */
 export function readObservations(path: string): { rows: Observation[]; table: aq.ColumnTable } {
   const t = readCsv(path, { delimiter: ',' });
-  if (t.header.join(',') !== OBSERVATION_COLUMNS.join(',')) {
+  const withoutFlag = OBSERVATION_COLUMNS.filter((c) => c !== 'OBS_FLAG').join(',');
+  if (t.header.join(',') !== OBSERVATION_COLUMNS.join(',') && t.header.join(',') !== withoutFlag) {
     throw new InputError('OBSERVATIONS_COLUMNS', `expected the columns ${OBSERVATION_COLUMNS.join(',')}`, { file: path, row: t.headerRow });
   }
   const rows: Observation[] = t.rows.map((r) => {
@@ -29,6 +31,7 @@ export function readObservations(path: string): { rows: Observation[]; table: aq
       URBANISATION: c[7], INCOME_WEALTH_QUANTILE: c[8], FREQ: c[9], TIME_PERIOD: c[10], OBS_VALUE: c[11] === 'NaN' || c[11] === '' ? null : num(11, 'OBS_VALUE'),
       UNIT_MEASURE: c[12], UNIT_MULT: num(13, 'UNIT_MULT'), OBS_STATUS: c[14], SOURCE_ID: c[15], RELEASE_DATE: c[16], PROV_FILE: c[17],
       PROV_SHEET: c[18], PROV_ROW: num(19, 'PROV_ROW'), PROV_COLUMN: c[20], PROV_MAPPING: c[21], PROV_SHA256: c[22],
+      ...(c[23] ? { OBS_FLAG: c[23] } : {}),
     };
   });
   return { rows, table: aq.from(rows) };

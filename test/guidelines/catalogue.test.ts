@@ -49,11 +49,12 @@ describe('indicator catalogue', () => {
   it('gives HH7 one code for the ITU, WDI and SDG series of Internet use', () => {
     const hh7 = getIndicator('HH7')!;
     expect(hh7.unit).toBe('PERCENT');
-    expect(hh7.series).toEqual({ wdi: 'IT.NET.USER.ZS', sdg: '17.8.1', sdgSeries: 'IT_USE_ii99', itu: 'i99H' });
+    expect(hh7.series).toEqual({ wdi: 'IT.NET.USER.ZS', sdg: '17.8.1', sdgSeries: 'IT_USE_ii99', itu: 'i99H', data360: 'ITU_DH_INT_USER_PT' });
     for (const b of ['SEX', 'AGE', 'URBANISATION', 'INCOME_WEALTH_QUANTILE', 'EDUCATION', 'LABOUR_FORCE_STATUS']) expect(hh7.breakdowns).toContain(b);
     expect(findIndicatorBySeries('wdi', 'it.net.user.zs')?.code).toBe('HH7');
     expect(findIndicatorBySeries('itu', 'i99H')?.code).toBe('HH7');
     expect(findIndicatorBySeries('sdgSeries', 'IT_USE_ii99')?.code).toBe('HH7');
+    expect(findIndicatorBySeries('data360', 'ITU_DH_INT_USER_PT')?.code).toBe('HH7');
     expect(hh7.unitHistory?.[0]).toMatchObject({ unit: 'PER_100_POP', until: '2023-03' });
   });
 

@@ -78,6 +78,29 @@ export interface Code {
     [k: string]: string[];
   };
   /**
+   * CL_AREA only: changes of the area's boundaries (a split, a merger, a creation): series whose trend or gap crosses one are flagged by the harmonise stage (QR_BOUNDARY_CHANGE).
+   */
+  boundaryChanges?: {
+    /**
+     * First year with the new boundaries.
+     */
+    year: string;
+    /**
+     * split: parts left this area; merge: other areas joined it; created: the area was formed from the listed ones; renamed: the code or name changed only.
+     */
+    kind: 'split' | 'merge' | 'created' | 'renamed';
+    /**
+     * CL_AREA codes of the areas involved (the parts of a split, the areas it was formed from).
+     *
+     * @minItems 1
+     */
+    areas: [string, ...string[]];
+    /**
+     * What changed and the legal act, for the reviewer.
+     */
+    note: string;
+  }[];
+  /**
    * Aggregates: member codes, when the guideline fixes them.
    */
   members?: string[];

@@ -48,4 +48,8 @@ export interface Observation {
   PROV_COLUMN: string;
   PROV_MAPPING: string;
   PROV_SHA256: string;
+  /**
+   * Flags for the reviewer (CL_OBS_FLAG codes separated by a space: VINTAGE_SPLICE, BOUNDARY_CHANGE); empty when none. The value is unchanged.
+   */
+  OBS_FLAG?: string;
 }
