@@ -1,13 +1,16 @@
-import { loadCatalogue, sourcePriorityRank, loadQualityRules } from '../guidelines/index.js';
-import type { SourceMapping } from '../guidelines/generated/source-mapping.js';
+import { sourcePriorityRank, loadQualityRules } from '../guidelines/index.js';
+import { dsdBreakdowns } from '../guidelines/dsd.js';
+import type { Dimension, SourceMapping } from '../guidelines/generated/source-mapping.js';
 import { periodFrequency } from './period.js';
 
 /**
- * Breakdown dimensions the observation key carries today, in key order. Every other breakdown the
- * catalogue declares can be mapped, but a non-total value of it is rejected (BREAKDOWN_NOT_CARRIED)
- * until the data structure definition carries every declared breakdown in the key.
+ * Breakdown dimensions of the observation key, in key order: the breakdowns of the data structure
+ * definition (`guidelines/dsd/DSD_DIGITAL.json`), which are the catalogue's dimensions.
  */
-export const KEY_BREAKDOWNS = ['SEX', 'AGE', 'URBANISATION', 'INCOME_WEALTH_QUANTILE'] as const;
+export function keyBreakdowns(): readonly string[] {
+  return (cachedBreakdowns ??= dsdBreakdowns().map((d) => d.id));
+}
+let cachedBreakdowns: readonly string[] | undefined;
 
 /** Dimensions of a mapping that are not breakdowns. */
 export const CORE_DIMENSIONS = ['REF_AREA', 'INDICATOR', 'TIME_PERIOD', 'OBS_STATUS'] as const;
@@ -17,14 +20,14 @@ export function isPeriod(text: string): boolean {
   return periodFrequency(text) !== undefined;
 }
 
-/** Breakdown dimension ids of the catalogue, each with the code list of its values. */
+/** Breakdown dimension ids of the data structure definition, each with the code list of its values. */
 export function breakdownDimensions(): ReadonlyMap<string, string> {
-  return new Map(loadCatalogue().dimensions.map((d) => [d.id, d.codelist]));
+  return new Map(dsdBreakdowns().map((d) => [d.id, d.codelist!]));
 }
 
 /** Position of a breakdown in the observation key, or -1 when the key does not carry it. */
 export function keyPosition(dim: string): number {
-  return (KEY_BREAKDOWNS as readonly string[]).indexOf(dim);
+  return keyBreakdowns().indexOf(dim);
 }
 
 /**
@@ -64,4 +67,9 @@ export function namedGroups(pattern: string): string[] {
 export function codeMapOf(o: Record<string, string> | undefined): Map<string, string> | null {
   if (!o) return null;
   return new Map(Object.entries(o).filter(([k]) => !k.startsWith('$')));
+}
+
+/** A mapping's dimension by id (any text: the mapping schema lists the DSD's dimensions only), or undefined. */
+export function mappingDimension(dims: SourceMapping['dimensions'], id: string): Dimension | undefined {
+  return (dims as Readonly<Record<string, Dimension | undefined>>)[id];
 }

@@ -11,7 +11,8 @@ import type { RawRow, RawTable, RowSink } from '../ingest/types.js';
 import { readWorldBankApi } from '../ingest/wb-api.js';
 import { readXlsx } from '../ingest/xlsx.js';
 import { displayPath } from '../guidelines/paths.js';
-import { codeMapOf, isPeriod, KEY_BREAKDOWNS, sourceDataset, sourcePriority } from './dimensions.js';
+import { codeMapOf, isPeriod, keyBreakdowns, sourceDataset, sourcePriority } from './dimensions.js';
+import { dsdBreakdowns } from '../guidelines/dsd.js';
 import type { LoadedMapping, SourceMapping } from './mapping.js';
 import { compileMarkers, resolveAreaText, type AreaReading, type CompiledMarkers } from './markers.js';
 import { FirstNonZero } from './padding.js';
@@ -43,7 +44,7 @@ export interface SourceInfo {
 }
 
 interface Pending {
-  src: number; area: string; ind: Indicator; sex: string; age: string; urb: string; q: string; time: string;
+  src: number; area: string; ind: Indicator; codes: string[]; time: string;
   value: number; unit: string; mult: number; status: string; row: RawRow; column: string; need: 'population' | 'exchangeRate'; by: string;
 }
 
@@ -187,7 +188,8 @@ export class Harmoniser {
     let dropRe: RegExp[] = [];
     let dropReason: string[] = [];
     let nValues = 0;
-    const codes = KEY_BREAKDOWNS.map(() => '_T');
+    const codes = keyBreakdowns().map(() => '_T');
+    const cellCodes = codes.slice();
 
     return {
       onHeader(h: string[], r: number): void {
@@ -251,7 +253,7 @@ export class Harmoniser {
             return;
           }
           if (d.keyPos >= 0) codes[d.keyPos] = v;
-          else if (v !== '_T') { self.reject(src, row, d.index >= 0 ? header[d.index] : '', 'BREAKDOWN_NOT_CARRIED', `${d.dim} "${v}": the catalogue declares this breakdown but the observation key does not carry it yet (it carries ${KEY_BREAKDOWNS.join(', ')})`, n); return; }
+          else if (v !== '_T') { self.reject(src, row, d.index >= 0 ? header[d.index] : '', 'BREAKDOWN_NOT_CARRIED', `${d.dim} "${v}": the catalogue declares this breakdown but the observation key does not carry it yet (it carries ${keyBreakdowns().join(', ')})`, n); return; }
         }
         let status = p.fixedStatus;
         if (p.statusIndex >= 0) {
@@ -276,8 +278,8 @@ export class Harmoniser {
             if (year < yearFrom || year > yearTo) {
               if (padFirst) {
                 const t = cells[ci].trim();
-                const s4 = (k: number): string => vc.codes[k] || codes[k];
-                if (!missing.has(t)) padFirst.note(self.store.seriesKey(area.code, vc.indicator || rowInd, s4(0), s4(1), s4(2), s4(3)), time, plainNumbers ? parsePlain(t) : parseLocaleNumber(t, numFmt));
+                const ind0 = lookupInd(vc.indicator || rowInd);
+                if (ind0 && !missing.has(t)) padFirst.note(self.store.seriesKey(area.code, ind0.code, self.cellCodes(ind0, vc.codes, codes, cellCodes)), time, plainNumbers ? parsePlain(t) : parseLocaleNumber(t, numFmt));
               }
               self.filter(src, 'YEAR_RANGE', 1);
               continue;
@@ -286,27 +288,23 @@ export class Harmoniser {
           const indCode = vc.indicator || rowInd;
           const ind = lookupInd(indCode);
           if (ind === null) { self.reject(src, row, column, 'UNKNOWN_INDICATOR', `"${indCode}" is not an indicator of the catalogue`, 1); continue; }
-          if (vc.notCarried) { self.reject(src, row, column, 'BREAKDOWN_NOT_CARRIED', `${vc.notCarried}: the catalogue declares this breakdown but the observation key does not carry it yet (it carries ${KEY_BREAKDOWNS.join(', ')})`, 1); continue; }
-          const sex0 = vc.codes[0] || codes[0], age0 = vc.codes[1] || codes[1], urb = vc.codes[2] || codes[2], q = vc.codes[3] || codes[3];
-          if ((sex0 !== '_T' || age0 !== '_T' || urb !== '_T' || q !== '_T') && !breakdownsAllowed(ind, sex0, age0, urb, q)) {
-            self.reject(src, row, column, 'BREAKDOWN_NOT_ALLOWED', `${ind.code} has no breakdown by ${[sex0 !== '_T' ? 'SEX' : '', age0 !== '_T' ? 'AGE' : '', urb !== '_T' ? 'URBANISATION' : '', q !== '_T' ? 'INCOME_WEALTH_QUANTILE' : ''].filter(Boolean).join(', ')} (allowed: ${(ind.breakdowns ?? []).join(', ') || 'none'})`, 1);
-            continue;
-          }
-          // a household has no sex or age: those dimensions are not applicable (_Z), not totals
-          const household = ind.scope.unit === 'households';
-          const sex = household ? '_Z' : sex0, age = household ? '_Z' : age0;
+          if (vc.notCarried) { self.reject(src, row, column, 'BREAKDOWN_NOT_CARRIED', `${vc.notCarried}: the catalogue declares this breakdown but the observation key does not carry it yet (it carries ${keyBreakdowns().join(', ')})`, 1); continue; }
+          for (let k = 0; k < codes.length; k++) cellCodes[k] = vc.codes[k] || codes[k];
+          const notAllowed = breakdownsNotAllowed(ind, self.store.breakdowns, cellCodes);
+          if (notAllowed) { self.reject(src, row, column, 'BREAKDOWN_NOT_ALLOWED', `${ind.code} has no breakdown by ${notAllowed} (allowed: ${(ind.breakdowns ?? []).join(', ') || 'none'})`, 1); continue; }
+          self.cellCodes(ind, vc.codes, codes, cellCodes);
           const text = cells[ci].trim();
           const mark = marks?.[v];
           let cellStatus = status === 'A' && +time.slice(0, 4) > projectedAfter ? 'F' : status;
           if (mark !== undefined) {
             markers!.hits[markers!.index.get(area.code)![v]]++;
             cellStatus = mark;
-            if (Number.isNaN(plainNumbers ? parsePlain(text) : parseLocaleNumber(text, numFmt))) { self.insert(src, area.code, ind, sex, age, urb, q, time, NaN, mark, row, column); continue; }
+            if (Number.isNaN(plainNumbers ? parsePlain(text) : parseLocaleNumber(text, numFmt))) { self.insert(src, area.code, ind, cellCodes, time, NaN, mark, row, column); continue; }
           } else {
             const marker = missing.get(text);
             if (marker !== undefined) {
               if (marker === null) { self.filter(src, 'MISSING', 1); continue; }
-              self.insert(src, area.code, ind, sex, age, urb, q, time, NaN, marker, row, column);
+              self.insert(src, area.code, ind, cellCodes, time, NaN, marker, row, column);
               continue;
             }
           }
@@ -316,8 +314,8 @@ export class Harmoniser {
           const u = vc.unit;
           const mult = vc.mult;
           if (u !== ind.unit || mult !== 0) {
-            if (u === 'NUMBER' && ind.unit === 'PER_100_POP') { self.pending.push({ src, area: area.code, ind, sex, age, urb, q, time, value: raw, unit: u, mult, status: cellStatus, row, column, need: 'population', by: m.conversions?.population ?? 'POP' }); continue; }
-            if (u === 'LCU' && ind.unit.startsWith('USD')) { self.pending.push({ src, area: area.code, ind, sex, age, urb, q, time, value: raw, unit: u, mult, status: cellStatus, row, column, need: 'exchangeRate', by: m.conversions?.exchangeRate ?? 'EXR' }); continue; }
+            if (u === 'NUMBER' && ind.unit === 'PER_100_POP') { self.pending.push({ src, area: area.code, ind, codes: cellCodes.slice(), time, value: raw, unit: u, mult, status: cellStatus, row, column, need: 'population', by: m.conversions?.population ?? 'POP' }); continue; }
+            if (u === 'LCU' && ind.unit.startsWith('USD')) { self.pending.push({ src, area: area.code, ind, codes: cellCodes.slice(), time, value: raw, unit: u, mult, status: cellStatus, row, column, need: 'exchangeRate', by: m.conversions?.exchangeRate ?? 'EXR' }); continue; }
             try {
               value = toCanonicalUnit(ind, raw, u, mult).value;
             } catch (err) {
@@ -325,10 +323,26 @@ export class Harmoniser {
               throw err;
             }
           }
-          self.finish(src, area.code, ind, sex, age, urb, q, time, value, cellStatus, row, column);
+          self.finish(src, area.code, ind, cellCodes, time, value, cellStatus, row, column);
         }
       },
     };
+  }
+
+  /** All breakdowns at their total, in key order. */
+  private readonly totals: readonly string[] = keyBreakdowns().map(() => '_T');
+  /** Key positions of the breakdowns that describe a person (DSD `personal`): not applicable (_Z) to households. */
+  private readonly personal: readonly number[] = dsdBreakdowns().flatMap((d, k) => (d.personal ? [k] : []));
+
+  /**
+   * The breakdown codes of one cell into `out`: the value column's own code, else the row's; a
+   * person's characteristic of an indicator that counts households is `_Z` (not applicable).
+   * @returns `out`
+   */
+  private cellCodes(ind: Indicator, own: readonly string[], row: readonly string[], out: string[]): string[] {
+    for (let k = 0; k < row.length; k++) out[k] = own[k] || row[k];
+    if (ind.scope.unit === 'households') for (const k of this.personal) out[k] = '_Z';
+    return out;
   }
 
   /** Rejects a cell that is not a number in the source's declared format, saying when it is one in another. */
@@ -343,31 +357,29 @@ export class Harmoniser {
   }
 
   /** Range check then insert (the value is in the canonical unit). */
-  private finish(src: number, area: string, ind: Indicator, sex: string, age: string, urb: string, q: string, time: string, value: number, status: string, row: RawRow, column: string): void {
+  private finish(src: number, area: string, ind: Indicator, codes: readonly string[], time: string, value: number, status: string, row: RawRow, column: string): void {
     if (!Number.isFinite(value)) { this.reject(src, row, column, 'NON_NUMERIC', `${ind.code}: ${value} is not a finite number`, 1); return; }
     const r = ind.range;
     if (value < r.min || (r.max !== null && r.max !== undefined && value > r.max)) {
       this.reject(src, row, column, 'OUT_OF_RANGE', `${ind.code}: ${value} ${ind.unit} is outside the valid range ${r.min} to ${r.max ?? 'no upper bound'}`, 1);
       return;
     }
-    this.insert(src, area, ind, sex, age, urb, q, time, value, status, row, column);
+    this.insert(src, area, ind, codes, time, value, status, row, column);
   }
 
   /**
    * Stores a candidate for its key. A key the same source already gave is a duplicate (rejected);
    * keys given by several sources are resolved once every source is read ({@link finalise}).
    */
-  private insert(src: number, area: string, ind: Indicator, sex: string, age: string, urb: string, q: string, time: string, value: number, status: string, row: RawRow, column: string): void {
+  private insert(src: number, area: string, ind: Indicator, codes: readonly string[], time: string, value: number, status: string, row: RawRow, column: string): void {
     const s = this.store;
-    const key = s.keyAndIntern(area, ind.code, sex, age, urb, q, time);
-    const sc = s.scratch;
-    area = sc[0]; sex = sc[2]; age = sc[3]; urb = sc[4]; q = sc[5]; time = sc[6];
+    const key = s.keyAndIntern(area, ind.code, codes, time);
     for (let c = s.byKey.get(key) ?? -1; c >= 0; c = s.prev[c]) {
       if (s.source[c] !== src) continue;
-      this.reject(src, row, column, 'DUPLICATE_KEY', `${area} ${ind.code} ${time}${sex !== '_T' || age !== '_T' || urb !== '_T' || q !== '_T' ? ` (${sex},${age},${urb},${q})` : ''} already given by row ${s.row[c]} of the same source`, 1);
+      this.reject(src, row, column, 'DUPLICATE_KEY', `${area} ${ind.code} ${time}${breakdownLabel(s.breakdowns, codes)} already given by row ${s.row[c]} of the same source`, 1);
       return;
     }
-    s.push(key, area, ind.code, sex, age, urb, q, time, value, ind.unit, status, src, row.row, column);
+    s.push(key, ind.code, value, ind.unit, status, src, row.row, column);
     this.counts[src].observations++;
   }
 
@@ -375,7 +387,7 @@ export class Harmoniser {
   private dropPadding(src: number, first: FirstNonZero, start: number, pendingStart: number): void {
     const s = this.store;
     const pend = this.pending;
-    const pendSeries = (p: Pending): number => s.seriesKey(p.area, p.ind.code, p.sex, p.age, p.urb, p.q);
+    const pendSeries = (p: Pending): number => s.seriesKey(p.area, p.ind.code, p.codes);
     for (let i = start; i < s.length; i++) first.note(s.seriesOf(i), s.time[i], s.value[i]);
     for (let k = pendingStart; k < pend.length; k++) first.note(pendSeries(pend[k]), pend[k].time, pend[k].value);
     for (let i = start; i < s.length; i++) {
@@ -397,7 +409,9 @@ export class Harmoniser {
     const s = this.store;
     const a = this.sources[s.source[winner]];
     const b = this.sources[s.source[loser]];
-    const k = { REF_AREA: s.area[loser], INDICATOR: s.indicator[loser], SEX: s.sex[loser], AGE: s.age[loser], URBANISATION: s.urbanisation[loser], INCOME_WEALTH_QUANTILE: s.quantile[loser], TIME_PERIOD: s.time[loser] };
+    const k: Record<string, string> = { REF_AREA: s.area[loser], INDICATOR: s.indicator[loser] };
+    s.breakdowns.forEach((d, j) => { k[d] = s.codes(loser)[j]; });
+    k.TIME_PERIOD = s.time[loser];
     this.conflicts.push({ key: k, keptSource: a.id, keptRelease: a.releaseDate, keptValue: s.value[winner], droppedSource: b.id, droppedRelease: b.releaseDate, droppedValue: s.value[loser], droppedFile: b.file, droppedRow: s.row[loser], droppedColumn: s.column[loser], reason: conflictReason(s, this.sources, winner, loser) });
     this.counts[s.source[loser]].observations--;
     this.filter(s.source[loser], 'SUPERSEDED', 1);
@@ -412,12 +426,12 @@ export class Harmoniser {
   finalise(): void {
     const s = this.store;
     for (const p of this.pending) {
-      const k = s.keyOf(p.area, p.by, '_T', '_T', '_T', '_T', p.time);
+      const k = s.keyOf(p.area, p.by, this.totals, p.time);
       const i = k < 0 ? -1 : winnerOf(s, this.sources, k);
       const ctx = i < 0 || Number.isNaN(s.value[i]) ? undefined : s.value[i];
       try {
         const v = toCanonicalUnit(p.ind, p.value, p.unit, p.mult, p.need === 'population' ? (ctx === undefined ? {} : { population: ctx }) : ctx === undefined ? {} : { exchangeRate: ctx });
-        this.finish(p.src, p.area, p.ind, p.sex, p.age, p.urb, p.q, p.time, v.value, p.status, p.row, p.column);
+        this.finish(p.src, p.area, p.ind, p.codes, p.time, v.value, p.status, p.row, p.column);
       } catch (err) {
         if (!(err instanceof DigicgeError)) throw err;
         this.reject(p.src, p.row, p.column, err.code, `${err.message} (looked for ${p.by} ${p.area} ${p.time})`, 1);
@@ -435,13 +449,14 @@ export class Harmoniser {
   private checkUrbanRural(): void {
     const s = this.store;
     const val = (j: number | undefined): number | undefined => (j === undefined || s.dropped[j] || Number.isNaN(s.value[j]) ? undefined : s.value[j]);
-    const x = undefined;
-    const U = [x, x, x, x, 'U'], R = [x, x, x, x, 'R'];
-    const WU = [x, 'POP_URB', '_T', '_T', '_T', '_T'], WR = [x, 'POP_RUR', '_T', '_T', '_T', '_T'];
+    const totals = Object.fromEntries(s.breakdowns.map((d) => [d, '_T']));
+    const U = { URBANISATION: 'U' }, R = { URBANISATION: 'R' };
+    const WU = { ...totals, INDICATOR: 'POP_URB' }, WR = { ...totals, INDICATOR: 'POP_RUR' };
+    const urbAt = s.breakdowns.indexOf('URBANISATION');
     const survey = new Map<string, boolean>();
     const noWeights = new Map<string, number>();
     for (let i = 0; i < s.length; i++) {
-      if (s.dropped[i] || s.urbanisation[i] !== '_T' || Number.isNaN(s.value[i])) continue;
+      if (s.dropped[i] || s.codes(i)[urbAt] !== '_T' || Number.isNaN(s.value[i])) continue;
       let isSurvey = survey.get(s.indicator[i]);
       if (isSurvey === undefined) { isSurvey = getIndicator(s.indicator[i])?.kind === 'survey'; survey.set(s.indicator[i], isSurvey); }
       if (!isSurvey) continue;
@@ -452,7 +467,7 @@ export class Harmoniser {
       const wr = val(s.sibling(i, WR));
       if (wu === undefined || wr === undefined) { noWeights.set(s.indicator[i], (noWeights.get(s.indicator[i]) ?? 0) + 1); continue; }
       const f = checkUrbanRuralConsistency(s.value[i], u, r, wu, wr);
-      if (f) this.warnings.push({ rule: f.rule, message: `${s.area[i]} ${s.indicator[i]} ${s.time[i]}${s.sex[i] !== '_T' || s.age[i] !== '_T' || s.quantile[i] !== '_T' ? ` (${s.sex[i]},${s.age[i]},${s.quantile[i]})` : ''}: ${f.message}` });
+      if (f) this.warnings.push({ rule: f.rule, message: `${s.area[i]} ${s.indicator[i]} ${s.time[i]}${breakdownLabel(s.breakdowns, s.codes(i))}: ${f.message}` });
     }
     for (const [ind, n] of [...noWeights].sort(([a], [b]) => (a < b ? -1 : 1))) {
       this.warnings.push({ rule: 'QR_BREAKDOWN_URBANISATION', message: `${ind}: ${n} totals with urban and rural values could not be checked: no POP_URB/POP_RUR of the same area and year in this run` });
@@ -478,7 +493,15 @@ function parsePlain(text: string): number {
   return PLAIN.test(text) ? +text : NaN;
 }
 
-function breakdownsAllowed(ind: Indicator, sex: string, age: string, urb: string, q: string): boolean {
+/** The breakdowns (by id, comma-separated) that are broken down but not declared for the indicator, or ''. */
+function breakdownsNotAllowed(ind: Indicator, dims: readonly string[], codes: readonly string[]): string {
   const b = ind.breakdowns ?? [];
-  return (sex === '_T' || b.includes('SEX')) && (age === '_T' || b.includes('AGE')) && (urb === '_T' || b.includes('URBANISATION')) && (q === '_T' || b.includes('INCOME_WEALTH_QUANTILE'));
+  let out = '';
+  for (let k = 0; k < dims.length; k++) if (codes[k] !== '_T' && !b.includes(dims[k])) out += `${out ? ', ' : ''}${dims[k]}`;
+  return out;
+}
+
+/** ` (F,_T,U,…)` for an observation broken down by something, '' for a total. */
+function breakdownLabel(dims: readonly string[], codes: readonly string[]): string {
+  return codes.some((c) => c !== '_T') ? ` (${dims.map((d, k) => `${d}=${codes[k]}`).filter((_, k) => codes[k] !== '_T').join(',')})` : '';
 }

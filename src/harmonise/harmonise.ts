@@ -3,6 +3,7 @@ import type { Observation } from '../guidelines/generated/observation.js';
 import { Harmoniser } from './engine.js';
 import { loadMapping, type LoadedMapping } from './mapping.js';
 import { periodFrequency } from './period.js';
+import { SUBFIELD_SEPARATOR } from '../guidelines/dsd-columns.js';
 import { OBSERVATION_ACTION as ACTION, OBSERVATION_STRUCTURE_ID as STRUCTURE_ID, totals, writeOutputs, type HarmoniseOutputs } from './output.js';
 import type { ConflictRecord, HarmoniseCounts, QualityWarning, RejectRecord } from './types.js';
 import { verifyOutputs, type WrittenFigures } from './verify.js';
@@ -51,14 +52,15 @@ export function observationRows(h: Harmoniser): Observation[] {
   const s = h.store;
   return s.sortedLive().map((i) => {
     const src = h.sources[s.source[i]];
+    // the breakdown fields are those of the DSD, the type generated from it
+    const breakdowns = Object.fromEntries(s.breakdowns.map((d, k) => [d, s.codes(i)[k]]));
     return {
-      STRUCTURE: 'dataflow', STRUCTURE_ID, ACTION, REF_AREA: s.area[i], INDICATOR: s.indicator[i], SEX: s.sex[i], AGE: s.age[i],
-      URBANISATION: s.urbanisation[i], INCOME_WEALTH_QUANTILE: s.quantile[i], FREQ: periodFrequency(s.time[i])!, TIME_PERIOD: s.time[i],
+      STRUCTURE: 'dataflow', STRUCTURE_ID, ACTION, REF_AREA: s.area[i], INDICATOR: s.indicator[i], ...breakdowns, FREQ: periodFrequency(s.time[i])!, TIME_PERIOD: s.time[i],
       OBS_VALUE: Number.isNaN(s.value[i]) ? null : s.value[i], UNIT_MEASURE: s.unit[i], UNIT_MULT: 0, OBS_STATUS: s.status[i],
+      ...(h.obsFlags.has(i) ? { OBS_FLAG: h.obsFlags.get(i)!.join(SUBFIELD_SEPARATOR) } : {}),
       SOURCE_ID: src.id, RELEASE_DATE: src.releaseDate, PROV_FILE: src.file, PROV_SHEET: src.sheet, PROV_ROW: s.row[i],
       PROV_COLUMN: s.column[i], PROV_MAPPING: src.mapping, PROV_SHA256: src.sha256,
-      ...(h.obsFlags.has(i) ? { OBS_FLAG: h.obsFlags.get(i)!.join(' ') } : {}),
-    };
+    } as Observation;
   });
 }
 

@@ -1,6 +1,6 @@
 import { hasCodeInList, loadCodeList } from '../guidelines/index.js';
 import type { Dimension, SourceMapping } from '../guidelines/generated/source-mapping.js';
-import { breakdownDimensions, classPriority, CORE_DIMENSIONS, isPeriod, namedGroups } from './dimensions.js';
+import { breakdownDimensions, classPriority, CORE_DIMENSIONS, isPeriod, mappingDimension, namedGroups } from './dimensions.js';
 
 /** A rule of a mapping that its schema cannot state, broken at a JSON path. */
 export interface MappingIssue {
@@ -53,7 +53,7 @@ function checkWide(m: SourceMapping & { layout: { type: 'wide' } }, breakdowns: 
   const groups = namedGroups(pattern);
   for (const g of groups) {
     if (g !== 'TIME_PERIOD' && !breakdowns.has(g)) out.push({ jsonPath: at, message: `named group "${g}" is not TIME_PERIOD or a breakdown of the catalogue (${[...breakdowns.keys()].join(', ')})` });
-    const d = m.dimensions[g];
+    const d = mappingDimension(m.dimensions, g);
     if (d && d.header !== true) out.push({ jsonPath: `/dimensions/${g}`, message: `comes from the named group of layout columns: write {"header": true} (with a codeMap if needed), not a column or a fixed value` });
   }
   for (const [k, d] of Object.entries(m.dimensions)) {
@@ -72,7 +72,7 @@ function checkLong(m: SourceMapping & { layout: { type: 'long' } }, breakdowns: 
     for (const [k, code] of Object.entries(own)) {
       const list = breakdowns.get(k);
       if (k !== 'TIME_PERIOD' && !list) out.push({ jsonPath: `${at}/dimensions/${k}`, message: `is not TIME_PERIOD or a breakdown of the catalogue` });
-      else if (dims[k]) out.push({ jsonPath: `${at}/dimensions/${k}`, message: `${k} is also given in dimensions: give it in one place` });
+      else if (mappingDimension(dims, k)) out.push({ jsonPath: `${at}/dimensions/${k}`, message: `${k} is also given in dimensions: give it in one place` });
       else if (k === 'TIME_PERIOD' && !isPeriod(code)) out.push({ jsonPath: `${at}/dimensions/${k}`, message: `"${code}" is not a period (YYYY, YYYY-MM, YYYY-Qn, YYYY-Sn, YYYY-MM-DD)` });
       else if (list && code !== '_T' && !hasCodeInList(list, code)) out.push({ jsonPath: `${at}/dimensions/${k}`, message: `"${code}" is not a ${list} code` });
     }

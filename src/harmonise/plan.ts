@@ -1,14 +1,14 @@
 import { InputError } from '../errors.js';
 import { hasCodeInList } from '../guidelines/index.js';
 import type { Dimension, SourceMapping } from '../guidelines/generated/source-mapping.js';
-import { breakdownDimensions, codeMapOf, columnsPattern, isPeriod, KEY_BREAKDOWNS, keyPosition } from './dimensions.js';
+import { breakdownDimensions, codeMapOf, columnsPattern, isPeriod, keyBreakdowns, keyPosition, mappingDimension } from './dimensions.js';
 
 /** A breakdown whose code comes from each row: a column (through an optional code map) or a fixed code. */
 export interface RowDimension {
   dim: string;
   /** Code list of its values. */
   list: string;
-  /** Position in {@link KEY_BREAKDOWNS}, or -1 when the key does not carry it. */
+  /** Position in {@link keyBreakdowns}, or -1 when the key does not carry it. */
   keyPos: number;
   /** Column index, or -1 for a fixed code. */
   index: number;
@@ -30,7 +30,7 @@ export interface ValueColumnPlan {
   time: string;
   /** Why the column's period is not a period ('' when it is). */
   timeError: string;
-  /** Code per {@link KEY_BREAKDOWNS} carried by the column ('' when from the row). */
+  /** Code per {@link keyBreakdowns} carried by the column ('' when from the row). */
   codes: string[];
   /** Breakdowns with a non-total code the observation key does not carry (e.g. "EDUCATION=ED5"), '' when none. */
   notCarried: string;
@@ -90,7 +90,7 @@ export function mapCode(text: string, map: Map<string, string> | null, fallback:
 }
 
 function emptyCodes(): string[] {
-  return KEY_BREAKDOWNS.map(() => '');
+  return keyBreakdowns().map(() => '');
 }
 
 /** Records a column-carried code: in the key, or in `notCarried` when the key has no place for it. */
@@ -116,7 +116,7 @@ function wideValues(m: SourceMapping, header: string[], cols: Columns, breakdown
     const v: ValueColumnPlan = { index, name, indicator: m.layout.type === 'wide' ? m.layout.indicator ?? '' : '', unit: m.unit.measure, mult: m.unit.mult ?? 0, time: '', timeError: '', codes: emptyCodes(), notCarried: '' };
     const groups = hit.groups ?? {};
     for (const [dim, raw] of Object.entries(groups)) {
-      const d = m.dimensions[dim];
+      const d = mappingDimension(m.dimensions, dim);
       const code = mapCode((raw ?? '').trim(), codeMapOf(d?.codeMap), d?.default);
       if (dim === 'TIME_PERIOD') { v.time = code; continue; }
       const list = breakdowns.get(dim)!;

@@ -10,8 +10,8 @@ function cell(text: string): string {
 }
 
 function keyText(k: ConflictRecord['key']): string {
-  const b = [k.SEX, k.AGE, k.URBANISATION, k.INCOME_WEALTH_QUANTILE];
-  return `${k.REF_AREA} ${k.INDICATOR} ${k.TIME_PERIOD}${b.some((x) => x !== '_T') ? ` (${b.join(',')})` : ''}`;
+  const b = Object.entries(k).filter(([d, c]) => d !== 'REF_AREA' && d !== 'INDICATOR' && d !== 'TIME_PERIOD' && c !== '_T');
+  return `${k.REF_AREA} ${k.INDICATOR} ${k.TIME_PERIOD}${b.length ? ` (${b.map(([d, c]) => `${d}=${c}`).join(',')})` : ''}`;
 }
 
 /** Class, priority, dataset, release and retrieval date of each source. */

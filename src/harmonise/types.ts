@@ -52,7 +52,8 @@ export interface RejectRecord {
 
 /** Two sources gave the same key: which one was kept and why. */
 export interface ConflictRecord {
-  key: { REF_AREA: string; INDICATOR: string; SEX: string; AGE: string; URBANISATION: string; INCOME_WEALTH_QUANTILE: string; TIME_PERIOD: string };
+  /** Code of every key dimension of the DSD (REF_AREA, INDICATOR, each breakdown, TIME_PERIOD). */
+  key: Readonly<Record<string, string>>;
   keptSource: string;
   keptRelease: string;
   keptValue: number;

@@ -1,7 +1,9 @@
 import { OutputError } from '../errors.js';
 import { streamCsvFile } from '../ingest/csv.js';
 import type { RawRow } from '../ingest/types.js';
+import { dsdKeyDimensions } from '../guidelines/dsd.js';
 import type { Harmoniser } from './engine.js';
+import { headerId } from './read.js';
 import { CONFLICT_COLUMNS, OBSERVATION_COLUMNS, REJECT_COLUMNS, totals, type HarmoniseOutputs } from './output.js';
 
 /** What the written files were found to hold (the figures the check compared with the ledger). */
@@ -20,10 +22,12 @@ export interface WrittenFigures {
   conflicts: number;
 }
 
-const KEY = ['REF_AREA', 'INDICATOR', 'SEX', 'AGE', 'URBANISATION', 'INCOME_WEALTH_QUANTILE', 'TIME_PERIOD'].map((c) => OBSERVATION_COLUMNS.indexOf(c as (typeof OBSERVATION_COLUMNS)[number]));
-const AREA = OBSERVATION_COLUMNS.indexOf('REF_AREA');
-const SOURCE = OBSERVATION_COLUMNS.indexOf('SOURCE_ID');
-const VALUE = OBSERVATION_COLUMNS.indexOf('OBS_VALUE');
+const IDS = OBSERVATION_COLUMNS.map(headerId);
+/** Positions of the key dimensions of the DSD (FREQ follows from the period) in the written file. */
+const KEY = dsdKeyDimensions().map((d) => IDS.indexOf(d.id));
+const AREA = IDS.indexOf('REF_AREA');
+const SOURCE = IDS.indexOf('SOURCE_ID');
+const VALUE = IDS.indexOf('OBS_VALUE');
 
 /** -1, 0 or 1: the order observations.csv is sorted in (key columns, plain code-unit order). */
 function compareKeys(a: readonly string[], b: readonly string[]): number {

@@ -24,8 +24,8 @@ export interface SeriesFlags {
 }
 
 function seriesLabel(s: ObservationStore, i: number): string {
-  const b = [s.sex[i], s.age[i], s.urbanisation[i], s.quantile[i]];
-  return `${s.area[i]} ${s.indicator[i]}${b.some((x) => x !== '_T') ? ` (${b.join(',')})` : ''}`;
+  const b = s.codes(i);
+  return `${s.area[i]} ${s.indicator[i]}${b.some((x) => x !== '_T') ? ` (${s.breakdowns.filter((_, k) => b[k] !== '_T').map((d) => `${d}=${b[s.breakdowns.indexOf(d)]}`).join(',')})` : ''}`;
 }
 
 /** Live observations grouped by series (every dimension but the period), in first-seen order. */

@@ -178,11 +178,22 @@ export interface SourceMapping {
         ];
       };
   /**
-   * Where each dimension's value comes from. REF_AREA is required; INDICATOR, TIME_PERIOD and OBS_STATUS are optional, and so is every breakdown dimension the catalogue declares (SEX, AGE, URBANISATION, INCOME_WEALTH_QUANTILE, EDUCATION, …): a breakdown not given is the total (_T).
+   * Where each dimension's value comes from. REF_AREA is required; INDICATOR, TIME_PERIOD and OBS_STATUS are optional, and so is every breakdown dimension of the data structure definition (SEX, AGE, URBANISATION, INCOME_WEALTH_QUANTILE, EDUCATION, LABOUR_FORCE_STATUS, OCCUPATION, ICT_SKILL, ICT_LOCATION): a breakdown not given is the total (_T).
    */
   dimensions: {
     REF_AREA: Dimension;
-    [k: string]: Dimension;
+    INDICATOR?: Dimension;
+    SEX?: Dimension;
+    AGE?: Dimension;
+    URBANISATION?: Dimension;
+    INCOME_WEALTH_QUANTILE?: Dimension;
+    EDUCATION?: Dimension;
+    LABOUR_FORCE_STATUS?: Dimension;
+    OCCUPATION?: Dimension;
+    ICT_SKILL?: Dimension;
+    ICT_LOCATION?: Dimension;
+    TIME_PERIOD?: Dimension;
+    OBS_STATUS?: Dimension;
   };
   /**
    * Missing-value markers (cell text → OBS_STATUS, or null: not an observation, counted as filtered). Default: empty cell → null. A key starting with $ is a comment.

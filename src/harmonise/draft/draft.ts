@@ -138,7 +138,7 @@ function dimensionsBlock(shape: TableShape, roles: ColumnRoles, options: DraftOp
   } else if (options.period) summary.push(`--period ${options.period} not used: the column names give the periods`);
   for (const r of roles.rows) {
     if (r.dim === 'TIME_PERIOD' || r.dim === 'INDICATOR') continue;
-    dims[r.dim] = withComment(r.why, { column: r.name, ...(Object.keys(r.codeMap).length ? { codeMap: r.codeMap } : {}) });
+    (dims as Record<string, Dimension>)[r.dim] = withComment(r.why, { column: r.name, ...(Object.keys(r.codeMap).length ? { codeMap: r.codeMap } : {}) });
     summary.push(`${r.dim} from column "${r.name}"`);
   }
   return dims;
