@@ -21,7 +21,7 @@ import { compileHeader, mapCode, type HeaderPlan, type ValueColumnPlan } from '.
 import { conflictReason, resolveConflicts, winnerOf } from './resolve.js';
 import { UnmappedTally } from './unmapped.js';
 import { findSeriesFlags, type Splice } from './vintages.js';
-import { ObservationStore } from './store.js';
+import { DROPPED_PADDING, ObservationStore } from './store.js';
 import type { ConflictRecord, QualityWarning, RejectRecord, SourceCounts } from './types.js';
 
 /** Facts about one source of a run, used for provenance and conflict resolution. */
@@ -392,7 +392,7 @@ export class Harmoniser {
     for (let k = pendingStart; k < pend.length; k++) first.note(pendSeries(pend[k]), pend[k].time, pend[k].value);
     for (let i = start; i < s.length; i++) {
       if (s.dropped[i] || !first.isPadding(s.seriesOf(i), s.time[i], s.value[i])) continue;
-      s.dropped[i] = 1;
+      s.dropped[i] = DROPPED_PADDING;
       this.counts[src].observations--;
       this.filter(src, 'LEADING_ZERO_PADDING', 1);
     }

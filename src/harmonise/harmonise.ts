@@ -1,7 +1,10 @@
 import * as aq from 'arquero';
 import type { Observation } from '../guidelines/generated/observation.js';
 import { Harmoniser } from './engine.js';
+import { join } from 'node:path';
+import { DATABASE_FILE, PARQUET_FILE, writeDatabase } from './database.js';
 import { loadMapping, type LoadedMapping } from './mapping.js';
+import { StagedOutput } from './staging.js';
 import { periodFrequency } from './period.js';
 import { SUBFIELD_SEPARATOR } from '../guidelines/dsd-columns.js';
 import { OBSERVATION_ACTION as ACTION, OBSERVATION_STRUCTURE_ID as STRUCTURE_ID, totals, writeOutputs, type HarmoniseOutputs } from './output.js';
@@ -21,6 +24,8 @@ export interface HarmoniseOptions {
    * ledger (a test corrupts a file here to prove that the check catches it).
    */
   afterWrite?: (outputs: HarmoniseOutputs) => void;
+  /** Also write asean.duckdb and observations.parquet (default true). */
+  database?: boolean;
 }
 
 /** What {@link harmonise} returns. */
@@ -64,6 +69,25 @@ export function observationRows(h: Harmoniser): Observation[] {
   });
 }
 
+/**
+ * Writes every output into the staging folder, reads the CSV files back against the ledger,
+ * builds the database and the Parquet copy, then publishes them all into the output folder.
+ */
+async function writeStaged(h: Harmoniser, stage: StagedOutput, options: HarmoniseOptions): Promise<{ outputs: HarmoniseOutputs; written: WrittenFigures }> {
+  const staged = writeOutputs(h, stage.staging);
+  options.afterWrite?.(staged);
+  const written = verifyOutputs(h, staged);
+  const names = ['observations.csv', 'rejects.csv', 'conflicts.csv', 'quality.md'];
+  if (options.database !== false) {
+    await writeDatabase(h, staged, stage.staged(DATABASE_FILE), stage.staged(PARQUET_FILE));
+    names.push(DATABASE_FILE, PARQUET_FILE);
+  }
+  stage.publish(names);
+  const at = (n: string): string => join(stage.dir, n);
+  const outputs: HarmoniseOutputs = { observations: at('observations.csv'), rejects: at('rejects.csv'), conflicts: at('conflicts.csv'), quality: at('quality.md'), ...(options.database !== false ? { database: at(DATABASE_FILE), parquet: at(PARQUET_FILE) } : {}) };
+  return { outputs, written };
+}
+
 /** Summary line of a run. */
 export function summaryLine(c: HarmoniseCounts): string {
   return `${c.observations} observations from ${c.cells} input cells of ${c.sources.length} source(s): ${c.rejected} rejected, ${c.filtered} filtered (${c.cells === c.observations + c.rejected + c.filtered ? 'every cell accounted for' : 'COUNTS DO NOT ADD UP'})`;
@@ -76,19 +100,23 @@ export function summaryLine(c: HarmoniseCounts): string {
  * by several sources are resolved by source priority (then release date) with the loser logged.
  * @param options mapping files and an optional output folder
  * @throws SchemaError for a mapping that fails its schema; InputError for an unreadable file;
- *   OutputError `OUTPUT_LEDGER_MISMATCH` when the files read back disagree with the cell ledger
+ *   OutputError `OUTPUT_LEDGER_MISMATCH` when the files read back disagree with the cell ledger (then
+ *   nothing is published), `OUTPUT_IN_USE` when another run holds the output folder
  */
 export async function harmonise(options: HarmoniseOptions): Promise<HarmoniseResult> {
+  // the output folder is taken first: a second run into it refuses before reading anything
+  const stage = options.outDir !== undefined ? StagedOutput.open(options.outDir) : undefined;
   const h = new Harmoniser();
-  for (const m of options.mappings) await h.add(typeof m === 'string' ? loadMapping(m) : m);
-  h.finalise();
-  const counts = totals(h);
-  const outputs = options.outDir !== undefined ? writeOutputs(h, options.outDir) : undefined;
+  let outputs: HarmoniseOutputs | undefined;
   let written: WrittenFigures | undefined;
-  if (outputs) {
-    options.afterWrite?.(outputs);
-    written = verifyOutputs(h, outputs);
+  try {
+    for (const m of options.mappings) await h.add(typeof m === 'string' ? loadMapping(m) : m);
+    h.finalise();
+    if (stage) ({ outputs, written } = await writeStaged(h, stage, options));
+  } finally {
+    stage?.close();
   }
+  const counts = totals(h);
   let rows: Observation[] | null = null;
   const observations = (): Observation[] => (rows ??= observationRows(h));
   return {

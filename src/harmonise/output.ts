@@ -44,6 +44,10 @@ export interface HarmoniseOutputs {
   rejects: string;
   quality: string;
   conflicts: string;
+  /** The embedded DuckDB database (observations, vintages, sources, rejects, conflicts), when written. */
+  database?: string;
+  /** The observations as Parquet, when written. */
+  parquet?: string;
 }
 
 /** Sums the per-source counts. */

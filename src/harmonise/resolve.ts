@@ -1,5 +1,5 @@
 import type { SourceInfo } from './engine.js';
-import type { ObservationStore } from './store.js';
+import { DROPPED_SUPERSEDED, type ObservationStore } from './store.js';
 
 /** Why a kept candidate beat a dropped one (the REASON column of conflicts.csv). */
 export type ConflictReason = 'priority' | 'release date' | 'first listed' | 'value over missing';
@@ -63,7 +63,7 @@ export function resolveConflicts(s: ObservationStore, sources: readonly SourceIn
     if (w < 0) { s.byKey.delete(key); continue; }
     for (const c of cands) {
       if (c === w || s.dropped[c]) continue;
-      s.dropped[c] = 1;
+      s.dropped[c] = DROPPED_SUPERSEDED;
       onLoser(w, c);
     }
     s.byKey.set(key, w);

@@ -6,6 +6,11 @@ import { KeyIndex } from './key-index.js';
 const AREA_BITS = 11, IND_BITS = 9, COMBO_BITS = 16, TIME_BITS = 12;
 const CAP = { area: 2 ** AREA_BITS, indicator: 2 ** IND_BITS, combo: 2 ** COMBO_BITS, time: 2 ** TIME_BITS };
 
+/** {@link ObservationStore.dropped}: another source's value won the key. */
+export const DROPPED_SUPERSEDED = 1;
+/** {@link ObservationStore.dropped}: a zero before its series starts (leading-zero padding). */
+export const DROPPED_PADDING = 2;
+
 /** A key dimension a change of {@link ObservationStore.sibling} may name: a DSD dimension id but FREQ. */
 export type KeyChange = Readonly<Record<string, string>>;
 
@@ -36,7 +41,7 @@ export class ObservationStore {
   readonly source: number[] = [];
   readonly row: number[] = [];
   readonly column: string[] = [];
-  /** 1 when the observation was dropped after insertion (superseded, padding). */
+  /** 0 live; {@link DROPPED_SUPERSEDED} or {@link DROPPED_PADDING} when dropped after insertion. */
   readonly dropped: number[] = [];
   /** Previous candidate with the same key (another source's value for it), or -1. */
   readonly prev: number[] = [];

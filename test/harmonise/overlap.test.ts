@@ -125,7 +125,7 @@ describe('overlapping sources and filtered rows', () => {
             },
           });
         });
-        await harmonise({ mappings: paths, outDir: dir });
+        await harmonise({ mappings: paths, outDir: dir, database: false });
 
         // reference: each source's kept cells, then the best source per key
         const candidates = new Map<string, { k: number; value: number | '..' }[]>();

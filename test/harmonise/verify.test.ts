@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OutputError } from '../../src/errors.js';
@@ -9,15 +9,18 @@ const root = join(import.meta.dirname, '../..');
 const MAPPINGS = [join(DATA, 'wdi2018/wdi2018_internet_users.json'), join(root, 'datasets/mappings/wdi2024_internet_users.json')];
 
 /** Runs the overlapping-vintage harmonisation, editing the written observations.csv before the check. */
-async function corrupted(edit: (lines: string[]) => string[], file: keyof HarmoniseOutputs = 'observations'): Promise<OutputError> {
+async function corrupted(edit: (lines: string[]) => string[], file: 'observations' | 'rejects' | 'conflicts' = 'observations'): Promise<OutputError> {
   const afterWrite = (o: HarmoniseOutputs): void => {
     const lines = readFileSync(o[file], 'utf8').split('\n');
     writeFileSync(o[file], edit(lines).join('\n'));
   };
+  const out = tmp();
   try {
-    await harmonise({ mappings: MAPPINGS, outDir: tmp(), afterWrite });
+    await harmonise({ mappings: MAPPINGS, outDir: out, afterWrite, database: false });
   } catch (err) {
     expect(err).toBeInstanceOf(OutputError);
+    // nothing of the failed run is published, and nothing of it is left behind
+    expect(readdirSync(out)).toEqual([]);
     return err as OutputError;
   }
   throw new Error('the corrupted output was not caught');
