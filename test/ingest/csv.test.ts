@@ -2,7 +2,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import fc from 'fast-check';
-import { otherNumberFormat, parseLocaleNumber, readCsv, readCsvText, type RawRow } from '../../src/ingest/index.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { otherNumberFormat, parseLocaleNumber, readCsv, readCsvText, streamCsvFile, type RawRow } from '../../src/ingest/index.js';
 
 const data = join(import.meta.dirname, 'data');
 
@@ -172,3 +174,41 @@ describe('parseLocaleNumber', () => {
   });
 });
 
+
+describe('reading a file in chunks', () => {
+  it('gives the rows of reading it whole, for any text and any chunk size (quotes, line breaks in fields, stray quotes, CRLF, preamble)', () => {
+    const field = fc.oneof(fc.constantFrom('', 'VNM', '12.5', 'a,b', 'x"y', '"q"', 'line\nbreak', 'Thành thị', '12"', '"open'), fc.string({ maxLength: 4 }));
+    const line = fc.array(field, { minLength: 1, maxLength: 4 }).map((fs) => fs.map((f) => (/[",\n]/.test(f) && !f.startsWith('"') ? `"${f.replace(/"/g, '""')}"` : f)).join(','));
+    const text = fc.tuple(fc.array(line, { minLength: 1, maxLength: 12 }), fc.constantFrom('\n', '\r\n', '\r'), fc.integer({ min: 0, max: 2 }));
+    const dir = mkdtempSync(join(tmpdir(), 'digicge-chunks-'));
+    fc.assert(fc.property(text, fc.integer({ min: 1, max: 40 }), ([lines, eol, skip], chunk) => {
+      const body = `${'preamble line\n'.repeat(skip)}h1,h2,h3${eol}${lines.join(eol)}${eol}`;
+      const file = join(dir, 't.csv');
+      writeFileSync(file, body);
+      const collect = (run: (sink: { onHeader: (h: string[], r: number) => void; onRow: (r: RawRow) => void }) => void) => {
+        const out: unknown[] = [];
+        try {
+          run({ onHeader: (h, r) => out.push(['header', r, ...h]), onRow: (r) => out.push([r.row, r.error?.code ?? 'ok', r.text, ...r.cells]) });
+        } catch (err) {
+          out.push(['error', (err as InputError).code]);
+        }
+        return out;
+      };
+      const whole = collect((sink) => readCsvText(body, 'x.csv', { skipRows: skip, delimiter: ',' }, sink));
+      const chunked = collect((sink) => streamCsvFile(file, { skipRows: skip, delimiter: ',' }, sink, 'x.csv', chunk));
+      expect(chunked).toEqual(whole);
+    }), { numRuns: 300, seed: 3 });
+  });
+
+  it('reads the WDI 2024 file in 4 KB chunks exactly as at once (BOM, CRLF, scientific notation)', () => {
+    const f = join(import.meta.dirname, '../../datasets/wdi/figurefriday2024_API_IT.NET.USER.ZS_DS2_en_csv_v2_2160.csv');
+    const grab = (chunk?: number) => {
+      const rows: string[][] = [];
+      streamCsvFile(f, {}, { onHeader: (h) => rows.push(h), onRow: (r) => rows.push([String(r.row), ...r.cells]) }, f, chunk);
+      return rows;
+    };
+    const whole = grab();
+    expect(whole.length).toBeGreaterThan(200);
+    expect(grab(4096)).toEqual(whole);
+  });
+});
