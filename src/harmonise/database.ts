@@ -29,7 +29,8 @@ function typedSelect(extra: readonly string[] = []): string {
 /**
  * Writes the harmonised dataset as an embedded DuckDB database and a Parquet file, beside the
  * CSV outputs in `dir` (the run's staging folder). Tables: `observations` (as observations.csv,
- * typed), `vintages` (every value every source gave, with STATE kept, superseded or padding: the
+ * typed), `dropped_values` (the values that lost their key or were padding) and the view
+ * `vintages` (every value every source gave, with STATE kept, superseded or padding: the
  * releases a reviewer compares), `sources` (mapping, file, release, priority, class, dataset,
  * sha256), `rejects` and `conflicts` (as their CSV files). The row counts are checked against the
  * cell ledger.
@@ -52,7 +53,9 @@ export async function writeDatabase(h: Harmoniser, outputs: HarmoniseOutputs, db
   const c = await db.connect();
   try {
     await c.run(`CREATE TABLE observations AS SELECT ${typedSelect()} FROM ${readCsvSql(outputs.observations, ids)}`);
-    await c.run(`CREATE TABLE vintages AS SELECT ${typedSelect(['STATE'])} FROM ${readCsvSql(vintages, [...ids, 'STATE'])}`);
+    // the kept values are the observations: only the others are stored again
+    await c.run(`CREATE TABLE dropped_values AS SELECT ${typedSelect(['STATE'])} FROM ${readCsvSql(vintages, [...ids, 'STATE'])}`);
+    await c.run(`CREATE VIEW vintages AS SELECT *, 'kept' AS STATE FROM observations UNION ALL SELECT * FROM dropped_values`);
     await c.run(`CREATE TABLE sources AS SELECT * REPLACE (CAST(PRIORITY AS INTEGER) AS PRIORITY) FROM ${readCsvSql(sources)}`);
     await c.run(`CREATE TABLE rejects AS SELECT * FROM ${readCsvSql(outputs.rejects)}`);
     await c.run(`CREATE TABLE conflicts AS SELECT * FROM ${readCsvSql(outputs.conflicts)}`);
@@ -71,7 +74,7 @@ export async function writeDatabase(h: Harmoniser, outputs: HarmoniseOutputs, db
   }
 }
 
-/** Every stored value (kept or not) in observations.csv's columns plus STATE, in the order the sources gave them. */
+/** Every stored value that was not kept (superseded, padding) in observations.csv's columns plus STATE. */
 function writeVintages(h: Harmoniser, path: string): void {
   const s = h.store;
   const write = observationRowWriter(h);
@@ -80,6 +83,7 @@ function writeVintages(h: Harmoniser, path: string): void {
     put(`${observationColumns().map((c) => c.id).join(',')},STATE\n`);
     let chunk = '';
     for (const i of order) {
+      if (!s.dropped[i]) continue;
       chunk += `${write(i).slice(0, -1)},${STATE[s.dropped[i]] ?? 'dropped'}\n`;
       if (chunk.length > 1 << 16) { put(chunk); chunk = ''; }
     }
