@@ -3,9 +3,11 @@
  * urbanisation, year, value, and about 0.5 % bad rows (unknown area, non-numeric, out of range,
  * ragged). digicge runs in this process with full validation and writes observations.csv and
  * rejects.csv; pandas (read_csv → map codes via dict → validate ranges → write CSV) runs on the same
- * file in the same run. Prints rows/s, peak RSS and the ratio. BENCH_ROWS=n changes the row count;
+ * file in the same run, and DuckDB (@duckdb/node-api) does the same in SQL in its own process.
+ * Prints rows/s, peak RSS and the ratios. BENCH_ROWS=n changes the row count;
  * BENCH_KEEP=1 keeps the generated files.
  */
+import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,6 +81,18 @@ const secs = (performance.now() - t0) / 1000;
 const rss = process.resourceUsage().maxRSS / 1024;
 const c = r.counts;
 process.stdout.write(`digicge: ${secs.toFixed(2)} s, ${Math.round(n / secs).toLocaleString('en')} rows/s, peak RSS ${rss.toFixed(0)} MB; ${c.observations} observations, ${c.rejected} rejected, ${c.filtered} filtered, cells ${c.cells} (${c.cells === c.observations + c.rejected + c.filtered ? 'all accounted for' : 'MISMATCH'})\n`);
+
+// DuckDB (the @duckdb/node-api dependency), same read–map–validate–write in SQL, own process
+writeFileSync(join(dir, 'variants_rows.json'), JSON.stringify([...variants].map(([text, code]) => ({ text, code }))));
+{
+  const d = spawnSync(process.execPath, [join(import.meta.dirname, 'harmonise-duckdb-peer.mjs'), dir], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (d.status !== 0) process.stdout.write(`duckdb: failed: ${d.stderr.trim().split('\n')[0]}\n`);
+  else {
+    const p = JSON.parse(d.stdout) as { secs: number; rss_mb: number; obs: number; rejects: number; ragged: number };
+    process.stdout.write(`duckdb:  ${p.secs.toFixed(2)} s, ${Math.round(n / p.secs).toLocaleString('en')} rows/s, peak RSS ${p.rss_mb.toFixed(0)} MB; ${p.obs} observations, ${p.rejects} rejected, ${p.ragged} ragged rows listed\n`);
+    process.stdout.write(`time ratio digicge/duckdb: ${ratio(secs, p.secs)}\n`);
+  }
+}
 
 const missing = peerMissing(['pandas']);
 if (missing) process.stdout.write(`pandas: ${missing}\n`);

@@ -84,7 +84,12 @@ export class SchemaError extends DigicgeError {
   }
 }
 
-/** An output cannot be written: its folder is a file, is read-only, or the disk is full. */
+/**
+ * An output cannot be written (its folder is a file, is read-only, is in use by another run, or the
+ * disk is full), or a file a run wrote does not hold what the run computed (read back after
+ * writing: row counts, keys, areas against the cell ledger). The run fails rather than hand over
+ * a file that contradicts its own counts.
+ */
 export class OutputError extends DigicgeError {}
 
 /** A numerical procedure cannot give a valid answer: singular matrix, infeasible balancing, divergence. */

@@ -9,7 +9,7 @@
  * The other breakdowns of each compared value are the total `_T` (e.g. U and R for both sexes).
  * @module
  */
-import { annualYear, sortedKeys } from './select.js';
+import { annualYear, isNotBrokenDown, isTotalBreakdown, sortedKeys } from './select.js';
 import { mergeProvenance, provenanceOf } from './provenance.js';
 import { asRecords, isSubnational, type HarmonisedObservation, type ObservationsInput } from './observations.js';
 import { getIndicator } from '../guidelines/catalogue.js';
@@ -64,10 +64,10 @@ export interface GapRow {
 
 function isOtherTotal(o: HarmonisedObservation, except: GapDimension['column']): boolean {
   return (
-    o.AGE === '_T' &&
-    (except === 'SEX' || o.SEX === '_T') &&
-    (except === 'URBANISATION' || o.URBANISATION === '_T') &&
-    (except === 'INCOME_WEALTH_QUANTILE' || o.INCOME_WEALTH_QUANTILE === '_T')
+    isNotBrokenDown(o.AGE) &&
+    (except === 'SEX' || isNotBrokenDown(o.SEX)) &&
+    (except === 'URBANISATION' || isNotBrokenDown(o.URBANISATION)) &&
+    (except === 'INCOME_WEALTH_QUANTILE' || isNotBrokenDown(o.INCOME_WEALTH_QUANTILE))
   );
 }
 
@@ -114,7 +114,7 @@ export function computeGaps(
               status: 'missing-breakdown', missing: [oa ? '' : dim.a, ob ? '' : dim.b].filter(Boolean).join(' '),
               note: `no ${[oa ? '' : dim.a, ob ? '' : dim.b].filter(Boolean).join(' and ')} breakdown for this area and year`,
               // the observations that show the indicator exists for this area and year
-              provenance: provenanceOf(oa || ob ? [oa, ob].filter((o): o is HarmonisedObservation => !!o) : obs.filter((o) => o.SEX === '_T' && o.URBANISATION === '_T' && o.INCOME_WEALTH_QUANTILE === '_T' && o.AGE === '_T')),
+              provenance: provenanceOf(oa || ob ? [oa, ob].filter((o): o is HarmonisedObservation => !!o) : obs.filter(isTotalBreakdown)),
             });
             continue;
           }
@@ -175,7 +175,7 @@ export function indicatorsWithBreakdowns(observations: ObservationsInput): strin
   const records = asRecords(observations);
   const s = new Set<string>();
   for (const o of records) {
-    if (o.SEX !== '_T' || o.URBANISATION !== '_T' || o.INCOME_WEALTH_QUANTILE !== '_T') s.add(o.INDICATOR);
+    if (!isNotBrokenDown(o.SEX) || !isNotBrokenDown(o.URBANISATION) || !isNotBrokenDown(o.INCOME_WEALTH_QUANTILE)) s.add(o.INDICATOR);
   }
   return [...s].sort();
 }

@@ -12,6 +12,7 @@ import { access } from 'node:fs/promises';
 import { InputError } from '../errors.js';
 import { readObservations } from '../harmonise/read.js';
 import type { Observation as HarmoniseObservation } from '../guidelines/generated/observation.js';
+import { loadDsd } from '../guidelines/dsd.js';
 
 /**
  * One harmonised observation as the divide metrics see it: the key, unit, status and provenance
@@ -34,7 +35,7 @@ export type HarmonisedObservation = Pick<
   | 'SOURCE_ID'
   | 'PROV_FILE'
   | 'PROV_COLUMN'
-> & {
+> & Partial<Pick<HarmoniseObservation, 'EDUCATION' | 'LABOUR_FORCE_STATUS' | 'OCCUPATION' | 'ICT_SKILL' | 'ICT_LOCATION'>> & {
   /** Value × 10^UNIT_MULT, or null when the observation is missing. */
   value: number | null;
   /** Row in the national file, as written in observations.csv. */
@@ -45,8 +46,8 @@ export type HarmonisedObservation = Pick<
   PROV_KEY: string;
 };
 
-/** The dimensions that identify an observation (with the period). */
-export const DIVIDE_OBSERVATION_KEY = ['REF_AREA', 'INDICATOR', 'SEX', 'AGE', 'URBANISATION', 'INCOME_WEALTH_QUANTILE', 'FREQ', 'TIME_PERIOD'] as const;
+/** The dimensions that identify an observation (with the period): those of the data structure definition. */
+export const DIVIDE_OBSERVATION_KEY: readonly (keyof HarmonisedObservation)[] = loadDsd().dimensions.map((d) => d.id as keyof HarmonisedObservation);
 
 /** The compact provenance key of an observation: `PROV_FILE:PROV_ROW:PROV_COLUMN`. */
 export function observationProvenanceKey(o: Pick<HarmonisedObservation, 'PROV_FILE' | 'PROV_ROW' | 'PROV_COLUMN'>): string {
@@ -72,6 +73,11 @@ export function harmonisedRecords(rows: readonly HarmoniseObservation[], file = 
       AGE: r.AGE || '_T',
       URBANISATION: r.URBANISATION || '_T',
       INCOME_WEALTH_QUANTILE: r.INCOME_WEALTH_QUANTILE || '_T',
+      EDUCATION: r.EDUCATION || '_T',
+      LABOUR_FORCE_STATUS: r.LABOUR_FORCE_STATUS || '_T',
+      OCCUPATION: r.OCCUPATION || '_T',
+      ICT_SKILL: r.ICT_SKILL || '_T',
+      ICT_LOCATION: r.ICT_LOCATION || '_T',
       FREQ: r.FREQ,
       TIME_PERIOD: r.TIME_PERIOD,
       value: r.OBS_VALUE === null ? null : mult === 0 ? r.OBS_VALUE : r.OBS_VALUE * 10 ** mult,
@@ -79,7 +85,7 @@ export function harmonisedRecords(rows: readonly HarmoniseObservation[], file = 
       OBS_STATUS: r.OBS_STATUS,
       SOURCE_ID: r.SOURCE_ID,
       PROV_FILE: r.PROV_FILE,
-      PROV_ROW: String(r.PROV_ROW),
+      PROV_ROW: r.PROV_ROW === null ? '' : String(r.PROV_ROW),
       PROV_COLUMN: r.PROV_COLUMN,
       OBS_ROW: row,
       PROV_KEY: '',

@@ -2,11 +2,23 @@
  * Selecting observations for the metrics: country-level totals of an indicator by area and year.
  * @module
  */
+import { dsdBreakdowns } from '../guidelines/dsd.js';
 import { isSubnational, type HarmonisedObservation } from './observations.js';
 
-/** True when every breakdown (sex, age, urbanisation, income quantile) is the total `_T`. */
+/** True when a breakdown code is not a breakdown: the total `_T`, or `_Z` (not applicable, e.g. the sex of a household). */
+export function isNotBrokenDown(code: string): boolean {
+  return code === '_T' || code === '_Z';
+}
+
+const BREAKDOWNS = dsdBreakdowns().map((d) => d.id as keyof HarmonisedObservation);
+
+/** True when no breakdown of the data structure definition splits the observation: each is `_T`, `_Z` or absent. */
 export function isTotalBreakdown(o: HarmonisedObservation): boolean {
-  return o.SEX === '_T' && o.AGE === '_T' && o.URBANISATION === '_T' && o.INCOME_WEALTH_QUANTILE === '_T';
+  for (const d of BREAKDOWNS) {
+    const c = o[d];
+    if (c !== undefined && !isNotBrokenDown(String(c))) return false;
+  }
+  return true;
 }
 
 /** The annual year of an observation, or null when FREQ is not `A` or the period is not `YYYY`. */

@@ -7,7 +7,7 @@ import { readValidatedJson } from './validate.js';
 export type { Dimension, Indicator, IndicatorCatalogue, Range, Reference, Scope, SeriesCodes } from './generated/catalogue.js';
 
 /** Publisher systems whose series codes the catalogue records (keys of {@link SeriesCodes}). */
-export type SeriesSystem = 'wdi' | 'sdg' | 'sdgSeries' | 'itu';
+export type SeriesSystem = 'wdi' | 'sdg' | 'sdgSeries' | 'itu' | 'data360';
 
 /** Options of {@link loadCatalogue}. */
 export interface LoadCatalogueOptions {
@@ -56,7 +56,7 @@ export function checkCatalogue(cat: IndicatorCatalogue, shown: string): void {
     if (ind.aggregation?.method === 'weighted_mean' && w === undefined) {
       issues.push({ jsonPath: `${at}/aggregation/weight`, message: 'is required for a weighted mean' });
     }
-    for (const key of ['wdi', 'sdgSeries', 'itu'] as const) {
+    for (const key of ['wdi', 'sdgSeries', 'itu', 'data360'] as const) {
       const s = ind.series[key];
       if (s === undefined) continue;
       const other = series.get(`${key}:${s}`);
@@ -100,6 +100,14 @@ export function getIndicator(code: string): Indicator | undefined {
 export function findIndicatorBySeries(system: SeriesSystem, code: string): Indicator | undefined {
   const want = code.trim().toUpperCase();
   return loadCatalogue().indicators.find((x) => x.series[system]?.toUpperCase() === want);
+}
+
+/**
+ * Largest difference between two releases' values of one key of `ind` that is rounding noise, not
+ * a revision: the catalogue's `revisionTolerance`, else half a unit of the last published decimal.
+ */
+export function revisionTolerance(ind: Indicator): number {
+  return ind.revisionTolerance ?? 0.5 * 10 ** -(ind.decimals ?? 0);
 }
 
 /** Forgets the cached catalogue. */

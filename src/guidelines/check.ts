@@ -8,6 +8,7 @@ import { checkCodeList, clearCodeListCache, loadCodeList } from './codelists.js'
 import type { CodeList } from './generated/codelist.js';
 import { readJsonFile } from './json-file.js';
 import { guidelinesDir, packageRoot } from './paths.js';
+import { clearDsdCache, loadDsd } from './dsd.js';
 import { clearQualityRulesCache, loadQualityRules } from './quality.js';
 import { renderGuideline } from './render/index.js';
 import { brokenSchemas, checkAgainstSchema, resetSchemaRegistry, schemaNames, schemaRegistry } from './validate.js';
@@ -30,6 +31,7 @@ const FOLDER_SCHEMA: Record<string, string> = {
   codelists: 'codelist',
   classification: 'digital-sectors',
   quality: 'quality-rules',
+  dsd: 'dsd',
 };
 
 function jsonFiles(dir: string): string[] {
@@ -77,6 +79,7 @@ export function checkGuidelineFiles(): GuidelineFileCheck[] {
   clearClassificationCache();
   clearQualityRulesCache();
   clearAreaResolverCache();
+  clearDsdCache();
   const root = packageRoot();
   const results: GuidelineFileCheck[] = [];
   let registryOk = true;
@@ -135,6 +138,7 @@ export function checkGuidelineFiles(): GuidelineFileCheck[] {
     ['guidelines/catalogue/indicators.json', () => void loadCatalogue()],
     ['guidelines/classification/digital-sectors.json', () => void loadDigitalSectorClassification()],
     ['guidelines/quality/rules.json', () => void loadQualityRules()],
+    ['guidelines/dsd/DSD_DIGITAL.json', () => void loadDsd()],
     [
       'guidelines/codelists/CL_AREA.json',
       () => {

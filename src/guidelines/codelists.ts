@@ -34,6 +34,11 @@ export function checkCodeList(cl: CodeList, shown: string, expectedId?: string):
     for (const [j, m] of (c.members ?? []).entries()) {
       if (!ids.has(m)) issues.push({ jsonPath: `/codes/${i}/members/${j}`, message: `member "${m}" is not a code of ${cl.id}` });
     }
+    (c.boundaryChanges ?? []).forEach((b, j) => {
+      b.areas.forEach((a, k) => {
+        if (!ids.has(a)) issues.push({ jsonPath: `/codes/${i}/boundaryChanges/${j}/areas/${k}`, message: `area "${a}" is not a code of ${cl.id}` });
+      });
+    });
   });
   if (issues.length) {
     throw new SchemaError(`${shown}: ${issues[0].jsonPath} ${issues[0].message}`, { file: shown, jsonPath: issues[0].jsonPath }, issues);

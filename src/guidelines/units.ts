@@ -60,7 +60,7 @@ export function toCanonicalUnit(
   const ind = typeof indicator === 'string' ? getIndicator(indicator) : indicator;
   if (!ind) throw new InputError('INDICATOR_UNKNOWN', `"${String(indicator)}" is not an indicator of the catalogue`);
   if (!hasCodeInList('CL_UNIT_MEASURE', unit)) throw new InputError('UNIT_UNKNOWN', `"${unit}" is not a CL_UNIT_MEASURE code (indicator ${ind.code})`);
-  if (!Number.isInteger(unitMult)) throw new InputError('UNIT_MULT_INVALID', `UNIT_MULT must be an integer power of ten, not ${unitMult}`);
+  if (!hasCodeInList('CL_UNIT_MULT', String(unitMult))) throw new InputError('UNIT_MULT_INVALID', `UNIT_MULT must be a CL_UNIT_MULT code (a power of ten: 0, 3, 6, …), not ${unitMult}`);
   const scaled = finite(value, 'the value') * 10 ** unitMult;
   const mult = unitMult ? `×10^${unitMult}` : '';
   const target = ind.unit;

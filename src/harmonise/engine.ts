@@ -2,17 +2,26 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DigicgeError, InputError } from '../errors.js';
-import { aseanMembers, checkUrbanRuralConsistency, getAreaResolver, getIndicator, hasCodeInList, toCanonicalUnit, type AreaSystem, type Indicator } from '../guidelines/index.js';
+import { aseanMembers, checkUrbanRuralConsistency, getAreaResolver, getIndicator, hasCodeInList, loadQualityRules, toCanonicalUnit, type AreaSystem, type Indicator } from '../guidelines/index.js';
 import { readCsv, streamCsvFile } from '../ingest/csv.js';
-import { parseLocaleNumber, type NumberFormat } from '../ingest/numbers.js';
+import { otherNumberFormat, parseLocaleNumber, type NumberFormat } from '../ingest/numbers.js';
 import { readSdmxCsv } from '../ingest/sdmx-csv.js';
 import { readSdmxJson } from '../ingest/sdmx-json.js';
 import type { RawRow, RawTable, RowSink } from '../ingest/types.js';
 import { readWorldBankApi } from '../ingest/wb-api.js';
 import { readXlsx } from '../ingest/xlsx.js';
 import { displayPath } from '../guidelines/paths.js';
-import type { LoadedMapping } from './mapping.js';
-import { ObservationStore } from './store.js';
+import { codeMapOf, isPeriod, keyBreakdowns, sourceDataset, sourcePriority } from './dimensions.js';
+import { dsdBreakdowns } from '../guidelines/dsd.js';
+import type { LoadedMapping, SourceMapping } from './mapping.js';
+import { compileMarkers, resolveAreaText, type AreaReading, type CompiledMarkers } from './markers.js';
+import { FirstNonZero } from './padding.js';
+import { PERIOD_FORMATS } from './period.js';
+import { compileHeader, mapCode, type HeaderPlan, type ValueColumnPlan } from './plan.js';
+import { conflictReason, resolveConflicts, winnerOf } from './resolve.js';
+import { UnmappedTally } from './unmapped.js';
+import { findSeriesFlags, type Splice } from './vintages.js';
+import { DROPPED_PADDING, ObservationStore } from './store.js';
 import type { ConflictRecord, QualityWarning, RejectRecord, SourceCounts } from './types.js';
 
 /** Facts about one source of a run, used for provenance and conflict resolution. */
@@ -26,16 +35,19 @@ export interface SourceInfo {
   sha256: string;
   /** Whether provenance columns are JSON paths (JSON sources). */
   json: boolean;
+  /** Dataset whose releases this source is one of (vintages share it). */
+  dataset: string;
+  /** Source class of the guideline, or '' when the mapping gives a priority only. */
+  sourceClass: string;
+  /** Date the file was retrieved, or ''. */
+  retrievalDate: string;
 }
 
 interface Pending {
-  src: number; area: string; ind: Indicator; sex: string; age: string; urb: string; q: string; time: string;
+  src: number; area: string; ind: Indicator; codes: string[]; time: string;
   value: number; unit: string; mult: number; status: string; row: RawRow; column: string; need: 'population' | 'exchangeRate'; by: string;
 }
 
-const BREAKDOWNS = ['SEX', 'AGE', 'URBANISATION', 'INCOME_WEALTH_QUANTILE'] as const;
-const CODELIST: Record<string, string> = { SEX: 'CL_SEX', AGE: 'CL_AGE', URBANISATION: 'CL_URBANISATION', INCOME_WEALTH_QUANTILE: 'CL_INCOME_WEALTH_QUANTILE', OBS_STATUS: 'CL_OBS_STATUS' };
-const TIME_RE = /^\d{4}(?:-(?:\d{2}|Q[1-4]|S[12]|\d{2}-\d{2}))?$/;
 
 /**
  * The harmonisation engine: reads each mapped source, turns every data cell into an observation,
@@ -53,7 +65,14 @@ export class Harmoniser {
   private readonly resolver = getAreaResolver();
   private readonly asean = new Set(aseanMembers());
   private readonly codeOk = new Map<string, Map<string, boolean>>();
-  private readonly paddingSources = new Set<number>();
+  /** Sources whose leading zeros are padding: the first non-zero period of each of their series. */
+  private readonly padding = new Map<number, FirstNonZero>();
+  /** Flags (CL_OBS_FLAG) of observations, by store index, set by {@link finalise}. */
+  obsFlags = new Map<number, string[]>();
+  /** Series that splice vintages of one dataset, found by {@link finalise}. */
+  splices: Splice[] = [];
+  /** Cell markers of each source and the cells each matched (for the quality report). */
+  readonly markerHits: { src: number; mapping: SourceMapping; hits: number[] }[] = [];
 
   /** Reads and harmonises one mapped source. */
   async add(lm: LoadedMapping): Promise<void> {
@@ -67,11 +86,13 @@ export class Harmoniser {
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const fmt = m.format;
-    const info: SourceInfo = { id: m.source.id, mapping: lm.path, file: lm.dataShown, sheet: '', releaseDate: m.source.releaseDate, priority: m.source.priority, sha256, json: fmt.type === 'sdmx-json' || fmt.type === 'wb-api-json' };
+    const info: SourceInfo = { id: m.source.id, mapping: lm.path, file: lm.dataShown, sheet: '', releaseDate: m.source.releaseDate, priority: sourcePriority(m.source), sha256, json: fmt.type === 'sdmx-json' || fmt.type === 'wb-api-json', dataset: sourceDataset(m.source), sourceClass: m.source.class ?? '', retrievalDate: m.source.retrievalDate ?? '' };
     const counts: SourceCounts = { sourceId: m.source.id, mapping: lm.path, file: lm.dataShown, releaseDate: m.source.releaseDate, cells: 0, observations: 0, rejected: 0, filtered: {} };
     this.sources.push(info);
     this.counts.push(counts);
-    if (m.filters?.leadingZerosArePadding) this.paddingSources.add(src);
+    if (m.filters?.leadingZerosArePadding) this.padding.set(src, new FirstNonZero());
+    const start = this.store.length;
+    const pendingStart = this.pending.length;
     const sink = this.sink(lm, src, info, counts);
     let table: RawTable | null = null;
     switch (fmt.type) {
@@ -98,6 +119,8 @@ export class Harmoniser {
       sink.onHeader(table.header, table.headerRow);
       for (const r of table.rows) sink.onRow(r);
     }
+    const first = this.padding.get(src);
+    if (first) this.dropPadding(src, first, start, pendingStart);
   }
 
   private codeKnown(list: string, code: string): boolean {
@@ -125,19 +148,18 @@ export class Harmoniser {
     const self = this;
     const numFmt: NumberFormat = { decimal: m.format.decimal ?? '.', thousands: m.format.thousands ?? '' };
     const plainNumbers = numFmt.decimal === '.' && numFmt.thousands === '';
-    const missing = new Map<string, string | null>(Object.entries(m.missing ?? {}));
-    if (!missing.has('')) missing.set('', null);
-    if (m.format.type === 'sdmx-csv' || m.format.type === 'sdmx-json') {
-      if (!missing.has('NaN')) missing.set('NaN', 'O');
-      if (!missing.has('#N/A')) missing.set('#N/A', 'O');
-    }
+    if (numFmt.decimal === numFmt.thousands) throw new InputError('MAPPING_NUMBER_FORMAT', `the decimal mark and the thousands separator are both "${numFmt.decimal}"`, { file: lm.path, jsonPath: '/format/thousands' });
+    const missing = missingMarkers(m.missing);
     const filters = m.filters ?? {};
+    const projectedAfter = m.source.projectionsAfter !== undefined ? +m.source.projectionsAfter : Infinity;
     const keepAggregates = filters.aggregates === 'keep';
     const areaScope = filters.areas ?? 'asean';
-    const scope: Set<string> | null = areaScope === 'all' ? null : areaScope === 'asean' ? this.asean : new Set(areaScope);
+    const scope: Set<string> | null = areaScope === 'all' ? null : areaScope === 'asean' || areaScope === 'asean-subnational' ? this.asean : new Set(areaScope);
+    const withProvinces = areaScope === 'asean-subnational';
     const yearFrom = filters.years?.from ?? -Infinity;
     const yearTo = filters.years?.to ?? Infinity;
     const hasYearFilter = filters.years !== undefined;
+    const padFirst = this.padding.get(src);
     let listedAggregates: Set<string> | null = null;
     if (filters.aggregateList) {
       const al = filters.aggregateList;
@@ -147,11 +169,8 @@ export class Harmoniser {
       if (ci < 0 || ei < 0) throw new InputError('MAPPING_COLUMN_NOT_FOUND', `aggregate list ${t.file} has no column "${ci < 0 ? al.codeColumn : al.emptyColumn}"; its columns are ${t.header.join(', ')}`, { file: t.file, row: t.headerRow });
       listedAggregates = new Set(t.rows.filter((r) => !r.error && r.cells[ei].trim() === '').map((r) => r.cells[ci].trim()));
     }
-    const unitMeasure = m.unit.measure;
-    const unitMult = m.unit.mult ?? 0;
     const dims = m.dimensions;
-    const areaSystem = dims.REF_AREA.system as AreaSystem | undefined;
-    const areaOpts = dims.REF_AREA.nameSource ? { source: dims.REF_AREA.nameSource } : {};
+    const reading: AreaReading = { resolver: this.resolver, system: dims.REF_AREA.system as AreaSystem | undefined, options: dims.REF_AREA.nameSource ? { source: dims.REF_AREA.nameSource } : {}, map: codeMapOf(dims.REF_AREA.codeMap) };
     const areaCache = new Map<string, { code: string; kind: 'ok' | 'aggregate' | 'scope' } | null>();
     const indCache = new Map<string, Indicator | null>();
     const lookupInd = (code: string): Indicator | null => {
@@ -159,167 +178,144 @@ export class Harmoniser {
       if (ind === undefined) { ind = getIndicator(code) ?? null; indCache.set(code, ind); }
       return ind;
     };
-    // compiled column positions
+    // compiled against the header
     let header: string[] = [];
-    const col = (name: string | undefined, what: string): number => {
-      if (name === undefined) return -1;
-      const i = header.indexOf(name);
-      if (i < 0) throw new InputError('MAPPING_COLUMN_NOT_FOUND', `${what}: no column "${name}" in ${info.file}; its columns are ${header.map((h) => `"${h}"`).join(', ')}`, { file: info.file, sheet: info.sheet || undefined, row: headerRowNo, column: name });
-      return i;
-    };
-    let headerRowNo = 0;
-    let areaIx = -1;
-    let indIx = -1;
-    const dimIx: number[] = [];
-    const dimFixed: string[] = [];
-    const dimMap: (Map<string, string> | null)[] = [];
-    let timeIx = -1;
-    let statusIx = -1;
-    let statusMap: Map<string, string> | null = null;
-    let fixedStatus = 'A';
-    let indMap: Map<string, string> | null = null;
-    let fixedInd = '';
-    let valueIx: number[] = [];
-    let valueTime: string[] = [];
-    let valueInd: string[] = [];
-    let valueUnit: string[] = [];
-    let valueMult: number[] = [];
+    let plan: HeaderPlan | null = null;
+    let values: ValueColumnPlan[] = [];
+    let markers: CompiledMarkers | null = null;
+    let unmapped: UnmappedTally | null = null;
     let dropIx: number[] = [];
     let dropRe: RegExp[] = [];
     let dropReason: string[] = [];
     let nValues = 0;
-
-    const toMap = (o: Record<string, string> | undefined): Map<string, string> | null => (o ? new Map(Object.entries(o)) : null);
+    const codes = keyBreakdowns().map(() => '_T');
+    const cellCodes = codes.slice();
 
     return {
       onHeader(h: string[], r: number): void {
         header = h;
-        headerRowNo = r;
-        areaIx = col(dims.REF_AREA.column, 'dimensions.REF_AREA.column');
-        if (areaIx < 0) throw new InputError('MAPPING_AREA_FIXED', 'REF_AREA must come from a column', { file: lm.path, jsonPath: '/dimensions/REF_AREA' });
-        const di = dims.INDICATOR;
-        if (di) { indIx = col(di.column, 'dimensions.INDICATOR.column'); indMap = toMap(di.codeMap); fixedInd = di.value ?? ''; }
-        for (const b of BREAKDOWNS) {
-          const d = dims[b];
-          dimIx.push(d ? col(d.column, `dimensions.${b}.column`) : -1);
-          dimFixed.push(d?.value ?? '_T');
-          dimMap.push(toMap(d?.codeMap));
-        }
-        if (dims.OBS_STATUS) { statusIx = col(dims.OBS_STATUS.column, 'dimensions.OBS_STATUS.column'); statusMap = toMap(dims.OBS_STATUS.codeMap); fixedStatus = dims.OBS_STATUS.value ?? 'A'; }
-        const lay = m.layout;
-        if (lay.type === 'wide') {
-          const re = new RegExp(lay.timeColumns);
-          header.forEach((name, i) => {
-            if (re.test(name)) { valueIx.push(i); valueTime.push(name.trim()); valueInd.push(lay.indicator ?? ''); valueUnit.push(unitMeasure); valueMult.push(unitMult); }
-          });
-          if (valueIx.length === 0) throw new InputError('MAPPING_NO_TIME_COLUMNS', `no column of ${info.file} matches layout.timeColumns ${lay.timeColumns}`, { file: info.file, row: r });
-        } else {
-          timeIx = col(dims.TIME_PERIOD?.column, 'dimensions.TIME_PERIOD.column');
-          for (const v of lay.valueColumns) {
-            valueIx.push(col(v.column, 'layout.valueColumns'));
-            valueTime.push('');
-            valueInd.push(v.indicator ?? '');
-            valueUnit.push(v.unit?.measure ?? unitMeasure);
-            valueMult.push(v.unit ? v.unit.mult ?? 0 : unitMult);
-          }
-        }
-        for (const d of filters.dropRows ?? []) { dropIx.push(col(d.column, 'filters.dropRows')); dropRe.push(new RegExp(d.pattern)); dropReason.push(d.reason ?? 'DROPPED_ROW'); }
-        nValues = valueIx.length;
+        plan = compileHeader(m, h, { file: info.file, sheet: info.sheet || undefined, row: r, mapping: lm.path });
+        values = plan.values;
+        markers = m.cellMarkers?.length ? compileMarkers(m, values, reading, lm.path) : null;
+        unmapped = new UnmappedTally(h, plan.unmapped);
+        counts.unmapped = unmapped.columns;
+        if (markers) self.markerHits.push({ src, mapping: m, hits: markers.hits });
+        for (const d of filters.dropRows ?? []) { dropIx.push(header.indexOf(d.column)); dropRe.push(new RegExp(d.pattern)); dropReason.push(d.reason ?? 'DROPPED_ROW'); }
+        nValues = values.length;
       },
 
       onRow(row: RawRow): void {
         const n = nValues;
+        const p = plan!;
         counts.cells += n;
         if (row.error) { self.reject(src, row, '', row.error.code, row.error.message, n); return; }
         const cells = row.cells;
+        unmapped!.count(cells);
         for (let d = 0; d < dropIx.length; d++) {
           if (dropRe[d].test(cells[dropIx[d]])) { self.filter(src, dropReason[d], n); return; }
         }
         // area
-        const areaText = cells[areaIx].trim();
+        const areaText = cells[p.areaIndex].trim();
         let area = areaCache.get(areaText);
         if (area === undefined) {
-          const look = self.resolver.lookup(areaText, areaSystem, areaOpts);
-          if (look.status !== 'found') area = null;
+          const code = resolveAreaText(areaText, reading);
+          const a = code === undefined ? undefined : self.resolver.area(code);
+          if (a === undefined) area = null;
           else {
-            const a = look.area;
             const agg = a.type === 'aggregate' || (listedAggregates !== null && listedAggregates.has(areaText));
-            area = { code: a.code, kind: agg ? 'aggregate' : scope !== null && !scope.has(a.code) ? 'scope' : 'ok' };
-            if (agg && keepAggregates) area.kind = scope !== null && !scope.has(a.code) ? 'scope' : 'ok';
+            const out = scope !== null && !scope.has(a.code) && !(withProvinces && a.type === 'subnational' && self.asean.has(self.resolver.entry(a.code)?.parent ?? ''));
+            area = { code: a.code, kind: agg && !keepAggregates ? 'aggregate' : out ? 'scope' : 'ok' };
           }
           areaCache.set(areaText, area);
         }
         if (area === null) {
-          const look = self.resolver.lookup(areaText, areaSystem, areaOpts);
-          const why = look.status === 'ambiguous' ? `is ambiguous (${look.candidates.join(', ')})` : 'is not a known area code or name';
-          self.reject(src, row, header[areaIx], 'UNKNOWN_AREA', `"${areaText}" ${why}${areaSystem ? ` in system ${areaSystem}` : ''}`, n);
+          const mapped = reading.map?.get(areaText);
+          const look = self.resolver.lookup(mapped ?? areaText, mapped !== undefined ? 'id' : reading.system, reading.options);
+          const why = mapped !== undefined ? `is mapped by dimensions.REF_AREA.codeMap to "${mapped}", which is not a CL_AREA code` : look.status === 'ambiguous' ? `is ambiguous (${look.candidates.join(', ')})` : 'is not a known area code or name';
+          self.reject(src, row, header[p.areaIndex], 'UNKNOWN_AREA', `"${areaText}" ${why}${reading.system && mapped === undefined ? ` in system ${reading.system}` : ''}`, n);
           return;
         }
         if (area.kind === 'aggregate') { self.filter(src, 'AGGREGATE', n); return; }
         if (area.kind === 'scope') { self.filter(src, 'OUT_OF_SCOPE', n); return; }
         // indicator of the row
-        let rowInd = fixedInd;
-        if (indIx >= 0) {
-          const t = cells[indIx].trim();
-          rowInd = indMap ? indMap.get(t) ?? '' : t;
-          if (!rowInd) { self.reject(src, row, header[indIx], 'UNKNOWN_INDICATOR', `"${t}" is not in the mapping's INDICATOR code map`, n); return; }
+        let rowInd = p.fixedIndicator;
+        if (p.indicatorIndex >= 0) {
+          const t = cells[p.indicatorIndex].trim();
+          rowInd = p.indicatorMap ? p.indicatorMap.get(t) ?? p.indicatorDefault ?? '' : t;
+          if (!rowInd) { self.reject(src, row, header[p.indicatorIndex], 'UNKNOWN_INDICATOR', `"${t}" is not in the mapping's INDICATOR code map`, n); return; }
         }
-        // breakdowns
-        let sex = '_T', age = '_T', urb = '_T', q = '_T';
-        for (let d = 0; d < 4; d++) {
-          let v = dimFixed[d];
-          if (dimIx[d] >= 0) {
-            const t = cells[dimIx[d]].trim();
-            const mp = dimMap[d];
-            v = mp ? mp.get(t) ?? t : t;
-          }
-          if (v !== '_T' && !self.codeKnown(CODELIST[BREAKDOWNS[d]], v)) {
-            self.reject(src, row, dimIx[d] >= 0 ? header[dimIx[d]] : '', 'UNKNOWN_CODE', `"${v}" is not a ${CODELIST[BREAKDOWNS[d]]} code (${BREAKDOWNS[d]})`, n);
+        // breakdowns given by the row
+        for (let k = 0; k < codes.length; k++) codes[k] = '_T';
+        for (const d of p.rowDims) {
+          const v = d.index >= 0 ? mapCode(cells[d.index].trim(), d.map, d.fallback) : d.fixed;
+          if (v !== '_T' && !self.codeKnown(d.list, v)) {
+            self.reject(src, row, d.index >= 0 ? header[d.index] : '', 'UNKNOWN_CODE', `"${v}" is not a ${d.list} code (${d.dim})`, n);
             return;
           }
-          if (d === 0) sex = v; else if (d === 1) age = v; else if (d === 2) urb = v; else q = v;
+          if (d.keyPos >= 0) codes[d.keyPos] = v;
+          else if (v !== '_T') { self.reject(src, row, d.index >= 0 ? header[d.index] : '', 'BREAKDOWN_NOT_CARRIED', `${d.dim} "${v}": the catalogue declares this breakdown but the observation key does not carry it yet (it carries ${keyBreakdowns().join(', ')})`, n); return; }
         }
-        let status = fixedStatus;
-        if (statusIx >= 0) {
-          const t = cells[statusIx].trim();
-          status = t === '' ? 'A' : statusMap ? statusMap.get(t) ?? t : t;
-          if (!self.codeKnown('CL_OBS_STATUS', status)) { self.reject(src, row, header[statusIx], 'UNKNOWN_CODE', `"${t}" is not a CL_OBS_STATUS code`, n); return; }
+        let status = p.fixedStatus;
+        if (p.statusIndex >= 0) {
+          const t = cells[p.statusIndex].trim();
+          status = t === '' ? 'A' : p.statusMap ? p.statusMap.get(t) ?? t : t;
+          if (!self.codeKnown('CL_OBS_STATUS', status)) { self.reject(src, row, header[p.statusIndex], 'UNKNOWN_CODE', `"${t}" is not a CL_OBS_STATUS code`, n); return; }
         }
-        let rowTime = '';
-        if (timeIx >= 0) {
-          rowTime = cells[timeIx].trim();
-          if (!TIME_RE.test(rowTime)) { self.reject(src, row, header[timeIx], 'BAD_TIME_PERIOD', `"${rowTime}" is not a period (YYYY, YYYY-MM, YYYY-Qn, YYYY-MM-DD)`, n); return; }
+        let rowTime = p.fixedTime;
+        if (p.timeIndex >= 0) {
+          rowTime = cells[p.timeIndex].trim();
+          if (!isPeriod(rowTime)) { self.reject(src, row, header[p.timeIndex], 'BAD_TIME_PERIOD', `"${rowTime}" is not a period (${PERIOD_FORMATS})`, n); return; }
         }
+        const marks = markers?.byArea.get(area.code);
         for (let v = 0; v < n; v++) {
-          const ci = valueIx[v];
+          const vc = values[v];
+          const ci = vc.index;
           const column = info.json ? `${row.jsonPath ?? ''}` : header[ci];
-          const time = timeIx >= 0 ? rowTime : valueTime[v];
+          if (vc.timeError) { self.reject(src, row, column, 'BAD_TIME_PERIOD', vc.timeError, 1); continue; }
+          const time = vc.time || rowTime;
           if (hasYearFilter) {
             const year = +time.slice(0, 4);
-            if (year < yearFrom || year > yearTo) { self.filter(src, 'YEAR_RANGE', 1); continue; }
+            if (year < yearFrom || year > yearTo) {
+              if (padFirst) {
+                const t = cells[ci].trim();
+                const ind0 = lookupInd(vc.indicator || rowInd);
+                if (ind0 && !missing.has(t)) padFirst.note(self.store.seriesKey(area.code, ind0.code, self.cellCodes(ind0, vc.codes, codes, cellCodes)), time, plainNumbers ? parsePlain(t) : parseLocaleNumber(t, numFmt));
+              }
+              self.filter(src, 'YEAR_RANGE', 1);
+              continue;
+            }
           }
-          const indCode = valueInd[v] || rowInd;
+          const indCode = vc.indicator || rowInd;
           const ind = lookupInd(indCode);
           if (ind === null) { self.reject(src, row, column, 'UNKNOWN_INDICATOR', `"${indCode}" is not an indicator of the catalogue`, 1); continue; }
-          if ((sex !== '_T' || age !== '_T' || urb !== '_T' || q !== '_T') && !breakdownsAllowed(ind, sex, age, urb, q)) {
-            self.reject(src, row, column, 'BREAKDOWN_NOT_ALLOWED', `${ind.code} has no breakdown by ${[sex !== '_T' ? 'SEX' : '', age !== '_T' ? 'AGE' : '', urb !== '_T' ? 'URBANISATION' : '', q !== '_T' ? 'INCOME_WEALTH_QUANTILE' : ''].filter(Boolean).join(', ')} (allowed: ${(ind.breakdowns ?? []).join(', ') || 'none'})`, 1);
-            continue;
-          }
+          if (vc.notCarried) { self.reject(src, row, column, 'BREAKDOWN_NOT_CARRIED', `${vc.notCarried}: the catalogue declares this breakdown but the observation key does not carry it yet (it carries ${keyBreakdowns().join(', ')})`, 1); continue; }
+          for (let k = 0; k < codes.length; k++) cellCodes[k] = vc.codes[k] || codes[k];
+          const notAllowed = breakdownsNotAllowed(ind, self.store.breakdowns, cellCodes);
+          if (notAllowed) { self.reject(src, row, column, 'BREAKDOWN_NOT_ALLOWED', `${ind.code} has no breakdown by ${notAllowed} (allowed: ${(ind.breakdowns ?? []).join(', ') || 'none'})`, 1); continue; }
+          self.cellCodes(ind, vc.codes, codes, cellCodes);
           const text = cells[ci].trim();
-          const marker = missing.get(text);
-          if (marker !== undefined) {
-            if (marker === null) { self.filter(src, 'MISSING', 1); continue; }
-            self.insert(src, area.code, ind, sex, age, urb, q, time, NaN, marker, row, column);
-            continue;
+          const mark = marks?.[v];
+          let cellStatus = status === 'A' && +time.slice(0, 4) > projectedAfter ? 'F' : status;
+          if (mark !== undefined) {
+            markers!.hits[markers!.index.get(area.code)![v]]++;
+            cellStatus = mark;
+            if (Number.isNaN(plainNumbers ? parsePlain(text) : parseLocaleNumber(text, numFmt))) { self.insert(src, area.code, ind, cellCodes, time, NaN, mark, row, column); continue; }
+          } else {
+            const marker = missing.get(text);
+            if (marker !== undefined) {
+              if (marker === null) { self.filter(src, 'MISSING', 1); continue; }
+              self.insert(src, area.code, ind, cellCodes, time, NaN, marker, row, column);
+              continue;
+            }
           }
           const raw = plainNumbers ? parsePlain(text) : parseLocaleNumber(text, numFmt);
-          if (Number.isNaN(raw)) { self.reject(src, row, column, 'NON_NUMERIC', `"${text}" is not a number${plainNumbers ? '' : ` (decimal "${numFmt.decimal}", thousands "${numFmt.thousands}")`}`, 1); continue; }
+          if (Number.isNaN(raw)) { self.rejectNumber(src, row, column, text, numFmt); continue; }
           let value = raw;
-          const u = valueUnit[v];
-          const mult = valueMult[v];
+          const u = vc.unit;
+          const mult = vc.mult;
           if (u !== ind.unit || mult !== 0) {
-            if (u === 'NUMBER' && ind.unit === 'PER_100_POP') { self.pending.push({ src, area: area.code, ind, sex, age, urb, q, time, value: raw, unit: u, mult, status, row, column, need: 'population', by: m.conversions?.population ?? 'POP' }); continue; }
-            if (u === 'LCU' && ind.unit.startsWith('USD')) { self.pending.push({ src, area: area.code, ind, sex, age, urb, q, time, value: raw, unit: u, mult, status, row, column, need: 'exchangeRate', by: m.conversions?.exchangeRate ?? 'EXR' }); continue; }
+            if (u === 'NUMBER' && ind.unit === 'PER_100_POP') { self.pending.push({ src, area: area.code, ind, codes: cellCodes.slice(), time, value: raw, unit: u, mult, status: cellStatus, row, column, need: 'population', by: m.conversions?.population ?? 'POP' }); continue; }
+            if (u === 'LCU' && ind.unit.startsWith('USD')) { self.pending.push({ src, area: area.code, ind, codes: cellCodes.slice(), time, value: raw, unit: u, mult, status: cellStatus, row, column, need: 'exchangeRate', by: m.conversions?.exchangeRate ?? 'EXR' }); continue; }
             try {
               value = toCanonicalUnit(ind, raw, u, mult).value;
             } catch (err) {
@@ -327,111 +323,140 @@ export class Harmoniser {
               throw err;
             }
           }
-          self.finish(src, area.code, ind, sex, age, urb, q, time, value, status, row, column);
+          self.finish(src, area.code, ind, cellCodes, time, value, cellStatus, row, column);
         }
       },
     };
   }
 
+  /** All breakdowns at their total, in key order. */
+  private readonly totals: readonly string[] = keyBreakdowns().map(() => '_T');
+  /** Key positions of the breakdowns that describe a person (DSD `personal`): not applicable (_Z) to households. */
+  private readonly personal: readonly number[] = dsdBreakdowns().flatMap((d, k) => (d.personal ? [k] : []));
+
+  /**
+   * The breakdown codes of one cell into `out`: the value column's own code, else the row's; a
+   * person's characteristic of an indicator that counts households is `_Z` (not applicable).
+   * @returns `out`
+   */
+  private cellCodes(ind: Indicator, own: readonly string[], row: readonly string[], out: string[]): string[] {
+    for (let k = 0; k < row.length; k++) out[k] = own[k] || row[k];
+    if (ind.scope.unit === 'households') for (const k of this.personal) out[k] = '_Z';
+    return out;
+  }
+
+  /** Rejects a cell that is not a number in the source's declared format, saying when it is one in another. */
+  private rejectNumber(src: number, row: RawRow, column: string, text: string, fmt: NumberFormat): void {
+    const declared = `decimal "${fmt.decimal}", thousands ${fmt.thousands ? `"${fmt.thousands}"` : 'none'}`;
+    const other = otherNumberFormat(text, fmt);
+    if (other) {
+      this.reject(src, row, column, 'NUMBER_FORMAT_MISMATCH', `"${text}" does not match the declared number format (${declared}); it would read as a number only with decimal "${other.decimal}" and thousands ${other.thousands ? `"${other.thousands}"` : 'none'}, and is not reinterpreted`, 1);
+    } else {
+      this.reject(src, row, column, 'NON_NUMERIC', `"${text}" is not a number (${declared})`, 1);
+    }
+  }
+
   /** Range check then insert (the value is in the canonical unit). */
-  private finish(src: number, area: string, ind: Indicator, sex: string, age: string, urb: string, q: string, time: string, value: number, status: string, row: RawRow, column: string): void {
+  private finish(src: number, area: string, ind: Indicator, codes: readonly string[], time: string, value: number, status: string, row: RawRow, column: string): void {
     if (!Number.isFinite(value)) { this.reject(src, row, column, 'NON_NUMERIC', `${ind.code}: ${value} is not a finite number`, 1); return; }
     const r = ind.range;
     if (value < r.min || (r.max !== null && r.max !== undefined && value > r.max)) {
       this.reject(src, row, column, 'OUT_OF_RANGE', `${ind.code}: ${value} ${ind.unit} is outside the valid range ${r.min} to ${r.max ?? 'no upper bound'}`, 1);
       return;
     }
-    this.insert(src, area, ind, sex, age, urb, q, time, value, status, row, column);
+    this.insert(src, area, ind, codes, time, value, status, row, column);
   }
 
-  private insert(src: number, area: string, ind: Indicator, sex: string, age: string, urb: string, q: string, time: string, value: number, status: string, row: RawRow, column: string): void {
+  /**
+   * Stores a candidate for its key. A key the same source already gave is a duplicate (rejected);
+   * keys given by several sources are resolved once every source is read ({@link finalise}).
+   */
+  private insert(src: number, area: string, ind: Indicator, codes: readonly string[], time: string, value: number, status: string, row: RawRow, column: string): void {
     const s = this.store;
-    const key = s.keyAndIntern(area, ind.code, sex, age, urb, q, time);
-    const sc = s.scratch;
-    area = sc[0]; sex = sc[2]; age = sc[3]; urb = sc[4]; q = sc[5]; time = sc[6];
-    const old = s.byKey.get(key);
-    if (old === undefined) {
-      s.push(key, area, ind.code, sex, age, urb, q, time, value, ind.unit, status, src, row.row, column);
-      this.counts[src].observations++;
+    const key = s.keyAndIntern(area, ind.code, codes, time);
+    for (let c = s.byKey.get(key) ?? -1; c >= 0; c = s.prev[c]) {
+      if (s.source[c] !== src) continue;
+      this.reject(src, row, column, 'DUPLICATE_KEY', `${area} ${ind.code} ${time}${breakdownLabel(s.breakdowns, codes)} already given by row ${s.row[c]} of the same source`, 1);
       return;
     }
-    const oldSrc = s.source[old];
-    if (oldSrc === src) {
-      this.reject(src, row, column, 'DUPLICATE_KEY', `${area} ${ind.code} ${time}${sex !== '_T' || age !== '_T' || urb !== '_T' || q !== '_T' ? ` (${sex},${age},${urb},${q})` : ''} already given by row ${s.row[old]} of the same source`, 1);
-      return;
+    s.push(key, ind.code, value, ind.unit, status, src, row.row, column);
+    this.counts[src].observations++;
+  }
+
+  /** Drops the padding zeros among the candidates and pending conversions one source has just given. */
+  private dropPadding(src: number, first: FirstNonZero, start: number, pendingStart: number): void {
+    const s = this.store;
+    const pend = this.pending;
+    const pendSeries = (p: Pending): number => s.seriesKey(p.area, p.ind.code, p.codes);
+    for (let i = start; i < s.length; i++) first.note(s.seriesOf(i), s.time[i], s.value[i]);
+    for (let k = pendingStart; k < pend.length; k++) first.note(pendSeries(pend[k]), pend[k].time, pend[k].value);
+    for (let i = start; i < s.length; i++) {
+      if (s.dropped[i] || !first.isPadding(s.seriesOf(i), s.time[i], s.value[i])) continue;
+      s.dropped[i] = DROPPED_PADDING;
+      this.counts[src].observations--;
+      this.filter(src, 'LEADING_ZERO_PADDING', 1);
     }
-    const a = this.sources[oldSrc];
-    const b = this.sources[src];
-    const newWins = b.priority > a.priority || (b.priority === a.priority && b.releaseDate > a.releaseDate);
-    const reason = b.priority !== a.priority ? 'priority' : b.releaseDate !== a.releaseDate ? 'release date' : 'first listed';
-    const k = { REF_AREA: area, INDICATOR: ind.code, SEX: sex, AGE: age, URBANISATION: urb, INCOME_WEALTH_QUANTILE: q, TIME_PERIOD: time };
-    if (newWins) {
-      this.conflicts.push({ key: k, keptSource: b.id, keptRelease: b.releaseDate, keptValue: value, droppedSource: a.id, droppedRelease: a.releaseDate, droppedValue: s.value[old], droppedFile: a.file, droppedRow: s.row[old], droppedColumn: s.column[old], reason });
-      this.counts[oldSrc].observations--;
-      this.filter(oldSrc, 'SUPERSEDED', 1);
-      s.dropped[old] = 1;
-      s.push(key, area, ind.code, sex, age, urb, q, time, value, ind.unit, status, src, row.row, column);
-      this.counts[src].observations++;
-    } else {
-      this.conflicts.push({ key: k, keptSource: a.id, keptRelease: a.releaseDate, keptValue: s.value[old], droppedSource: b.id, droppedRelease: b.releaseDate, droppedValue: value, droppedFile: b.file, droppedRow: row.row, droppedColumn: column, reason });
-      this.filter(src, 'SUPERSEDED', 1);
+    let keep = pendingStart;
+    for (let k = pendingStart; k < pend.length; k++) {
+      if (first.isPadding(pendSeries(pend[k]), pend[k].time, pend[k].value)) this.filter(src, 'LEADING_ZERO_PADDING', 1);
+      else pend[keep++] = pend[k];
     }
+    pend.length = keep;
+  }
+
+  /** Logs a candidate that lost its key to another source's, and moves it from observations to SUPERSEDED. */
+  private superseded(winner: number, loser: number): void {
+    const s = this.store;
+    const a = this.sources[s.source[winner]];
+    const b = this.sources[s.source[loser]];
+    const k: Record<string, string> = { REF_AREA: s.area[loser], INDICATOR: s.indicator[loser] };
+    s.breakdowns.forEach((d, j) => { k[d] = s.codes(loser)[j]; });
+    k.TIME_PERIOD = s.time[loser];
+    this.conflicts.push({ key: k, keptSource: a.id, keptRelease: a.releaseDate, keptValue: s.value[winner], droppedSource: b.id, droppedRelease: b.releaseDate, droppedValue: s.value[loser], droppedFile: b.file, droppedRow: s.row[loser], droppedColumn: s.column[loser], reason: conflictReason(s, this.sources, winner, loser) });
+    this.counts[s.source[loser]].observations--;
+    this.filter(s.source[loser], 'SUPERSEDED', 1);
   }
 
   /**
    * Finishes the run: conversions that need another indicator (counts → per 100 inhabitants with
-   * POP, LCU → USD with EXR), leading-zero padding, and the urban/rural consistency warnings.
+   * POP, LCU → USD with EXR, taking the value that wins that key), then one value per key across
+   * sources (the others logged as conflicts), the urban/rural consistency warnings, and the
+   * flags of series that splice vintages or run across a boundary change.
    */
   finalise(): void {
     const s = this.store;
     for (const p of this.pending) {
-      const i = s.find(p.area, p.by, '_T', '_T', '_T', '_T', p.time);
-      const ctx = i === undefined || Number.isNaN(s.value[i]) ? undefined : s.value[i];
+      const k = s.keyOf(p.area, p.by, this.totals, p.time);
+      const i = k < 0 ? -1 : winnerOf(s, this.sources, k);
+      const ctx = i < 0 || Number.isNaN(s.value[i]) ? undefined : s.value[i];
       try {
         const v = toCanonicalUnit(p.ind, p.value, p.unit, p.mult, p.need === 'population' ? (ctx === undefined ? {} : { population: ctx }) : ctx === undefined ? {} : { exchangeRate: ctx });
-        this.finish(p.src, p.area, p.ind, p.sex, p.age, p.urb, p.q, p.time, v.value, p.status, p.row, p.column);
+        this.finish(p.src, p.area, p.ind, p.codes, p.time, v.value, p.status, p.row, p.column);
       } catch (err) {
         if (!(err instanceof DigicgeError)) throw err;
         this.reject(p.src, p.row, p.column, err.code, `${err.message} (looked for ${p.by} ${p.area} ${p.time})`, 1);
       }
     }
     this.pending.length = 0;
-    if (this.paddingSources.size) this.dropPadding();
+    resolveConflicts(s, this.sources, (w, l) => this.superseded(w, l));
     this.checkUrbanRural();
-  }
-
-  private dropPadding(): void {
-    const s = this.store;
-    const first = new Map<string, string>();
-    const series = (i: number): number => s.seriesOf(i);
-    for (let i = 0; i < s.length; i++) {
-      if (s.dropped[i] || !this.paddingSources.has(s.source[i]) || !(s.value[i] !== 0 && !Number.isNaN(s.value[i]))) continue;
-      const k = `${s.source[i]}\u0002${series(i)}`;
-      const f = first.get(k);
-      if (f === undefined || s.time[i] < f) first.set(k, s.time[i]);
-    }
-    for (let i = 0; i < s.length; i++) {
-      if (s.dropped[i] || !this.paddingSources.has(s.source[i]) || s.value[i] !== 0) continue;
-      const f = first.get(`${s.source[i]}\u0002${series(i)}`);
-      if (f !== undefined && s.time[i] < f) {
-        s.dropped[i] = 1;
-        if (s.byKey.get(s.key[i]) === i) s.byKey.delete(s.key[i]);
-        this.counts[s.source[i]].observations--;
-        this.filter(s.source[i], 'LEADING_ZERO_PADDING', 1);
-      }
-    }
+    const f = findSeriesFlags(this.store, this.sources);
+    this.obsFlags = f.flags;
+    this.splices = f.splices;
+    this.warnings.push(...f.warnings);
   }
 
   private checkUrbanRural(): void {
     const s = this.store;
     const val = (j: number | undefined): number | undefined => (j === undefined || s.dropped[j] || Number.isNaN(s.value[j]) ? undefined : s.value[j]);
-    const x = undefined;
-    const U = [x, x, x, x, 'U'], R = [x, x, x, x, 'R'];
-    const WU = [x, 'POP_URB', '_T', '_T', '_T', '_T'], WR = [x, 'POP_RUR', '_T', '_T', '_T', '_T'];
+    const totals = Object.fromEntries(s.breakdowns.map((d) => [d, '_T']));
+    const U = { URBANISATION: 'U' }, R = { URBANISATION: 'R' };
+    const WU = { ...totals, INDICATOR: 'POP_URB' }, WR = { ...totals, INDICATOR: 'POP_RUR' };
+    const urbAt = s.breakdowns.indexOf('URBANISATION');
     const survey = new Map<string, boolean>();
     const noWeights = new Map<string, number>();
     for (let i = 0; i < s.length; i++) {
-      if (s.dropped[i] || s.urbanisation[i] !== '_T' || Number.isNaN(s.value[i])) continue;
+      if (s.dropped[i] || s.codes(i)[urbAt] !== '_T' || Number.isNaN(s.value[i])) continue;
       let isSurvey = survey.get(s.indicator[i]);
       if (isSurvey === undefined) { isSurvey = getIndicator(s.indicator[i])?.kind === 'survey'; survey.set(s.indicator[i], isSurvey); }
       if (!isSurvey) continue;
@@ -442,12 +467,24 @@ export class Harmoniser {
       const wr = val(s.sibling(i, WR));
       if (wu === undefined || wr === undefined) { noWeights.set(s.indicator[i], (noWeights.get(s.indicator[i]) ?? 0) + 1); continue; }
       const f = checkUrbanRuralConsistency(s.value[i], u, r, wu, wr);
-      if (f) this.warnings.push({ rule: f.rule, message: `${s.area[i]} ${s.indicator[i]} ${s.time[i]}${s.sex[i] !== '_T' || s.age[i] !== '_T' || s.quantile[i] !== '_T' ? ` (${s.sex[i]},${s.age[i]},${s.quantile[i]})` : ''}: ${f.message}` });
+      if (f) this.warnings.push({ rule: f.rule, message: `${s.area[i]} ${s.indicator[i]} ${s.time[i]}${breakdownLabel(s.breakdowns, s.codes(i))}: ${f.message}` });
     }
     for (const [ind, n] of [...noWeights].sort(([a], [b]) => (a < b ? -1 : 1))) {
       this.warnings.push({ rule: 'QR_BREAKDOWN_URBANISATION', message: `${ind}: ${n} totals with urban and rural values could not be checked: no POP_URB/POP_RUR of the same area and year in this run` });
     }
   }
+}
+
+/**
+ * Missing-value markers of a source: the guideline's (chapter 5, `guidelines/quality/rules.json`)
+ * by default, except the empty cell, which is no observation at all unless the mapping says so;
+ * the mapping's own markers override (keys starting with `$` are comments).
+ */
+function missingMarkers(own: Record<string, string | null> | undefined): Map<string, string | null> {
+  const out = new Map<string, string | null>(loadQualityRules().missingMarkers.map((mk) => [mk.marker, mk.obsStatus]));
+  out.set('', null);
+  for (const [k, v] of Object.entries(own ?? {})) if (!k.startsWith('$')) out.set(k, v);
+  return out;
 }
 
 const PLAIN = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -456,7 +493,15 @@ function parsePlain(text: string): number {
   return PLAIN.test(text) ? +text : NaN;
 }
 
-function breakdownsAllowed(ind: Indicator, sex: string, age: string, urb: string, q: string): boolean {
+/** The breakdowns (by id, comma-separated) that are broken down but not declared for the indicator, or ''. */
+function breakdownsNotAllowed(ind: Indicator, dims: readonly string[], codes: readonly string[]): string {
   const b = ind.breakdowns ?? [];
-  return (sex === '_T' || b.includes('SEX')) && (age === '_T' || b.includes('AGE')) && (urb === '_T' || b.includes('URBANISATION')) && (q === '_T' || b.includes('INCOME_WEALTH_QUANTILE'));
+  let out = '';
+  for (let k = 0; k < dims.length; k++) if (codes[k] !== '_T' && !b.includes(dims[k])) out += `${out ? ', ' : ''}${dims[k]}`;
+  return out;
+}
+
+/** ` (F,_T,U,…)` for an observation broken down by something, '' for a total. */
+function breakdownLabel(dims: readonly string[], codes: readonly string[]): string {
+  return codes.some((c) => c !== '_T') ? ` (${dims.map((d, k) => `${d}=${codes[k]}`).filter((_, k) => codes[k] !== '_T').join(',')})` : '';
 }

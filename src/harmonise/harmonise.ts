@@ -1,8 +1,14 @@
 import type { Observation } from '../guidelines/generated/observation.js';
 import { Harmoniser } from './engine.js';
+import { join } from 'node:path';
+import { DATABASE_FILE, PARQUET_FILE, writeDatabase } from './database.js';
 import { loadMapping, type LoadedMapping } from './mapping.js';
+import { StagedOutput } from './staging.js';
+import { periodFrequency } from './period.js';
+import { SUBFIELD_SEPARATOR } from '../guidelines/dsd-columns.js';
 import { OBSERVATION_ACTION as ACTION, OBSERVATION_STRUCTURE_ID as STRUCTURE_ID, totals, writeOutputs, type HarmoniseOutputs } from './output.js';
 import type { ConflictRecord, HarmoniseCounts, QualityWarning, RejectRecord } from './types.js';
+import { verifyOutputs, type WrittenFigures } from './verify.js';
 
 export type { Observation } from '../guidelines/generated/observation.js';
 
@@ -12,6 +18,13 @@ export interface HarmoniseOptions {
   mappings: readonly (string | LoadedMapping)[];
   /** When given, observations.csv, rejects.csv, conflicts.csv and quality.md are written here. */
   outDir?: string;
+  /**
+   * Called once the files are written and before they are read back and checked against the
+   * ledger (a test corrupts a file here to prove that the check catches it).
+   */
+  afterWrite?: (outputs: HarmoniseOutputs) => void;
+  /** Also write asean.duckdb and observations.parquet (default true). */
+  database?: boolean;
 }
 
 /** What {@link harmonise} returns. */
@@ -26,6 +39,8 @@ export interface HarmoniseResult {
   warnings: QualityWarning[];
   /** Files written (when `outDir` was given). */
   outputs?: HarmoniseOutputs;
+  /** What the written files were read back to hold (when `outDir` was given): equal to the ledger. */
+  written?: WrittenFigures;
   /** One line for a person: `N observations from M cells (R rejected, F filtered)`. */
   summary: string;
   /** The observations as typed rows, sorted by key (built on demand). */
@@ -39,14 +54,35 @@ export function observationRows(h: Harmoniser): Observation[] {
   const s = h.store;
   return s.sortedLive().map((i) => {
     const src = h.sources[s.source[i]];
+    // the breakdown fields are those of the DSD, the type generated from it
+    const breakdowns = Object.fromEntries(s.breakdowns.map((d, k) => [d, s.codes(i)[k]]));
     return {
-      STRUCTURE: 'dataflow', STRUCTURE_ID, ACTION, REF_AREA: s.area[i], INDICATOR: s.indicator[i], SEX: s.sex[i], AGE: s.age[i],
-      URBANISATION: s.urbanisation[i], INCOME_WEALTH_QUANTILE: s.quantile[i], FREQ: 'A', TIME_PERIOD: s.time[i],
+      STRUCTURE: 'dataflow', STRUCTURE_ID, ACTION, REF_AREA: s.area[i], INDICATOR: s.indicator[i], ...breakdowns, FREQ: periodFrequency(s.time[i])!, TIME_PERIOD: s.time[i],
       OBS_VALUE: Number.isNaN(s.value[i]) ? null : s.value[i], UNIT_MEASURE: s.unit[i], UNIT_MULT: 0, OBS_STATUS: s.status[i],
+      ...(h.obsFlags.has(i) ? { OBS_FLAG: h.obsFlags.get(i)!.join(SUBFIELD_SEPARATOR) } : {}),
       SOURCE_ID: src.id, RELEASE_DATE: src.releaseDate, PROV_FILE: src.file, PROV_SHEET: src.sheet, PROV_ROW: s.row[i],
       PROV_COLUMN: s.column[i], PROV_MAPPING: src.mapping, PROV_SHA256: src.sha256,
-    };
+    } as Observation;
   });
+}
+
+/**
+ * Writes every output into the staging folder, reads the CSV files back against the ledger,
+ * builds the database and the Parquet copy, then publishes them all into the output folder.
+ */
+async function writeStaged(h: Harmoniser, stage: StagedOutput, options: HarmoniseOptions): Promise<{ outputs: HarmoniseOutputs; written: WrittenFigures }> {
+  const staged = writeOutputs(h, stage.staging);
+  options.afterWrite?.(staged);
+  const written = verifyOutputs(h, staged);
+  const names = ['observations.csv', 'rejects.csv', 'conflicts.csv', 'quality.md'];
+  if (options.database !== false) {
+    await writeDatabase(h, staged, stage.staged(DATABASE_FILE), stage.staged(PARQUET_FILE));
+    names.push(DATABASE_FILE, PARQUET_FILE);
+  }
+  stage.publish(names);
+  const at = (n: string): string => join(stage.dir, n);
+  const outputs: HarmoniseOutputs = { observations: at('observations.csv'), rejects: at('rejects.csv'), conflicts: at('conflicts.csv'), quality: at('quality.md'), ...(options.database !== false ? { database: at(DATABASE_FILE), parquet: at(PARQUET_FILE) } : {}) };
+  return { outputs, written };
 }
 
 /** Summary line of a run. */
@@ -60,18 +96,28 @@ export function summaryLine(c: HarmoniseCounts): string {
  * catalogue's canonical unit, validated), a reject with its reason, or a counted filter; keys given
  * by several sources are resolved by source priority (then release date) with the loser logged.
  * @param options mapping files and an optional output folder
- * @throws SchemaError for a mapping that fails its schema; InputError for an unreadable file
+ * @throws SchemaError for a mapping that fails its schema; InputError for an unreadable file;
+ *   OutputError `OUTPUT_LEDGER_MISMATCH` when the files read back disagree with the cell ledger (then
+ *   nothing is published), `OUTPUT_IN_USE` when another run holds the output folder
  */
 export async function harmonise(options: HarmoniseOptions): Promise<HarmoniseResult> {
+  // the output folder is taken first: a second run into it refuses before reading anything
+  const stage = options.outDir !== undefined ? StagedOutput.open(options.outDir) : undefined;
   const h = new Harmoniser();
-  for (const m of options.mappings) await h.add(typeof m === 'string' ? loadMapping(m) : m);
-  h.finalise();
+  let outputs: HarmoniseOutputs | undefined;
+  let written: WrittenFigures | undefined;
+  try {
+    for (const m of options.mappings) await h.add(typeof m === 'string' ? loadMapping(m) : m);
+    h.finalise();
+    if (stage) ({ outputs, written } = await writeStaged(h, stage, options));
+  } finally {
+    stage?.close();
+  }
   const counts = totals(h);
-  const outputs = options.outDir !== undefined ? writeOutputs(h, options.outDir) : undefined;
   let rows: Observation[] | null = null;
   const observations = (): Observation[] => (rows ??= observationRows(h));
   return {
-    counts, rejects: h.rejects, conflicts: h.conflicts, warnings: h.warnings, ...(outputs ? { outputs } : {}), summary: summaryLine(counts),
+    counts, rejects: h.rejects, conflicts: h.conflicts, warnings: h.warnings, ...(outputs ? { outputs } : {}), ...(written ? { written } : {}), summary: summaryLine(counts),
     observations, engine: h,
   };
 }

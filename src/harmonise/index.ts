@@ -9,5 +9,8 @@ export { Harmoniser, type SourceInfo } from './engine.js';
 export { ObservationStore } from './store.js';
 export { writeOutputs, qualityReport, totals as harmoniseTotals, OBSERVATION_COLUMNS, REJECT_COLUMNS, CONFLICT_COLUMNS, OBSERVATION_STRUCTURE_ID, OBSERVATION_ACTION, type HarmoniseOutputs } from './output.js';
 export { readObservations } from './read.js';
+export { writeDatabase, DATABASE_FILE, PARQUET_FILE } from './database.js';
+export { StagedOutput, LOCK_FILE } from './staging.js';
+export { verifyOutputs, measureOutputs, ledgerFigures, type WrittenFigures } from './verify.js';
 export { defaultMappings, harmoniseDefault, DEFAULT_MAPPING_FILES } from './defaults.js';
 export type { SourceCounts, HarmoniseCounts, RejectRecord, ConflictRecord, QualityWarning } from './types.js';

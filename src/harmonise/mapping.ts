@@ -4,6 +4,7 @@ import { displayPath } from '../guidelines/paths.js';
 import { InputError, SchemaError } from '../errors.js';
 import { validateAgainstSchema } from '../guidelines/index.js';
 import type { SourceMapping } from '../guidelines/generated/source-mapping.js';
+import { mappingIssues } from './mapping-rules.js';
 
 export type { SourceMapping } from '../guidelines/generated/source-mapping.js';
 
@@ -28,26 +29,18 @@ export function slashPath(p: string): string {
 
 /**
  * Checks a mapping object against `guidelines/schemas/source-mapping.schema.json` and the rules a
- * schema cannot say (year-column pattern compiles, an indicator is given for every value).
+ * schema cannot say ({@link mappingIssues}: priority or source class, dimensions of the guideline,
+ * codes of their code lists, a period for every value, named groups that are dimensions).
  * @param value parsed JSON
  * @param shown file name for locations
  * @throws SchemaError with the JSON path of each violation
  */
 export function validateMapping(value: unknown, shown: string): SourceMapping {
   const m = validateAgainstSchema<SourceMapping>('source-mapping', value, shown);
-  const fail = (jsonPath: string, message: string): never => {
-    throw new SchemaError(`${shown}: ${message}`, { file: shown, jsonPath }, [{ jsonPath, message }]);
-  };
-  const hasIndDim = m.dimensions.INDICATOR !== undefined;
-  if (m.layout.type === 'wide') {
-    try { new RegExp(m.layout.timeColumns); } catch { fail('/layout/timeColumns', 'is not a valid regular expression'); }
-    if (!hasIndDim && !m.layout.indicator) fail('/layout', 'a wide layout needs layout.indicator or dimensions.INDICATOR');
-  } else {
-    m.layout.valueColumns.forEach((v, i) => { if (!v.indicator && !hasIndDim) fail(`/layout/valueColumns/${i}`, 'needs an indicator, or dimensions.INDICATOR'); });
-    if (!m.dimensions.TIME_PERIOD) fail('/dimensions', 'a long layout needs dimensions.TIME_PERIOD');
-  }
-  for (const [k, d] of Object.entries(m.dimensions)) {
-    if (k !== 'REF_AREA' && (d.system !== undefined || d.nameSource !== undefined)) fail(`/dimensions/${k}`, 'system and nameSource apply to REF_AREA only');
+  const issues = mappingIssues(m);
+  if (issues.length) {
+    const first = issues[0];
+    throw new SchemaError(`${shown}: ${first.jsonPath} ${first.message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}`, { file: shown, jsonPath: first.jsonPath }, issues);
   }
   return m;
 }

@@ -1,31 +1,42 @@
 import { join } from 'node:path';
+import { DigicgeError } from '../errors.js';
 import type { Harmoniser } from './engine.js';
 import { csvTextField, writeChunkedAtomic } from './csv-out.js';
 import { roundTripNumber } from '../util/number-text.js';
+import { periodFrequency } from './period.js';
+import { dataflowRef, dsdKeyDimensions } from '../guidelines/dsd.js';
+import { observationColumns, SUBFIELD_SEPARATOR } from '../guidelines/dsd-columns.js';
 import type { HarmoniseCounts } from './types.js';
+import { mappingAndVintageSections } from './quality-sections.js';
+import { classifyConflicts } from './revisions.js';
 
-/** Columns of observations.csv, in order (SDMX-CSV 2.0; other stages depend on them). */
-export const OBSERVATION_COLUMNS = [
-  'STRUCTURE', 'STRUCTURE_ID', 'ACTION', 'REF_AREA', 'INDICATOR', 'SEX', 'AGE', 'URBANISATION', 'INCOME_WEALTH_QUANTILE', 'FREQ',
-  'TIME_PERIOD', 'OBS_VALUE', 'UNIT_MEASURE', 'UNIT_MULT', 'OBS_STATUS', 'SOURCE_ID', 'RELEASE_DATE', 'PROV_FILE', 'PROV_SHEET',
-  'PROV_ROW', 'PROV_COLUMN', 'PROV_MAPPING', 'PROV_SHA256',
-] as const;
+/** OBS_VALUE text: the round-trip decimal, and an empty field for a missing value (its OBS_STATUS says why). */
+export function obsValueText(x: number): string {
+  return Number.isNaN(x) ? '' : roundTripNumber(x);
+}
 
-/** The dataflow of the harmonised dataset. */
-export const OBSERVATION_STRUCTURE_ID = 'ASEAN:DF_DIGITAL(1.0)';
 /**
- * SDMX-CSV 2.0 action of every row: `M` (merge: add or replace the observations). `I`
- * (information) and `A` (append) are deprecated in SDMX 3.0.
+ * The columns of observations.csv (SDMX-CSV 2.0.0), in order, as written in the header: derived
+ * from the data structure definition (see {@link observationColumns}).
  */
-export const OBSERVATION_ACTION = 'M';
+export const OBSERVATION_COLUMNS: readonly string[] = observationColumns().map((c) => c.header);
+
+/** The dataflow of the harmonised dataset, `AGENCY:ID(VERSION)` (from the DSD). */
+export const OBSERVATION_STRUCTURE_ID = dataflowRef();
+/**
+ * SDMX-CSV 2.0.0 action of every row: `I` (information: data disseminated for information, to be
+ * appended when loaded into a database). The actions of version 2.0.0 are I, A, R and D; M (merge)
+ * came with SDMX-CSV 2.1.
+ */
+export const OBSERVATION_ACTION = 'I';
 
 /** Columns of rejects.csv. */
 export const REJECT_COLUMNS = ['SOURCE_ID', 'FILE', 'SHEET', 'ROW', 'COLUMN', 'REASON', 'MESSAGE', 'CELLS', 'ROW_TEXT'] as const;
-/** Columns of conflicts.csv. */
-export const CONFLICT_COLUMNS = [
-  'REF_AREA', 'INDICATOR', 'SEX', 'AGE', 'URBANISATION', 'INCOME_WEALTH_QUANTILE', 'TIME_PERIOD', 'KEPT_SOURCE', 'KEPT_RELEASE', 'KEPT_VALUE',
-  'DROPPED_SOURCE', 'DROPPED_RELEASE', 'DROPPED_VALUE', 'DROPPED_FILE', 'DROPPED_ROW', 'DROPPED_COLUMN', 'REASON',
-] as const;
+/** Columns of conflicts.csv: the key dimensions of the DSD (FREQ follows from the period), then the two sources. */
+export const CONFLICT_COLUMNS: readonly string[] = [
+  ...dsdKeyDimensions().map((d) => d.id), 'KEPT_SOURCE', 'KEPT_RELEASE', 'KEPT_VALUE',
+  'DROPPED_SOURCE', 'DROPPED_RELEASE', 'DROPPED_VALUE', 'DROPPED_FILE', 'DROPPED_ROW', 'DROPPED_COLUMN', 'REASON', 'DIFFERENCE',
+];
 
 /** Paths of the files a run writes. */
 export interface HarmoniseOutputs {
@@ -33,6 +44,10 @@ export interface HarmoniseOutputs {
   rejects: string;
   quality: string;
   conflicts: string;
+  /** The embedded DuckDB database (observations, vintages, sources, rejects, conflicts), when written. */
+  database?: string;
+  /** The observations as Parquet, when written. */
+  parquet?: string;
 }
 
 /** Sums the per-source counts. */
@@ -45,23 +60,47 @@ export function totals(h: Harmoniser): HarmoniseCounts {
   return { cells, observations, rejected, filtered, sources: h.counts };
 }
 
+/**
+ * A function writing one line of observations.csv for a stored observation, column by column in
+ * the order of {@link observationColumns}: structure, dimensions, measure, attributes, provenance.
+ */
+export function observationRowWriter(h: Harmoniser): (i: number) => string {
+  const s = h.store;
+  const src = (i: number) => h.sources[s.source[i]];
+  const get: Record<string, (i: number) => string> = {
+    STRUCTURE: () => 'dataflow', STRUCTURE_ID: () => OBSERVATION_STRUCTURE_ID, ACTION: () => OBSERVATION_ACTION,
+    REF_AREA: (i) => s.area[i], INDICATOR: (i) => s.indicator[i], FREQ: (i) => periodFrequency(s.time[i])!, TIME_PERIOD: (i) => csvTextField(s.time[i]),
+    OBS_VALUE: (i) => obsValueText(s.value[i]), UNIT_MEASURE: (i) => s.unit[i], UNIT_MULT: () => '0', OBS_STATUS: (i) => s.status[i],
+    OBS_FLAG: (i) => h.obsFlags.get(i)?.join(SUBFIELD_SEPARATOR) ?? '', SOURCE_ID: (i) => csvTextField(src(i).id), RELEASE_DATE: (i) => src(i).releaseDate,
+    PROV_FILE: (i) => csvTextField(src(i).file), PROV_SHEET: (i) => csvTextField(src(i).sheet), PROV_ROW: (i) => String(s.row[i]),
+    PROV_COLUMN: (i) => csvTextField(s.column[i]), PROV_MAPPING: (i) => csvTextField(src(i).mapping), PROV_SHA256: (i) => src(i).sha256,
+  };
+  const cols = observationColumns();
+  const parts: ((i: number) => string)[] = [];
+  for (let c = 0; c < cols.length; c++) {
+    const k = s.breakdowns.indexOf(cols[c].id);
+    const g = k >= 0 ? (i: number) => s.codes(i)[k] : get[cols[c].id];
+    if (!g) throw new DigicgeError('DSD_COLUMN_UNKNOWN', `the data structure definition has a column ${cols[c].id} that the harmonise stage does not write`, { file: 'guidelines/dsd/DSD_DIGITAL.json' });
+    parts.push(g);
+  }
+  return (i) => {
+    let line = parts[0](i);
+    for (let p = 1; p < parts.length; p++) line += `,${parts[p](i)}`;
+    return `${line}\n`;
+  };
+}
+
 /** Writes observations.csv (sorted by key), rejects.csv, conflicts.csv and quality.md into `dir`, each atomically. */
 export function writeOutputs(h: Harmoniser, dir: string): HarmoniseOutputs {
   const out: HarmoniseOutputs = { observations: join(dir, 'observations.csv'), rejects: join(dir, 'rejects.csv'), quality: join(dir, 'quality.md'), conflicts: join(dir, 'conflicts.csv') };
   const s = h.store;
-  const prov = h.sources.map((src) => ({
-    tail: `,${csvTextField(src.id)},${src.releaseDate},${csvTextField(src.file)},${csvTextField(src.sheet)},`,
-    end: `,${csvTextField(src.mapping)},${src.sha256}\n`,
-  }));
+  const write = observationRowWriter(h);
   const order = s.sortedLive();
   writeChunkedAtomic(out.observations, (put) => {
     put(`${OBSERVATION_COLUMNS.join(',')}\n`);
-    const head = `dataflow,${OBSERVATION_STRUCTURE_ID},${OBSERVATION_ACTION},`;
     let chunk = '';
     for (let k = 0; k < order.length; k++) {
-      const i = order[k];
-      const p = prov[s.source[i]];
-      chunk += `${head}${s.area[i]},${s.indicator[i]},${s.sex[i]},${s.age[i]},${s.urbanisation[i]},${s.quantile[i]},A,${csvTextField(s.time[i])},${roundTripNumber(s.value[i])},${s.unit[i]},0,${s.status[i]}${p.tail}${s.row[i]},${csvTextField(s.column[i])}${p.end}`;
+      chunk += write(order[k]);
       if (chunk.length > 1 << 16) { put(chunk); chunk = ''; }
     }
     put(chunk);
@@ -70,12 +109,13 @@ export function writeOutputs(h: Harmoniser, dir: string): HarmoniseOutputs {
     put(`${REJECT_COLUMNS.join(',')}\n`);
     for (const r of h.rejects) put(`${[r.sourceId, r.file, r.sheet, String(r.row), r.column, r.code, r.message, String(r.cells), r.text].map(csvTextField).join(',')}\n`);
   });
+  const keyDims = dsdKeyDimensions().map((d) => d.id);
   writeChunkedAtomic(out.conflicts, (put) => {
     put(`${CONFLICT_COLUMNS.join(',')}\n`);
-    for (const c of h.conflicts) {
+    for (const { conflict: c, difference } of classifyConflicts(h.conflicts, h.sources)) {
       const k = c.key;
       const text = (x: string) => csvTextField(x);
-      put(`${[text(k.REF_AREA), text(k.INDICATOR), text(k.SEX), text(k.AGE), text(k.URBANISATION), text(k.INCOME_WEALTH_QUANTILE), text(k.TIME_PERIOD), text(c.keptSource), text(c.keptRelease), roundTripNumber(c.keptValue), text(c.droppedSource), text(c.droppedRelease), roundTripNumber(c.droppedValue), text(c.droppedFile), String(c.droppedRow), text(c.droppedColumn), text(c.reason)].join(',')}\n`);
+      put(`${[...keyDims.map((d) => text(k[d])), text(c.keptSource), text(c.keptRelease), obsValueText(c.keptValue), text(c.droppedSource), text(c.droppedRelease), obsValueText(c.droppedValue), text(c.droppedFile), String(c.droppedRow), text(c.droppedColumn), text(c.reason), difference].join(',')}\n`);
     }
   });
   writeChunkedAtomic(out.quality, (put) => put(qualityReport(h)));
@@ -124,7 +164,8 @@ export function qualityReport(h: Harmoniser): string {
     }
   }
   L.push('', '## Conflicts', '', h.conflicts.length ? `${h.conflicts.length} keys were given by more than one source; the loser of each is in conflicts.csv.` : 'No key was given by more than one source.');
-  L.push('', '## Warnings', '');
+  L.push('', ...mappingAndVintageSections(h));
+  L.push('## Warnings', '');
   if (h.warnings.length === 0) L.push('No warnings.');
   else for (const w of h.warnings) L.push(`- ${w.rule}: ${w.message}`);
   L.push('');

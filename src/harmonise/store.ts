@@ -1,27 +1,38 @@
 import { InputError } from '../errors.js';
+import { dsdBreakdowns } from '../guidelines/dsd.js';
 import { KeyIndex } from './key-index.js';
 
-/** Capacity (bits) of each key dimension in the numeric key: 53 bits in all, exact in a double. */
-const BITS = [11, 9, 5, 7, 4, 5, 12] as const;
-const BASE = BITS.map((b) => 2 ** b);
-const NAMES = ['REF_AREA', 'INDICATOR', 'SEX', 'AGE', 'URBANISATION', 'INCOME_WEALTH_QUANTILE', 'TIME_PERIOD'] as const;
+/** Capacity (bits) of the parts of the numeric key: 48 bits in all, exact in a double. */
+const AREA_BITS = 11, IND_BITS = 9, COMBO_BITS = 16, TIME_BITS = 12;
+const CAP = { area: 2 ** AREA_BITS, indicator: 2 ** IND_BITS, combo: 2 ** COMBO_BITS, time: 2 ** TIME_BITS };
+
+/** {@link ObservationStore.dropped}: another source's value won the key. */
+export const DROPPED_SUPERSEDED = 1;
+/** {@link ObservationStore.dropped}: a zero before its series starts (leading-zero padding). */
+export const DROPPED_PADDING = 2;
+
+/** A key dimension a change of {@link ObservationStore.sibling} may name: a DSD dimension id but FREQ. */
+export type KeyChange = Readonly<Record<string, string>>;
 
 /**
  * Column store of harmonised observations: one array per field, so that a million observations
- * are a dozen arrays rather than a million objects. Key dimensions are interned (each distinct code
- * is stored once) and the key is one exact number (53 bits: up to 2048 areas, 512 indicators,
- * 32 sex, 128 age, 16 urbanisation, 32 quantile codes and 4096 periods per run). Values are in the
- * indicator's canonical unit with UNIT_MULT 0; `NaN` is a missing value (its OBS_STATUS says why).
+ * are a dozen arrays rather than a million objects. The key dimensions are those of the data
+ * structure definition (`guidelines/dsd/DSD_DIGITAL.json`): REF_AREA, INDICATOR, every breakdown
+ * and TIME_PERIOD. Codes are interned (each distinct code is stored once); the breakdown codes of
+ * an observation are interned together as one combination, so that the key is one exact number
+ * (48 bits: up to 2048 areas, 512 indicators, 65536 breakdown combinations and 4096 periods per
+ * run). Values are in the indicator's canonical unit with UNIT_MULT 0; `NaN` is a missing value
+ * (its OBS_STATUS says why).
  */
 export class ObservationStore {
+  /** Breakdown dimensions in key order (from the DSD). */
+  readonly breakdowns: readonly string[] = dsdBreakdowns().map((d) => d.id);
   /** Numeric key of each observation (see the class comment). */
   readonly key: number[] = [];
   readonly area: string[] = [];
   readonly indicator: string[] = [];
-  readonly sex: string[] = [];
-  readonly age: string[] = [];
-  readonly urbanisation: string[] = [];
-  readonly quantile: string[] = [];
+  /** Breakdown combination of each observation (see {@link codes}). */
+  readonly combo: number[] = [];
   readonly time: string[] = [];
   readonly value: number[] = [];
   readonly unit: string[] = [];
@@ -30,131 +41,153 @@ export class ObservationStore {
   readonly source: number[] = [];
   readonly row: number[] = [];
   readonly column: string[] = [];
-  /** 1 when the observation was dropped after insertion (superseded, padding). */
+  /** 0 live; {@link DROPPED_SUPERSEDED} or {@link DROPPED_PADDING} when dropped after insertion. */
   readonly dropped: number[] = [];
-  /** key → index of the live observation. */
+  /** Previous candidate with the same key (another source's value for it), or -1. */
+  readonly prev: number[] = [];
+  /**
+   * key → index of an observation. While sources are read, the last candidate of the key (the head
+   * of its chain through {@link prev}); once conflicts are resolved, the winner.
+   */
   readonly byKey = new KeyIndex();
-  private readonly ids: Map<string, number>[] = BITS.map(() => new Map());
-  private readonly texts: string[][] = BITS.map(() => []);
+  private readonly areas = new Interner('REF_AREA', CAP.area);
+  private readonly indicators = new Interner('INDICATOR', CAP.indicator);
+  private readonly times = new Interner('TIME_PERIOD', CAP.time);
+  private readonly combos = new Interner('breakdown combinations', CAP.combo);
+  private readonly comboCodes: (readonly string[])[] = [];
 
   /** Number of slots (live and dropped). */
   get length(): number {
     return this.key.length;
   }
 
-  /** The interned copy of `text` for dimension `d` (0 = REF_AREA … 6 = TIME_PERIOD), adding it when new. */
-  intern(d: number, text: string): string {
-    const id = this.ids[d].get(text);
-    if (id !== undefined) return this.texts[d][id];
-    this.idOf(d, text, true);
-    return text;
+  /** The breakdown codes of observation `i`, in {@link breakdowns} order (shared: do not change). */
+  codes(i: number): readonly string[] {
+    return this.comboCodes[this.combo[i]];
   }
 
-  private idOf(d: number, text: string, add: boolean): number {
-    let id = this.ids[d].get(text);
-    if (id === undefined) {
-      if (!add) return -1;
-      id = this.texts[d].length;
-      if (id >= 2 ** BITS[d]) throw new InputError('TOO_MANY_CODES', `more than ${2 ** BITS[d]} distinct ${NAMES[d]} values in one run`);
-      this.ids[d].set(text, id);
-      this.texts[d].push(text);
-    }
+  /** The code of breakdown `dim` (e.g. `URBANISATION`) of observation `i`. */
+  code(i: number, dim: string): string {
+    return this.comboCodes[this.combo[i]][this.breakdowns.indexOf(dim)];
+  }
+
+  private comboId(codes: readonly string[], add: boolean): number {
+    const text = codes.join('\u0001');
+    const id = add ? this.combos.id(text) : this.combos.find(text);
+    if (id === this.comboCodes.length) this.comboCodes.push(codes.slice());
     return id;
   }
 
-  /** Interned strings of the last {@link keyAndIntern} call, by dimension. */
-  readonly scratch: string[] = new Array<string>(7).fill('');
-
-  /**
-   * Numeric key of a combination, adding new codes; the interned strings are left in {@link scratch}
-   * (the insertion hot path: 7 map lookups, no allocation).
-   */
-  keyAndIntern(area: string, indicator: string, sex: string, age: string, urb: string, q: string, time: string): number {
-    const T = this.texts, sc = this.scratch;
-    const a = this.idOf(0, area, true), i = this.idOf(1, indicator, true), s = this.idOf(2, sex, true), g = this.idOf(3, age, true);
-    const u = this.idOf(4, urb, true), q2 = this.idOf(5, q, true), t = this.idOf(6, time, true);
-    sc[0] = T[0][a]; sc[1] = T[1][i]; sc[2] = T[2][s]; sc[3] = T[3][g]; sc[4] = T[4][u]; sc[5] = T[5][q2]; sc[6] = T[6][t];
-    return (((((a * 512 + i) * 32 + s) * 128 + g) * 16 + u) * 32 + q2) * 4096 + t;
+  private pack(a: number, i: number, c: number, t: number): number {
+    return ((a * CAP.indicator + i) * CAP.combo + c) * CAP.time + t;
   }
 
+  /**
+   * Numeric key of a combination, adding new codes; the interned area and period are left in
+   * {@link scratchArea} and {@link scratchTime}, the combination in {@link scratchCombo}.
+   * @param codes breakdown codes in {@link breakdowns} order
+   */
+  keyAndIntern(area: string, indicator: string, codes: readonly string[], time: string): number {
+    const a = this.areas.id(area), i = this.indicators.id(indicator), t = this.times.id(time);
+    const c = this.comboId(codes, true);
+    this.scratchArea = this.areas.text(a); this.scratchTime = this.times.text(t); this.scratchCombo = c;
+    return this.pack(a, i, c, t);
+  }
+  /** Interned area, period and combination of the last {@link keyAndIntern} call. */
+  scratchArea = '';
+  scratchTime = '';
+  scratchCombo = 0;
+
   /** Numeric key of a combination, or -1 when one of its codes was never seen (so it has no observation). */
-  keyOf(area: string, indicator: string, sex: string, age: string, urb: string, q: string, time: string, add = false): number {
-    const a = this.idOf(0, area, add), i = this.idOf(1, indicator, add), s = this.idOf(2, sex, add), g = this.idOf(3, age, add);
-    const u = this.idOf(4, urb, add), q2 = this.idOf(5, q, add), t = this.idOf(6, time, add);
-    if (a < 0 || i < 0 || s < 0 || g < 0 || u < 0 || q2 < 0 || t < 0) return -1;
-    return (((((a * 512 + i) * 32 + s) * 128 + g) * 16 + u) * 32 + q2) * 4096 + t;
+  keyOf(area: string, indicator: string, codes: readonly string[], time: string): number {
+    const a = this.areas.find(area), i = this.indicators.find(indicator), t = this.times.find(time), c = this.comboId(codes, false);
+    return a < 0 || i < 0 || t < 0 || c < 0 ? -1 : this.pack(a, i, c, t);
   }
 
   /** Index of the live observation with this combination, or undefined. */
-  find(area: string, indicator: string, sex: string, age: string, urb: string, q: string, time: string): number | undefined {
-    const k = this.keyOf(area, indicator, sex, age, urb, q, time);
+  find(area: string, indicator: string, codes: readonly string[], time: string): number | undefined {
+    const k = this.keyOf(area, indicator, codes, time);
     return k < 0 ? undefined : this.byKey.get(k);
   }
 
   /**
-   * Index of the live observation that differs from observation `i` only in the given dimensions
-   * (e.g. the urban value of a total, or the POP_URB of the same area and period), or undefined.
+   * Index of the observation (as {@link byKey} holds it) that differs from observation `i` only
+   * in the given dimensions (e.g. the urban value of a total: `{ URBANISATION: 'U' }`), or undefined.
    * @param i an observation
-   * @param change code by dimension number (0 = REF_AREA … 6 = TIME_PERIOD); undefined = unchanged
+   * @param change code by DSD dimension id (REF_AREA, INDICATOR, a breakdown, TIME_PERIOD)
    */
-  sibling(i: number, change: readonly (string | undefined)[]): number | undefined {
-    let k = this.key[i];
-    const ids = this.sib;
-    for (let d = 6; d >= 0; d--) { const b = BASE[d]; const r = k % b; ids[d] = r; k = (k - r) / b; }
-    for (let d = 0; d < 7; d++) {
-      const code = change[d];
-      if (code === undefined) continue;
-      const id = this.ids[d].get(code);
-      if (id === undefined) return undefined;
-      ids[d] = id;
-    }
-    let key = 0;
-    for (let d = 0; d < 7; d++) key = key * BASE[d] + ids[d];
-    return this.byKey.get(key);
+  sibling(i: number, change: KeyChange): number | undefined {
+    const codes = this.breakdowns.map((d, k) => change[d] ?? this.codes(i)[k]);
+    return this.find(change.REF_AREA ?? this.area[i], change.INDICATOR ?? this.indicator[i], codes, change.TIME_PERIOD ?? this.time[i]);
   }
-  private readonly sib = new Int32Array(7);
 
   /** Key of the series (all dimensions but the period). */
   seriesOf(i: number): number {
-    return Math.floor(this.key[i] / 2 ** BITS[6]);
+    return Math.floor(this.key[i] / CAP.time);
   }
 
-  /** Appends an observation (strings should be interned) and returns its index. */
-  push(key: number, area: string, indicator: string, sex: string, age: string, urb: string, q: string, time: string, value: number, unit: string, status: string, source: number, row: number, column: string): number {
+  /** Series key (as {@link seriesOf}) of a combination without its period, adding new codes. */
+  seriesKey(area: string, indicator: string, codes: readonly string[]): number {
+    return Math.floor(this.pack(this.areas.id(area), this.indicators.id(indicator), this.comboId(codes, true), 0) / CAP.time);
+  }
+
+  /** Indexes of every candidate stored under `key` (all sources, dropped ones included), oldest first. */
+  candidates(key: number): number[] {
+    const out: number[] = [];
+    for (let i = this.byKey.get(key) ?? -1; i >= 0; i = this.prev[i]) out.push(i);
+    return out.reverse();
+  }
+
+  /**
+   * Appends a candidate observation at the head of its key's chain and returns its index. The key,
+   * area, period and combination are those of the last {@link keyAndIntern} call. Which candidate
+   * of a key wins is decided once every source is read.
+   */
+  push(key: number, indicator: string, value: number, unit: string, status: string, source: number, row: number, column: string): number {
     const i = this.key.length;
-    this.key.push(key); this.area.push(area); this.indicator.push(indicator); this.sex.push(sex); this.age.push(age);
-    this.urbanisation.push(urb); this.quantile.push(q); this.time.push(time); this.value.push(value); this.unit.push(unit);
-    this.status.push(status); this.source.push(source); this.row.push(row); this.column.push(column); this.dropped.push(0);
+    this.key.push(key); this.area.push(this.scratchArea); this.indicator.push(indicator); this.combo.push(this.scratchCombo); this.time.push(this.scratchTime);
+    this.value.push(value); this.unit.push(unit); this.status.push(status); this.source.push(source); this.row.push(row); this.column.push(column); this.dropped.push(0);
+    this.prev.push(this.byKey.get(key) ?? -1);
     this.byKey.set(key, i);
     return i;
   }
 
   /**
-   * Indexes of live observations sorted by REF_AREA, INDICATOR, SEX, AGE, URBANISATION,
-   * INCOME_WEALTH_QUANTILE, TIME_PERIOD, each in plain code-unit order (deterministic everywhere).
+   * Indexes of live observations sorted by REF_AREA, INDICATOR, each breakdown in DSD order, then
+   * TIME_PERIOD, each in plain code-unit order (deterministic everywhere).
    */
   sortedLive(): number[] {
-    const rank = this.texts.map((t) => {
-      const order = t.map((_, i) => i).sort((a, b) => (t[a] < t[b] ? -1 : t[a] > t[b] ? 1 : 0));
-      const r = new Int32Array(t.length);
+    const rankOf = (texts: readonly string[], cmp: (a: number, b: number) => number): Int32Array => {
+      const order = texts.map((_, i) => i).sort(cmp);
+      const r = new Int32Array(texts.length);
       order.forEach((id, k) => { r[id] = k; });
       return r;
-    });
+    };
+    const byText = (t: readonly string[]) => (a: number, b: number): number => (t[a] < t[b] ? -1 : t[a] > t[b] ? 1 : 0);
+    const cc = this.comboCodes;
+    const byCodes = (a: number, b: number): number => {
+      for (let k = 0; k < this.breakdowns.length; k++) if (cc[a][k] !== cc[b][k]) return cc[a][k] < cc[b][k] ? -1 : 1;
+      return 0;
+    };
+    const parts = [this.areas.texts, this.indicators.texts, cc.map((c) => c.join('\u0001')), this.times.texts];
+    const ranks = [rankOf(parts[0], byText(parts[0])), rankOf(parts[1], byText(parts[1])), rankOf(parts[2], byCodes), rankOf(parts[3], byText(parts[3]))];
+    const caps = [CAP.indicator, CAP.combo, CAP.time];
+    const width = parts.map((t) => Math.max(0, Math.ceil(Math.log2(Math.max(1, t.length)))));
+    const dense = width.map((w) => 2 ** w);
     const idx: number[] = [];
     for (let i = 0; i < this.key.length; i++) if (!this.dropped[i]) idx.push(i);
-    // dense widths: bits needed for the codes actually seen, and for the observation index
-    const width = this.texts.map((t) => Math.max(0, Math.ceil(Math.log2(Math.max(1, t.length)))));
-    const idxBits = Math.max(1, Math.ceil(Math.log2(idx.length + 1)));
-    const ids = new Int32Array(7);
-    const dense = width.map((w) => 2 ** w);
-    const packed = new Float64Array(idx.length);
+    // the packed index is a slot of the store (live or dropped), so its width covers every slot
+    const idxBits = Math.max(1, Math.ceil(Math.log2(this.key.length + 1)));
     const fits = width.reduce((a, b) => a + b, 0) + idxBits <= 53;
+    const packed = new Float64Array(idx.length);
+    const ids = [0, 0, 0, 0];
     for (let n = 0; n < idx.length; n++) {
       const i = idx[n];
       let k = this.key[i];
-      for (let d = 6; d >= 0; d--) { const b = BASE[d]; const r = k % b; ids[d] = r; k = (k - r) / b; }
+      for (let d = 3; d >= 1; d--) { const r = k % caps[d - 1]; ids[d] = r; k = (k - r) / caps[d - 1]; }
+      ids[0] = k;
       let v = 0;
-      for (let d = 0; d < 7; d++) v = v * dense[d] + rank[d][ids[d]];
+      for (let d = 0; d < 4; d++) v = v * dense[d] + ranks[d][ids[d]];
       packed[n] = fits ? v * 2 ** idxBits + i : v;
     }
     if (fits) {
@@ -167,7 +200,35 @@ export class ObservationStore {
     }
     const byPos = new Float64Array(this.key.length);
     for (let n = 0; n < idx.length; n++) byPos[idx[n]] = packed[n];
-    const out = idx.sort((a, b) => byPos[a] - byPos[b]);
-    return out;
+    return idx.sort((a, b) => byPos[a] - byPos[b]);
+  }
+}
+
+/** Interns the texts of one key part: each distinct text gets the next id, up to a capacity. */
+class Interner {
+  private readonly ids = new Map<string, number>();
+  readonly texts: string[] = [];
+  constructor(private readonly what: string, private readonly cap: number) {}
+
+  /** Id of `text`, adding it when new. */
+  id(text: string): number {
+    let id = this.ids.get(text);
+    if (id === undefined) {
+      id = this.texts.length;
+      if (id >= this.cap) throw new InputError('TOO_MANY_CODES', `more than ${this.cap} distinct ${this.what} values in one run`);
+      this.ids.set(text, id);
+      this.texts.push(text);
+    }
+    return id;
+  }
+
+  /** Id of `text`, or -1 when it was never seen. */
+  find(text: string): number {
+    return this.ids.get(text) ?? -1;
+  }
+
+  /** The interned copy of id `id`. */
+  text(id: number): string {
+    return this.texts[id];
   }
 }

@@ -1,3 +1,5 @@
+import type { UnmappedColumn } from './unmapped.js';
+
 /** Cells of one source: read, kept as observations, rejected, and filtered by reason. */
 export interface SourceCounts {
   /** Source id of the mapping. */
@@ -16,6 +18,8 @@ export interface SourceCounts {
   rejected: number;
   /** Cells left out on purpose, by reason (MISSING, AGGREGATE, OUT_OF_SCOPE, SUPERSEDED, …). */
   filtered: Record<string, number>;
+  /** Columns no part of the mapping reads, with what they hold (not data cells of the ledger). */
+  unmapped?: UnmappedColumn[];
 }
 
 /** Totals of a run; the invariant is `cells = observations + rejected + filtered`. */
@@ -48,7 +52,8 @@ export interface RejectRecord {
 
 /** Two sources gave the same key: which one was kept and why. */
 export interface ConflictRecord {
-  key: { REF_AREA: string; INDICATOR: string; SEX: string; AGE: string; URBANISATION: string; INCOME_WEALTH_QUANTILE: string; TIME_PERIOD: string };
+  /** Code of every key dimension of the DSD (REF_AREA, INDICATOR, each breakdown, TIME_PERIOD). */
+  key: Readonly<Record<string, string>>;
   keptSource: string;
   keptRelease: string;
   keptValue: number;

@@ -1,3 +1,5 @@
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { TextDecoder } from 'node:util';
 import { InputError } from '../errors.js';
 import { readTextFile } from './decode.js';
 import type { RawRow, RawTable, RowSink } from './types.js';
@@ -15,8 +17,11 @@ export interface CsvOptions {
   /** Number of header rows (stacked headers are joined with ` / `), default 1. */
   headerRows?: number;
   /**
-   * A quoted field spanning more physical lines than this is taken as an unbalanced quote
-   * (default 50): the row where the quote opened is rejected and reading resumes on the next line.
+   * Line breaks allowed inside one quoted field (default 50; 0: the dialect allows none). A quoted
+   * field spanning more lines is taken as an unbalanced quote: the row where the quote opened is
+   * rejected and reading resumes on the next line. A row whose quoted field spans lines and which
+   * then has another number of cells than the header is taken the same way (the quote that opened
+   * it was a stray one, closed by a quote rows later).
    */
   maxLinesPerField?: number;
   /** Sheet-like name reported in locations (e.g. the dataset of an SDMX-CSV file). */
@@ -54,9 +59,20 @@ export interface ParsedRecord {
   /** Offsets of the record's text in the input. */
   start: number;
   end: number;
+  /** Line breaks inside its quoted fields (0 when every field is on one line). */
+  linesInside: number;
+  /** The record's quote reached the end of the text (the text may have been cut there). */
+  atEnd?: boolean;
   /** Why the record could not be parsed. */
   error?: { code: string; message: string };
 }
+
+/**
+ * What the receiver of a record may answer: `false` stops parsing; `'unbalanced'` says the
+ * record cannot be right (e.g. it spans lines and has the wrong number of cells), so it is
+ * reported as an unbalanced quote at the line where it starts and parsing resumes on the next line.
+ */
+export type RecordVerdict = boolean | void | 'unbalanced';
 
 function lineEndAfter(text: string, i: number): number {
   const n = text.length;
@@ -91,7 +107,7 @@ export function parseDelimited(
   startAt: number,
   startLine: number,
   maxLinesPerField: number,
-  onRecord: (rec: ParsedRecord) => boolean | void,
+  onRecord: (rec: ParsedRecord) => RecordVerdict,
 ): void {
   const D = delimiter.charCodeAt(0);
   const Q = quote.charCodeAt(0);
@@ -108,6 +124,8 @@ export function parseDelimited(
     const fields: string[] = [];
     let bad: string | null = null;
     let endOfRecord = false;
+    let recLinesInside = 0;
+    let atEnd = false;
     while (!endOfRecord) {
       if (i < n && text.charCodeAt(i) === Q) {
         // quoted field
@@ -123,7 +141,7 @@ export function parseDelimited(
             if (ch === 10) linesInside++;
             else if (ch === 13 && text.charCodeAt(k + 1) !== 10) linesInside++;
           }
-          if (q < 0) { bad = 'the quote is never closed (reaches the end of the file)'; break; }
+          if (q < 0) { bad = 'the quote is never closed (reaches the end of the file)'; atEnd = true; break; }
           if (linesInside > maxLinesPerField) { bad = `the quoted field runs over more than ${maxLinesPerField} lines`; break; }
           if (text.charCodeAt(q + 1) === Q) { value += text.slice(segStart, q + 1); j = q + 2; segStart = j; continue; }
           value += text.slice(segStart, q);
@@ -132,6 +150,7 @@ export function parseDelimited(
         }
         if (bad) break;
         line += linesInside;
+        recLinesInside += linesInside;
         fields.push(value);
         if (i >= n) { endOfRecord = true; break; }
         const c = text.charCodeAt(i);
@@ -156,14 +175,16 @@ export function parseDelimited(
       line++;
       endOfRecord = true;
     }
-    if (bad) {
-      const end = lineEndAfter(text, recStart);
-      i = end;
-      line = recLine + 1;
-      if (onRecord({ fields: [], line: recLine, start: recStart, end, error: { code: 'CSV_UNBALANCED_QUOTE', message: `unbalanced quote in the row starting on line ${recLine}: ${bad}; the row is rejected and reading goes on with the next line` } }) === false) return;
-      continue;
+    if (!bad) {
+      const verdict = onRecord({ fields, line: recLine, start: recStart, end: i, linesInside: recLinesInside });
+      if (verdict === false) return;
+      if (verdict !== 'unbalanced') continue;
+      bad = `a quoted field runs over ${recLinesInside + 1} lines and the row then has ${fields.length} cell(s), not the header's number`;
     }
-    if (onRecord({ fields, line: recLine, start: recStart, end: i }) === false) return;
+    const end = lineEndAfter(text, recStart);
+    i = end;
+    line = recLine + 1;
+    if (onRecord({ fields: [], line: recLine, start: recStart, end, linesInside: 0, ...(atEnd ? { atEnd } : {}), error: { code: 'CSV_UNBALANCED_QUOTE', message: `unbalanced quote in the row starting on line ${recLine}: ${bad}; the row is rejected and reading goes on with the next line` } }) === false) return;
   }
 }
 
@@ -190,6 +211,121 @@ function trimEol(s: string): string {
 }
 
 /**
+ * Reads delimited text given piece by piece (a file read in chunks): the records are parsed as the
+ * pieces come, and a record that the end of a piece may have cut is held back and parsed again
+ * with the next piece, so the rows are those of the whole text at once (see {@link readCsvText}).
+ */
+export class CsvFeeder {
+  private buf = '';
+  private pos = 0;
+  private line = 1;
+  private skipped = 0;
+  private delimiter: string | undefined;
+  private readonly quote: string;
+  private readonly headerRows: number;
+  private readonly maxLines: number;
+  private readonly headers: string[][] = [];
+  private width = -1;
+  private dropLast = false;
+  private started = false;
+
+  constructor(private readonly file: string, private readonly options: CsvOptions, private readonly sink: RowSink) {
+    this.delimiter = options.delimiter;
+    this.quote = options.quote ?? '"';
+    this.headerRows = options.headerRows ?? 1;
+    this.maxLines = options.maxLinesPerField ?? 50;
+  }
+
+  /** Parses what `text` completes; `final` says no more text comes. */
+  feed(text: string, final: boolean): void {
+    let all = this.pos > 0 ? this.buf.slice(this.pos) + text : this.buf + text;
+    this.pos = 0;
+    // a CR at the end of a piece may be the first half of a CRLF: it waits for the next piece
+    let cr = '';
+    if (!final && all.endsWith('\r')) { cr = '\r'; all = all.slice(0, -1); }
+    this.buf = all;
+    try {
+      this.feedBuffer(final);
+    } finally {
+      if (cr) { this.buf = this.buf.slice(this.pos) + cr; this.pos = 0; }
+    }
+  }
+
+  private feedBuffer(final: boolean): void {
+    if (!this.started) {
+      if (this.buf.length === 0 && !final) return;
+      if (this.buf.charCodeAt(0) === 0xfeff) this.buf = this.buf.slice(1);
+      this.started = true;
+    }
+    const buf = this.buf;
+    // the preamble, then the delimiter sniffed from the first line: both need whole lines
+    while (this.skipped < (this.options.skipRows ?? 0) && this.pos < buf.length) {
+      const e = lineEndAfter(buf, this.pos);
+      if (e === buf.length && !final && !/[\r\n]$/.test(buf)) return;
+      this.pos = e; this.line++; this.skipped++;
+    }
+    if (this.delimiter === undefined) {
+      const e = lineEndAfter(buf, this.pos);
+      if (e === buf.length && !final && !/[\r\n]$/.test(buf)) return;
+      this.delimiter = sniffDelimiter(buf.slice(this.pos, e));
+    }
+    let held = false;
+    let after = this.pos;
+    let afterLine = this.line;
+    parseDelimited(buf, this.delimiter, this.quote, this.pos, this.line, this.maxLines, (rec) => {
+      if (!final && (rec.end >= buf.length || rec.atEnd)) {
+        // maybe cut by the end of this piece: parsed again with the next one
+        this.pos = rec.start; this.line = rec.line; held = true;
+        return false;
+      }
+      after = rec.end;
+      afterLine = rec.line + 1 + rec.linesInside;
+      return this.record(rec, buf);
+    });
+    if (!held) {
+      // only blank lines after the last record
+      for (let i = after; i < buf.length; i++) {
+        const c = buf.charCodeAt(i);
+        if (c === 10 || (c === 13 && buf.charCodeAt(i + 1) !== 10)) afterLine++;
+      }
+      this.pos = buf.length;
+      this.line = afterLine;
+    }
+    if (final) this.finish();
+  }
+
+  private record(rec: ParsedRecord, text: string): RecordVerdict {
+    const { sink, file, options } = this;
+    if (this.headers.length < this.headerRows) {
+      if (rec.error) throw new InputError(rec.error.code, rec.error.message, { file, sheet: options.sheet, row: rec.line });
+      this.headers.push(rec.fields);
+      if (this.headers.length === this.headerRows) {
+        const header = joinHeaders(this.headers);
+        if (header.length > 1 && header[header.length - 1].trim() === '') { header.pop(); this.dropLast = true; }
+        this.width = header.length;
+        sink.onHeader(header, rec.line);
+      }
+      return;
+    }
+    if (rec.error) { sink.onRow({ row: rec.line, cells: [], text: trimEol(text.slice(rec.start, rec.end)), error: rec.error }); return; }
+    const cells = rec.fields;
+    const width = this.width;
+    if (this.dropLast && cells.length === width + 1 && cells[width] === '') cells.pop();
+    if (cells.length !== width && rec.linesInside > 0) return 'unbalanced';
+    if (cells.length !== width) {
+      sink.onRow({ row: rec.line, cells, text: trimEol(text.slice(rec.start, rec.end)), error: { code: 'CSV_RAGGED_ROW', message: `row has ${cells.length} cells where the header has ${width}` } });
+      return;
+    }
+    // the row text is cut from the file only when asked for (rejects): no string per row
+    sink.onRow(new CsvRow(rec.line, cells, text, rec.start, rec.end));
+  }
+
+  private finish(): void {
+    if (this.headers.length < this.headerRows) throw new InputError('CSV_NO_HEADER', `${this.file} has no header row${this.options.skipRows ? ` after skipping ${this.options.skipRows} lines` : ''}`, { file: this.file, sheet: this.options.sheet, row: this.line });
+  }
+}
+
+/**
  * Reads delimited text into a header and rows, streaming rows to `sink` (nothing is kept).
  * Handles a preamble (`skipRows`), stacked header rows, a trailing separator on every line (the
  * empty last header column is dropped, and the matching empty cell of each row), and ragged rows
@@ -201,43 +337,7 @@ function trimEol(s: string): string {
  * @throws InputError `CSV_NO_HEADER` when there is no header row after the preamble
  */
 export function readCsvText(text: string, file: string, options: CsvOptions, sink: RowSink): void {
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  let pos = 0;
-  let line = 1;
-  for (let s = 0; s < (options.skipRows ?? 0) && pos < text.length; s++) { pos = lineEndAfter(text, pos); line++; }
-  const firstLine = text.slice(pos, lineEndAfter(text, pos));
-  const delimiter = options.delimiter ?? sniffDelimiter(firstLine);
-  const quote = options.quote ?? '"';
-  const headerRows = options.headerRows ?? 1;
-  const maxLines = options.maxLinesPerField ?? 50;
-  const headers: string[][] = [];
-  let headerRow = 0;
-  let width = -1;
-  let dropLast = false;
-  parseDelimited(text, delimiter, quote, pos, line, maxLines, (rec) => {
-    if (headers.length < headerRows) {
-      if (rec.error) throw new InputError(rec.error.code, rec.error.message, { file, sheet: options.sheet, row: rec.line });
-      headers.push(rec.fields);
-      headerRow = rec.line;
-      if (headers.length === headerRows) {
-        const header = joinHeaders(headers);
-        if (header.length > 1 && header[header.length - 1].trim() === '') { header.pop(); dropLast = true; }
-        width = header.length;
-        sink.onHeader(header, headerRow);
-      }
-      return;
-    }
-    if (rec.error) { sink.onRow({ row: rec.line, cells: [], text: trimEol(text.slice(rec.start, rec.end)), error: rec.error }); return; }
-    const cells = rec.fields;
-    if (dropLast && cells.length === width + 1 && cells[width] === '') cells.pop();
-    if (cells.length !== width) {
-      sink.onRow({ row: rec.line, cells, text: trimEol(text.slice(rec.start, rec.end)), error: { code: 'CSV_RAGGED_ROW', message: `row has ${cells.length} cells where the header has ${width}` } });
-      return;
-    }
-    // the row text is cut from the file only when asked for (rejects): no string per row
-    sink.onRow(new CsvRow(rec.line, cells, text, rec.start, rec.end));
-  });
-  if (headers.length < headerRows) throw new InputError('CSV_NO_HEADER', `${file} has no header row${options.skipRows ? ` after skipping ${options.skipRows} lines` : ''}`, { file, sheet: options.sheet, row: line });
+  new CsvFeeder(file, options, sink).feed(text, true);
 }
 
 /**
@@ -283,14 +383,55 @@ export function readCsv(path: string, options: CsvOptions = {}, shown: string = 
   return { file: shown, ...(options.sheet !== undefined ? { sheet: options.sheet } : {}), header, headerRow, rows };
 }
 
+/** Files larger than this are read in chunks (bounded memory); smaller ones at once. */
+export const STREAM_THRESHOLD_BYTES = 16 << 20;
+
 /**
- * Reads and decodes a delimited file and streams its rows to `sink`.
+ * Reads and decodes a delimited file and streams its rows to `sink`. A file above
+ * {@link STREAM_THRESHOLD_BYTES} (or any file when `chunkBytes` is given) is read and decoded in
+ * chunks, so that memory holds one chunk and the record it may cut, not the file.
  * @param path file path
  * @param options reader options
  * @param sink header and row callbacks
  * @param shown the path as the user gave it
+ * @param chunkBytes chunk size (for tests; default 4 MiB above the threshold)
  */
-export function streamCsvFile(path: string, options: CsvOptions, sink: RowSink, shown: string = path): void {
-  const text = readTextFile(path, shown, options.encoding);
-  readCsvText(text, shown, options, sink);
+export function streamCsvFile(path: string, options: CsvOptions, sink: RowSink, shown: string = path, chunkBytes?: number): void {
+  let size = 0;
+  try { size = statSync(path).size; } catch { /* readTextFile reports it */ }
+  if (chunkBytes === undefined && size <= STREAM_THRESHOLD_BYTES) {
+    readCsvText(readTextFile(path, shown, options.encoding), shown, options, sink);
+    return;
+  }
+  const enc = (options.encoding ?? 'utf-8').toLowerCase();
+  let dec: TextDecoder;
+  try {
+    dec = new TextDecoder(enc, { fatal: enc === 'utf-8' || enc === 'utf8' });
+  } catch {
+    readTextFile(path, shown, options.encoding); // reports the unknown encoding, located
+    return;
+  }
+  const feeder = new CsvFeeder(shown, options, sink);
+  const fd = openSync(path, 'r');
+  const buf = Buffer.allocUnsafe(chunkBytes ?? 4 << 20);
+  let blank = true;
+  try {
+    for (;;) {
+      const n = readSync(fd, buf, 0, buf.length, null);
+      let text: string;
+      try {
+        text = n > 0 ? dec.decode(buf.subarray(0, n), { stream: true }) : dec.decode();
+      } catch {
+        // an invalid byte: the whole-file decoder locates it (only on this error path)
+        readTextFile(path, shown, options.encoding);
+        throw new InputError('FILE_ENCODING', `${shown} is not valid ${enc}`, { file: shown });
+      }
+      if (blank && text.trim() !== '') blank = false;
+      if (n === 0 && blank) throw new InputError('FILE_EMPTY', `${shown} is empty: expected a header row and data rows`, { file: shown, row: 1 });
+      feeder.feed(text, n === 0);
+      if (n === 0) break;
+    }
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import { loadExcelJs } from '../util/lazy-modules.js';
 import { InputError } from '../errors.js';
 import { joinHeaders } from './csv.js';
+import { zipEntrySizes } from './zip-size.js';
 import type { RawRow, RawTable } from './types.js';
 
 /** Options of the XLSX reader. */
@@ -12,6 +13,31 @@ export interface XlsxOptions {
   skipRows?: number;
   /** Number of stacked header rows, default 1 (merged header cells are filled across). */
   headerRows?: number;
+  /** Largest inflated size of the workbook's parts together, in bytes (default 256 MiB). */
+  maxInflatedBytes?: number;
+  /** Largest number of rows of the sheet (default 1,048,576, a sheet's own limit). */
+  maxRows?: number;
+}
+
+/** Default cap on the inflated size of a workbook: above it, reading it would not fit in memory. */
+export const XLSX_MAX_INFLATED_BYTES = 256 << 20;
+/** Default cap on the rows of a sheet. */
+export const XLSX_MAX_ROWS = 1_048_576;
+
+/** Refuses a workbook whose parts inflate beyond the cap, before anything is inflated. */
+function checkInflatedSize(path: string, shown: string, cap: number): void {
+  let entries;
+  try {
+    entries = zipEntrySizes(path);
+  } catch {
+    return; // unreadable: ExcelJS says why
+  }
+  if (!entries) return;
+  const total = entries.reduce((a, e) => a + e.size, 0);
+  if (total > cap) {
+    const big = entries.reduce((a, e) => (e.size > a.size ? e : a));
+    throw new InputError('XLSX_TOO_LARGE', `workbook ${shown} inflates to ${(total / 2 ** 20).toFixed(0)} MiB (largest part ${big.name}, ${(big.size / 2 ** 20).toFixed(0)} MiB), over the cap of ${(cap / 2 ** 20).toFixed(0)} MiB: save the sheet as CSV (read in chunks, any size) or raise maxInflatedBytes`, { file: shown, sheet: big.name });
+  }
 }
 
 function cellText(v: ExcelJS.CellValue): string {
@@ -37,9 +63,11 @@ function cellText(v: ExcelJS.CellValue): string {
  * @param path workbook path
  * @param options sheet, skipped rows, header rows
  * @param shown path as the user gave it
- * @throws InputError `FILE_NOT_FOUND`, `XLSX_UNREADABLE`, `XLSX_SHEET_NOT_FOUND` (lists the sheets), `XLSX_NO_HEADER`
+ * @throws InputError `FILE_NOT_FOUND`, `XLSX_UNREADABLE`, `XLSX_SHEET_NOT_FOUND` (lists the sheets), `XLSX_NO_HEADER`,
+ *   `XLSX_TOO_LARGE` (inflated size over the cap, checked before inflating), `XLSX_TOO_MANY_ROWS`
  */
 export async function readXlsx(path: string, options: XlsxOptions = {}, shown: string = path): Promise<RawTable> {
+  checkInflatedSize(path, shown, options.maxInflatedBytes ?? XLSX_MAX_INFLATED_BYTES);
   const wb = new (await loadExcelJs()).Workbook();
   try {
     await wb.xlsx.readFile(path);
@@ -53,6 +81,8 @@ export async function readXlsx(path: string, options: XlsxOptions = {}, shown: s
   if (!ws) {
     throw new InputError('XLSX_SHEET_NOT_FOUND', `no sheet ${typeof want === 'number' ? `number ${want}` : `"${want}"`} in ${shown}; its sheets are: ${names.map((s) => `"${s}"`).join(', ')}`, { file: shown, sheet: String(want) });
   }
+  const maxRows = options.maxRows ?? XLSX_MAX_ROWS;
+  if (ws.rowCount > maxRows) throw new InputError('XLSX_TOO_MANY_ROWS', `sheet "${ws.name}" of ${shown} has ${ws.rowCount} rows, over the cap of ${maxRows}`, { file: shown, sheet: ws.name, row: maxRows + 1 });
   const width = ws.columnCount;
   const rowCells = (r: number): string[] => {
     const row = ws.getRow(r);

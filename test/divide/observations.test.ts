@@ -43,9 +43,9 @@ describe('loadDivideObservations (through the harmonise reader)', () => {
     const rec = await loadDivideObservations(p);
     expect(rec.map((o) => o.value)).toEqual([74.2, null]);
   });
-  it('rejects a header that is not exactly the harmonised columns, and a non-numeric value, with locations', async () => {
+  it('rejects a header without a required column, naming it, and a non-numeric value, with locations', async () => {
     const bad = await file(obsCsv([{ area: 'VNM', ind: 'HH7', year: 2021, value: 1 }]).replace('REF_AREA', 'COUNTRY'));
-    await expect(loadDivideObservations(bad)).rejects.toMatchObject({ code: 'OBSERVATIONS_COLUMNS', location: { file: bad, row: 1 } });
+    await expect(loadDivideObservations(bad)).rejects.toMatchObject({ code: 'OBSERVATIONS_COLUMN_MISSING', location: { file: bad, row: 1, column: 'REF_AREA' } });
     const nn = await file(obsCsv([{ area: 'VNM', ind: 'HH7', year: 2020, value: 1 }, { area: 'VNM', ind: 'HH7', year: 2021, value: 7 }]).replace(',7,PERCENT', ',n/a,PERCENT'));
     await expect(loadDivideObservations(nn)).rejects.toMatchObject({ code: 'NON_NUMERIC', location: { file: nn, row: 3, column: 'OBS_VALUE' } });
     await expect(loadDivideObservations('test/divide/data/nope.csv')).rejects.toMatchObject({ code: 'OBS_READ', location: { file: 'test/divide/data/nope.csv' } });

@@ -49,11 +49,12 @@ describe('indicator catalogue', () => {
   it('gives HH7 one code for the ITU, WDI and SDG series of Internet use', () => {
     const hh7 = getIndicator('HH7')!;
     expect(hh7.unit).toBe('PERCENT');
-    expect(hh7.series).toEqual({ wdi: 'IT.NET.USER.ZS', sdg: '17.8.1', sdgSeries: 'IT_USE_ii99', itu: 'i99H' });
+    expect(hh7.series).toEqual({ wdi: 'IT.NET.USER.ZS', sdg: '17.8.1', sdgSeries: 'IT_USE_ii99', itu: 'i99H', data360: 'ITU_DH_INT_USER_PT' });
     for (const b of ['SEX', 'AGE', 'URBANISATION', 'INCOME_WEALTH_QUANTILE', 'EDUCATION', 'LABOUR_FORCE_STATUS']) expect(hh7.breakdowns).toContain(b);
     expect(findIndicatorBySeries('wdi', 'it.net.user.zs')?.code).toBe('HH7');
     expect(findIndicatorBySeries('itu', 'i99H')?.code).toBe('HH7');
     expect(findIndicatorBySeries('sdgSeries', 'IT_USE_ii99')?.code).toBe('HH7');
+    expect(findIndicatorBySeries('data360', 'ITU_DH_INT_USER_PT')?.code).toBe('HH7');
     expect(hh7.unitHistory?.[0]).toMatchObject({ unit: 'PER_100_POP', until: '2023-03' });
   });
 
@@ -139,7 +140,7 @@ describe('code lists', () => {
     expect(ids('CL_URBANISATION')).toEqual(['U', 'R', '_T']);
     expect(ids('CL_INCOME_WEALTH_QUANTILE')).toEqual(['Q1', 'Q2', 'Q3', 'Q4', 'Q5', '_T']);
     expect(ids('CL_OBS_STATUS')).toEqual(['A', 'B', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'S', 'U', 'V', 'W']);
-    expect(ids('CL_FREQ')).toEqual(['A', 'Q', 'M']);
+    expect(ids('CL_FREQ')).toEqual(['A', 'S', 'Q', 'M', 'D']);
     expect(ids('CL_UNIT_MULT')).toEqual(expect.arrayContaining(['0', '3', '6', '9']));
     for (const u of ['PERCENT', 'PER_100_POP', 'PERSONS', 'NUMBER', 'USD', 'USD_2010', 'LCU', 'LCU_PER_USD', 'SHARE']) expect(ids('CL_UNIT_MEASURE')).toContain(u);
     for (const a of ['_T', 'Y15T24', 'Y25T74', 'Y15T74', 'Y_GE15', 'Y_GE10', 'Y_GE75', 'Y10T14']) expect(ids('CL_AGE')).toContain(a);

@@ -74,6 +74,35 @@ describe('bad input, one case each, with its code and location', () => {
     expect(r.counts).toMatchObject({ cells: 4, observations: 3, rejected: 1, filtered: 0 });
   });
 
+  it('a stray quote that a later row closes (12") rejects its row and counts every row after it', async () => {
+    const dir = tmp();
+    const file = join(dir, 'stray-quote.csv');
+    writeFileSync(file, 'area,year,value\nVNM,2019,60\n"THA,2019,50\nMYS,2019,70\nSGP,2019,12"\nPHL,2019,40\n');
+    const r = await harmonise({ mappings: [writeMapping(dir, 'stray', { file, layout: { type: 'long', valueColumns: [{ column: 'value', indicator: 'HH7' }] }, dimensions: { REF_AREA: { column: 'area' }, TIME_PERIOD: { column: 'year' } } })], outDir: dir });
+    expect(r.rejects.map((x) => [x.row, x.code])).toEqual([[3, 'CSV_UNBALANCED_QUOTE'], [5, 'NON_NUMERIC']]);
+    expect(r.observations().map((o) => [o.REF_AREA, o.OBS_VALUE, o.PROV_ROW])).toEqual([['MYS', 70, 4], ['PHL', 40, 6], ['VNM', 60, 2]]);
+    // five data lines, five cells: 3 observations + 2 rejected
+    expect(r.counts).toMatchObject({ cells: 5, observations: 3, rejected: 2, filtered: 0 });
+  });
+
+  it('a value that does not match the declared number format is rejected with its reason, never reinterpreted', async () => {
+    const dir = tmp();
+    const file = join(dir, 'locale.csv');
+    writeFileSync(file, 'area;year;value\nVNM;2019;1.234,5\nTHA;2019;1,234.5\nMYS;2019;12,5\nSGP;2019;abc\n');
+    const m = (name: string, format: Record<string, string>): string => writeMapping(dir, name, {
+      file, format: { type: 'csv', delimiter: ';', ...format }, unit: { measure: 'PERSONS' },
+      layout: { type: 'long', valueColumns: [{ column: 'value', indicator: 'POP' }] }, dimensions: { REF_AREA: { column: 'area' }, TIME_PERIOD: { column: 'year' } },
+    });
+    const us = await harmonise({ mappings: [m('us', { thousands: ',' })] });
+    expect(us.observations().map((o) => [o.REF_AREA, o.OBS_VALUE])).toEqual([['THA', 1234.5]]);
+    expect(us.rejects.map((x) => [x.row, x.code])).toEqual([[2, 'NUMBER_FORMAT_MISMATCH'], [4, 'NUMBER_FORMAT_MISMATCH'], [5, 'NON_NUMERIC']]);
+    expect(us.rejects[0].message).toBe('"1.234,5" does not match the declared number format (decimal ".", thousands ","); it would read as a number only with decimal "," and thousands ".", and is not reinterpreted');
+    const eu = await harmonise({ mappings: [m('eu', { decimal: ',', thousands: '.' })] });
+    expect(eu.observations().map((o) => [o.REF_AREA, o.OBS_VALUE])).toEqual([['MYS', 12.5], ['VNM', 1234.5]]);
+    expect(eu.rejects.map((x) => [x.row, x.code])).toEqual([[3, 'NUMBER_FORMAT_MISMATCH'], [5, 'NON_NUMERIC']]);
+    expect(eu.counts).toMatchObject({ cells: 4, observations: 2, rejected: 2 });
+  });
+
   it('ragged rows are rejected with their row', async () => {
     const r = await harmonise({ mappings: [long(tmp(), 'ragged.csv')] });
     expect(r.rejects.map((x) => [x.row, x.code])).toEqual([[3, 'CSV_RAGGED_ROW'], [4, 'CSV_RAGGED_ROW']]);
@@ -119,7 +148,7 @@ describe('bad input, one case each, with its code and location', () => {
       expect((err as SchemaError).issues.map((i) => i.jsonPath)).toContain('/format/delimiter');
     }
     const noTime = writeMapping(dir, 'notime', { file: 'x.csv', layout: { type: 'long', valueColumns: [{ column: 'value', indicator: 'HH7' }] }, dimensions: { REF_AREA: { column: 'area' } } });
-    expect(() => loadMapping(noTime)).toThrow(expect.objectContaining({ code: 'SCHEMA_INVALID', location: expect.objectContaining({ jsonPath: '/dimensions' }) }));
+    expect(() => loadMapping(noTime)).toThrow(expect.objectContaining({ code: 'SCHEMA_INVALID', location: expect.objectContaining({ jsonPath: '/layout/valueColumns/0' }) }));
   });
 
   it('a mapped column missing from the file is located at the header row', async () => {

@@ -21,7 +21,7 @@ describe('harmonise', () => {
     expect(r.conflicts).toHaveLength(1);
     expect(r.conflicts[0]).toMatchObject({ keptSource: 'B', droppedSource: 'A', droppedValue: 70, droppedRow: 2, reason: 'priority' });
     const lines = readFileSync(join(dir, 'conflicts.csv'), 'utf8').trim().split('\n');
-    expect(lines[1]).toMatch(/^VNM,HH7,_T,_T,_T,_T,2020,B,2020-01-01,72,A,2024-01-01,70,.*hh7-a\.csv,2,value,priority$/);
+    expect(lines[1]).toMatch(/^VNM,HH7,_T,_T,_T,_T,_T,_T,_T,_T,_T,2020,B,2020-01-01,72,A,2024-01-01,70,.*hh7-a\.csv,2,value,priority,REVISION$/);
     // 4 cells = 3 observations + 1 superseded
     expect(r.counts).toMatchObject({ cells: 4, observations: 3, rejected: 0, filtered: 1 });
     // equal priority: the later release wins

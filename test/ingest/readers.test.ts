@@ -81,3 +81,27 @@ describe('XLSX', () => {
     expect(byIndex.sheet).toBe('Internet');
   });
 });
+
+describe('XLSX caps', () => {
+  it('a workbook that inflates beyond the cap is refused before it is inflated, naming its largest part; a sheet with too many rows too', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join: j } = await import('node:path');
+    const { readXlsx } = await import('../../src/ingest/xlsx.js');
+    const { zipEntrySizes } = await import('../../src/ingest/zip-size.js');
+    const dir = mkdtempSync(j(tmpdir(), 'digicge-xlsx-cap-'));
+    const file = j(dir, 'big.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Data');
+    ws.addRow(['area', 'year', 'value']);
+    for (let i = 0; i < 3000; i++) ws.addRow(['VNM', 2000 + (i % 20), 'x'.repeat(40)]);
+    await wb.xlsx.writeFile(file);
+    const sizes = zipEntrySizes(file)!;
+    const sheet = sizes.find((e) => e.name === 'xl/worksheets/sheet1.xml')!;
+    expect(sheet.size).toBeGreaterThan(100_000);
+    await expect(readXlsx(file, { maxInflatedBytes: 50_000 }, 'big.xlsx')).rejects.toMatchObject({ code: 'XLSX_TOO_LARGE', location: { file: 'big.xlsx', sheet: 'xl/worksheets/sheet1.xml' } });
+    await expect(readXlsx(file, { maxRows: 1000 }, 'big.xlsx')).rejects.toMatchObject({ code: 'XLSX_TOO_MANY_ROWS', location: { file: 'big.xlsx', sheet: 'Data', row: 1001 } });
+    expect((await readXlsx(file, {}, 'big.xlsx')).rows).toHaveLength(3000);
+  });
+});

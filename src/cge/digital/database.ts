@@ -307,7 +307,7 @@ export async function buildDdcgeDatabaseFromFiles(area: string, options: { samDi
   const [sam, obs] = await Promise.all([readSamCsv(samFile), Promise.resolve(readObservations(observationsFile).rows)]);
   const observations: ObservationLike[] = obs
     .filter((o) => o.OBS_VALUE !== null)
-    .map((o) => ({ ...o, OBS_VALUE: o.OBS_VALUE as number, PROV_ROW: o.PROV_ROW }));
+    .map((o) => ({ ...o, OBS_VALUE: o.OBS_VALUE as number, PROV_ROW: o.PROV_ROW ?? undefined }));
   return buildDdcgeDatabase({ area, sam: { ...sam, file: samFile }, samFile: relativeToRepo(samFile), observations, assumptions, ...(options.year ? { year: options.year } : {}) });
 }
 

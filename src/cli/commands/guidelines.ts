@@ -4,6 +4,7 @@ import { isAbsolute, join, relative } from 'node:path';
 import { UsageError } from '../../errors.js';
 import { getAreaResolver, type AreaSystem } from '../../guidelines/area-resolver.js';
 import { checkGuidelineFiles, staleGuidelineDocs } from '../../guidelines/check.js';
+import { staleDerivedFiles } from '../../guidelines/dsd-derive.js';
 import { packageRoot } from '../../guidelines/paths.js';
 import { GUIDELINE_DOCS_DIR, writeGuideline } from '../../guidelines/render/index.js';
 import { checkOutDir } from '../out-path.js';
@@ -44,7 +45,9 @@ export function register(program: Command): void {
       } else if (opts.docsCheck && errors === 0) {
         const stale = staleGuidelineDocs(dir);
         for (const s of stale) process.stdout.write(`STALE   ${join(relative(process.cwd(), dir) || '.', s)} (run: digicge guidelines build)\n`);
-        errors += stale.length;
+        const derived = staleDerivedFiles();
+        for (const f of derived) process.stdout.write(`STALE   ${f} (derived from the data structure definition; run: npm run dsd)\n`);
+        errors += stale.length + derived.length;
       }
       process.stdout.write(errors ? `${errors} problem(s)\n` : 'guideline is valid\n');
       if (errors) process.exitCode = 1;

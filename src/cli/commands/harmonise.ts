@@ -20,6 +20,7 @@ export function register(program: Command): void {
         const f = Object.values(c.filtered).reduce((a, b) => a + b, 0);
         process.stdout.write(`${c.sourceId} (${c.releaseDate}): ${c.cells} cells → ${c.observations} observations, ${c.rejected} rejected, ${f} filtered\n`);
       }
-      process.stdout.write(`${r.summary}\nwrote ${r.outputs!.observations}, ${r.outputs!.rejects}, ${r.outputs!.conflicts}, ${r.outputs!.quality}\n`);
+      const w = r.written!;
+      process.stdout.write(`${r.summary}\nread back: ${w.observations} observation rows, ${w.keys} distinct keys, ${w.areas.length} areas, ${w.rejectedCells} rejected cells, ${w.conflicts} conflicts (equal to the ledger)\nwrote ${[r.outputs!.observations, r.outputs!.rejects, r.outputs!.conflicts, r.outputs!.quality, r.outputs!.database, r.outputs!.parquet].filter(Boolean).join(', ')}\n`);
     });
 }

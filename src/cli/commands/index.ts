@@ -14,6 +14,7 @@ interface CommandEntry {
 export const COMMANDS: readonly CommandEntry[] = [
   { name: 'demo', summary: 'run the whole pipeline on the embedded default data and say where each deliverable is', load: () => import('./demo.js') },
   { name: 'guidelines', summary: 'the ASEAN guideline: check its files, render its documents, resolve area codes', load: () => import('./guidelines.js') },
+  { name: 'mapping', summary: 'source mappings: draft one from a national file, upgrade an older one', load: () => import('./mapping.js') },
   { name: 'harmonise', summary: 'harmonise national files under the guideline: observations, rejects, quality report', load: () => import('./harmonise.js') },
   { name: 'divide', summary: 'digital-divide metrics from harmonised observations', load: () => import('./divide.js') },
   { name: 'sam', summary: 'social accounting matrices: check, build, split, balance, convert', load: () => import('./sam.js') },

@@ -79,6 +79,10 @@ export interface Indicator {
    */
   decimals?: number;
   /**
+   * Largest difference (in the canonical unit) between two releases' values of one key that is rounding noise, not a revision. Default: half a unit of the last published decimal (0.5 × 10^-decimals).
+   */
+  revisionTolerance?: number;
+  /**
    * true when the entry was checked line by line against the reference document.
    */
   verified: boolean;
@@ -152,4 +156,8 @@ export interface SeriesCodes {
    * ITU World Telecommunication/ICT Indicators database code, e.g. i99H.
    */
   itu?: string;
+  /**
+   * World Bank Data360 indicator id under which the ITU DataHub (ICT Indicators Database) republishes the concept, e.g. ITU_DH_INT_USER_PT.
+   */
+  data360?: string;
 }

@@ -63,11 +63,43 @@ export interface Code {
    */
   names?: string[];
   /**
+   * Labels of the code as the Member States' statistical publications print them, by language (BCP 47 tag: en, id, th, vi, ms, fil, km, lo, my): `digicge mapping draft` recognises breakdown headers and values by them.
+   */
+  labels?: {
+    /**
+     * @minItems 1
+     */
+    [k: string]: [string, ...string[]];
+  };
+  /**
    * Names that resolve to this code only in files of the named source (e.g. owid), where the same name means another entity elsewhere.
    */
   sourceNames?: {
     [k: string]: string[];
   };
+  /**
+   * CL_AREA only: changes of the area's boundaries (a split, a merger, a creation): series whose trend or gap crosses one are flagged by the harmonise stage (QR_BOUNDARY_CHANGE).
+   */
+  boundaryChanges?: {
+    /**
+     * First year with the new boundaries.
+     */
+    year: string;
+    /**
+     * split: parts left this area; merge: other areas joined it; created: the area was formed from the listed ones; renamed: the code or name changed only.
+     */
+    kind: 'split' | 'merge' | 'created' | 'renamed';
+    /**
+     * CL_AREA codes of the areas involved (the parts of a split, the areas it was formed from).
+     *
+     * @minItems 1
+     */
+    areas: [string, ...string[]];
+    /**
+     * What changed and the legal act, for the reviewer.
+     */
+    note: string;
+  }[];
   /**
    * Aggregates: member codes, when the guideline fixes them.
    */

@@ -7,8 +7,19 @@ function plainList(cl: CodeList): string {
     `<a id="${cl.id}"></a>\n\n## ${cl.id} — ${cl.name}`,
     cl.description,
     `Source: ${cl.source.document}${cl.source.url ? ` (${cl.source.url})` : ''}. Version ${cl.version}.${cl.verified ? '' : ' Not yet verified against the source.'}`,
-    table(['Code', 'Name', 'Description'], cl.codes.map((c) => [c.id, c.name, c.description])),
+    cl.codes.some((c) => c.labels)
+      ? table(['Code', 'Name', 'Description', 'Labels in national publications'], cl.codes.map((c) => [c.id, c.name, c.description, labels(c)]))
+      : table(['Code', 'Name', 'Description'], cl.codes.map((c) => [c.id, c.name, c.description])),
   ]).trimEnd();
+}
+
+/** `id: Perkotaan, Daerah Perkotaan; th: ในเขตเทศบาล` — a code's labels by language. */
+function labels(c: Code): string {
+  return Object.entries(c.labels ?? {}).map(([lang, ls]) => `${lang}: ${ls.join(', ')}`).join('; ');
+}
+
+function boundaries(c: Code): string {
+  return (c.boundaryChanges ?? []).map((b) => `${b.year} ${b.kind} (${b.areas.join(', ')}): ${b.note}`).join(' ');
 }
 
 function names(c: Code): string {
@@ -33,7 +44,7 @@ function areaList(cl: CodeList): string {
     '### ASEAN Member States',
     table(['Code', 'Name', 'ISO2', 'M49', 'ADB', 'Names accepted'], ams.map((c) => [c.id, c.name, c.iso2, c.m49, c.adb, names(c)])),
     '### Provinces (ISO 3166-2)',
-    table(['Code', 'Name', 'Parent', 'National code', 'Names accepted', 'Note'], sub.map((c) => [c.id, c.name, c.parent, c.nso, names(c), c.note])),
+    table(['Code', 'Name', 'Parent', 'National code', 'Names accepted', 'Note', 'Boundary changes'], sub.map((c) => [c.id, c.name, c.parent, c.nso, names(c), c.note, boundaries(c)])),
     '### Aggregates',
     table(
       ['Code', 'Name', 'World Bank API id', 'M49', 'Members', 'Names accepted', 'Note'],

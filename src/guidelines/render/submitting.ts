@@ -54,8 +54,8 @@ export function renderSubmitting(): string {
     '## Steps',
     bullets([
       '**1. Find the indicators.** For each table in your file, find the catalogue code (chapter 2). Use the code even when your table is titled differently: e.g. a table of "Internet users aged 10 and over" is HH7 with AGE `Y_GE10`.',
-      '**2. Describe the file.** Format (CSV, Excel, SDMX, World Bank API JSON), the sheet, the header rows and how many preamble lines to skip, the column separator and decimal mark, the text encoding.',
-      '**3. Map the columns.** Which column holds the area, the period, the value, and each breakdown; or which fixed value applies to the whole table (e.g. SEX = `_T`).',
+      `**2. Describe the file.** Format (CSV, Excel, SDMX, World Bank API JSON), the sheet, the header rows and how many preamble lines to skip, the column separator and decimal mark, the text encoding. ${code('digicge mapping draft <file> --out mapping.json')} drafts the whole mapping from the file (encoding, delimiter, preamble, header rows, area column, year and breakdown columns, urban/rural and sex labels in the national languages), with a ${code('$comment')} on every guess to check.`,
+      '**3. Map the columns.** Which column holds the area, the period, the value, and each breakdown; or which fixed value applies to the whole table (e.g. SEX = `_T`, or TIME_PERIOD = `2024` for a table without a year column). When each value column carries its own breakdown (one column per urban/rural group, sex or year, stacked header rows included), say so per column, or with named groups of the value-column pattern.',
       '**4. Map your codes.** For every code or label your file uses for a breakdown (e.g. "Perkotaan" → URBANISATION `U`), give the guideline code (chapter 3). Areas resolve through CL_AREA: list only names it does not know.',
       '**5. State units and multipliers.** The unit your file uses and its multiplier (thousands, millions); the harmonise stage converts to the canonical unit and rejects what it cannot convert.',
       '**6. List your missing-value markers** if they are not in chapter 5.',

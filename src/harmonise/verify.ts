@@ -1,0 +1,120 @@
+import { OutputError } from '../errors.js';
+import { streamCsvFile } from '../ingest/csv.js';
+import type { RawRow } from '../ingest/types.js';
+import { dsdKeyDimensions } from '../guidelines/dsd.js';
+import type { Harmoniser } from './engine.js';
+import { headerId } from './read.js';
+import { CONFLICT_COLUMNS, OBSERVATION_COLUMNS, REJECT_COLUMNS, totals, type HarmoniseOutputs } from './output.js';
+
+/** What the written files were found to hold (the figures the check compared with the ledger). */
+export interface WrittenFigures {
+  /** Data rows of observations.csv. */
+  observations: number;
+  /** Distinct keys among them (sorted strictly, so equal to the rows when the file is right). */
+  keys: number;
+  /** REF_AREA codes present, sorted. */
+  areas: string[];
+  /** Rows of observations.csv per SOURCE_ID. */
+  bySource: Record<string, number>;
+  /** Cells accounted for by rejects.csv (sum of CELLS). */
+  rejectedCells: number;
+  /** Data rows of conflicts.csv. */
+  conflicts: number;
+}
+
+const IDS = OBSERVATION_COLUMNS.map(headerId);
+/** Positions of the key dimensions of the DSD (FREQ follows from the period) in the written file. */
+const KEY = dsdKeyDimensions().map((d) => IDS.indexOf(d.id));
+const AREA = IDS.indexOf('REF_AREA');
+const SOURCE = IDS.indexOf('SOURCE_ID');
+const VALUE = IDS.indexOf('OBS_VALUE');
+
+/** -1, 0 or 1: the order observations.csv is sorted in (key columns, plain code-unit order). */
+function compareKeys(a: readonly string[], b: readonly string[]): number {
+  for (const k of KEY) if (a[k] !== b[k]) return a[k] < b[k] ? -1 : 1;
+  return 0;
+}
+
+/** Streams a written CSV file, checking its header; calls `row` for each data row. */
+function readWritten(path: string, columns: readonly string[], row: (r: RawRow) => void): void {
+  streamCsvFile(path, { delimiter: ',' }, {
+    onHeader(h, r) {
+      if (h.join(',') !== columns.join(',')) throw new OutputError('OUTPUT_LEDGER_MISMATCH', `the written header is not ${columns.join(',')}`, { file: path, row: r });
+    },
+    onRow(r) {
+      if (r.error) throw new OutputError('OUTPUT_LEDGER_MISMATCH', `the written row cannot be read back: ${r.error.message}`, { file: path, row: r.row });
+      row(r);
+    },
+  });
+}
+
+/**
+ * Reads back the files a run has just written and measures them (row counts, distinct keys,
+ * areas, rows per source, rejected cells, conflicts), failing at the first row that cannot be
+ * right: a key out of order or repeated, a value that is not a number.
+ * @param outputs the written files
+ * @throws OutputError `OUTPUT_LEDGER_MISMATCH` located at the file and row
+ */
+export function measureOutputs(outputs: HarmoniseOutputs): WrittenFigures {
+  const f: WrittenFigures = { observations: 0, keys: 0, areas: [], bySource: {}, rejectedCells: 0, conflicts: 0 };
+  const areas = new Set<string>();
+  let last: string[] | null = null;
+  readWritten(outputs.observations, OBSERVATION_COLUMNS, (r) => {
+    const c = r.cells;
+    f.observations++;
+    const order = last ? compareKeys(last, c) : -1;
+    if (order >= 0) throw new OutputError('OUTPUT_LEDGER_MISMATCH', order === 0 ? `key ${KEY.map((k) => c[k]).join(' ')} is written twice` : 'rows are not in key order', { file: outputs.observations, row: r.row });
+    f.keys++;
+    last = c;
+    areas.add(c[AREA]);
+    f.bySource[c[SOURCE]] = (f.bySource[c[SOURCE]] ?? 0) + 1;
+    if (c[VALUE] !== '' && !Number.isFinite(Number(c[VALUE]))) throw new OutputError('OUTPUT_LEDGER_MISMATCH', `OBS_VALUE "${c[VALUE]}" is neither a number nor empty`, { file: outputs.observations, row: r.row, column: 'OBS_VALUE' });
+  });
+  f.areas = [...areas].sort();
+  const cellsAt = REJECT_COLUMNS.indexOf('CELLS');
+  readWritten(outputs.rejects, REJECT_COLUMNS, (r) => { f.rejectedCells += Number(r.cells[cellsAt]); });
+  readWritten(outputs.conflicts, CONFLICT_COLUMNS, () => { f.conflicts++; });
+  return f;
+}
+
+/** The figures the written files must show, from the run's cell ledger and its store. */
+export function ledgerFigures(h: Harmoniser): Omit<WrittenFigures, 'keys'> {
+  const t = totals(h);
+  const s = h.store;
+  const areas = new Set<string>();
+  for (let i = 0; i < s.length; i++) if (!s.dropped[i]) areas.add(s.area[i]);
+  const bySource: Record<string, number> = {};
+  for (const c of t.sources) if (c.observations) bySource[c.sourceId] = (bySource[c.sourceId] ?? 0) + c.observations;
+  return { observations: t.observations, areas: [...areas].sort(), bySource, rejectedCells: t.rejected, conflicts: h.conflicts.length };
+}
+
+/**
+ * Checks the written files against the cell ledger: as many observation rows as the ledger's
+ * observations, one row per key, the same areas, the same rows per source, the rejected cells and
+ * the conflicts; and the ledger itself adds up (cells = observations + rejected + filtered, per
+ * source). A run that fails this check has written something other than what it counted.
+ * @param h the finished engine
+ * @param outputs the files it wrote
+ * @throws OutputError `OUTPUT_LEDGER_MISMATCH` naming the file and what differs
+ */
+export function verifyOutputs(h: Harmoniser, outputs: HarmoniseOutputs): WrittenFigures {
+  for (const c of h.counts) {
+    const filtered = Object.values(c.filtered).reduce((a, b) => a + b, 0);
+    if (c.cells !== c.observations + c.rejected + filtered) {
+      throw new OutputError('OUTPUT_LEDGER_MISMATCH', `source ${c.sourceId}: ${c.cells} cells ≠ ${c.observations} observations + ${c.rejected} rejected + ${filtered} filtered`, { file: c.mapping });
+    }
+  }
+  const got = measureOutputs(outputs);
+  const want = ledgerFigures(h);
+  const differ = (what: string, file: string, w: unknown, g: unknown): never => {
+    throw new OutputError('OUTPUT_LEDGER_MISMATCH', `${what}: the ledger counts ${String(w)}, the written file holds ${String(g)}`, { file });
+  };
+  if (got.observations !== want.observations) differ('observation rows', outputs.observations, want.observations, got.observations);
+  if (got.areas.join(',') !== want.areas.join(',')) differ('areas', outputs.observations, want.areas.join(' '), got.areas.join(' '));
+  for (const id of new Set([...Object.keys(want.bySource), ...Object.keys(got.bySource)])) {
+    if ((want.bySource[id] ?? 0) !== (got.bySource[id] ?? 0)) differ(`observations of source ${id}`, outputs.observations, want.bySource[id] ?? 0, got.bySource[id] ?? 0);
+  }
+  if (got.rejectedCells !== want.rejectedCells) differ('rejected cells', outputs.rejects, want.rejectedCells, got.rejectedCells);
+  if (got.conflicts !== want.conflicts) differ('conflicts', outputs.conflicts, want.conflicts, got.conflicts);
+  return got;
+}
