@@ -10,7 +10,7 @@
 import { ModelError } from '../errors.js';
 import { formatRef } from './compile/instantiate.js';
 import { SamCells } from './sam-input.js';
-import { levelReader, maxModelResidual, solveBenchmark, solveModel, type PreparedModel, type CgeSolution } from './run.js';
+import { levelReader, maxModelResidual, parameterReader, solveBenchmark, solveModel, type PreparedModel, type CgeSolution } from './run.js';
 
 /** Result of {@link replicationCheck}. */
 export interface ReplicationReport {
@@ -51,7 +51,7 @@ export function replicationCheck(prep: PreparedModel, tol = 1e-10, samTol = 1e-9
   const cm = prep.compiled;
   const init = maxModelResidual(cm, prep.x0, prep.p0);
   const benchmark = solveBenchmark(prep);
-  const sam = prep.calibrated.samOf(levelReader(cm, benchmark.x));
+  const sam = prep.calibrated.samOf(levelReader(cm, benchmark.x), parameterReader(cm, prep.p0));
   const given = samInputOf(prep);
   let worst = 0;
   let cell = '';

@@ -12,6 +12,12 @@ import type { SamInput } from './sam-input.js';
 export type LevelReader = (variable: string, index?: readonly string[]) => number;
 
 /**
+ * Reads a parameter's value in force at a solution (the benchmark's, or a scenario's shocked one)
+ * at an element tuple (`[]` or omitted for a scalar).
+ */
+export type ParameterReader = (parameter: string, index?: readonly string[]) => number;
+
+/**
  * A household with Cobb-Douglas utility U = Π_i X_i^α_i (α summing to 1): expenditure
  * e(p, U) = U · Π_i (p_i/α_i)^α_i, so EV = e(p⁰,U¹) − e(p⁰,U⁰) and CV = e(p¹,U¹) − e(p¹,U⁰).
  */
@@ -44,13 +50,17 @@ export interface CalibratedModel {
   readonly nominal: readonly string[];
   /** Households, for welfare measures. */
   readonly households: readonly CobbDouglasHousehold[];
-  /** GDP at a solution (`level`), nominal and at benchmark prices (`base` gives benchmark levels). */
-  gdp(level: LevelReader, base: LevelReader): Gdp;
   /**
-   * The SAM a solution implies (values at current prices), row-major over `accounts`, to check
-   * that the benchmark reproduces the input SAM.
+   * GDP at a solution (`level`), nominal and at benchmark prices (`base` gives benchmark levels),
+   * with the parameters in force at that solution (`param`: a scenario's shocked values).
    */
-  samOf(level: LevelReader): { accounts: readonly string[]; values: Float64Array };
+  gdp(level: LevelReader, base: LevelReader, param: ParameterReader): Gdp;
+  /**
+   * The SAM a solution implies (values at current prices, with the parameters in force at that
+   * solution), row-major over `accounts`: the benchmark's must be the input SAM, and every
+   * solution's must balance (each account's receipts equal its payments).
+   */
+  samOf(level: LevelReader, param: ParameterReader): { accounts: readonly string[]; values: Float64Array };
 }
 
 /** A model of the library: name, description, and calibration from a SAM and parameters. */

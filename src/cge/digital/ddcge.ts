@@ -38,7 +38,7 @@
  * @module
  */
 import { InputError, ModelError } from '../../errors.js';
-import type { CalibratedModel, CgeModelDefinition, LevelReader } from '../definition.js';
+import type { CalibratedModel, CgeModelDefinition, LevelReader, ParameterReader } from '../definition.js';
 import { openEconomyClosures } from '../models/closures.js';
 import { CgeModel } from '../model/model.js';
 import { elementValue } from '../models/params.js';
@@ -434,20 +434,20 @@ export function calibrateDdcge(sam: SamInput, params: Readonly<Record<string, un
     defaultClosure: 'default',
     nominal: ['pf', 'py', 'pz', 'pq', 'pe', 'pm', 'pd', 'epsilon', 'Sp', 'Sg', 'Td', 'Tz', 'Tm', 'YH', 'EH', 'GINV'],
     households: [],
-    gdp: (L: LevelReader, B: LevelReader) => {
+    gdp: (L: LevelReader, B: LevelReader, P: ParameterReader) => {
       // expenditure side: household consumption counts market units (1 − dpo)·XH
       const fd = (R: LevelReader) =>
         goods.reduce(
           (s, i) =>
             s +
-            R('pq', [i]) * (households.reduce((t, h) => t + (1 - m.param('dpo', [i, h])) * L('XH', [i, h]), 0) + L('Xg', [i]) + L('Xv', [i])) +
+            R('pq', [i]) * (households.reduce((t, h) => t + (1 - P('dpo', [i, h])) * L('XH', [i, h]), 0) + L('Xg', [i]) + L('Xv', [i])) +
             R('pe', [i]) * L('E', [i]) -
             R('pm', [i]) * L('M', [i]),
           0,
         );
       return { nominal: fd(L), real: fd(B) };
     },
-    samOf: (L: LevelReader) => {
+    samOf: (L: LevelReader, P: ParameterReader) => {
       const { put, result } = samAccumulator(S.labels);
       for (const j of goods) {
         for (const i of goods) put(i, j, L('pq', [i]) * L('X', [i, j]));
@@ -455,7 +455,7 @@ export function calibrateDdcge(sam: SamInput, params: Readonly<Record<string, un
         put('IDT', j, L('Tz', [j]));
         put('TRF', j, L('Tm', [j]));
         put('EXT', j, value(L, 'pm', 'M', j));
-        for (const h of households) put(j, h, L('pq', [j]) * (1 - m.param('dpo', [j, h])) * L('XH', [j, h]));
+        for (const h of households) put(j, h, L('pq', [j]) * (1 - P('dpo', [j, h])) * L('XH', [j, h]));
         put(j, 'GOV', value(L, 'pq', 'Xg', j));
         put(j, 'INV', value(L, 'pq', 'Xv', j));
         put(j, 'EXT', value(L, 'pe', 'E', j));
@@ -463,9 +463,9 @@ export function calibrateDdcge(sam: SamInput, params: Readonly<Record<string, un
         put('GOV', 'TRF', L('Tm', [j]));
       }
       for (const h of households) {
-        for (const f of factors) put(h, f, L('pf', [f]) * m.param('EFF', [f]) * m.param('FFH', [f, h]));
-        put('GOV', h, m.param('taud', [h]) * L('YH', [h]));
-        put('INV', h, m.param('ssp', [h]) * L('YH', [h]));
+        for (const f of factors) put(h, f, L('pf', [f]) * P('EFF', [f]) * P('FFH', [f, h]));
+        put('GOV', h, P('taud', [h]) * L('YH', [h]));
+        put('INV', h, P('ssp', [h]) * L('YH', [h]));
       }
       put('INV', 'GOV', L('Sg') + L('GINV'));
       put('INV', 'EXT', L('epsilon') * (L('Sf') + L('SfP')));

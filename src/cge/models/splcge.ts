@@ -8,7 +8,7 @@
  * @module
  */
 import type { Closure } from '../closure.js';
-import type { CalibratedModel, CgeModelDefinition, LevelReader } from '../definition.js';
+import type { CalibratedModel, CgeModelDefinition, LevelReader, ParameterReader } from '../definition.js';
 import { CgeModel } from '../model/model.js';
 import { assertSamBalanced, SamCells, samAccumulator, type SamInput } from '../sam-input.js';
 import { InputError } from '../../errors.js';
@@ -91,13 +91,13 @@ export function calibrateSplcge(sam: SamInput, params: Readonly<Record<string, u
       nominal: goods.reduce((s, i) => s + L('px', [i]) * L('X', [i]), 0),
       real: goods.reduce((s, i) => s + B('px', [i]) * L('X', [i]), 0),
     }),
-    samOf: (L: LevelReader) => {
+    samOf: (L: LevelReader, P: ParameterReader) => {
       const { put, result } = samAccumulator(S.labels);
       for (const j of goods) {
         for (const h of factors) put(h, j, L('pf', [h]) * L('F', [h, j]));
         put(j, 'HOH', L('px', [j]) * L('X', [j]));
       }
-      for (const h of factors) put('HOH', h, L('pf', [h]) * m.param('FF', [h]));
+      for (const h of factors) put('HOH', h, L('pf', [h]) * P('FF', [h]));
       return result();
     },
   };

@@ -18,7 +18,7 @@
  * @module
  */
 import { InputError } from '../../errors.js';
-import type { CalibratedModel, CgeModelDefinition, LevelReader } from '../definition.js';
+import type { CalibratedModel, CgeModelDefinition, LevelReader, ParameterReader } from '../definition.js';
 import { openEconomyClosures } from './closures.js';
 import { CgeModel } from '../model/model.js';
 import { assertSamBalanced, SamCells, samAccumulator, type SamInput } from '../sam-input.js';
@@ -235,7 +235,7 @@ export function calibrateStdcge(sam: SamInput, params: Readonly<Record<string, u
       const fd = (R: LevelReader) => goods.reduce((s, i) => s + R('pq', [i]) * (L('Xp', [i]) + L('Xg', [i]) + L('Xv', [i])) + R('pe', [i]) * L('E', [i]) - R('pm', [i]) * L('M', [i]), 0);
       return { nominal: fd(L), real: fd(B) };
     },
-    samOf: (L: LevelReader) => {
+    samOf: (L: LevelReader, P: ParameterReader) => {
       const { put, result } = samAccumulator(S.labels);
       for (const j of goods) {
         for (const i of goods) put(i, j, L('pq', [i]) * L('X', [i, j]));
@@ -250,7 +250,7 @@ export function calibrateStdcge(sam: SamInput, params: Readonly<Record<string, u
         put('GOV', 'IDT', L('Tz', [j]));
         put('GOV', 'TRF', L('Tm', [j]));
       }
-      for (const h of factors) put('HOH', h, L('pf', [h]) * m.param('FF', [h]));
+      for (const h of factors) put('HOH', h, L('pf', [h]) * P('FF', [h]));
       put('GOV', 'HOH', L('Td'));
       put('INV', 'HOH', L('Sp'));
       put('INV', 'GOV', L('Sg'));
