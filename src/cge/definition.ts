@@ -6,6 +6,8 @@
  */
 import type { CgeModel } from './model/model.js';
 import type { Closure } from './closure.js';
+import type { CalibrationText } from './listing/calibration.js';
+import type { ModelDocumentation } from './listing/documentation.js';
 import type { SamInput } from './sam-input.js';
 
 /** Reads a variable's level at an element tuple (`[]` or omitted for a scalar). */
@@ -61,6 +63,8 @@ export interface CalibratedModel {
    * solution's must balance (each account's receipts equal its payments).
    */
   samOf(level: LevelReader, param: ParameterReader): { accounts: readonly string[]; values: Float64Array };
+  /** The calibration as GAMS assignments (benchmark values, parameters, levels), for the model's listing and document. */
+  readonly calibration?: CalibrationText;
 }
 
 /** A model of the library: name, description, and calibration from a SAM and parameters. */
@@ -72,4 +76,6 @@ export interface CgeModelDefinition {
    * numeraire — each model documents its keys). `paramsFile` locates errors.
    */
   calibrate(sam: SamInput, params: Readonly<Record<string, unknown>>, paramsFile?: string): CalibratedModel;
+  /** What the model's document says beyond what its listing derives (see `modelDocument`). */
+  readonly documentation?: ModelDocumentation;
 }

@@ -28,6 +28,8 @@ export * from './welfare.js';
 export * from './scenario.js';
 export * from './run.js';
 export * from './walras.js';
+// Model listings and documents generated from a model's definition.
+export * from './listing/index.js';
 export * from './checks.js';
 export * from './results.js';
 export * from './models/index.js';
