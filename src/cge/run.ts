@@ -201,7 +201,7 @@ export function solveModel(prep: PreparedModel, closure: Closure, p: Float64Arra
   });
   const droppedRows: number[] = [];
   dropped.forEach((d, r) => d && droppedRows.push(r));
-  const walras = walrasResidual(cm, x, p, q, droppedRows);
+  const walras = walrasResidual(cm, x, p, q, droppedRows, newton);
   const sam = samImbalance(prep.calibrated.samOf(levelReader(cm, x), parameterReader(cm, p)));
   const tol = prep.options.accountingTolerance ?? Math.max(ACCOUNTING_TOLERANCE, 100 * (prep.options.tolerance ?? 1e-10));
   assertAccountsClose(cm, walras, sam, tol, closure.name);

@@ -48,12 +48,26 @@ export interface WalrasResidual {
   readonly row: number;
 }
 
-/** Residuals of the dropped rows at `x`, absolute and scaled (see {@link WalrasResidual}). */
-export function walrasResidual(cm: CompiledModel, x: Float64Array, p: Float64Array, q: Float64Array, droppedRows: readonly number[]): WalrasResidual {
+/**
+ * Residuals of the dropped rows at `x`, absolute and scaled (see {@link WalrasResidual}); `at` gives
+ * the residuals and Jacobian already evaluated at `x` (a Newton solution's), else they are computed.
+ */
+export function walrasResidual(
+  cm: CompiledModel,
+  x: Float64Array,
+  p: Float64Array,
+  q: Float64Array,
+  droppedRows: readonly number[],
+  at?: { residuals: Float64Array; jacobian: Float64Array },
+): WalrasResidual {
   if (!droppedRows.length) return { residual: 0, scaled: 0, row: -1 };
-  const F = new Float64Array(cm.rows.length);
-  const J = new Float64Array(cm.nnz);
-  cm.jacobian(x, p, q, F, J);
+  let F = at?.residuals;
+  let J = at?.jacobian;
+  if (!F || !J) {
+    F = new Float64Array(cm.rows.length);
+    J = new Float64Array(cm.nnz);
+    cm.jacobian(x, p, q, F, J);
+  }
   const size = new Map<number, number>(droppedRows.map((r) => [r, 0]));
   for (let j = 0; j < cm.vars.size; j++) {
     const xs = Math.max(Math.abs(x[j]!), 1e-2);
