@@ -6,10 +6,18 @@
  */
 import type { CgeModel } from './model/model.js';
 import type { Closure } from './closure.js';
+import type { CalibrationText } from './listing/calibration.js';
+import type { ModelDocumentation } from './listing/documentation.js';
 import type { SamInput } from './sam-input.js';
 
 /** Reads a variable's level at an element tuple (`[]` or omitted for a scalar). */
 export type LevelReader = (variable: string, index?: readonly string[]) => number;
+
+/**
+ * Reads a parameter's value in force at a solution (the benchmark's, or a scenario's shocked one)
+ * at an element tuple (`[]` or omitted for a scalar).
+ */
+export type ParameterReader = (parameter: string, index?: readonly string[]) => number;
 
 /**
  * A household with Cobb-Douglas utility U = Π_i X_i^α_i (α summing to 1): expenditure
@@ -44,13 +52,19 @@ export interface CalibratedModel {
   readonly nominal: readonly string[];
   /** Households, for welfare measures. */
   readonly households: readonly CobbDouglasHousehold[];
-  /** GDP at a solution (`level`), nominal and at benchmark prices (`base` gives benchmark levels). */
-  gdp(level: LevelReader, base: LevelReader): Gdp;
   /**
-   * The SAM a solution implies (values at current prices), row-major over `accounts`, to check
-   * that the benchmark reproduces the input SAM.
+   * GDP at a solution (`level`), nominal and at benchmark prices (`base` gives benchmark levels),
+   * with the parameters in force at that solution (`param`: a scenario's shocked values).
    */
-  samOf(level: LevelReader): { accounts: readonly string[]; values: Float64Array };
+  gdp(level: LevelReader, base: LevelReader, param: ParameterReader): Gdp;
+  /**
+   * The SAM a solution implies (values at current prices, with the parameters in force at that
+   * solution), row-major over `accounts`: the benchmark's must be the input SAM, and every
+   * solution's must balance (each account's receipts equal its payments).
+   */
+  samOf(level: LevelReader, param: ParameterReader): { accounts: readonly string[]; values: Float64Array };
+  /** The calibration as GAMS assignments (benchmark values, parameters, levels), for the model's listing and document. */
+  readonly calibration?: CalibrationText;
 }
 
 /** A model of the library: name, description, and calibration from a SAM and parameters. */
@@ -62,4 +76,6 @@ export interface CgeModelDefinition {
    * numeraire — each model documents its keys). `paramsFile` locates errors.
    */
   calibrate(sam: SamInput, params: Readonly<Record<string, unknown>>, paramsFile?: string): CalibratedModel;
+  /** What the model's document says beyond what its listing derives (see `modelDocument`). */
+  readonly documentation?: ModelDocumentation;
 }

@@ -11,6 +11,7 @@ export { formatExpr } from './model/expr.js';
 export * as cgeExpr from './model/expr.js';
 export { parseExpr, parseEquations, type ParsedEquation } from './model/parse.js';
 export * from './model/model.js';
+export { copyModel, type CopyModelOptions } from './model/copy.js';
 export { ScalarDag, type ScalarNode, type ScalarOp } from './compile/dag.js';
 export { formatRef, type SymbolRef, type Layout } from './compile/instantiate.js';
 export { compileModel, parameterVector, type CompiledModel } from './compile/compile.js';
@@ -26,6 +27,9 @@ export * from './definition.js';
 export * from './welfare.js';
 export * from './scenario.js';
 export * from './run.js';
+export * from './walras.js';
+// Model listings and documents generated from a model's definition.
+export * from './listing/index.js';
 export * from './checks.js';
 export * from './results.js';
 export * from './models/index.js';

@@ -8,13 +8,15 @@ import { ModelError, NumericError } from '../errors.js';
 import { applyClosure, type Closure } from './closure.js';
 import { compileModel, parameterVector, type CompiledModel } from './compile/compile.js';
 import { formatRef } from './compile/instantiate.js';
-import type { CalibratedModel, CgeModelDefinition, Gdp, LevelReader } from './definition.js';
+import type { CalibratedModel, CgeModelDefinition, Gdp, LevelReader, ParameterReader } from './definition.js';
+import { copyModel } from './model/copy.js';
 import type { SamInput } from './sam-input.js';
 import { applyShocks, scenarioClosure, type CgeScenario } from './scenario.js';
 import { defaultLinearSolver } from './solve/default-solver.js';
 import type { LinearSolver, LinearSolverFactory } from './solve/linear.js';
 import { newtonSolve, type NewtonResult } from './solve/newton.js';
 import { reduceSystem, type ReducedSystem } from './solve/system.js';
+import { ACCOUNTING_TOLERANCE, assertAccountsClose, samImbalance, walrasResidual, type SamImbalance } from './walras.js';
 import { householdWelfare, type HouseholdWelfare } from './welfare.js';
 
 /** Options of {@link prepareModel}. */
@@ -25,6 +27,11 @@ export interface PrepareOptions {
   tolerance?: number;
   /** Maximum Newton iterations (default 100). */
   maxIterations?: number;
+  /**
+   * Tolerance of the accounting checks every solve makes (Walras' law, the solution's SAM
+   * balanced): default the larger of 1e-8 and 100 × `tolerance`.
+   */
+  accountingTolerance?: number;
 }
 
 /** A calibrated and compiled model with its benchmark vectors. */
@@ -52,8 +59,12 @@ export interface CgeSolution {
   readonly x: Float64Array;
   readonly newton: NewtonResult;
   readonly closure: Closure;
-  /** Largest residual of the dropped equations (Walras' law check). */
+  /** Largest absolute residual of the dropped equations (Walras' law, checked at every solve). */
   readonly walrasResidual: number;
+  /** That residual scaled by the size of its equation's terms (what the check compares with its tolerance). */
+  readonly walrasScaled: number;
+  /** The worst-balanced account of the SAM the solution implies (checked at every solve); null for a model without SAM accounts. */
+  readonly samImbalance: SamImbalance | null;
 }
 
 /** One variable element's benchmark and new level. */
@@ -125,6 +136,14 @@ export function levelReader(cm: CompiledModel, x: Float64Array): LevelReader {
   };
 }
 
+/** A parameter reader over a full parameter vector. */
+export function parameterReader(cm: CompiledModel, p: Float64Array): ParameterReader {
+  return (name, index = []) => {
+    const par = cm.model.getParameter(name);
+    return p[cm.params.offset.get(name)! + cm.model.flatIndex(par, index)];
+  };
+}
+
 /** Largest absolute residual of the scalar equations at `x` (all, or the active ones). */
 export function maxModelResidual(cm: CompiledModel, x: Float64Array, p: Float64Array, rows?: ArrayLike<number>): { value: number; row: number } {
   const q = new Float64Array(cm.qSize);
@@ -144,7 +163,9 @@ export function maxModelResidual(cm: CompiledModel, x: Float64Array, p: Float64A
 
 /**
  * Solves under a closure with parameters `p` from the start `xStart` (benchmark levels unless
- * given). Fixed variables take the closure's values or their start levels.
+ * given). Fixed variables take the closure's values or their start levels. Every solution is
+ * checked: Walras' law (the dropped equations hold) and the balance of the SAM it implies; an
+ * {@link AccountingError} names the equation or account that fails.
  */
 export function solveModel(prep: PreparedModel, closure: Closure, p: Float64Array = prep.p0, xStart: Float64Array = prep.x0, compiled: CompiledModel = prep.compiled): CgeSolution {
   const cm = compiled;
@@ -180,8 +201,11 @@ export function solveModel(prep: PreparedModel, closure: Closure, p: Float64Arra
   });
   const droppedRows: number[] = [];
   dropped.forEach((d, r) => d && droppedRows.push(r));
-  const walras = droppedRows.length ? maxModelResidual(cm, x, p, droppedRows).value : 0;
-  return { x, newton, closure, walrasResidual: walras };
+  const walras = walrasResidual(cm, x, p, q, droppedRows, newton);
+  const sam = samImbalance(prep.calibrated.samOf(levelReader(cm, x), parameterReader(cm, p)));
+  const tol = prep.options.accountingTolerance ?? Math.max(ACCOUNTING_TOLERANCE, 100 * (prep.options.tolerance ?? 1e-10));
+  assertAccountsClose(cm, walras, sam, tol, closure.name);
+  return { x, newton, closure, walrasResidual: walras.residual, walrasScaled: walras.scaled, samImbalance: sam };
 }
 
 /** Solves the benchmark under the default closure (the replication run). */
@@ -190,24 +214,27 @@ export function solveBenchmark(prep: PreparedModel): CgeSolution {
   return solveModel(prep, c.closures[c.defaultClosure]);
 }
 
-/** Runs one scenario from a benchmark solution and reports every variable's change, welfare and GDP. */
+/**
+ * Runs one scenario from a benchmark solution and reports every variable's change, welfare and
+ * GDP. A shock to a parameter that decides a `$` condition compiles a copy of the model with the
+ * shocked values: the prepared model is never modified, whether the scenario succeeds or fails.
+ */
 export function runScenario(prep: PreparedModel, benchmark: CgeSolution, scenario: CgeScenario, file?: string): ScenarioResult {
   const c = prep.calibrated;
   let cm = prep.compiled;
   const { p, changed } = applyShocks(cm, scenario, prep.p0, file);
   if ([...changed].some((name) => cm.conditionParameters.has(name))) {
-    // a shock changes a $ condition: instantiate the model again with the shocked values
-    for (const par of c.model.parameterList) par.values.set(p.subarray(cm.params.offset.get(par.name)!, cm.params.offset.get(par.name)! + par.size));
-    cm = compileModel(c.model);
-    for (const par of c.model.parameterList) par.values.set(prep.p0.subarray(prep.compiled.params.offset.get(par.name)!, prep.compiled.params.offset.get(par.name)! + par.size));
+    const layout = prep.compiled.params;
+    const shocked = copyModel(c.model, { values: (name) => p.subarray(layout.offset.get(name)!, layout.offset.get(name)! + c.model.getParameter(name).size) });
+    cm = compileModel(shocked);
   }
   const closure = scenarioClosure(scenario, c.closures, c.defaultClosure, file);
   const sol = solveModel(prep, closure, p, benchmark.x, cm);
-  return describeSolution(prep, benchmark, sol, scenario.name);
+  return describeSolution(prep, benchmark, sol, scenario.name, p);
 }
 
-/** Builds the result record of a solution against the benchmark. */
-export function describeSolution(prep: PreparedModel, benchmark: CgeSolution, sol: CgeSolution, name: string): ScenarioResult {
+/** Builds the result record of a solution against the benchmark (`p`: the parameters in force at the solution). */
+export function describeSolution(prep: PreparedModel, benchmark: CgeSolution, sol: CgeSolution, name: string, p: Float64Array = prep.p0): ScenarioResult {
   const cm = prep.compiled;
   const c = prep.calibrated;
   const variables: VariableChange[] = cm.vars.refs.map((r, j) => {
@@ -221,8 +248,8 @@ export function describeSolution(prep: PreparedModel, benchmark: CgeSolution, so
   const base = levelReader(cm, benchmark.x);
   const after = levelReader(cm, sol.x);
   const welfare = c.households.map((h) => householdWelfare(c.model, h, base, after));
-  const g0: Gdp = c.gdp(base, base);
-  const g1: Gdp = c.gdp(after, base);
+  const g0: Gdp = c.gdp(base, base, parameterReader(cm, prep.p0));
+  const g1: Gdp = c.gdp(after, base, parameterReader(cm, p));
   return {
     name,
     closure: sol.closure.name,

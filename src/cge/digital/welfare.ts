@@ -20,7 +20,8 @@ export interface GroupWelfare {
 
 /**
  * LES welfare of each ddcge household group, per person: the group's per-capita utility function
- * U = Π (q − γ − acc)^β at effective prices pq·(1 − dpo). When a scenario moves people between
+ * U = Π (q − γ)^β at effective prices pq·(1 − dpo), with the benchmark's subsistence quantities γ
+ * (telecom bought for access, `acc`, counts as consumption in it). When a scenario moves people between
  * groups, a group's "person" after is not the same person as before: per-capita EV compares the
  * average member of the group, and the total EV over all groups is the economy-wide measure.
  * @param pAfter the scenario's parameter vector (populations after the moves)

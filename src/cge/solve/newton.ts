@@ -47,6 +47,10 @@ export interface NewtonResult {
   /** Largest absolute residual at the solution. */
   readonly maxResidual: number;
   readonly history: readonly NewtonIterate[];
+  /** Residuals of every scalar equation at the solution (dropped ones included). */
+  readonly residuals: Float64Array;
+  /** Jacobian values at the solution, over every variable in the compiled model's CSC order. */
+  readonly jacobian: Float64Array;
 }
 
 /** A residual with its equation name and index. */
@@ -249,5 +253,5 @@ export function newtonSolve(
   let maxAbs = 0;
   for (let k = 0; k < n; k++) maxAbs = Math.max(maxAbs, Math.abs(Ffull[rows[k]]));
   for (let c = 0; c < n; c++) if (!Number.isFinite(x[cols[c]])) fail('NONFINITE_SOLUTION', `variable ${formatRef(sys.colRefs[c])} is not finite`, Ffull);
-  return { iterations: it, scaledResidual: res, maxResidual: maxAbs, history };
+  return { iterations: it, scaledResidual: res, maxResidual: maxAbs, history, residuals: Ffull, jacobian: Jfull };
 }

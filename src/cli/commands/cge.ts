@@ -9,7 +9,9 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { InputError, UsageError } from '../../errors.js';
 import {
+  buildModelDocument,
   formatExpr,
+  PACKAGE_ROOT,
   homogeneityCheck,
   libraryModel,
   MODEL_LIBRARY,
@@ -26,6 +28,7 @@ import {
 } from '../../cge/index.js';
 import { readSamCsv } from '../../sam/index.js';
 import { checkOutDir } from '../out-path.js';
+import { writeFileAtomic } from '../../util/atomic-write.js';
 
 const DATASETS = join(import.meta.dirname, '../../../datasets/models');
 
@@ -45,7 +48,8 @@ async function loadDefinition(name: string): Promise<CgeModelDefinition> {
 }
 
 async function loadParams(def: CgeModelDefinition, file: string | undefined): Promise<{ params: Record<string, unknown>; file?: string }> {
-  const path = file ?? join(DATASETS, def.name, 'parameters.json');
+  const shipped = def.documentation?.data.params;
+  const path = file ?? (shipped ? join(PACKAGE_ROOT, shipped) : join(DATASETS, def.name, 'parameters.json'));
   if (!file && !existsSync(path)) return { params: {} };
   try {
     return { params: JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>, file: path };
@@ -56,7 +60,8 @@ async function loadParams(def: CgeModelDefinition, file: string | undefined): Pr
 
 async function prepare(opts: { model: string; sam?: string; params?: string }): Promise<PreparedModel> {
   const def = await loadDefinition(opts.model);
-  const samPath = opts.sam ?? join(DATASETS, def.name, 'sam.csv');
+  const shipped = def.documentation?.data.sam;
+  const samPath = opts.sam ?? (shipped ? join(PACKAGE_ROOT, shipped) : join(DATASETS, def.name, 'sam.csv'));
   if (!existsSync(samPath)) throw new UsageError('USAGE_SAM_MISSING', `--sam is required for model ${def.name} (no shipped SAM at ${samPath})`);
   const read = await readSamCsv(samPath);
   const sam: SamInput = { accounts: read.accounts, values: read.values, file: samPath };
@@ -69,7 +74,7 @@ function sizeLine(prep: PreparedModel): string {
   return `model ${cm.model.name}: ${cm.rows.length} equations, ${cm.vars.size} variables, ${cm.nnz} Jacobian non-zeros (compiled in ${cm.compileMs.toFixed(1)} ms)`;
 }
 
-/** Registers `cge solve` and `cge check`. */
+/** Registers `cge solve`, `cge show`, `cge document` and `cge check`. */
 export function register(program: Command): void {
   const cge = program.command('cge').description('computable general equilibrium models: calibrate to a SAM, check, solve scenarios');
 
@@ -120,6 +125,36 @@ export function register(program: Command): void {
       const c = prep.calibrated.closures[prep.calibrated.defaultClosure];
       lines.push('', `Closure ${c.name}: fixed ${c.fix.map((f) => `${f.variable}${f.index ? `(${f.index.join(',')})` : ''}`).join(', ')}; dropped ${(c.drop ?? []).map((d) => `${d.equation}${d.index ? `(${d.index.join(',')})` : ''}`).join(', ') || 'none'}`);
       process.stdout.write(`${lines.join('\n')}\n`);
+    });
+
+  cge
+    .command('document')
+    .description(
+      "write a model's document (Markdown) from its definition, like a GAMS listing: sets, equations, variables, parameters with their calibration, closures, and the model's own prose and assumptions",
+    )
+    .option('--model <name|file>', `library model (${Object.keys(MODEL_LIBRARY).sort().join(', ')}) or a model file`)
+    .option('--all', "rewrite the documents of every library model where their documentation puts them (docs/models/)")
+    .option('--sam <file>', "SAM CSV to calibrate to (default: the data the model's documentation names; required for a model file)")
+    .option('--params <file>', 'parameter file to calibrate with')
+    .option('--out <file>', 'write the document to this file (default: print it)')
+    .action(async (opts: { model?: string; all?: boolean; sam?: string; params?: string; out?: string }) => {
+      if (opts.all) {
+        if (opts.model || opts.sam || opts.params || opts.out) throw new UsageError('USAGE_DOCUMENT_ALL', '--all writes every library model to its own place: give no --model, --sam, --params or --out with it');
+        for (const def of Object.values(MODEL_LIBRARY)) {
+          if (!def.documentation) continue;
+          const path = join(PACKAGE_ROOT, def.documentation.path);
+          await writeFileAtomic(path, await buildModelDocument(def));
+          process.stdout.write(`wrote ${def.documentation.path}\n`);
+        }
+        return;
+      }
+      if (!opts.model) throw new UsageError('USAGE_MODEL_MISSING', 'give --model <name|file>, or --all');
+      const def = await loadDefinition(opts.model);
+      const text = await buildModelDocument(def, { ...(opts.sam ? { sam: opts.sam } : {}), ...(opts.params ? { params: opts.params } : {}) });
+      if (opts.out) {
+        await writeFileAtomic(opts.out, text);
+        process.stdout.write(`wrote ${opts.out}\n`);
+      } else process.stdout.write(text);
     });
 
   cge
