@@ -12,9 +12,13 @@ export const OPTIONAL_PARTS: Readonly<Record<string, { files: string[]; needs: s
   notebooks: { files: ['test/notebooks/**'], needs: "Debian's jupyter-nbconvert and jupyter-client" },
 };
 
-const without = (process.env.DIGICGE_TEST_WITHOUT ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const without = (process.env.DIGICGE_TEST_WITHOUT ?? '')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 const unknown = without.filter((w) => !(w in OPTIONAL_PARTS));
-if (unknown.length) throw new Error(`DIGICGE_TEST_WITHOUT: unknown part(s) ${unknown.join(', ')}; the parts are ${Object.keys(OPTIONAL_PARTS).join(', ')}`);
+if (unknown.length)
+  throw new Error(`DIGICGE_TEST_WITHOUT: unknown part(s) ${unknown.join(', ')}; the parts are ${Object.keys(OPTIONAL_PARTS).join(', ')}`);
 
 export default defineConfig({
   test: {

@@ -6,7 +6,6 @@ import type { SamInput } from '../src/cge/sam-input.js';
 export { mulberry32 } from '../src/util/random.js';
 import { mulberry32 } from '../src/util/random.js';
 
-
 /** A balanced random stdcge-structure SAM with `n` goods. */
 export function randomStdcgeSam(n: number, seed = 20101): SamInput {
   const rnd = mulberry32(seed + n);

@@ -78,7 +78,11 @@ function runPeer(prep: PreparedModel, n: number, unknowns: number): Row['peer'] 
   const denseGb = (unknowns * unknowns * 8 * 1.5) / 1e9;
   if (denseGb > 8) return `hybr not run: its dense Jacobian needs ${denseGb.toFixed(0)} GB for ${unknowns} unknowns`;
   const file = peerData(prep, n);
-  const r = spawnSync(PEER_PYTHON, [join(here, 'cge_peer.py'), file, 'hybr'], { encoding: 'utf8', timeout: PEER_TIMEOUT_S * 1000, maxBuffer: 1 << 24 });
+  const r = spawnSync(PEER_PYTHON, [join(here, 'cge_peer.py'), file, 'hybr'], {
+    encoding: 'utf8',
+    timeout: PEER_TIMEOUT_S * 1000,
+    maxBuffer: 1 << 24,
+  });
   if (r.error && /ETIMEDOUT/.test(String((r.error as NodeJS.ErrnoException).code ?? r.error.message))) {
     return { method: 'hybr', seconds: PEER_TIMEOUT_S, success: false, UU: NaN, maxResidual: NaN, timedOut: true };
   }
@@ -145,10 +149,20 @@ function printRow(r: Row): void {
   if (peer === undefined) cells.push('—', '—', '—', '—');
   else if (typeof peer === 'string') cells.push(peer, '—', '—', '—');
   else if (peer.timedOut) {
-    cells.push('hybr (stopped)', `> ${(1000 * peer.seconds).toFixed(0)}`, `> ${((1000 * peer.seconds) / r.solveMs).toFixed(0)}× faster`, '—');
+    cells.push(
+      'hybr (stopped)',
+      `> ${(1000 * peer.seconds).toFixed(0)}`,
+      `> ${((1000 * peer.seconds) / r.solveMs).toFixed(0)}× faster`,
+      '—',
+    );
   } else {
     const same = peer.success && Math.abs(peer.UU / r.uu - 1) < 1e-6;
-    cells.push(peer.method + (peer.success ? '' : ' (not converged)'), (1000 * peer.seconds).toFixed(1), `${(1000 * peer.seconds / r.solveMs).toFixed(1)}× faster`, same ? 'yes' : `no (${peer.UU})`);
+    cells.push(
+      peer.method + (peer.success ? '' : ' (not converged)'),
+      (1000 * peer.seconds).toFixed(1),
+      `${((1000 * peer.seconds) / r.solveMs).toFixed(1)}× faster`,
+      same ? 'yes' : `no (${peer.UU})`,
+    );
   }
   process.stdout.write(`${cells.join(' | ')}\n`);
 }

@@ -61,9 +61,16 @@ def best(f):
 gm, gv = best(lambda: gini(x, w)); tm, tv = best(lambda: theil(x, w))
 print(gm, gv, tm, tv)
 `;
-  const [gm, gv, tm, tv] = runPeer(script, [join(dir, 'x.bin'), join(dir, 'w.bin')]).trim().split(/\s+/).map(Number);
-  process.stdout.write(`numpy   weighted Gini  ${gm.toFixed(1)} ms  G = ${gv.toFixed(10)}  ratio ${ratio(g.ms, gm)}  |ΔG| = ${Math.abs(gv - g.value).toExponential(1)}\n`);
-  process.stdout.write(`numpy   weighted Theil ${tm.toFixed(1)} ms  T = ${tv.toFixed(10)}  ratio ${ratio(t.ms, tm)}  |ΔT| = ${Math.abs(tv - t.value).toExponential(1)}\n`);
+  const [gm, gv, tm, tv] = runPeer(script, [join(dir, 'x.bin'), join(dir, 'w.bin')])
+    .trim()
+    .split(/\s+/)
+    .map(Number);
+  process.stdout.write(
+    `numpy   weighted Gini  ${gm.toFixed(1)} ms  G = ${gv.toFixed(10)}  ratio ${ratio(g.ms, gm)}  |ΔG| = ${Math.abs(gv - g.value).toExponential(1)}\n`,
+  );
+  process.stdout.write(
+    `numpy   weighted Theil ${tm.toFixed(1)} ms  T = ${tv.toFixed(10)}  ratio ${ratio(t.ms, tm)}  |ΔT| = ${Math.abs(tv - t.value).toExponential(1)}\n`,
+  );
 }
 
 // Monte Carlo rank intervals: 40 areas, 3 pillars of 2 indicators, 10 000 draws
@@ -71,16 +78,48 @@ const areas = Array.from({ length: 40 }, (_, i) => `A${String(i).padStart(2, '0'
 const codes = ['c1', 'c2', 'u1', 'u2', 'm1', 'm2'];
 const recs: HarmonisedObservation[] = [];
 let row = 2;
-for (const a of areas) for (const c of codes) {
-  recs.push({ REF_AREA: a, INDICATOR: c, SEX: '_T', AGE: '_T', URBANISATION: '_T', INCOME_WEALTH_QUANTILE: '_T', FREQ: 'A', TIME_PERIOD: '2020', value: 1 + 99 * rng.uniform(), UNIT_MEASURE: 'PERCENT', OBS_STATUS: 'A', SOURCE_ID: 'BENCH', PROV_FILE: 'bench', PROV_ROW: String(row), PROV_COLUMN: c, OBS_ROW: row, PROV_KEY: `bench:${row}:${c}` });
-  row++;
-}
+for (const a of areas)
+  for (const c of codes) {
+    recs.push({
+      REF_AREA: a,
+      INDICATOR: c,
+      SEX: '_T',
+      AGE: '_T',
+      URBANISATION: '_T',
+      INCOME_WEALTH_QUANTILE: '_T',
+      FREQ: 'A',
+      TIME_PERIOD: '2020',
+      value: 1 + 99 * rng.uniform(),
+      UNIT_MEASURE: 'PERCENT',
+      OBS_STATUS: 'A',
+      SOURCE_ID: 'BENCH',
+      PROV_FILE: 'bench',
+      PROV_ROW: String(row),
+      PROV_COLUMN: c,
+      OBS_ROW: row,
+      PROV_KEY: `bench:${row}:${c}`,
+    });
+    row++;
+  }
 const cfg: CompositeIndexConfig = {
-  id: 'bench', title: 'bench', period: 2020, normalisation: 'min-max', aggregation: 'arithmetic',
-  pillars: [0, 1, 2].map((p) => ({ id: `p${p}`, weight: 1, indicators: [{ code: codes[2 * p], direction: '+' as const, weight: 1 }, { code: codes[2 * p + 1], direction: '+' as const, weight: 1 }] })) as unknown as CompositeIndexConfig['pillars'],
+  id: 'bench',
+  title: 'bench',
+  period: 2020,
+  normalisation: 'min-max',
+  aggregation: 'arithmetic',
+  pillars: [0, 1, 2].map((p) => ({
+    id: `p${p}`,
+    weight: 1,
+    indicators: [
+      { code: codes[2 * p], direction: '+' as const, weight: 1 },
+      { code: codes[2 * p + 1], direction: '+' as const, weight: 1 },
+    ],
+  })) as unknown as CompositeIndexConfig['pillars'],
   uncertainty: { draws: 10000, seed: 1, normalisations: ['min-max', 'z-score'], aggregations: ['arithmetic', 'geometric'] },
 };
 const records = recs;
 const t0 = performance.now();
 rankUncertainty(records, cfg);
-process.stdout.write(`digicge MC rank intervals: 40 areas × 6 indicators × 10 000 draws in ${(performance.now() - t0).toFixed(0)} ms (no peer)\n`);
+process.stdout.write(
+  `digicge MC rank intervals: 40 areas × 6 indicators × 10 000 draws in ${(performance.now() - t0).toFixed(0)} ms (no peer)\n`,
+);

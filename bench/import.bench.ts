@@ -18,7 +18,11 @@ const REPEAT = Number(process.env.REPEAT ?? 5);
 const STAGES = ['ingest', 'harmonise', 'divide', 'sam', 'multipliers', 'cge', 'report'];
 
 function newest(dir: string): number {
-  return Math.max(...readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => statSync(join(e.parentPath, e.name)).mtimeMs));
+  return Math.max(
+    ...readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => statSync(join(e.parentPath, e.name)).mtimeMs),
+  );
 }
 if (!existsSync(join(ROOT, 'dist/index.js')) || newest(join(ROOT, 'src')) > newest(join(ROOT, 'dist'))) {
   process.stdout.write('building dist/ …\n');
@@ -30,7 +34,9 @@ if (!existsSync(join(ROOT, 'dist/index.js')) || newest(join(ROOT, 'src')) > newe
 function measure(url: string | null, args: string[] = []): { seconds: number; mb: number } {
   const runs: { seconds: number; mb: number }[] = [];
   for (let k = 0; k < REPEAT; k++) {
-    const code = url ? `await import(${JSON.stringify(url)}); process.stdout.write(String(process.resourceUsage().maxRSS))` : 'process.stdout.write(String(process.resourceUsage().maxRSS))';
+    const code = url
+      ? `await import(${JSON.stringify(url)}); process.stdout.write(String(process.resourceUsage().maxRSS))`
+      : 'process.stdout.write(String(process.resourceUsage().maxRSS))';
     const t0 = performance.now();
     const r = spawnSync(process.execPath, [...args, '--input-type=module', '-e', code], { cwd: ROOT, encoding: 'utf8' });
     const seconds = (performance.now() - t0) / 1000;
@@ -41,7 +47,8 @@ function measure(url: string | null, args: string[] = []): { seconds: number; mb
   return { seconds: med(runs.map((r) => r.seconds)), mb: med(runs.map((r) => r.mb)) };
 }
 
-const row = (what: string, m: { seconds: number; mb: number }) => process.stdout.write(`${what.padEnd(34)} ${m.seconds.toFixed(2).padStart(6)} s ${m.mb.toFixed(0).padStart(6)} MB\n`);
+const row = (what: string, m: { seconds: number; mb: number }) =>
+  process.stdout.write(`${what.padEnd(34)} ${m.seconds.toFixed(2).padStart(6)} s ${m.mb.toFixed(0).padStart(6)} MB\n`);
 process.stdout.write(`import cost, median of ${REPEAT} fresh processes (wall time, max RSS)\n`);
 row('node, nothing imported', measure(null));
 row('digicge (root index), dist', measure(pathToFileURL(join(ROOT, 'dist/index.js')).href));

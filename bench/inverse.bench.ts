@@ -27,7 +27,7 @@ const A = matrix(n, n);
 for (let j = 0; j < n; j++) {
   const target = 0.2 + 0.65 * rnd();
   let s = 0;
-  for (let i = 0; i < n; i++) s += (A.data[i * n + j] = rnd() ** 4 * (i === j ? 20 : 1));
+  for (let i = 0; i < n; i++) s += A.data[i * n + j] = rnd() ** 4 * (i === j ? 20 : 1);
   for (let i = 0; i < n; i++) A.data[i * n + j] *= target / s;
 }
 writeFileSync(join(work, 'A.f64'), A.data);

@@ -121,9 +121,14 @@ function relDiff(a: Float64Array, b: Float64Array): number {
 }
 
 const line = (label: string, ms: number) => process.stdout.write(`${label.padEnd(64)} ${ms.toFixed(0).padStart(7)} ms\n`);
-process.stdout.write(`Leontief multipliers + footprints, n = ${n} sectors, ${k} satellite rows, ${c} final-demand categories (seed 20240601)\n`);
+process.stdout.write(
+  `Leontief multipliers + footprints, n = ${n} sectors, ${k} satellite rows, ${c} final-demand categories (seed 20240601)\n`,
+);
 process.stdout.write(`digicge threads: ${defaultThreads()}; best of ${REPEAT} runs each side\n`);
-line(`digicge, power series (${series.out.res.iterations} iterations, bound ${series.out.res.errorBound.toExponential(1)}, α ${series.out.res.alpha.toFixed(3)})`, series.ms);
+line(
+  `digicge, power series (${series.out.res.iterations} iterations, bound ${series.out.res.errorBound.toExponential(1)}, α ${series.out.res.alpha.toFixed(3)})`,
+  series.ms,
+);
 line('digicge, LU of I − A once + (k+1) transposed solves', lu.ms);
 process.stdout.write(`  series vs LU: max relative difference of M ${relDiff(series.out.M.data, lu.out.M.data).toExponential(1)}\n`);
 line(`digicge dense LU + solve, ${nd}×${nd}`, dense.ms);

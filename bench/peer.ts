@@ -14,9 +14,7 @@ export function peerMissing(modules: readonly string[]): string | null {
   if (!existsSync(PEER_PYTHON)) return `${PEER_PYTHON} not found`;
   const r = spawnSync(PEER_PYTHON, ['-c', modules.map((m) => `import ${m}`).join('; ')], { encoding: 'utf8' });
   if (r.status === 0) return null;
-  return `peer not installed (${modules.join(', ')} for ${PEER_PYTHON}; apt-get install ${modules
-    .map((m) => `python3-${m}`)
-    .join(' ')})`;
+  return `peer not installed (${modules.join(', ')} for ${PEER_PYTHON}; apt-get install ${modules.map((m) => `python3-${m}`).join(' ')})`;
 }
 
 /** Runs a Python script (text) with arguments and returns its stdout; throws with stderr on failure. */

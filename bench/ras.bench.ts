@@ -22,16 +22,16 @@ const N = 1000;
 const ITER = 100;
 const REPS = 3;
 
-
 const rand = mulberry32(20261123);
 const x0 = new Float64Array(N * N);
 for (let k = 0; k < x0.length; k++) x0[k] = 1 - rand();
 const u = new Float64Array(N);
 const v = new Float64Array(N);
-for (let i = 0; i < N; i++) for (let j = 0; j < N; j++) {
-  u[i] += x0[i * N + j];
-  v[j] += x0[i * N + j];
-}
+for (let i = 0; i < N; i++)
+  for (let j = 0; j < N; j++) {
+    u[i] += x0[i * N + j];
+    v[j] += x0[i * N + j];
+  }
 for (let i = 0; i < N; i++) u[i] *= 0.5 + rand();
 for (let j = 0; j < N; j++) v[j] *= 0.5 + rand();
 let su = 0;

@@ -14,7 +14,6 @@ import { parseSamCsv } from '../src/sam/io/csv.js';
 import { peerMissing, ratio, runPeer } from './peer.js';
 import { mulberry32 } from '../src/util/random.js';
 
-
 const work = join(dirname(fileURLToPath(import.meta.url)), '.work');
 mkdirSync(work, { recursive: true });
 const missing = peerMissing(['pandas', 'numpy']);
@@ -25,7 +24,15 @@ for (const n of [200, 600, 1200]) {
   const labels = [
     ...Array.from({ length: k }, (_, i) => `A-${i + 1}`),
     ...Array.from({ length: k }, (_, i) => `C-${i + 1}`),
-    'LAB', 'CAP', 'HH', 'ENT', 'GOV', 'Itax', 'Dtax', 'S-I', 'ROW',
+    'LAB',
+    'CAP',
+    'HH',
+    'ENT',
+    'GOV',
+    'Itax',
+    'Dtax',
+    'S-I',
+    'ROW',
   ];
   while (labels.length < n) labels.push(`HH${labels.length}`);
   const lines = [`,${labels.join(',')}`];
@@ -69,5 +76,7 @@ print(best * 1000)`,
   rows.push(`| ${n} | ${best.toFixed(1)} ms | ${peer} | ${rat} | ${balanced} |`);
 }
 process.stdout.write('SAM CSV read + check (best of 5)\n');
-process.stdout.write('| accounts | digicge parseSamCsv + checkSam | pandas read_csv + sums | ratio | balanced accounts (random data) |\n|---|---|---|---|---|\n');
+process.stdout.write(
+  '| accounts | digicge parseSamCsv + checkSam | pandas read_csv + sums | ratio | balanced accounts (random data) |\n|---|---|---|---|---|\n',
+);
 process.stdout.write(`${rows.join('\n')}\n`);

@@ -30,7 +30,11 @@ const seconds = (performance.now() - t0) / 1000;
 const gdp = r.summaries.gdp_real_pct!;
 console.log(`simulate SSA (ddcge THA, rural-connectivity, ${scenario.uncertainty!.parameters.length} uncertain parameters)`);
 console.log(`  draws ${r.samples}, failures ${r.failures.length}, workers ${workers}`);
-console.log(`  seconds ${seconds.toFixed(2)} (first draw after ${(firstAt / 1000).toFixed(2)} s: worker start-up), draws/s ${(r.samples / seconds).toFixed(1)}`);
+console.log(
+  `  seconds ${seconds.toFixed(2)} (first draw after ${(firstAt / 1000).toFixed(2)} s: worker start-up), draws/s ${(r.samples / seconds).toFixed(1)}`,
+);
 console.log(`  steady state draws/s ${((r.samples - 1) / (seconds - firstAt / 1000)).toFixed(1)}`);
-console.log(`  real GDP % change: mean ${gdp.mean.toFixed(4)}, sd ${gdp.sd.toFixed(4)}, 5/50/95 % ${[5, 50, 95].map((q) => gdp.percentiles[q]!.toFixed(4)).join(' / ')}`);
+console.log(
+  `  real GDP % change: mean ${gdp.mean.toFixed(4)}, sd ${gdp.sd.toFixed(4)}, 5/50/95 % ${[5, 50, 95].map((q) => gdp.percentiles[q]!.toFixed(4)).join(' / ')}`,
+);
 console.log('  peer: none (no Python CGE solver of this model to compare with)');

@@ -15,16 +15,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  type CscMatrix,
-  analyseSparseLu,
-  cscFromTriplets,
-  cscMultiplyVector,
-  factorSparseLu,
-} from '../src/linalg/sparse/index.js';
+import { type CscMatrix, analyseSparseLu, cscFromTriplets, cscMultiplyVector, factorSparseLu } from '../src/linalg/sparse/index.js';
 import { peerMissing, ratio, runPeer } from './peer.js';
 import { mulberry32 } from '../src/util/random.js';
-
 
 function cgeJacobian(n: number, seed: number): CscMatrix {
   const r = mulberry32(seed);
@@ -207,7 +200,5 @@ const widths = header.map((h, k) => Math.max(h.length, ...rows.map((r) => r[k].l
 const line = (cells: string[]): string => cells.map((s, k) => s.padStart(widths[k])).join('  ');
 console.log(line(header));
 for (const r of rows) console.log(line(r));
-console.log(
-  "ratios: digicge time / scipy splu time (SuperLU, permc_spec='MMD_AT_PLUS_A', diag_pivot_thresh=0.1); lower is better",
-);
+console.log("ratios: digicge time / scipy splu time (SuperLU, permc_spec='MMD_AT_PLUS_A', diag_pivot_thresh=0.1); lower is better");
 rmSync(dir, { recursive: true, force: true });

@@ -97,7 +97,12 @@ function codeTakers(sf: ts.SourceFile): Map<string, number> {
   };
   const visit = (n: ts.Node): void => {
     if (ts.isFunctionDeclaration(n) && n.name) note(n.name.text, n.parameters);
-    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && (ts.isArrowFunction(n.initializer) || ts.isFunctionExpression(n.initializer))) {
+    if (
+      ts.isVariableDeclaration(n) &&
+      ts.isIdentifier(n.name) &&
+      n.initializer &&
+      (ts.isArrowFunction(n.initializer) || ts.isFunctionExpression(n.initializer))
+    ) {
       note(n.name.text, n.initializer.parameters);
     }
     n.forEachChild(visit);
@@ -112,7 +117,8 @@ export function findCodeSites(root: string): CodeSite[] {
   const classes = errorClasses(files);
   const sites: CodeSite[] = [];
   for (const sf of files) {
-    const at = (n: ts.Node) => `${relative(root, sf.fileName).split('\\').join('/')}:${sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1}`;
+    const at = (n: ts.Node) =>
+      `${relative(root, sf.fileName).split('\\').join('/')}:${sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1}`;
     const add = (codes: string[], n: ts.Node, kind: string, message?: string) => {
       for (const code of codes) sites.push({ code, where: at(n), kind, ...(message !== undefined ? { message } : {}) });
     };
@@ -125,18 +131,26 @@ export function findCodeSites(root: string): CodeSite[] {
         add(codesIn(n.arguments[0]), n, n.expression.text, messageText(n.arguments[1], sf));
       } else if (ts.isCallExpression(n) && n.expression.kind === ts.SyntaxKind.SuperKeyword && n.arguments[0]) {
         const cls = n.parent?.parent?.parent?.parent;
-        if (cls && ts.isClassDeclaration(cls) && cls.name && classes.has(cls.name.text)) add(codesIn(n.arguments[0]), n, cls.name.text, messageText(n.arguments[1], sf));
+        if (cls && ts.isClassDeclaration(cls) && cls.name && classes.has(cls.name.text))
+          add(codesIn(n.arguments[0]), n, cls.name.text, messageText(n.arguments[1], sf));
       } else if (ts.isCallExpression(n) && /(^|\.)reject$/.test(n.expression.getText(sf))) {
         for (let k = 0; k < n.arguments.length; k++) {
           const a = n.arguments[k]!;
           if (ts.isStringLiteral(a) && CODE_PATTERN.test(a.text)) add([a.text], n, 'reject', messageText(n.arguments[k + 1], sf));
         }
-      } else if (ts.isPropertyAssignment(n) && /^(code|\w+Code)$/.test(n.name.getText(sf)) && ts.isStringLiteral(n.initializer) && CODE_PATTERN.test(n.initializer.text)) {
+      } else if (
+        ts.isPropertyAssignment(n) &&
+        /^(code|\w+Code)$/.test(n.name.getText(sf)) &&
+        ts.isStringLiteral(n.initializer) &&
+        CODE_PATTERN.test(n.initializer.text)
+      ) {
         const obj = n.parent;
         const msg = ts.isObjectLiteralExpression(obj)
-          ? obj.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText(sf) === 'message')?.initializer
+          ? obj.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText(sf) === 'message')
+              ?.initializer
           : undefined;
-        const isRowError = ts.isObjectLiteralExpression(obj) && ts.isPropertyAssignment(obj.parent) && obj.parent.name.getText(sf) === 'error';
+        const isRowError =
+          ts.isObjectLiteralExpression(obj) && ts.isPropertyAssignment(obj.parent) && obj.parent.name.getText(sf) === 'error';
         add([n.initializer.text], n, isRowError ? 'reject' : 'code', messageText(msg, sf));
       }
       n.forEachChild(visit);

@@ -30,7 +30,11 @@ export function writeDenoKernel(dataDir: string, deno: string = DENO): string {
   const dir = join(dataDir, 'kernels', KERNEL_NAME);
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'kernel.json');
-  const spec = { argv: [deno, 'jupyter', '--kernel', '--conn', '{connection_file}'], display_name: 'Deno (digicge)', language: 'typescript' };
+  const spec = {
+    argv: [deno, 'jupyter', '--kernel', '--conn', '{connection_file}'],
+    display_name: 'Deno (digicge)',
+    language: 'typescript',
+  };
   writeFileSync(file, `${JSON.stringify(spec, null, 2)}\n`);
   return file;
 }

@@ -74,11 +74,7 @@ export class SchemaError extends DigicgeError {
   /** Every schema violation found, each with its JSON path. */
   readonly issues: readonly { jsonPath: string; message: string }[];
 
-  constructor(
-    message: string,
-    location: Location | undefined,
-    issues: readonly { jsonPath: string; message: string }[],
-  ) {
+  constructor(message: string, location: Location | undefined, issues: readonly { jsonPath: string; message: string }[]) {
     super('SCHEMA_INVALID', message, location);
     this.issues = issues;
   }

@@ -77,7 +77,11 @@ export function replicationCheck(prep: PreparedModel, tol = 1e-10, samTol = 1e-9
   const samTolerance = Math.max(samTol, 100 * (own?.relative ?? 0));
   return {
     // the residual at the calibrated levels is in the SAM's unit: judged relative to its largest cell
-    passed: init.value <= tol * 100 * scale && benchmark.newton.scaledResidual <= tol && benchmark.newton.iterations <= 1 && worst <= samTolerance,
+    passed:
+      init.value <= tol * 100 * scale &&
+      benchmark.newton.scaledResidual <= tol &&
+      benchmark.newton.iterations <= 1 &&
+      worst <= samTolerance,
     initialResidual: init.value,
     initialWorst: init.row >= 0 ? formatRef(cm.rows[init.row]) : '',
     benchmarkIterations: benchmark.newton.iterations,
@@ -91,7 +95,8 @@ export function replicationCheck(prep: PreparedModel, tol = 1e-10, samTol = 1e-9
 
 /** The SAM the model was calibrated to, as a cell reader. */
 function samInputOf(prep: PreparedModel): (row: string, col: string) => number {
-  if (!prep.sam) throw new ModelError('NO_SAM', `model ${prep.calibrated.model.name} was not prepared from a SAM; the replication check needs one`);
+  if (!prep.sam)
+    throw new ModelError('NO_SAM', `model ${prep.calibrated.model.name} was not prepared from a SAM; the replication check needs one`);
   const cells = new SamCells(prep.sam);
   return (r, c) => cells.get(r, c);
 }
@@ -104,7 +109,12 @@ export function homogeneityCheck(prep: PreparedModel, benchmark: CgeSolution, fa
   const c = prep.calibrated;
   const closure = c.closures[c.defaultClosure];
   const k = closure.fix.findIndex((f) => f.reason === 'numeraire');
-  if (k < 0) throw new ModelError('NO_NUMERAIRE', `the default closure of ${c.model.name} names no numeraire (a fixed variable with reason "numeraire")`, { jsonPath: '/fix' });
+  if (k < 0)
+    throw new ModelError(
+      'NO_NUMERAIRE',
+      `the default closure of ${c.model.name} names no numeraire (a fixed variable with reason "numeraire")`,
+      { jsonPath: '/fix' },
+    );
   const num = closure.fix[k];
   const cm = prep.compiled;
   const base = levelReader(cm, benchmark.x);

@@ -39,7 +39,10 @@ export interface Closure {
 export function variablePositions(cm: CompiledModel, v: { variable: string; index?: readonly string[] }, jsonPath?: string): number[] {
   const model: CgeModel = cm.model;
   if (!model.hasVariable(v.variable)) {
-    throw new ModelError('UNKNOWN_VARIABLE', `"${v.variable}" is not a variable of model ${model.name}`, { equation: v.variable, ...(jsonPath ? { jsonPath } : {}) });
+    throw new ModelError('UNKNOWN_VARIABLE', `"${v.variable}" is not a variable of model ${model.name}`, {
+      equation: v.variable,
+      ...(jsonPath ? { jsonPath } : {}),
+    });
   }
   const sym = model.getVariable(v.variable);
   const off = cm.vars.offset.get(v.variable)!;
@@ -61,9 +64,17 @@ export function equationRows(cm: CompiledModel, e: { equation: string; index?: r
     any = true;
     if (e.index === undefined || (r.index.length === e.index.length && r.index.every((x, i) => x === e.index![i]))) out.push(k);
   });
-  if (!any) throw new ModelError('UNKNOWN_EQUATION', `"${e.equation}" is not an equation of model ${cm.model.name}`, { equation: e.equation, ...(jsonPath ? { jsonPath } : {}) });
+  if (!any)
+    throw new ModelError('UNKNOWN_EQUATION', `"${e.equation}" is not an equation of model ${cm.model.name}`, {
+      equation: e.equation,
+      ...(jsonPath ? { jsonPath } : {}),
+    });
   if (!out.length) {
-    throw new ModelError('UNKNOWN_ELEMENT', `equation ${e.equation} has no element (${(e.index ?? []).join(',')})`, { equation: e.equation, index: e.index ?? [], ...(jsonPath ? { jsonPath } : {}) });
+    throw new ModelError('UNKNOWN_ELEMENT', `equation ${e.equation} has no element (${(e.index ?? []).join(',')})`, {
+      equation: e.equation,
+      index: e.index ?? [],
+      ...(jsonPath ? { jsonPath } : {}),
+    });
   }
   return out;
 }

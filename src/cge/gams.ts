@@ -56,7 +56,24 @@ export function formatGamsExpr(e: Expr): string {
   }
 }
 
-const ASCII: Readonly<Record<string, string>> = { 'σ': 'sigma', 'ψ': 'psi', 'ρ': 'rho', 'η': 'eta', 'φ': 'phi', '−': '-', '×': 'x', '·': '*', '’': '', '‘': '', '–': '-', '—': '-', '…': '...', 'Σ': 'sum', '≥': '>=', '≤': '<=' };
+const ASCII: Readonly<Record<string, string>> = {
+  σ: 'sigma',
+  ψ: 'psi',
+  ρ: 'rho',
+  η: 'eta',
+  φ: 'phi',
+  '−': '-',
+  '×': 'x',
+  '·': '*',
+  '’': '',
+  '‘': '',
+  '–': '-',
+  '—': '-',
+  '…': '...',
+  Σ: 'sum',
+  '≥': '>=',
+  '≤': '<=',
+};
 
 /** A description as GAMS explanatory text: ASCII, no quotes. */
 function gamsText(text: string): string {
@@ -120,7 +137,9 @@ export function formatModelGams(model: CgeModel, options: ModelGamsOptions = {})
   }
   out.push('');
   for (const v of model.variableList) {
-    out.push(`Variable ${v.name}${v.domain.length ? `(${v.domain.join(',')})` : ''}${v.description ? ` '${gamsText(v.description)}'` : ''};`);
+    out.push(
+      `Variable ${v.name}${v.domain.length ? `(${v.domain.join(',')})` : ''}${v.description ? ` '${gamsText(v.description)}'` : ''};`,
+    );
   }
   out.push('');
   const closureFixed = new Map<string, Set<number> | 'all'>();
@@ -151,7 +170,11 @@ export function formatModelGams(model: CgeModel, options: ModelGamsOptions = {})
   out.push('');
   const eqs = model.equationList;
   out.push(`Equation`);
-  eqs.forEach((e, k) => out.push(`  ${e.name}${e.domain.length ? `(${e.domain.join(',')})` : ''}${e.description ? ` '${gamsText(e.description)}'` : ''}${k === eqs.length - 1 ? ';' : ''}`));
+  eqs.forEach((e, k) =>
+    out.push(
+      `  ${e.name}${e.domain.length ? `(${e.domain.join(',')})` : ''}${e.description ? ` '${gamsText(e.description)}'` : ''}${k === eqs.length - 1 ? ';' : ''}`,
+    ),
+  );
   out.push('');
   for (const e of eqs) {
     const head = `${e.name}${e.domain.length ? `(${e.domain.join(',')})` : ''}${e.condition ? `$${formatGamsExpr(e.condition)}` : ''}`;
@@ -159,7 +182,9 @@ export function formatModelGams(model: CgeModel, options: ModelGamsOptions = {})
   }
   out.push('');
   for (const d of options.closure?.drop ?? []) {
-    out.push(`* ${d.equation}${d.index ? `(${d.index.map(gamsElement).join(',')})` : ''} is redundant under closure ${options.closure!.name}${d.reason ? ` (${d.reason})` : ''}.`);
+    out.push(
+      `* ${d.equation}${d.index ? `(${d.index.map(gamsElement).join(',')})` : ''} is redundant under closure ${options.closure!.name}${d.reason ? ` (${d.reason})` : ''}.`,
+    );
   }
   out.push(`Model ${model.name} / all /;`);
   return `${out.join('\n')}\n`;
@@ -171,7 +196,9 @@ export function formatModelGams(model: CgeModel, options: ModelGamsOptions = {})
  * set's index), and each closure swap as a `.fx` and a freed `.lo`/`.up`.
  */
 export function formatScenarioGams(model: CgeModel, scenario: CgeScenario): string {
-  const out = [`* Scenario ${gamsCommentText(scenario.name, { jsonPath: '/name' })} written by digicge${scenario.description ? `: ${gamsCommentText(scenario.description, { jsonPath: '/description' })}` : ''}`];
+  const out = [
+    `* Scenario ${gamsCommentText(scenario.name, { jsonPath: '/name' })} written by digicge${scenario.description ? `: ${gamsCommentText(scenario.description, { jsonPath: '/description' })}` : ''}`,
+  ];
   for (const sh of scenario.shocks ?? []) {
     const par = model.getParameter(sh.parameter);
     const index = sh.index ?? par.domain.map(() => '*');
@@ -182,7 +209,8 @@ export function formatScenarioGams(model: CgeModel, scenario: CgeScenario): stri
     else out.push(`${r} = ${r} + ${gamsNumber(sh.add ?? 0)};`);
   }
   for (const sw of scenario.swaps ?? []) {
-    const fmt = (v: { variable: string; index?: string[] }) => (v.index?.length ? `${v.variable}(${v.index.map(gamsElement).join(',')})` : v.variable);
+    const fmt = (v: { variable: string; index?: string[] }) =>
+      v.index?.length ? `${v.variable}(${v.index.map(gamsElement).join(',')})` : v.variable;
     out.push(`${fmt(sw.fix)}.fx = ${fmt(sw.fix)}.l;`);
     out.push(`${fmt(sw.unfix)}.lo = -inf; ${fmt(sw.unfix)}.up = inf;`);
   }
@@ -212,7 +240,8 @@ function unquote(s: string): string {
 function readNumber(s: string, file: string | undefined, line: number): number {
   const t = s.trim().toLowerCase();
   const x = t === 'inf' || t === '+inf' ? Infinity : t === '-inf' ? -Infinity : Number(t);
-  if (Number.isNaN(x) || t === '') throw new InputError('GAMS_BAD_NUMBER', `"${s.trim()}" is not a number`, { ...(file ? { file } : {}), row: line });
+  if (Number.isNaN(x) || t === '')
+    throw new InputError('GAMS_BAD_NUMBER', `"${s.trim()}" is not a number`, { ...(file ? { file } : {}), row: line });
   return x;
 }
 
@@ -238,8 +267,15 @@ export function readGamsData(text: string, file?: string): GamsData {
       if (block.kind === 'set') data.sets.get(block.name)!.push(unquote(line));
       else {
         const m = /^((?:'[^']*'|"[^"]*")(?:\.(?:'[^']*'|"[^"]*"))*)\s+(\S+)$/.exec(line);
-        if (!m) throw new InputError('GAMS_BAD_DATA', `cannot read the data line "${line}" of ${block.name}`, { ...(file ? { file } : {}), row: no });
-        const key = m[1]!.match(/'[^']*'|"[^"]*"/g)!.map(unquote).join('.');
+        if (!m)
+          throw new InputError('GAMS_BAD_DATA', `cannot read the data line "${line}" of ${block.name}`, {
+            ...(file ? { file } : {}),
+            row: no,
+          });
+        const key = m[1]!
+          .match(/'[^']*'|"[^"]*"/g)!
+          .map(unquote)
+          .join('.');
         data.parameters.get(block.name)!.set(key, readNumber(m[2]!, file, no));
       }
       return;
@@ -279,12 +315,21 @@ export function readGamsData(text: string, file?: string): GamsData {
     }
     m = /^(\w+)(?:\(([^)]*)\))?\.(l|lo|up|fx)\s*=\s*(\S+);$/.exec(line);
     if (m) {
-      const key = m[2] ? m[2].match(/'[^']*'|"[^"]*"/g)!.map(unquote).join('.') : '';
+      const key = m[2]
+        ? m[2]
+            .match(/'[^']*'|"[^"]*"/g)!
+            .map(unquote)
+            .join('.')
+        : '';
       const attrs = data.variables.get(m[1]!) ?? new Map();
       data.variables.set(m[1]!, attrs);
       attrs.set(key, { ...attrs.get(key), [m[3]!]: readNumber(m[4]!, file, no) });
     }
   });
-  if (block) throw new InputError('GAMS_UNCLOSED', `the data statement of ${(block as { name: string }).name} is never closed with "/;"`, { ...(file ? { file } : {}), row: lines.length });
+  if (block)
+    throw new InputError('GAMS_UNCLOSED', `the data statement of ${(block as { name: string }).name} is never closed with "/;"`, {
+      ...(file ? { file } : {}),
+      row: lines.length,
+    });
   return data;
 }

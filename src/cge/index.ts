@@ -20,7 +20,15 @@ export { denseLu, type LinearSolver, type LinearSolverFactory } from './solve/li
 export { sparseLu } from './solve/sparse-lu.js';
 export { defaultLinearSolver } from './solve/default-solver.js';
 export { reduceSystem, type ReducedSystem } from './solve/system.js';
-export { newtonSolve, ConvergenceError, type NewtonOptions, type NewtonResult, type NewtonIterate, type NamedResidual, type VariableAtBound } from './solve/newton.js';
+export {
+  newtonSolve,
+  ConvergenceError,
+  type NewtonOptions,
+  type NewtonResult,
+  type NewtonIterate,
+  type NamedResidual,
+  type VariableAtBound,
+} from './solve/newton.js';
 export * from './sam-input.js';
 export * from './closure.js';
 export * from './definition.js';
@@ -38,4 +46,13 @@ export * from './digital/index.js';
 // Systematic sensitivity analysis (Stroud quadrature, Monte Carlo) on worker threads.
 export * from './ssa/index.js';
 // Hand-over to GAMS.
-export { formatGamsExpr, formatModelGams, formatScenarioGams, gamsElement, gamsNumber, readGamsData, type GamsData, type ModelGamsOptions } from './gams.js';
+export {
+  formatGamsExpr,
+  formatModelGams,
+  formatScenarioGams,
+  gamsElement,
+  gamsNumber,
+  readGamsData,
+  type GamsData,
+  type ModelGamsOptions,
+} from './gams.js';

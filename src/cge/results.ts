@@ -38,7 +38,13 @@ export function cgeResultsDocument(model: string, benchmark: CgeSolution, scenar
         level: finite(v.level, `${v.variable} level`),
         pctChange: v.pctChange === null ? null : finite(v.pctChange, `${v.variable} change`),
       })),
-      welfare: s.welfare.map((w) => ({ household: w.household, utilityBase: finite(w.utilityBase, 'utility'), utility: finite(w.utility, 'utility'), ev: finite(w.ev, 'EV'), cv: finite(w.cv, 'CV') })),
+      welfare: s.welfare.map((w) => ({
+        household: w.household,
+        utilityBase: finite(w.utilityBase, 'utility'),
+        utility: finite(w.utility, 'utility'),
+        ev: finite(w.ev, 'EV'),
+        cv: finite(w.cv, 'CV'),
+      })),
       gdp: { nominalBase: s.gdp.nominalBase, nominal: s.gdp.nominal, realBase: s.gdp.realBase, real: s.gdp.real },
     })),
   };

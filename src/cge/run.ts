@@ -98,7 +98,13 @@ function closureKey(flags: Uint8Array): string {
 }
 
 /** Calibrates a library model to a SAM and parameters and compiles it. */
-export function prepareModel(def: CgeModelDefinition, sam: SamInput, params: Readonly<Record<string, unknown>>, opts: PrepareOptions = {}, paramsFile?: string): PreparedModel {
+export function prepareModel(
+  def: CgeModelDefinition,
+  sam: SamInput,
+  params: Readonly<Record<string, unknown>>,
+  opts: PrepareOptions = {},
+  paramsFile?: string,
+): PreparedModel {
   return { ...prepareCalibrated(def.calibrate(sam, params, paramsFile), opts), sam };
 }
 
@@ -123,7 +129,11 @@ export function prepareCalibrated(calibrated: CalibratedModel, opts: PrepareOpti
   }
   const p0 = parameterVector(calibrated.model, compiled.params);
   compiled.params.refs.forEach((r, k) => {
-    if (!Number.isFinite(p0[k])) throw new ModelError('CALIBRATION_NOT_FINITE', `calibration gives parameter ${formatRef(r)} = ${p0[k]}`, { equation: r.name, index: r.index });
+    if (!Number.isFinite(p0[k]))
+      throw new ModelError('CALIBRATION_NOT_FINITE', `calibration gives parameter ${formatRef(r)} = ${p0[k]}`, {
+        equation: r.name,
+        index: r.index,
+      });
   });
   return { calibrated, compiled, p0, x0, lower, upper, options: opts, systems: new Map() };
 }
@@ -145,7 +155,12 @@ export function parameterReader(cm: CompiledModel, p: Float64Array): ParameterRe
 }
 
 /** Largest absolute residual of the scalar equations at `x` (all, or the active ones). */
-export function maxModelResidual(cm: CompiledModel, x: Float64Array, p: Float64Array, rows?: ArrayLike<number>): { value: number; row: number } {
+export function maxModelResidual(
+  cm: CompiledModel,
+  x: Float64Array,
+  p: Float64Array,
+  rows?: ArrayLike<number>,
+): { value: number; row: number } {
   const q = new Float64Array(cm.qSize);
   cm.prepare(p, q);
   const F = new Float64Array(cm.rows.length);
@@ -167,7 +182,13 @@ export function maxModelResidual(cm: CompiledModel, x: Float64Array, p: Float64A
  * checked: Walras' law (the dropped equations hold) and the balance of the SAM it implies; an
  * {@link AccountingError} names the equation or account that fails.
  */
-export function solveModel(prep: PreparedModel, closure: Closure, p: Float64Array = prep.p0, xStart: Float64Array = prep.x0, compiled: CompiledModel = prep.compiled): CgeSolution {
+export function solveModel(
+  prep: PreparedModel,
+  closure: Closure,
+  p: Float64Array = prep.p0,
+  xStart: Float64Array = prep.x0,
+  compiled: CompiledModel = prep.compiled,
+): CgeSolution {
   const cm = compiled;
   const x = Float64Array.from(xStart);
   const { fixed, dropped } = applyClosure(cm, closure, x);
@@ -225,7 +246,9 @@ export function runScenario(prep: PreparedModel, benchmark: CgeSolution, scenari
   const { p, changed } = applyShocks(cm, scenario, prep.p0, file);
   if ([...changed].some((name) => cm.conditionParameters.has(name))) {
     const layout = prep.compiled.params;
-    const shocked = copyModel(c.model, { values: (name) => p.subarray(layout.offset.get(name)!, layout.offset.get(name)! + c.model.getParameter(name).size) });
+    const shocked = copyModel(c.model, {
+      values: (name) => p.subarray(layout.offset.get(name)!, layout.offset.get(name)! + c.model.getParameter(name).size),
+    });
     cm = compileModel(shocked);
   }
   const closure = scenarioClosure(scenario, c.closures, c.defaultClosure, file);
@@ -234,7 +257,13 @@ export function runScenario(prep: PreparedModel, benchmark: CgeSolution, scenari
 }
 
 /** Builds the result record of a solution against the benchmark (`p`: the parameters in force at the solution). */
-export function describeSolution(prep: PreparedModel, benchmark: CgeSolution, sol: CgeSolution, name: string, p: Float64Array = prep.p0): ScenarioResult {
+export function describeSolution(
+  prep: PreparedModel,
+  benchmark: CgeSolution,
+  sol: CgeSolution,
+  name: string,
+  p: Float64Array = prep.p0,
+): ScenarioResult {
   const cm = prep.compiled;
   const c = prep.calibrated;
   const variables: VariableChange[] = cm.vars.refs.map((r, j) => {
@@ -243,7 +272,11 @@ export function describeSolution(prep: PreparedModel, benchmark: CgeSolution, so
     return { variable: r.name, index: r.index, base, level, pctChange: base === 0 ? null : 100 * (level / base - 1) };
   });
   for (const v of variables) {
-    if (!Number.isFinite(v.level)) throw new NumericError('RESULT_NOT_FINITE', `${formatRef({ name: v.variable, index: v.index })} is ${v.level}`, { equation: v.variable, index: v.index });
+    if (!Number.isFinite(v.level))
+      throw new NumericError('RESULT_NOT_FINITE', `${formatRef({ name: v.variable, index: v.index })} is ${v.level}`, {
+        equation: v.variable,
+        index: v.index,
+      });
   }
   const base = levelReader(cm, benchmark.x);
   const after = levelReader(cm, sol.x);

@@ -20,7 +20,11 @@ export class SamCells {
   constructor(readonly sam: SamInput) {
     this.n = sam.accounts.length;
     if (sam.values.length !== this.n * this.n) {
-      throw new InputError('SAM_SHAPE', `a SAM with ${this.n} accounts needs ${this.n * this.n} values, found ${sam.values.length}`, sam.file ? { file: sam.file } : undefined);
+      throw new InputError(
+        'SAM_SHAPE',
+        `a SAM with ${this.n} accounts needs ${this.n * this.n} values, found ${sam.values.length}`,
+        sam.file ? { file: sam.file } : undefined,
+      );
     }
     sam.accounts.forEach((a, k) => this.pos.set(a.label, k));
   }
@@ -36,7 +40,10 @@ export class SamCells {
   index(label: string): number {
     const k = this.pos.get(label);
     if (k === undefined) {
-      throw new InputError('SAM_MISSING_ACCOUNT', `the SAM has no account "${label}", which the model needs`, { ...(this.sam.file ? { file: this.sam.file } : {}), account: label });
+      throw new InputError('SAM_MISSING_ACCOUNT', `the SAM has no account "${label}", which the model needs`, {
+        ...(this.sam.file ? { file: this.sam.file } : {}),
+        account: label,
+      });
     }
     return k;
   }
@@ -69,17 +76,24 @@ export function assertSamBalanced(sam: SamInput, tol = 1e-9): void {
   for (let k = 0; k < sam.values.length; k++) {
     if (!Number.isFinite(sam.values[k])) {
       const acc = sam.accounts[Math.floor(k / cells.n)].label;
-      throw new InputError('SAM_NOT_FINITE', `SAM cell (${acc}, ${sam.accounts[k % cells.n].label}) is ${sam.values[k]}`, { ...(sam.file ? { file: sam.file } : {}), account: acc });
+      throw new InputError('SAM_NOT_FINITE', `SAM cell (${acc}, ${sam.accounts[k % cells.n].label}) is ${sam.values[k]}`, {
+        ...(sam.file ? { file: sam.file } : {}),
+        account: acc,
+      });
     }
   }
   for (const label of cells.labels) {
     const r = cells.rowSum(label);
     const c = cells.colSum(label);
     if (Math.abs(r - c) > tol * Math.max(1, Math.abs(r), Math.abs(c))) {
-      throw new InputError('SAM_UNBALANCED', `account ${label} receives ${r} (row total) but pays ${c} (column total); a SAM must balance before calibration`, {
-        ...(sam.file ? { file: sam.file } : {}),
-        account: label,
-      });
+      throw new InputError(
+        'SAM_UNBALANCED',
+        `account ${label} receives ${r} (row total) but pays ${c} (column total); a SAM must balance before calibration`,
+        {
+          ...(sam.file ? { file: sam.file } : {}),
+          account: label,
+        },
+      );
     }
   }
 }
@@ -97,7 +111,8 @@ export function samAccumulator(accounts: readonly string[]): {
   const values = new Float64Array(n * n);
   const at = (a: string) => {
     const k = pos.get(a);
-    if (k === undefined) throw new InputError('SAM_MISSING_ACCOUNT', `the SAM has no account "${a}", which the model writes to`, { account: a });
+    if (k === undefined)
+      throw new InputError('SAM_MISSING_ACCOUNT', `the SAM has no account "${a}", which the model writes to`, { account: a });
     return k;
   };
   return {

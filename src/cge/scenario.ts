@@ -17,7 +17,7 @@ import { checkSchemaVersion } from '../guidelines/schema-version.js';
 export type { CgeScenario } from '../guidelines/generated/scenario.js';
 
 const SCHEMA_DIR = join(import.meta.dirname, '../../guidelines/schemas');
-let validator: ((d: unknown) => boolean) & { errors?: { instancePath: string; message?: string }[] | null } | undefined;
+let validator: (((d: unknown) => boolean) & { errors?: { instancePath: string; message?: string }[] | null }) | undefined;
 
 function getValidator() {
   if (!validator) {
@@ -49,7 +49,11 @@ export function parseScenarios(data: unknown, file?: string): CgeScenario[] {
     }
   });
   if (issues.length) {
-    throw new SchemaError(`scenario does not match scenario.schema.json: ${issues.map((i) => `${i.jsonPath || '/'} ${i.message}`).join('; ')}`, { ...(file ? { file } : {}), jsonPath: issues[0].jsonPath }, issues);
+    throw new SchemaError(
+      `scenario does not match scenario.schema.json: ${issues.map((i) => `${i.jsonPath || '/'} ${i.message}`).join('; ')}`,
+      { ...(file ? { file } : {}), jsonPath: issues[0].jsonPath },
+      issues,
+    );
   }
   return list as CgeScenario[];
 }
@@ -60,7 +64,9 @@ export async function readScenarioFile(path: string): Promise<CgeScenario[]> {
   try {
     data = JSON.parse(await readFile(path, 'utf8'));
   } catch (err) {
-    throw new InputError('SCENARIO_UNREADABLE', `cannot read scenario file: ${err instanceof Error ? err.message : String(err)}`, { file: path });
+    throw new InputError('SCENARIO_UNREADABLE', `cannot read scenario file: ${err instanceof Error ? err.message : String(err)}`, {
+      file: path,
+    });
   }
   return parseScenarios(data, path);
 }
@@ -70,29 +76,45 @@ export async function readScenarioFile(path: string): Promise<CgeScenario[]> {
  * elements throw ModelError naming them and the JSON path (`/shocks/2/index/0`).
  * Returns the new vector and the names of the parameters changed.
  */
-export function applyShocks(cm: CompiledModel, scenario: CgeScenario, p0: Float64Array, file?: string): { p: Float64Array; changed: Set<string> } {
+export function applyShocks(
+  cm: CompiledModel,
+  scenario: CgeScenario,
+  p0: Float64Array,
+  file?: string,
+): { p: Float64Array; changed: Set<string> } {
   const p = Float64Array.from(p0);
   const changed = new Set<string>();
   const model = cm.model;
   (scenario.shocks ?? []).forEach((sh, k) => {
     const at = (suffix = '') => ({ ...(file ? { file } : {}), jsonPath: `/shocks/${k}${suffix}` });
     if (!model.hasParameter(sh.parameter)) {
-      throw new ModelError('UNKNOWN_PARAMETER', `scenario ${scenario.name}: "${sh.parameter}" is not a parameter of model ${model.name}`, { ...at('/parameter'), equation: sh.parameter });
+      throw new ModelError('UNKNOWN_PARAMETER', `scenario ${scenario.name}: "${sh.parameter}" is not a parameter of model ${model.name}`, {
+        ...at('/parameter'),
+        equation: sh.parameter,
+      });
     }
     const par = model.getParameter(sh.parameter);
     const index = sh.index ?? par.domain.map(() => '*');
     if (index.length !== par.domain.length) {
-      throw new ModelError('INDEX_ARITY', `scenario ${scenario.name}: ${par.name} has ${par.domain.length} index(es), ${index.length} given`, { ...at('/index'), equation: par.name });
+      throw new ModelError(
+        'INDEX_ARITY',
+        `scenario ${scenario.name}: ${par.name} has ${par.domain.length} index(es), ${index.length} given`,
+        { ...at('/index'), equation: par.name },
+      );
     }
     const choices = index.map((el, d) => {
       const set = model.getSet(par.domain[d]);
       if (el === '*') return [...set.elements];
       if (!set.position.has(el)) {
-        throw new ModelError('UNKNOWN_ELEMENT', `scenario ${scenario.name}: "${el}" is not an element of set ${set.name} (index ${d + 1} of ${par.name})`, {
-          ...at(`/index/${d}`),
-          equation: par.name,
-          index: [el],
-        });
+        throw new ModelError(
+          'UNKNOWN_ELEMENT',
+          `scenario ${scenario.name}: "${el}" is not an element of set ${set.name} (index ${d + 1} of ${par.name})`,
+          {
+            ...at(`/index/${d}`),
+            equation: par.name,
+            index: [el],
+          },
+        );
       }
       return [el];
     });
@@ -101,7 +123,8 @@ export function applyShocks(cm: CompiledModel, scenario: CgeScenario, p0: Float6
       if (d === choices.length) {
         const pos = off + model.flatIndex(par, tuple);
         const v = sh.set !== undefined ? sh.set : sh.scale !== undefined ? p[pos] * sh.scale : p[pos] + (sh.add ?? 0);
-        if (!Number.isFinite(v)) throw new ModelError('SHOCK_NOT_FINITE', `scenario ${scenario.name}: shock gives ${par.name}(${tuple.join(',')}) = ${v}`, at());
+        if (!Number.isFinite(v))
+          throw new ModelError('SHOCK_NOT_FINITE', `scenario ${scenario.name}: shock gives ${par.name}(${tuple.join(',')}) = ${v}`, at());
         p[pos] = v;
         return;
       }
@@ -114,22 +137,36 @@ export function applyShocks(cm: CompiledModel, scenario: CgeScenario, p0: Float6
 }
 
 /** The closure of a scenario: its named start closure with the swaps applied. */
-export function scenarioClosure(scenario: CgeScenario, closures: Readonly<Record<string, Closure>>, defaultName: string, file?: string): Closure {
+export function scenarioClosure(
+  scenario: CgeScenario,
+  closures: Readonly<Record<string, Closure>>,
+  defaultName: string,
+  file?: string,
+): Closure {
   const name = scenario.closure ?? defaultName;
   const base = closures[name];
   if (!base) {
-    throw new ModelError('UNKNOWN_CLOSURE', `scenario ${scenario.name}: closure "${name}" is not one of ${Object.keys(closures).sort().join(', ')}`, { ...(file ? { file } : {}), jsonPath: '/closure' });
+    throw new ModelError(
+      'UNKNOWN_CLOSURE',
+      `scenario ${scenario.name}: closure "${name}" is not one of ${Object.keys(closures).sort().join(', ')}`,
+      { ...(file ? { file } : {}), jsonPath: '/closure' },
+    );
   }
   const fix = [...base.fix];
   (scenario.swaps ?? []).forEach((sw, k) => {
-    const same = (a: { variable: string; index?: string[] }) => a.variable === sw.unfix.variable && JSON.stringify(a.index ?? null) === JSON.stringify(sw.unfix.index ?? null);
+    const same = (a: { variable: string; index?: string[] }) =>
+      a.variable === sw.unfix.variable && JSON.stringify(a.index ?? null) === JSON.stringify(sw.unfix.index ?? null);
     const at = fix.findIndex(same);
     if (at < 0) {
-      throw new ModelError('SWAP_NOT_FIXED', `scenario ${scenario.name}: cannot unfix ${sw.unfix.variable}${sw.unfix.index ? `(${sw.unfix.index.join(',')})` : ''}, which closure ${name} does not fix`, {
-        ...(file ? { file } : {}),
-        jsonPath: `/swaps/${k}/unfix`,
-        equation: sw.unfix.variable,
-      });
+      throw new ModelError(
+        'SWAP_NOT_FIXED',
+        `scenario ${scenario.name}: cannot unfix ${sw.unfix.variable}${sw.unfix.index ? `(${sw.unfix.index.join(',')})` : ''}, which closure ${name} does not fix`,
+        {
+          ...(file ? { file } : {}),
+          jsonPath: `/swaps/${k}/unfix`,
+          equation: sw.unfix.variable,
+        },
+      );
     }
     fix.splice(at, 1);
     fix.push({ ...sw.fix });

@@ -30,7 +30,12 @@ export class AccountingError extends ModelError {
   readonly scaled: number;
   readonly tolerance: number;
 
-  constructor(code: 'WALRAS_LAW_VIOLATED' | 'SOLUTION_SAM_UNBALANCED', message: string, location: Location, detail: { residual: number; scaled: number; tolerance: number }) {
+  constructor(
+    code: 'WALRAS_LAW_VIOLATED' | 'SOLUTION_SAM_UNBALANCED',
+    message: string,
+    location: Location,
+    detail: { residual: number; scaled: number; tolerance: number },
+  ) {
     super(code, message, location);
     this.residual = detail.residual;
     this.scaled = detail.scaled;
@@ -118,9 +123,17 @@ export function samImbalance(sam: { accounts: readonly string[]; values: Float64
  * located at the dropped equation, and at the worst account of the SAM when it is off too) or when
  * the SAM the solution implies does not balance (SOLUTION_SAM_UNBALANCED, located at the account).
  */
-export function assertAccountsClose(cm: CompiledModel, walras: WalrasResidual, sam: SamImbalance | null, tolerance = ACCOUNTING_TOLERANCE, closure = ''): void {
+export function assertAccountsClose(
+  cm: CompiledModel,
+  walras: WalrasResidual,
+  sam: SamImbalance | null,
+  tolerance = ACCOUNTING_TOLERANCE,
+  closure = '',
+): void {
   const samOff = sam !== null && !(sam.relative <= tolerance);
-  const samText = sam ? `account ${sam.account} receives ${sam.receipts.toPrecision(10)} but pays ${sam.payments.toPrecision(10)} (relative difference ${sam.relative.toExponential(2)})` : '';
+  const samText = sam
+    ? `account ${sam.account} receives ${sam.receipts.toPrecision(10)} but pays ${sam.payments.toPrecision(10)} (relative difference ${sam.relative.toExponential(2)})`
+    : '';
   if (!(walras.scaled <= tolerance)) {
     const ref = cm.rows[walras.row]!;
     throw new AccountingError(

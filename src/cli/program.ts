@@ -28,9 +28,7 @@ export function digicgeVersion(): string {
  */
 export async function buildProgram(argv?: readonly string[]): Promise<Command> {
   const program = new Command('digicge')
-    .description(
-      'digicge: ASEAN digital-economy statistics from national files to SAMs and CGE simulations of the digital divide',
-    )
+    .description('digicge: ASEAN digital-economy statistics from national files to SAMs and CGE simulations of the digital divide')
     .version(digicgeVersion(), '-V, --version', 'print the version of digicge')
     .option('--debug', 'show stack traces on errors')
     .showHelpAfterError('(run with --help for usage)')

@@ -30,7 +30,10 @@ export async function terminalProgress(stream: Writable = process.stderr): Promi
     update(label, done, total) {
       if (!bar || label !== current) {
         stop();
-        bar = new cliProgress.SingleBar({ format: `SSA ${label} [{bar}] {value}/{total} draws`, stream }, cliProgress.Presets.shades_classic);
+        bar = new cliProgress.SingleBar(
+          { format: `SSA ${label} [{bar}] {value}/{total} draws`, stream },
+          cliProgress.Presets.shades_classic,
+        );
         bar.start(total, 0);
         current = label;
       }

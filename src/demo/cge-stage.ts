@@ -31,7 +31,11 @@ export async function cgeStage(outDir: string, log: (line: string) => void): Pro
       last = line;
     },
   });
-  if (out.results.length === 0) throw new NumericError('DEMO_NOT_SIMULATED', `no demo scenario could be simulated: ${out.failed.map((f) => `${f.area} ${f.scenario}: ${f.reason}`).join('; ')}`);
+  if (out.results.length === 0)
+    throw new NumericError(
+      'DEMO_NOT_SIMULATED',
+      `no demo scenario could be simulated: ${out.failed.map((f) => `${f.area} ${f.scenario}: ${f.reason}`).join('; ')}`,
+    );
   // hand-over to GAMS: the calibrated model, its SAM and the first scenario as include files
   const area = out.results[0]!.area;
   const db = await digital.readDdcgeDatabase(join(digital.DDCGE_DATA_DIR, area), area);
@@ -39,13 +43,20 @@ export async function cgeStage(outDir: string, log: (line: string) => void): Pro
   const first = await digital.readDigitalScenario(scenarios[0]!);
   const t = digital.translateDigitalScenario(pd.prep, db.baseline, first, scenarios[0]);
   const c = pd.prep.calibrated;
-  const sam = new Sam(db.sam.accounts.map((a) => a.label), Float64Array.from(db.sam.values), { unit: 'US$ million' });
+  const sam = new Sam(
+    db.sam.accounts.map((a) => a.label),
+    Float64Array.from(db.sam.values),
+    { unit: 'US$ million' },
+  );
   const gams = {
     model: join('gams', `ddcge-${area}.gms`),
     sam: join('gams', `sam-${area}.inc`),
     scenario: join('gams', `${DEMO_SCENARIOS[0]}.gms`),
   };
-  await writeFileAtomic(join(outDir, gams.model), formatModelGams(c.model, { closure: c.closures[c.defaultClosure]!, title: `ddcge calibrated to the ${area} database` }));
+  await writeFileAtomic(
+    join(outDir, gams.model),
+    formatModelGams(c.model, { closure: c.closures[c.defaultClosure]!, title: `ddcge calibrated to the ${area} database` }),
+  );
   await writeFileAtomic(join(outDir, gams.sam), formatSamGams(sam));
   await writeFileAtomic(join(outDir, gams.scenario), formatScenarioGams(c.model, t.scenario));
   const r = out.results.find((x) => x.scenario === DEMO_SCENARIOS[0]) ?? out.results[0]!;

@@ -43,7 +43,12 @@ export const DEMO_STAGES: readonly DemoStage[] = [
     run: async (outDir) => {
       const { harmoniseDefault } = await import('../harmonise/index.js');
       const r = await harmoniseDefault(outDir);
-      return { summary: r.summary, outputs: Object.values(r.outputs).map((f) => relative(outDir, f)).sort() };
+      return {
+        summary: r.summary,
+        outputs: Object.values(r.outputs)
+          .map((f) => relative(outDir, f))
+          .sort(),
+      };
     },
   },
   {
@@ -63,7 +68,10 @@ export const DEMO_STAGES: readonly DemoStage[] = [
       // the same step as `digicge report <dir>`, which rebuilds these files from the folder
       const { writePipelineReport } = await import('../report/index.js');
       const { doc, files, notes } = await writePipelineReport(outDir, { methodNotes: METHOD_NOTES });
-      return { summary: `report with ${doc.sections.length} sections`, outputs: [...Object.values(files), ...(notes ? [notes] : [])].map((f) => relative(outDir, f)).sort() };
+      return {
+        summary: `report with ${doc.sections.length} sections`,
+        outputs: [...Object.values(files), ...(notes ? [notes] : [])].map((f) => relative(outDir, f)).sort(),
+      };
     },
   },
 ];

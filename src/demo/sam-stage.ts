@@ -18,9 +18,19 @@ export function aseanSamDir(): string {
 
 /** Columns of `sam/checks.csv`: balance, and GDP from factor income to market prices (US$ million). */
 export const SAM_CHECK_COLUMNS = [
-  'area', 'accounts', 'balanced_accounts', 'balanced',
-  'factor_income', 'taxes_on_production', 'gva_basic_prices', 'taxes_on_products',
-  'gdp_market_production', 'gdp_market_income', 'gdp_market_expenditure', 'unit', 'note',
+  'area',
+  'accounts',
+  'balanced_accounts',
+  'balanced',
+  'factor_income',
+  'taxes_on_production',
+  'gva_basic_prices',
+  'taxes_on_products',
+  'gdp_market_production',
+  'gdp_market_income',
+  'gdp_market_expenditure',
+  'unit',
+  'note',
 ] as const;
 
 function taxRows(sam: Sam, groups: readonly string[]): number {
@@ -40,7 +50,9 @@ function taxRows(sam: Sam, groups: readonly string[]): number {
  */
 export async function samStage(outDir: string): Promise<{ summary: string; outputs: string[] }> {
   const dir = aseanSamDir();
-  const files = readdirSync(dir).filter((f) => /^[A-Z]{3}\.csv$/.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /^[A-Z]{3}\.csv$/.test(f))
+    .sort();
   const rows: CsvCell[][] = [];
   let balanced = 0;
   for (const f of files) {
@@ -53,14 +65,31 @@ export async function samStage(outDir: string): Promise<{ summary: string; outpu
     const onProduction = taxRows(sam, ['activity']);
     const onProducts = taxRows(sam, ['commodity', 'margin']);
     rows.push([
-      f.slice(0, 3), r.n, r.balancedCount, r.balanced ? 'yes' : 'no',
-      g(factor), g(onProduction), g(factor === undefined ? undefined : factor + onProduction), g(onProducts),
-      g(r.macro.production?.gdp), g(r.macro.income?.gdp), g(r.macro.expenditure?.gdp), 'US$ million', '',
+      f.slice(0, 3),
+      r.n,
+      r.balancedCount,
+      r.balanced ? 'yes' : 'no',
+      g(factor),
+      g(onProduction),
+      g(factor === undefined ? undefined : factor + onProduction),
+      g(onProducts),
+      g(r.macro.production?.gdp),
+      g(r.macro.income?.gdp),
+      g(r.macro.expenditure?.gdp),
+      'US$ million',
+      '',
     ]);
   }
-  rows.push(['MMR', ...Array<CsvCell>(SAM_CHECK_COLUMNS.length - 2).fill(null), 'not covered: Myanmar is not an economy of ADB MRIO; no SAM is invented']);
+  rows.push([
+    'MMR',
+    ...Array<CsvCell>(SAM_CHECK_COLUMNS.length - 2).fill(null),
+    'not covered: Myanmar is not an economy of ADB MRIO; no SAM is invented',
+  ]);
   await writeFileAtomic(join(outDir, 'sam', 'checks.csv'), formatCsv(SAM_CHECK_COLUMNS, rows));
-  return { summary: `${balanced} of ${files.length} ASEAN SAMs balanced (Myanmar not covered)`, outputs: ['sam/checks.csv', ...files.map((f) => `sam/${f}`)] };
+  return {
+    summary: `${balanced} of ${files.length} ASEAN SAMs balanced (Myanmar not covered)`,
+    outputs: ['sam/checks.csv', ...files.map((f) => `sam/${f}`)],
+  };
 }
 
 /** The demo's multipliers stage: SAM and Leontief multipliers and the digital-economy share of {@link DEMO_COUNTRY}. */

@@ -43,7 +43,12 @@ export function gapChartSpec(rows: readonly GapRow[], area: string): VegaLiteSpe
 export function dispersionChartSpec(rows: readonly DispersionRow[]): VegaLiteSpec {
   let run = 0;
   const values = rows.flatMap((r, k) => {
-    if (r.coverage !== 'complete' || (k > 0 && rows[k - 1]!.coverage !== 'complete') || (k > 0 && rows[k - 1]!.time_period !== r.time_period - 1)) run++;
+    if (
+      r.coverage !== 'complete' ||
+      (k > 0 && rows[k - 1]!.coverage !== 'complete') ||
+      (k > 0 && rows[k - 1]!.time_period !== r.time_period - 1)
+    )
+      run++;
     const panel = r.coverage === 'complete' ? `balanced panel (${r.n_areas} areas)` : `incomplete: ${r.n_areas} of ${r.n_expected} areas`;
     return (
       [
@@ -54,7 +59,14 @@ export function dispersionChartSpec(rows: readonly DispersionRow[]): VegaLiteSpe
       ] as const
     )
       .filter(([, v]) => v !== null)
-      .map(([measure, v]) => ({ year: r.time_period, value: v, measure, panel, segment: `${measure} ${run}`, complete: r.coverage === 'complete' }));
+      .map(([measure, v]) => ({
+        year: r.time_period,
+        value: v,
+        measure,
+        panel,
+        segment: `${measure} ${run}`,
+        complete: r.coverage === 'complete',
+      }));
   });
   const x = { field: 'year', type: 'quantitative' as const, axis: { format: 'd' } };
   const y = { field: 'value', type: 'quantitative' as const, title: 'dispersion (Gini, CV: unitless)' };
@@ -74,7 +86,12 @@ export function dispersionChartSpec(rows: readonly DispersionRow[]): VegaLiteSpe
       {
         transform: [{ filter: '!datum.complete' }],
         mark: { type: 'point', filled: false, size: 60 },
-        encoding: { x, y, color, shape: { field: 'panel', type: 'nominal', title: 'years with missing areas', legend: { labelLimit: 300 } } },
+        encoding: {
+          x,
+          y,
+          color,
+          shape: { field: 'panel', type: 'nominal', title: 'years with missing areas', legend: { labelLimit: 300 } },
+        },
       },
     ],
   });
@@ -92,7 +109,10 @@ export function indexRankChartSpec(rows: readonly RankRow[]): VegaLiteSpec {
     height: { step: 22 },
     data: { values },
     layer: [
-      { mark: { type: 'rule', strokeWidth: 2 }, encoding: { y, x: { field: 'p05', type: 'quantitative', title: 'rank (1 = best)', scale: { zero: false } }, x2: { field: 'p95' } } },
+      {
+        mark: { type: 'rule', strokeWidth: 2 },
+        encoding: { y, x: { field: 'p05', type: 'quantitative', title: 'rank (1 = best)', scale: { zero: false } }, x2: { field: 'p95' } },
+      },
       { mark: { type: 'point', filled: true, size: 60 }, encoding: { y, x: { field: 'median', type: 'quantitative' } } },
       { mark: { type: 'tick', color: 'firebrick', thickness: 2 }, encoding: { y, x: { field: 'nominal', type: 'quantitative' } } },
     ],

@@ -65,12 +65,26 @@ export function sigmaConvergence(
   for (const measure of measures) {
     const pts = used.filter((r) => typeof r[measure] === 'number');
     if (pts.length < 3) continue;
-    const fit = olsSimple(pts.map((r) => r.time_period), pts.map((r) => r[measure] as number));
+    const fit = olsSimple(
+      pts.map((r) => r.time_period),
+      pts.map((r) => r[measure] as number),
+    );
     out.push({
-      indicator: rows[0].indicator, test: 'sigma', measure: String(measure),
-      start_period: pts[0].time_period, end_period: pts[pts.length - 1].time_period, n: fit.n,
-      slope: fit.slope, se_slope: fit.seSlope, t_slope: fit.tSlope, p_slope: fit.pSlope, intercept: fit.intercept, r2: fit.r2,
-      speed: null, half_life: null, verdict: verdict(fit.slope, fit.pSlope),
+      indicator: rows[0].indicator,
+      test: 'sigma',
+      measure: String(measure),
+      start_period: pts[0].time_period,
+      end_period: pts[pts.length - 1].time_period,
+      n: fit.n,
+      slope: fit.slope,
+      se_slope: fit.seSlope,
+      t_slope: fit.tSlope,
+      p_slope: fit.pSlope,
+      intercept: fit.intercept,
+      r2: fit.r2,
+      speed: null,
+      half_life: null,
+      verdict: verdict(fit.slope, fit.pSlope),
       excluded: dropped.join('; '),
       provenance: mergeProvenance(...pts.map((r) => r.provenance)),
     });
@@ -82,7 +96,13 @@ export function sigmaConvergence(
  * Beta-convergence of `indicator` between two years across countries with a positive value in both.
  * @throws NumericError from the regression when fewer than 3 countries qualify
  */
-export function betaConvergence(observations: ObservationsInput, indicator: string, start: number, end: number, areas?: readonly string[]): ConvergenceRow {
+export function betaConvergence(
+  observations: ObservationsInput,
+  indicator: string,
+  start: number,
+  end: number,
+  areas?: readonly string[],
+): ConvergenceRow {
   const records = asRecords(observations);
   const data = totalsByAreaYear(records, indicator);
   const all = [...(areas ?? sortedKeys(data))].sort();
@@ -111,10 +131,22 @@ export function betaConvergence(observations: ObservationsInput, indicator: stri
   const fit = olsSimple(x, g);
   const speed = 1 + fit.slope * T > 0 ? -Math.log(1 + fit.slope * T) / T : null;
   return {
-    indicator, test: 'beta', measure: 'log-growth-on-log-initial', start_period: start, end_period: end, n: fit.n,
-    slope: fit.slope, se_slope: fit.seSlope, t_slope: fit.tSlope, p_slope: fit.pSlope, intercept: fit.intercept, r2: fit.r2,
-    speed, half_life: speed !== null && speed > 0 ? Math.log(2) / speed : null,
-    verdict: verdict(fit.slope, fit.pSlope), excluded: excluded.join('; '),
+    indicator,
+    test: 'beta',
+    measure: 'log-growth-on-log-initial',
+    start_period: start,
+    end_period: end,
+    n: fit.n,
+    slope: fit.slope,
+    se_slope: fit.seSlope,
+    t_slope: fit.tSlope,
+    p_slope: fit.pSlope,
+    intercept: fit.intercept,
+    r2: fit.r2,
+    speed,
+    half_life: speed !== null && speed > 0 ? Math.log(2) / speed : null,
+    verdict: verdict(fit.slope, fit.pSlope),
+    excluded: excluded.join('; '),
     provenance: provenanceOf(obs),
   };
 }

@@ -28,7 +28,11 @@ export function tidyCsv(rows: readonly Record<string, TidyCell>[], columns: read
     columns.map((c): CsvCell => {
       const v = r[c];
       if (typeof v === 'number' && !Number.isFinite(v)) {
-        throw new NumericError('DIVIDE_NON_FINITE', `row ${i + 1}, column ${c}: a result is ${v}; the divide tables never hold NaN or Infinity`, { row: i + 2, column: c });
+        throw new NumericError(
+          'DIVIDE_NON_FINITE',
+          `row ${i + 1}, column ${c}: a result is ${v}; the divide tables never hold NaN or Infinity`,
+          { row: i + 2, column: c },
+        );
       }
       return Array.isArray(v) ? v.join(' ') : (v as CsvCell);
     }),

@@ -65,7 +65,12 @@ export interface DispersionRow {
   provenance: string[];
 }
 
-function weightFor(pop: Map<string, Map<number, HarmonisedObservation>>, area: string, year: number, policy: DispersionOptions['weights']): HarmonisedObservation | undefined {
+function weightFor(
+  pop: Map<string, Map<number, HarmonisedObservation>>,
+  area: string,
+  year: number,
+  policy: DispersionOptions['weights'],
+): HarmonisedObservation | undefined {
   const m = pop.get(area);
   if (!m) return undefined;
   const same = m.get(year);
@@ -113,9 +118,15 @@ export function computeDispersion(observations: ObservationsInput, indicator: st
       cv: m.cv,
       gini: gini(x),
       theil: m.mean > 0 ? theilT(x) : null,
-      mean_pw: null, sd_pw: null, cv_pw: null, gini_pw: null, theil_pw: null,
+      mean_pw: null,
+      sd_pw: null,
+      cv_pw: null,
+      gini_pw: null,
+      theil_pw: null,
       weight_periods: '',
-      theil_subnational: null, theil_within: null, theil_between: null,
+      theil_subnational: null,
+      theil_within: null,
+      theil_between: null,
       note: '',
       provenance: provenanceOf(obs),
     };
@@ -123,7 +134,13 @@ export function computeDispersion(observations: ObservationsInput, indicator: st
     if (wobs.every((o) => o !== undefined)) {
       const w = Float64Array.from(wobs, (o) => o!.value as number);
       const mw = weightedMoments(x, w);
-      Object.assign(row, { mean_pw: mw.mean, sd_pw: mw.sd, cv_pw: mw.cv, gini_pw: gini(x, w), theil_pw: mw.mean > 0 ? theilT(x, w) : null });
+      Object.assign(row, {
+        mean_pw: mw.mean,
+        sd_pw: mw.sd,
+        cv_pw: mw.cv,
+        gini_pw: gini(x, w),
+        theil_pw: mw.mean > 0 ? theilT(x, w) : null,
+      });
       const wy = [...new Set(wobs.map((o) => Number(o!.TIME_PERIOD)))].sort((a, b) => a - b);
       row.weight_periods = wy.map((y) => (y === year ? `${y}` : `${y} (carried forward)`)).join(' ');
       row.provenance = mergeProvenance(row.provenance, provenanceOf(wobs as HarmonisedObservation[]));
@@ -137,11 +154,17 @@ export function computeDispersion(observations: ObservationsInput, indicator: st
       const sw = subAreas.map((a) => weightFor(subPop, a, year, options.weights));
       const xs = Float64Array.from(sobs, (o) => o.value as number);
       const weighted = sw.every((o) => o !== undefined);
-      const d = theilDecomposition(xs, weighted ? Float64Array.from(sw, (o) => o!.value as number) : undefined, subAreas.map(countryOfArea));
+      const d = theilDecomposition(
+        xs,
+        weighted ? Float64Array.from(sw, (o) => o!.value as number) : undefined,
+        subAreas.map(countryOfArea),
+      );
       row.theil_subnational = d.total;
       row.theil_within = d.within;
       row.theil_between = d.between;
-      notes.push(`Theil split over ${subAreas.length} subnational areas, ${weighted ? 'population-weighted' : 'unweighted (subnational population missing)'}`);
+      notes.push(
+        `Theil split over ${subAreas.length} subnational areas, ${weighted ? 'population-weighted' : 'unweighted (subnational population missing)'}`,
+      );
       row.provenance = mergeProvenance(row.provenance, provenanceOf(sobs), weighted ? provenanceOf(sw as HarmonisedObservation[]) : []);
     }
     row.note = notes.join('; ');

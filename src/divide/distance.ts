@@ -81,19 +81,41 @@ export function computeDistanceToTarget(observations: ObservationsInput, indicat
   const rows: DistanceRow[] = [];
   for (const area of [...(options.areas ?? sortedKeys(data))].sort()) {
     const series = data.get(area);
-    const years = series ? sortedKeys(series).filter((y) => (options.from === undefined || y >= options.from) && (series.get(y)!.value as number) > 0) : [];
+    const years = series
+      ? sortedKeys(series).filter((y) => (options.from === undefined || y >= options.from) && (series.get(y)!.value as number) > 0)
+      : [];
     const obs = years.map((y) => series!.get(y)!);
     const unit = obs[0]?.UNIT_MEASURE ?? '';
     const cap = PERCENT_UNITS.has(unit) ? 100 : Infinity;
     if (options.target >= cap) {
-      throw new InputError('DIVIDE_TARGET_AT_BOUND', `the target ${options.target} of ${indicator} (unit ${unit}) is at or above its bound ${cap}: a bounded trend reaches its bound only asymptotically; give a target below ${cap} (e.g. --target 95)`, { account: area, column: 'UNIT_MEASURE' });
+      throw new InputError(
+        'DIVIDE_TARGET_AT_BOUND',
+        `the target ${options.target} of ${indicator} (unit ${unit}) is at or above its bound ${cap}: a bounded trend reaches its bound only asymptotically; give a target below ${cap} (e.g. --target 95)`,
+        { account: area, column: 'UNIT_MEASURE' },
+      );
     }
     const latest = obs[obs.length - 1];
     const base: DistanceRow = {
-      indicator, ref_area: area, target: options.target, unit,
-      first_period: years[0] ?? null, latest_period: latest ? years[years.length - 1] : null, latest_value: latest ? (latest.value as number) : null,
-      n_obs: obs.length, model: '', params: '', criterion: TREND_CRITERION, aicc: null, rmse: null, alternatives: '',
-      trend_at_latest: null, year_reached: null, years_to_target: null, method: '', status: 'insufficient-data', provenance: provenanceOf(obs),
+      indicator,
+      ref_area: area,
+      target: options.target,
+      unit,
+      first_period: years[0] ?? null,
+      latest_period: latest ? years[years.length - 1] : null,
+      latest_value: latest ? (latest.value as number) : null,
+      n_obs: obs.length,
+      model: '',
+      params: '',
+      criterion: TREND_CRITERION,
+      aicc: null,
+      rmse: null,
+      alternatives: '',
+      trend_at_latest: null,
+      year_reached: null,
+      years_to_target: null,
+      method: '',
+      status: 'insufficient-data',
+      provenance: provenanceOf(obs),
     };
     if (obs.length < 4) {
       rows.push(base);
@@ -101,17 +123,28 @@ export function computeDistanceToTarget(observations: ObservationsInput, indicat
     }
     const yLast = latest.value as number;
     const tLast = years[years.length - 1];
-    const fits: TrendFit[] = fitTrends(Float64Array.from(years), Float64Array.from(obs, (o) => o.value as number), cap);
+    const fits: TrendFit[] = fitTrends(
+      Float64Array.from(years),
+      Float64Array.from(obs, (o) => o.value as number),
+      cap,
+    );
     const best = fits[0];
     if (!best) {
-      rows.push({ ...base, status: yLast >= options.target ? 'already-reached' : 'no-trend', years_to_target: yLast >= options.target ? 0 : null, method: `no bounded trend: a value at the bound ${cap}` });
+      rows.push({
+        ...base,
+        status: yLast >= options.target ? 'already-reached' : 'no-trend',
+        years_to_target: yLast >= options.target ? 0 : null,
+        method: `no bounded trend: a value at the bound ${cap}`,
+      });
       continue;
     }
     const years_to_target = yearsFromLast(best, yLast, options.target);
     rows.push({
       ...base,
       model: best.model,
-      params: Object.entries(best.params).map(([k, v]) => `${k}=${fmt(v)}`).join(' '),
+      params: Object.entries(best.params)
+        .map(([k, v]) => `${k}=${fmt(v)}`)
+        .join(' '),
       aicc: best.aicc,
       rmse: best.rmse,
       alternatives: fits.map((f) => `${f.model}:${fmt(f.aicc)}`).join(' '),
@@ -146,23 +179,42 @@ export interface ProjectionRow {
  * A percentage's linear or log-linear trend can pass 100: such values are set to 100 and flagged.
  * Areas with fewer than 4 positive observations get no rows.
  */
-export function computeTrendProjections(observations: ObservationsInput, indicator: string, options: { from?: number; to?: number } = {}): ProjectionRow[] {
+export function computeTrendProjections(
+  observations: ObservationsInput,
+  indicator: string,
+  options: { from?: number; to?: number } = {},
+): ProjectionRow[] {
   const records = asRecords(observations);
   const data = totalsByAreaYear(records, indicator);
   const to = options.to ?? 2030;
   const rows: ProjectionRow[] = [];
   for (const area of sortedKeys(data)) {
     const series = data.get(area)!;
-    const years = sortedKeys(series).filter((y) => (options.from === undefined || y >= options.from) && (series.get(y)!.value as number) > 0);
+    const years = sortedKeys(series).filter(
+      (y) => (options.from === undefined || y >= options.from) && (series.get(y)!.value as number) > 0,
+    );
     if (years.length < 4) continue;
     const obs = years.map((y) => series.get(y)!);
     const cap = PERCENT_UNITS.has(obs[0].UNIT_MEASURE) ? 100 : Infinity;
-    const [best] = fitTrends(Float64Array.from(years), Float64Array.from(obs, (o) => o.value as number), cap);
+    const [best] = fitTrends(
+      Float64Array.from(years),
+      Float64Array.from(obs, (o) => o.value as number),
+      cap,
+    );
     const provenance = provenanceOf(obs);
     const last = years[years.length - 1];
     for (let y = years[0]; y <= Math.max(to, last); y++) {
       const v = trendValue(best, y);
-      rows.push({ indicator, ref_area: area, time_period: y, trend: Math.min(v, cap), capped: v > cap ? 'yes' : 'no', model: best.model, kind: y <= last ? 'fitted' : 'projected', provenance });
+      rows.push({
+        indicator,
+        ref_area: area,
+        time_period: y,
+        trend: Math.min(v, cap),
+        capped: v > cap ? 'yes' : 'no',
+        model: best.model,
+        kind: y <= last ? 'fitted' : 'projected',
+        provenance,
+      });
     }
   }
   return rows;

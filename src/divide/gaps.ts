@@ -102,16 +102,25 @@ export function computeGaps(
         let prev: GapRow | null = null;
         for (const year of sortedKeys(years)) {
           const obs = years.get(year)!;
-          const pick = (g: string): HarmonisedObservation | undefined => obs.find((o) => o[dim.column] === g && isOtherTotal(o, dim.column));
+          const pick = (g: string): HarmonisedObservation | undefined =>
+            obs.find((o) => o[dim.column] === g && isOtherTotal(o, dim.column));
           const oa = pick(dim.a);
           const ob = pick(dim.b);
           const unit = (oa ?? ob ?? obs[0]).UNIT_MEASURE;
           const base = { indicator, ref_area: area, time_period: year, dimension: dim.dimension, comparison: `${dim.a}-${dim.b}`, unit };
           if (!oa || !ob) {
             rows.push({
-              ...base, value_a: oa?.value ?? null, value_b: ob?.value ?? null, abs_gap: null, ratio: null,
-              prev_period: null, abs_gap_change: null, ratio_change: null, abs_gap_change_per_year: null,
-              status: 'missing-breakdown', missing: [oa ? '' : dim.a, ob ? '' : dim.b].filter(Boolean).join(' '),
+              ...base,
+              value_a: oa?.value ?? null,
+              value_b: ob?.value ?? null,
+              abs_gap: null,
+              ratio: null,
+              prev_period: null,
+              abs_gap_change: null,
+              ratio_change: null,
+              abs_gap_change_per_year: null,
+              status: 'missing-breakdown',
+              missing: [oa ? '' : dim.a, ob ? '' : dim.b].filter(Boolean).join(' '),
               note: `no ${[oa ? '' : dim.a, ob ? '' : dim.b].filter(Boolean).join(' and ')} breakdown for this area and year`,
               // the observations that show the indicator exists for this area and year
               provenance: provenanceOf(oa || ob ? [oa, ob].filter((o): o is HarmonisedObservation => !!o) : obs.filter(isTotalBreakdown)),
@@ -122,9 +131,18 @@ export function computeGaps(
           const b = ob.value as number;
           const ratio = b !== 0 ? a / b : null;
           const row: GapRow = {
-            ...base, value_a: a, value_b: b, abs_gap: a - b, ratio,
-            prev_period: null, abs_gap_change: null, ratio_change: null, abs_gap_change_per_year: null,
-            status: 'ok', missing: '', note: ratio === null ? `ratio undefined: ${dim.b} is 0` : '',
+            ...base,
+            value_a: a,
+            value_b: b,
+            abs_gap: a - b,
+            ratio,
+            prev_period: null,
+            abs_gap_change: null,
+            ratio_change: null,
+            abs_gap_change_per_year: null,
+            status: 'ok',
+            missing: '',
+            note: ratio === null ? `ratio undefined: ${dim.b} is 0` : '',
             provenance: provenanceOf([oa, ob]),
           };
           if (prev) {

@@ -4,7 +4,16 @@
  * composite index with Monte Carlo rank intervals — each row carrying its provenance.
  * @module
  */
-export { DIVIDE_OBSERVATION_KEY, AMS_ALPHA2_TO_ALPHA3, loadDivideObservations, harmonisedRecords, observationProvenanceKey, countryOfArea, isSubnational, asRecords } from './observations.js';
+export {
+  DIVIDE_OBSERVATION_KEY,
+  AMS_ALPHA2_TO_ALPHA3,
+  loadDivideObservations,
+  harmonisedRecords,
+  observationProvenanceKey,
+  countryOfArea,
+  isSubnational,
+  asRecords,
+} from './observations.js';
 export type { HarmonisedObservation, ObservationsInput } from './observations.js';
 export { provenanceOf, mergeProvenance, provenanceSidecar } from './provenance.js';
 export type { ProvenanceRow } from './provenance.js';
@@ -17,7 +26,17 @@ export type { Moments } from './moments.js';
 export { olsSimple } from './regression.js';
 export type { OlsFit } from './regression.js';
 export { logGamma, incompleteBeta, studentTTwoSidedP } from './student-t.js';
-export { fitLinear, fitLogLinear, fitLogistic, fitBoundedLogistic, fitTrends, trendValue, trendMethod, yearReaching, yearsFromLast } from './trend.js';
+export {
+  fitLinear,
+  fitLogLinear,
+  fitLogistic,
+  fitBoundedLogistic,
+  fitTrends,
+  trendValue,
+  trendMethod,
+  yearReaching,
+  yearsFromLast,
+} from './trend.js';
 export type { TrendFit, TrendModelName } from './trend.js';
 export { GAP_DIMENSIONS, computeGaps, indicatorsWithBreakdowns, catalogueGapDimensions, gapIndicators } from './gaps.js';
 export type { GapDimension, GapRow } from './gaps.js';
@@ -37,5 +56,16 @@ export type { IndexData, IndexRow, RankRow, RankUncertaintyOptions } from './com
 export { tidyCsv, formatTableNumber, metricTable } from './csv.js';
 export type { TidyCell, MetricTableRow } from './csv.js';
 export { gapChartSpec, dispersionChartSpec, indexRankChartSpec, renderVegaLiteSvg } from './charts.js';
-export { runDivide, divideDefault, DEFAULT_TARGET, GAP_COLUMNS, DISPERSION_COLUMNS, CONVERGENCE_COLUMNS, DISTANCE_COLUMNS, RANK_COLUMNS, PROVENANCE_COLUMNS, PROJECTION_COLUMNS } from './run.js';
+export {
+  runDivide,
+  divideDefault,
+  DEFAULT_TARGET,
+  GAP_COLUMNS,
+  DISPERSION_COLUMNS,
+  CONVERGENCE_COLUMNS,
+  DISTANCE_COLUMNS,
+  RANK_COLUMNS,
+  PROVENANCE_COLUMNS,
+  PROJECTION_COLUMNS,
+} from './run.js';
 export type { DivideOptions, DivideResult } from './run.js';

@@ -35,19 +35,22 @@ export type HarmonisedObservation = Pick<
   | 'SOURCE_ID'
   | 'PROV_FILE'
   | 'PROV_COLUMN'
-> & Partial<Pick<HarmoniseObservation, 'EDUCATION' | 'LABOUR_FORCE_STATUS' | 'OCCUPATION' | 'ICT_SKILL' | 'ICT_LOCATION'>> & {
-  /** Value × 10^UNIT_MULT, or null when the observation is missing. */
-  value: number | null;
-  /** Row in the national file, as written in observations.csv. */
-  PROV_ROW: string;
-  /** Row of this observation in observations.csv (1-based, header = row 1). */
-  OBS_ROW: number;
-  /** Compact provenance key `PROV_FILE:PROV_ROW:PROV_COLUMN`. */
-  PROV_KEY: string;
-};
+> &
+  Partial<Pick<HarmoniseObservation, 'EDUCATION' | 'LABOUR_FORCE_STATUS' | 'OCCUPATION' | 'ICT_SKILL' | 'ICT_LOCATION'>> & {
+    /** Value × 10^UNIT_MULT, or null when the observation is missing. */
+    value: number | null;
+    /** Row in the national file, as written in observations.csv. */
+    PROV_ROW: string;
+    /** Row of this observation in observations.csv (1-based, header = row 1). */
+    OBS_ROW: number;
+    /** Compact provenance key `PROV_FILE:PROV_ROW:PROV_COLUMN`. */
+    PROV_KEY: string;
+  };
 
 /** The dimensions that identify an observation (with the period): those of the data structure definition. */
-export const DIVIDE_OBSERVATION_KEY: readonly (keyof HarmonisedObservation)[] = loadDsd().dimensions.map((d) => d.id as keyof HarmonisedObservation);
+export const DIVIDE_OBSERVATION_KEY: readonly (keyof HarmonisedObservation)[] = loadDsd().dimensions.map(
+  (d) => d.id as keyof HarmonisedObservation,
+);
 
 /** The compact provenance key of an observation: `PROV_FILE:PROV_ROW:PROV_COLUMN`. */
 export function observationProvenanceKey(o: Pick<HarmonisedObservation, 'PROV_FILE' | 'PROV_ROW' | 'PROV_COLUMN'>): string {
@@ -124,7 +127,16 @@ export async function loadDivideObservations(path: string): Promise<HarmonisedOb
 
 /** ISO 3166-1 alpha-2 → alpha-3 of the ten ASEAN Member States (to group subnational areas). */
 export const AMS_ALPHA2_TO_ALPHA3: Readonly<Record<string, string>> = {
-  BN: 'BRN', KH: 'KHM', ID: 'IDN', LA: 'LAO', MY: 'MYS', MM: 'MMR', PH: 'PHL', SG: 'SGP', TH: 'THA', VN: 'VNM',
+  BN: 'BRN',
+  KH: 'KHM',
+  ID: 'IDN',
+  LA: 'LAO',
+  MY: 'MYS',
+  MM: 'MMR',
+  PH: 'PHL',
+  SG: 'SGP',
+  TH: 'THA',
+  VN: 'VNM',
 };
 
 /** The country (alpha-3) of a REF_AREA: itself for a country, the parent for an ISO 3166-2 area. */

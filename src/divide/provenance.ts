@@ -24,7 +24,21 @@ export function mergeProvenance(...lists: readonly (readonly string[])[]): strin
 /** One row of the provenance sidecar table: an observation's key, value and provenance. */
 export type ProvenanceRow = Pick<
   HarmonisedObservation,
-  'PROV_KEY' | 'REF_AREA' | 'INDICATOR' | 'SEX' | 'AGE' | 'URBANISATION' | 'INCOME_WEALTH_QUANTILE' | 'TIME_PERIOD' | 'value' | 'UNIT_MEASURE' | 'SOURCE_ID' | 'PROV_FILE' | 'PROV_ROW' | 'PROV_COLUMN' | 'OBS_ROW'
+  | 'PROV_KEY'
+  | 'REF_AREA'
+  | 'INDICATOR'
+  | 'SEX'
+  | 'AGE'
+  | 'URBANISATION'
+  | 'INCOME_WEALTH_QUANTILE'
+  | 'TIME_PERIOD'
+  | 'value'
+  | 'UNIT_MEASURE'
+  | 'SOURCE_ID'
+  | 'PROV_FILE'
+  | 'PROV_ROW'
+  | 'PROV_COLUMN'
+  | 'OBS_ROW'
 >;
 
 /**

@@ -67,19 +67,132 @@ const PROV = ['n_obs', 'provenance'];
 export const DEFAULT_TARGET = 95;
 
 /** Column order of gaps.csv. */
-export const GAP_COLUMNS = ['indicator', 'ref_area', 'time_period', 'dimension', 'comparison', 'unit', 'value_a', 'value_b', 'abs_gap', 'ratio', 'prev_period', 'abs_gap_change', 'ratio_change', 'abs_gap_change_per_year', 'status', 'missing', 'note', ...PROV];
+export const GAP_COLUMNS = [
+  'indicator',
+  'ref_area',
+  'time_period',
+  'dimension',
+  'comparison',
+  'unit',
+  'value_a',
+  'value_b',
+  'abs_gap',
+  'ratio',
+  'prev_period',
+  'abs_gap_change',
+  'ratio_change',
+  'abs_gap_change_per_year',
+  'status',
+  'missing',
+  'note',
+  ...PROV,
+];
 /** Column order of dispersion.csv. */
-export const DISPERSION_COLUMNS = ['indicator', 'time_period', 'n_areas', 'n_expected', 'areas_missing', 'coverage', 'min', 'max', 'range', 'mean', 'sd', 'cv', 'gini', 'theil', 'mean_pw', 'sd_pw', 'cv_pw', 'gini_pw', 'theil_pw', 'weight_periods', 'theil_subnational', 'theil_within', 'theil_between', 'note', ...PROV];
+export const DISPERSION_COLUMNS = [
+  'indicator',
+  'time_period',
+  'n_areas',
+  'n_expected',
+  'areas_missing',
+  'coverage',
+  'min',
+  'max',
+  'range',
+  'mean',
+  'sd',
+  'cv',
+  'gini',
+  'theil',
+  'mean_pw',
+  'sd_pw',
+  'cv_pw',
+  'gini_pw',
+  'theil_pw',
+  'weight_periods',
+  'theil_subnational',
+  'theil_within',
+  'theil_between',
+  'note',
+  ...PROV,
+];
 /** Column order of convergence.csv. */
-export const CONVERGENCE_COLUMNS = ['indicator', 'test', 'measure', 'start_period', 'end_period', 'n', 'slope', 'se_slope', 't_slope', 'p_slope', 'intercept', 'r2', 'speed', 'half_life', 'verdict', 'excluded', ...PROV];
+export const CONVERGENCE_COLUMNS = [
+  'indicator',
+  'test',
+  'measure',
+  'start_period',
+  'end_period',
+  'n',
+  'slope',
+  'se_slope',
+  't_slope',
+  'p_slope',
+  'intercept',
+  'r2',
+  'speed',
+  'half_life',
+  'verdict',
+  'excluded',
+  ...PROV,
+];
 /** Column order of distance-to-target.csv. */
-export const DISTANCE_COLUMNS = ['indicator', 'ref_area', 'target', 'unit', 'first_period', 'latest_period', 'latest_value', 'model', 'params', 'criterion', 'aicc', 'rmse', 'alternatives', 'trend_at_latest', 'year_reached', 'years_to_target', 'method', 'status', ...PROV];
+export const DISTANCE_COLUMNS = [
+  'indicator',
+  'ref_area',
+  'target',
+  'unit',
+  'first_period',
+  'latest_period',
+  'latest_value',
+  'model',
+  'params',
+  'criterion',
+  'aicc',
+  'rmse',
+  'alternatives',
+  'trend_at_latest',
+  'year_reached',
+  'years_to_target',
+  'method',
+  'status',
+  ...PROV,
+];
 /** Column order of projections.csv. */
 export const PROJECTION_COLUMNS = ['indicator', 'ref_area', 'time_period', 'trend', 'capped', 'model', 'kind', ...PROV];
 /** Column order of provenance.csv. */
-export const PROVENANCE_COLUMNS = ['PROV_KEY', 'REF_AREA', 'INDICATOR', 'SEX', 'AGE', 'URBANISATION', 'INCOME_WEALTH_QUANTILE', 'TIME_PERIOD', 'value', 'UNIT_MEASURE', 'SOURCE_ID', 'PROV_FILE', 'PROV_ROW', 'PROV_COLUMN', 'OBS_ROW'];
+export const PROVENANCE_COLUMNS = [
+  'PROV_KEY',
+  'REF_AREA',
+  'INDICATOR',
+  'SEX',
+  'AGE',
+  'URBANISATION',
+  'INCOME_WEALTH_QUANTILE',
+  'TIME_PERIOD',
+  'value',
+  'UNIT_MEASURE',
+  'SOURCE_ID',
+  'PROV_FILE',
+  'PROV_ROW',
+  'PROV_COLUMN',
+  'OBS_ROW',
+];
 /** Column order of index-ranks.csv. */
-export const RANK_COLUMNS = ['index_id', 'ref_area', 'time_period', 'nominal_rank', 'median_rank', 'p05_rank', 'p95_rank', 'best_rank', 'worst_rank', 'mean_rank', 'draws', 'seed', ...PROV];
+export const RANK_COLUMNS = [
+  'index_id',
+  'ref_area',
+  'time_period',
+  'nominal_rank',
+  'median_rank',
+  'p05_rank',
+  'p95_rank',
+  'best_rank',
+  'worst_rank',
+  'mean_rank',
+  'draws',
+  'seed',
+  ...PROV,
+];
 
 function withCount<T extends { provenance: string[] }>(rows: readonly T[]): Record<string, TidyCell>[] {
   return rows.map((r) => ({ ...(r as unknown as Record<string, TidyCell>), n_obs: r.provenance.length }));
@@ -101,7 +214,8 @@ function unusedReason(o: HarmonisedObservation, usedIndicators: ReadonlySet<stri
 
 /** A year of the annual tables: an integer of at most four digits, as SDMX writes an annual TIME_PERIOD. */
 function calendarYear(y: number, option: string): number {
-  if (!Number.isInteger(y) || y < 1 || y > 9999) throw new UsageError('DIVIDE_BAD_YEAR', `--${option} must be a calendar year (an integer from 1 to 9999), got ${y}`);
+  if (!Number.isInteger(y) || y < 1 || y > 9999)
+    throw new UsageError('DIVIDE_BAD_YEAR', `--${option} must be a calendar year (an integer from 1 to 9999), got ${y}`);
   return y;
 }
 
@@ -124,7 +238,11 @@ export async function runDivide(options: DivideOptions): Promise<DivideResult> {
     outputs.push(name);
   };
   if (!records.some((o) => o.INDICATOR === indicator && o.value !== null)) {
-    throw new InputError('DIVIDE_NO_INDICATOR', `the observations hold no value of indicator ${indicator}; choose another with --indicator`, { file: options.observations, column: 'INDICATOR' });
+    throw new InputError(
+      'DIVIDE_NO_INDICATOR',
+      `the observations hold no value of indicator ${indicator}; choose another with --indicator`,
+      { file: options.observations, column: 'INDICATOR' },
+    );
   }
 
   log('divide: gaps');
@@ -172,22 +290,56 @@ export async function runDivide(options: DivideOptions): Promise<DivideResult> {
   await write('distance-to-target.csv', tidyCsv(withCount(distance), DISTANCE_COLUMNS));
   await write('projections.csv', tidyCsv(withCount(projections), PROJECTION_COLUMNS));
   const pillarIds = cfg ? cfg.pillars.map((p) => p.id) : [];
-  const indexColumns = ['index_id', 'ref_area', 'time_period', 'normalisation', 'aggregation', 'index', 'rank', ...pillarIds.map((p) => `pillar_${p}`), 'status', 'missing', ...PROV];
-  const indexRows = index.map((r) => ({ ...r, ...Object.fromEntries(pillarIds.map((p) => [`pillar_${p}`, r.pillars[p]])), n_obs: r.provenance.length }));
+  const indexColumns = [
+    'index_id',
+    'ref_area',
+    'time_period',
+    'normalisation',
+    'aggregation',
+    'index',
+    'rank',
+    ...pillarIds.map((p) => `pillar_${p}`),
+    'status',
+    'missing',
+    ...PROV,
+  ];
+  const indexRows = index.map((r) => ({
+    ...r,
+    ...Object.fromEntries(pillarIds.map((p) => [`pillar_${p}`, r.pillars[p]])),
+    n_obs: r.provenance.length,
+  }));
   await write('index.csv', tidyCsv(indexRows as unknown as Record<string, TidyCell>[], indexColumns));
   await write('index-ranks.csv', tidyCsv(withCount(ranks), RANK_COLUMNS));
 
   const used = new Set<string>();
-  for (const rows of [gaps, dispersion, convergence, distance, index, ranks] as { provenance: string[] }[][]) for (const r of rows) for (const k of r.provenance) used.add(k);
+  for (const rows of [gaps, dispersion, convergence, distance, index, ranks] as { provenance: string[] }[][])
+    for (const r of rows) for (const k of r.provenance) used.add(k);
   const provRows = provenanceSidecar(used, records);
   await write('provenance.csv', tidyCsv(provRows as unknown as Record<string, TidyCell>[], PROVENANCE_COLUMNS));
-  const usedIndicators = new Set([indicator, 'POP', ...gapIndicators, ...(cfg ? cfg.pillars.flatMap((p) => p.indicators.map((i) => i.code)) : [])]);
-  const unused = records.filter((o) => !used.has(o.PROV_KEY)).map((o) => ({ OBS_ROW: o.OBS_ROW, REF_AREA: o.REF_AREA, INDICATOR: o.INDICATOR, TIME_PERIOD: o.TIME_PERIOD, PROV_KEY: o.PROV_KEY, reason: unusedReason(o, usedIndicators, from) }));
+  const usedIndicators = new Set([
+    indicator,
+    'POP',
+    ...gapIndicators,
+    ...(cfg ? cfg.pillars.flatMap((p) => p.indicators.map((i) => i.code)) : []),
+  ]);
+  const unused = records
+    .filter((o) => !used.has(o.PROV_KEY))
+    .map((o) => ({
+      OBS_ROW: o.OBS_ROW,
+      REF_AREA: o.REF_AREA,
+      INDICATOR: o.INDICATOR,
+      TIME_PERIOD: o.TIME_PERIOD,
+      PROV_KEY: o.PROV_KEY,
+      reason: unusedReason(o, usedIndicators, from),
+    }));
   await write('unused-observations.csv', tidyCsv(unused, ['OBS_ROW', 'REF_AREA', 'INDICATOR', 'TIME_PERIOD', 'PROV_KEY', 'reason']));
 
   log('divide: charts');
   const gapAreas = [...new Set(gaps.filter((g) => g.status === 'ok').map((g) => g.ref_area))].sort();
-  if (gapAreas.length === 0) notes.push(`no gap chart: the observations hold no urban/rural, sex or income-quintile breakdown of ${gapIndicators.join(', ')} (gaps.csv lists each area and year as missing-breakdown)`);
+  if (gapAreas.length === 0)
+    notes.push(
+      `no gap chart: the observations hold no urban/rural, sex or income-quintile breakdown of ${gapIndicators.join(', ')} (gaps.csv lists each area and year as missing-breakdown)`,
+    );
   for (const a of gapAreas) await write(`charts/gaps-${a}.svg`, await renderVegaLiteSvg(gapChartSpec(gaps, a)));
   if (dispersion.length) await write(`charts/dispersion-${indicator}.svg`, await renderVegaLiteSvg(dispersionChartSpec(dispersion)));
   if (ranks.length) await write(`charts/index-ranks-${ranks[0].index_id}.svg`, await renderVegaLiteSvg(indexRankChartSpec(ranks)));
@@ -202,11 +354,15 @@ export async function runDivide(options: DivideOptions): Promise<DivideResult> {
   const parts = [
     first && last
       ? `${indicator} Gini ${f3(first.gini)} (${first.time_period}) → ${f3(last.gini)} (${last.time_period}), balanced panel of ${first.n_areas} areas` +
-        (incomplete.length ? ` (${incomplete.length} years with missing areas shown apart: ${incomplete.map((r) => r.time_period).join(', ')})` : '')
+        (incomplete.length
+          ? ` (${incomplete.length} years with missing areas shown apart: ${incomplete.map((r) => r.time_period).join(', ')})`
+          : '')
       : `${indicator}: no year with every area`,
     sigma ? `sigma ${sigma.verdict} (CV slope ${sigma.slope.toFixed(4)}/yr, p=${sigma.p_slope.toPrecision(2)})` : '',
     `${reached}/${distance.length} areas reach ${target} ${PERCENT_UNITS.has(distance[0]?.unit ?? '') ? '% ' : ''}on trend`,
-    ranks.length ? `index ${ranks[0].index_id} ${ranks[0].time_period}: ${ranks.map((r) => `${r.ref_area} ${r.median_rank}[${r.p05_rank}–${r.p95_rank}]`).join(' ')}` : 'index not computed',
+    ranks.length
+      ? `index ${ranks[0].index_id} ${ranks[0].time_period}: ${ranks.map((r) => `${r.ref_area} ${r.median_rank}[${r.p05_rank}–${r.p95_rank}]`).join(' ')}`
+      : 'index not computed',
   ].filter(Boolean);
   return { outputs: outputs.sort(), summary: parts.join('; '), gaps, dispersion, convergence, distance, projections, index, ranks, notes };
 }

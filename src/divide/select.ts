@@ -31,7 +31,11 @@ export function annualYear(o: HarmonisedObservation): number | null {
  * Annual country-level totals of an indicator with a value: area → year → observation.
  * Subnational areas are left out unless `subnational` is true (then only they are kept).
  */
-export function totalsByAreaYear(records: readonly HarmonisedObservation[], indicator: string, subnational = false): Map<string, Map<number, HarmonisedObservation>> {
+export function totalsByAreaYear(
+  records: readonly HarmonisedObservation[],
+  indicator: string,
+  subnational = false,
+): Map<string, Map<number, HarmonisedObservation>> {
   const out = new Map<string, Map<number, HarmonisedObservation>>();
   for (const o of records) {
     if (o.INDICATOR !== indicator || o.value === null || !isTotalBreakdown(o)) continue;

@@ -68,11 +68,7 @@ export function theilT(x: ArrayLike<number>, w?: ArrayLike<number>): number {
  * @param w population weights (all 1 when omitted)
  * @param groups group key of each unit (e.g. the country of each province)
  */
-export function theilDecomposition(
-  x: ArrayLike<number>,
-  w: ArrayLike<number> | undefined,
-  groups: readonly string[],
-): TheilDecomposition {
+export function theilDecomposition(x: ArrayLike<number>, w: ArrayLike<number> | undefined, groups: readonly string[]): TheilDecomposition {
   check(x, w);
   if (groups.length !== x.length) {
     throw new NumericError('THEIL_LENGTH', `the Theil decomposition: ${x.length} values but ${groups.length} group keys`);

@@ -132,7 +132,11 @@ function fitRateAndMidpoint(t: ArrayLike<number>, y: ArrayLike<number>, K: numbe
   let rss = rssAt(t, y, K, r, c, s0);
   let lambda = 1e-3;
   for (let iter = 0; iter < 200; iter++) {
-    let a11 = 0, a12 = 0, a22 = 0, g1 = 0, g2 = 0;
+    let a11 = 0,
+      a12 = 0,
+      a22 = 0,
+      g1 = 0,
+      g2 = 0;
     for (let i = 0; i < n; i++) {
       const d = ts[i] - c;
       const E = Math.exp(-r * d);
@@ -141,7 +145,11 @@ function fitRateAndMidpoint(t: ArrayLike<number>, y: ArrayLike<number>, K: numbe
       const jr = q * d;
       const jc = -q * r;
       const e = y[i] - f;
-      a11 += jr * jr; a12 += jr * jc; a22 += jc * jc; g1 += jr * e; g2 += jc * e;
+      a11 += jr * jr;
+      a12 += jr * jc;
+      a22 += jc * jc;
+      g1 += jr * e;
+      g2 += jc * e;
     }
     let improved = false;
     while (lambda < 1e12) {
@@ -192,7 +200,8 @@ function logisticInputs(t: ArrayLike<number>, y: ArrayLike<number>, min: number)
  */
 export function fitLogistic(t: ArrayLike<number>, y: ArrayLike<number>, cap = Infinity): TrendFit {
   const ymax = logisticInputs(t, y, 4);
-  if (!(cap > ymax)) throw new NumericError('TREND_AT_BOUND', `the logistic trend needs values below its ceiling's bound ${cap}; the largest is ${ymax}`);
+  if (!(cap > ymax))
+    throw new NumericError('TREND_AT_BOUND', `the logistic trend needs values below its ceiling's bound ${cap}; the largest is ${ymax}`);
   const s0 = t[0];
   const lo = ymax * (1 + 1e-9);
   const hi = Number.isFinite(cap) ? cap : 20 * ymax;
@@ -216,9 +225,17 @@ export function fitLogistic(t: ArrayLike<number>, y: ArrayLike<number>, cap = In
   let f2 = profile(x2);
   for (let k = 0; k < 100 && b - a > 1e-12; k++) {
     if (f1 < f2) {
-      b = x2; x2 = x1; f2 = f1; x1 = b - g * (b - a); f1 = profile(x1);
+      b = x2;
+      x2 = x1;
+      f2 = f1;
+      x1 = b - g * (b - a);
+      f1 = profile(x1);
     } else {
-      a = x1; x1 = x2; f1 = f2; x2 = a + g * (b - a); f2 = profile(x2);
+      a = x1;
+      x1 = x2;
+      f1 = f2;
+      x2 = a + g * (b - a);
+      f2 = profile(x2);
     }
   }
   const candidates = [{ u: (a + b) / 2 }, { u: u1 }, { u: u0 + ((u1 - u0) * best) / steps }].map(({ u }) => {
@@ -236,7 +253,8 @@ export function fitLogistic(t: ArrayLike<number>, y: ArrayLike<number>, cap = In
  */
 export function fitBoundedLogistic(t: ArrayLike<number>, y: ArrayLike<number>, bound: number): TrendFit {
   const ymax = logisticInputs(t, y, 3);
-  if (!(bound > ymax)) throw new NumericError('TREND_AT_BOUND', `the bounded logistic needs values below its bound ${bound}; the largest is ${ymax}`);
+  if (!(bound > ymax))
+    throw new NumericError('TREND_AT_BOUND', `the bounded logistic needs values below its bound ${bound}; the largest is ${ymax}`);
   const f = fitRateAndMidpoint(t, y, bound, t[0]);
   return finish('logistic-bounded', { K: bound, r: f.r, t0: f.c + t[0] }, t, y, 2);
 }

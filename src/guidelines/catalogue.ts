@@ -32,7 +32,8 @@ export function checkCatalogue(cat: IndicatorCatalogue, shown: string): void {
   cat.dimensions.forEach((d, i) => {
     if (dims.has(d.id)) issues.push({ jsonPath: `/dimensions/${i}/id`, message: `duplicate dimension "${d.id}"` });
     dims.add(d.id);
-    if (!lists.has(d.codelist)) issues.push({ jsonPath: `/dimensions/${i}/codelist`, message: `code list "${d.codelist}" does not ship in guidelines/codelists` });
+    if (!lists.has(d.codelist))
+      issues.push({ jsonPath: `/dimensions/${i}/codelist`, message: `code list "${d.codelist}" does not ship in guidelines/codelists` });
   });
   const codes = new Set(cat.indicators.map((x) => x.code));
   const seen = new Set<string>();
@@ -43,7 +44,8 @@ export function checkCatalogue(cat: IndicatorCatalogue, shown: string): void {
     seen.add(ind.code);
     if (!units.has(ind.unit)) issues.push({ jsonPath: `${at}/unit`, message: `"${ind.unit}" is not a CL_UNIT_MEASURE code` });
     (ind.unitHistory ?? []).forEach((u, j) => {
-      if (!units.has(u.unit)) issues.push({ jsonPath: `${at}/unitHistory/${j}/unit`, message: `"${u.unit}" is not a CL_UNIT_MEASURE code` });
+      if (!units.has(u.unit))
+        issues.push({ jsonPath: `${at}/unitHistory/${j}/unit`, message: `"${u.unit}" is not a CL_UNIT_MEASURE code` });
     });
     ind.breakdowns.forEach((b, j) => {
       if (!dims.has(b)) issues.push({ jsonPath: `${at}/breakdowns/${j}`, message: `"${b}" is not a dimension of the catalogue` });
@@ -60,12 +62,17 @@ export function checkCatalogue(cat: IndicatorCatalogue, shown: string): void {
       const s = ind.series[key];
       if (s === undefined) continue;
       const other = series.get(`${key}:${s}`);
-      if (other !== undefined) issues.push({ jsonPath: `${at}/series/${key}`, message: `${key} series "${s}" is already the series of ${other}` });
+      if (other !== undefined)
+        issues.push({ jsonPath: `${at}/series/${key}`, message: `${key} series "${s}" is already the series of ${other}` });
       series.set(`${key}:${s}`, ind.code);
     }
   });
   if (issues.length) {
-    throw new SchemaError(`${shown}: ${issues[0].jsonPath} ${issues[0].message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}`, { file: shown, jsonPath: issues[0].jsonPath }, issues);
+    throw new SchemaError(
+      `${shown}: ${issues[0].jsonPath} ${issues[0].message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}`,
+      { file: shown, jsonPath: issues[0].jsonPath },
+      issues,
+    );
   }
 }
 

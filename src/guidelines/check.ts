@@ -145,7 +145,10 @@ export function checkGuidelineFiles(): GuidelineFileCheck[] {
         loadCodeList('CL_AREA');
         const conflicts = getAreaResolver().conflicts();
         if (conflicts.length) {
-          throw new DigicgeError('AREA_CONFLICT', conflicts.map((c) => `${c.system} "${c.key}" is claimed by ${c.codes.join(' and ')}`).join('; '));
+          throw new DigicgeError(
+            'AREA_CONFLICT',
+            conflicts.map((c) => `${c.system} "${c.key}" is claimed by ${c.codes.join(' and ')}`).join('; '),
+          );
         }
       },
     ],

@@ -47,17 +47,22 @@ export function checkDigitalSectorClassification(c: DigitalSectorClassification,
     const seen = new Set<string>();
     conc.entries.forEach((e, j) => {
       const at = `/concordances/${i}/entries/${j}`;
-      if (seen.has(e.sector)) issues.push({ jsonPath: `${at}/sector`, message: `sector ${e.sector} has more than one entry in ${conc.id}` });
+      if (seen.has(e.sector))
+        issues.push({ jsonPath: `${at}/sector`, message: `sector ${e.sector} has more than one entry in ${conc.id}` });
       seen.add(e.sector);
       if (e.digitalSector !== undefined && !sectors.has(e.digitalSector)) {
         issues.push({ jsonPath: `${at}/digitalSector`, message: `"${e.digitalSector}" is not a digital sector` });
       }
-      if (e.status === 'mixed' && !e.splits?.length) issues.push({ jsonPath: `${at}/splits`, message: 'a mixed sector needs at least one split' });
-      if (e.status === 'digital' && e.digitalSector === undefined) issues.push({ jsonPath: `${at}/digitalSector`, message: 'a digital sector must name its digital sector' });
-      if (e.status !== 'mixed' && e.splits?.length) issues.push({ jsonPath: `${at}/splits`, message: `only a mixed sector has splits (status is ${e.status})` });
+      if (e.status === 'mixed' && !e.splits?.length)
+        issues.push({ jsonPath: `${at}/splits`, message: 'a mixed sector needs at least one split' });
+      if (e.status === 'digital' && e.digitalSector === undefined)
+        issues.push({ jsonPath: `${at}/digitalSector`, message: 'a digital sector must name its digital sector' });
+      if (e.status !== 'mixed' && e.splits?.length)
+        issues.push({ jsonPath: `${at}/splits`, message: `only a mixed sector has splits (status is ${e.status})` });
       const splits = e.splits ?? [];
       splits.forEach((s, k) => {
-        if (!sectors.has(s.digitalSector)) issues.push({ jsonPath: `${at}/splits/${k}/digitalSector`, message: `"${s.digitalSector}" is not a digital sector` });
+        if (!sectors.has(s.digitalSector))
+          issues.push({ jsonPath: `${at}/splits/${k}/digitalSector`, message: `"${s.digitalSector}" is not a digital sector` });
       });
       const total = splits.reduce((a, s) => a + s.share, 0);
       if (total > 1 + 1e-12) issues.push({ jsonPath: `${at}/splits`, message: `shares sum to ${total}, more than 1` });
@@ -69,7 +74,11 @@ export function checkDigitalSectorClassification(c: DigitalSectorClassification,
     });
   });
   if (issues.length) {
-    throw new SchemaError(`${shown}: ${issues[0].jsonPath} ${issues[0].message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}`, { file: shown, jsonPath: issues[0].jsonPath }, issues);
+    throw new SchemaError(
+      `${shown}: ${issues[0].jsonPath} ${issues[0].message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}`,
+      { file: shown, jsonPath: issues[0].jsonPath },
+      issues,
+    );
   }
 }
 

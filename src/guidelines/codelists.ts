@@ -23,20 +23,23 @@ export function listCodeLists(): string[] {
  */
 export function checkCodeList(cl: CodeList, shown: string, expectedId?: string): void {
   const issues: { jsonPath: string; message: string }[] = [];
-  if (expectedId && cl.id !== expectedId) issues.push({ jsonPath: '/id', message: `is "${cl.id}" but the file is named ${expectedId}.json` });
+  if (expectedId && cl.id !== expectedId)
+    issues.push({ jsonPath: '/id', message: `is "${cl.id}" but the file is named ${expectedId}.json` });
   const ids = new Set<string>();
   cl.codes.forEach((c, i) => {
     if (ids.has(c.id)) issues.push({ jsonPath: `/codes/${i}/id`, message: `duplicate code "${c.id}"` });
     ids.add(c.id);
   });
   cl.codes.forEach((c, i) => {
-    if (c.parent !== undefined && !ids.has(c.parent)) issues.push({ jsonPath: `/codes/${i}/parent`, message: `parent "${c.parent}" is not a code of ${cl.id}` });
+    if (c.parent !== undefined && !ids.has(c.parent))
+      issues.push({ jsonPath: `/codes/${i}/parent`, message: `parent "${c.parent}" is not a code of ${cl.id}` });
     for (const [j, m] of (c.members ?? []).entries()) {
       if (!ids.has(m)) issues.push({ jsonPath: `/codes/${i}/members/${j}`, message: `member "${m}" is not a code of ${cl.id}` });
     }
     (c.boundaryChanges ?? []).forEach((b, j) => {
       b.areas.forEach((a, k) => {
-        if (!ids.has(a)) issues.push({ jsonPath: `/codes/${i}/boundaryChanges/${j}/areas/${k}`, message: `area "${a}" is not a code of ${cl.id}` });
+        if (!ids.has(a))
+          issues.push({ jsonPath: `/codes/${i}/boundaryChanges/${j}/areas/${k}`, message: `area "${a}" is not a code of ${cl.id}` });
       });
     });
   });

@@ -43,7 +43,12 @@ export function stableJson(value: unknown): string {
     if (Array.isArray(v)) return v.map(sortKeys);
     if (v && typeof v === 'object') {
       const o = v as Record<string, unknown>;
-      return Object.fromEntries(Object.keys(o).sort().filter((k) => o[k] !== undefined).map((k) => [k, sortKeys(o[k])]));
+      return Object.fromEntries(
+        Object.keys(o)
+          .sort()
+          .filter((k) => o[k] !== undefined)
+          .map((k) => [k, sortKeys(o[k])]),
+      );
     }
     return v;
   };

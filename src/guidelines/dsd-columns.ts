@@ -34,14 +34,32 @@ export const SUBFIELD_SEPARATOR = ';';
  */
 export function observationColumns(d: DataStructureDefinition = loadDsd()): ObservationColumn[] {
   const multi = d.attributes.some((a) => a.multiValued);
-  const col = (id: string, kind: ObservationColumnKind, required: boolean, dflt = '', numeric = false, multiValued = false, header = id): ObservationColumn => ({ id, header, kind, required, default: dflt, numeric, multiValued });
+  const col = (
+    id: string,
+    kind: ObservationColumnKind,
+    required: boolean,
+    dflt = '',
+    numeric = false,
+    multiValued = false,
+    header = id,
+  ): ObservationColumn => ({ id, header, kind, required, default: dflt, numeric, multiValued });
   return [
     col('STRUCTURE', 'structure', true, '', false, false, multi ? `STRUCTURE[${SUBFIELD_SEPARATOR}]` : 'STRUCTURE'),
     col('STRUCTURE_ID', 'structure', true),
     col('ACTION', 'structure', false, 'I'),
     ...d.dimensions.map((c) => col(c.id, 'dimension', c.role === 'area' || c.role === 'indicator' || c.role === 'time', c.total ?? '')),
     col(d.measure.id, 'measure', true, '', true),
-    ...d.attributes.map((a) => col(a.id, 'attribute', a.id === 'UNIT_MEASURE', a.default ?? '', a.type === 'integer' || a.codelist === 'CL_UNIT_MULT', a.multiValued === true, a.multiValued ? `${a.id}[]` : a.id)),
+    ...d.attributes.map((a) =>
+      col(
+        a.id,
+        'attribute',
+        a.id === 'UNIT_MEASURE',
+        a.default ?? '',
+        a.type === 'integer' || a.codelist === 'CL_UNIT_MULT',
+        a.multiValued === true,
+        a.multiValued ? `${a.id}[]` : a.id,
+      ),
+    ),
     ...d.customColumns.map((c) => col(c.id, 'custom', false, '', c.type === 'integer')),
   ];
 }

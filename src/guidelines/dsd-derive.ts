@@ -18,7 +18,11 @@ const GENERATED = 'Generated from guidelines/dsd/DSD_DIGITAL.json by `npm run ds
 
 function propertyOf(d: DataStructureDefinition, id: string): Json {
   const dim = d.dimensions.find((c) => c.id === id);
-  if (dim) return { type: 'string', description: `${dim.name}${dim.codelist ? ` (${dim.codelist})` : ''}${dim.role === 'breakdown' ? `; ${dim.total} when not broken down${dim.personal ? ', _Z when not applicable (households)' : ''}` : ''}.` };
+  if (dim)
+    return {
+      type: 'string',
+      description: `${dim.name}${dim.codelist ? ` (${dim.codelist})` : ''}${dim.role === 'breakdown' ? `; ${dim.total} when not broken down${dim.personal ? ', _Z when not applicable (households)' : ''}` : ''}.`,
+    };
   if (id === d.measure.id) return { type: ['number', 'null'], description: d.measure.description ?? d.measure.name };
   const a = d.attributes.find((c) => c.id === id);
   if (a) {
@@ -26,7 +30,10 @@ function propertyOf(d: DataStructureDefinition, id: string): Json {
     return { type: a.type === 'integer' || a.codelist === 'CL_UNIT_MULT' ? 'integer' : 'string', description };
   }
   const c = d.customColumns.find((x) => x.id === id)!;
-  return { type: c.type === 'integer' ? ['integer', 'null'] : 'string', description: `${c.description} Empty${c.type === 'integer' ? ' (null)' : ''} when the file carries no provenance.` };
+  return {
+    type: c.type === 'integer' ? ['integer', 'null'] : 'string',
+    description: `${c.description} Empty${c.type === 'integer' ? ' (null)' : ''} when the file carries no provenance.`,
+  };
 }
 
 /**
@@ -58,7 +65,12 @@ export function observationSchema(d: DataStructureDefinition = loadDsd()): Json 
 /** The `dimensions` property of the source-mapping schema: one entry per dimension a mapping may give. */
 export function mappingDimensionsSchema(d: DataStructureDefinition = loadDsd()): Json {
   const breakdowns = dsdBreakdowns(d).map((c) => c.id);
-  const ids = [...d.dimensions.filter((c) => c.role === 'area' || c.role === 'indicator').map((c) => c.id), ...breakdowns, 'TIME_PERIOD', 'OBS_STATUS'];
+  const ids = [
+    ...d.dimensions.filter((c) => c.role === 'area' || c.role === 'indicator').map((c) => c.id),
+    ...breakdowns,
+    'TIME_PERIOD',
+    'OBS_STATUS',
+  ];
   return {
     type: 'object',
     $comment: GENERATED,
@@ -98,11 +110,13 @@ export function derivedFiles(d: DataStructureDefinition = loadDsd()): DerivedFil
 
 /** The derived files whose committed text differs from a fresh derivation (or that are missing). */
 export function staleDerivedFiles(root: string = packageRoot()): string[] {
-  return derivedFiles().filter((f) => {
-    try {
-      return readFileSync(join(root, f.path), 'utf8') !== f.text;
-    } catch {
-      return true;
-    }
-  }).map((f) => f.path);
+  return derivedFiles()
+    .filter((f) => {
+      try {
+        return readFileSync(join(root, f.path), 'utf8') !== f.text;
+      } catch {
+        return true;
+      }
+    })
+    .map((f) => f.path);
 }

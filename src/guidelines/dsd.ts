@@ -22,30 +22,45 @@ export function checkDsd(d: DataStructureDefinition, shown: string): void {
   const issues: { jsonPath: string; message: string }[] = [];
   const lists = new Set([...listCodeLists(), INDICATOR_CODELIST]);
   const ids = new Set<string>();
-  const all = [...d.dimensions.map((c, i) => [c.id, `/dimensions/${i}`] as const), [d.measure.id, '/measure'] as const, ...d.attributes.map((c, i) => [c.id, `/attributes/${i}`] as const), ...d.customColumns.map((c, i) => [c.id, `/customColumns/${i}`] as const)];
+  const all = [
+    ...d.dimensions.map((c, i) => [c.id, `/dimensions/${i}`] as const),
+    [d.measure.id, '/measure'] as const,
+    ...d.attributes.map((c, i) => [c.id, `/attributes/${i}`] as const),
+    ...d.customColumns.map((c, i) => [c.id, `/customColumns/${i}`] as const),
+  ];
   for (const [id, at] of all) {
     if (ids.has(id)) issues.push({ jsonPath: `${at}/id`, message: `duplicate component "${id}"` });
     ids.add(id);
   }
   const roles = d.dimensions.map((c) => c.role);
   for (const role of ['area', 'indicator', 'frequency', 'time'] as const) {
-    if (roles.filter((r) => r === role).length !== 1) issues.push({ jsonPath: '/dimensions', message: `needs exactly one dimension of role ${role}` });
+    if (roles.filter((r) => r === role).length !== 1)
+      issues.push({ jsonPath: '/dimensions', message: `needs exactly one dimension of role ${role}` });
   }
   const last = d.dimensions[d.dimensions.length - 1];
-  if (last.role !== 'time' || last.id !== 'TIME_PERIOD') issues.push({ jsonPath: `/dimensions/${d.dimensions.length - 1}`, message: 'the last dimension must be TIME_PERIOD (role time)' });
+  if (last.role !== 'time' || last.id !== 'TIME_PERIOD')
+    issues.push({ jsonPath: `/dimensions/${d.dimensions.length - 1}`, message: 'the last dimension must be TIME_PERIOD (role time)' });
   d.dimensions.forEach((c, i) => {
     if (c.role !== 'time' && !c.codelist) issues.push({ jsonPath: `/dimensions/${i}/codelist`, message: `${c.id} needs a code list` });
-    if (c.codelist && !lists.has(c.codelist)) issues.push({ jsonPath: `/dimensions/${i}/codelist`, message: `code list "${c.codelist}" does not ship in guidelines/codelists` });
-    if (c.role === 'breakdown' && !c.total) issues.push({ jsonPath: `/dimensions/${i}/total`, message: `breakdown ${c.id} needs its total code` });
+    if (c.codelist && !lists.has(c.codelist))
+      issues.push({ jsonPath: `/dimensions/${i}/codelist`, message: `code list "${c.codelist}" does not ship in guidelines/codelists` });
+    if (c.role === 'breakdown' && !c.total)
+      issues.push({ jsonPath: `/dimensions/${i}/total`, message: `breakdown ${c.id} needs its total code` });
   });
   d.attributes.forEach((a, i) => {
-    if (a.codelist && !lists.has(a.codelist)) issues.push({ jsonPath: `/attributes/${i}/codelist`, message: `code list "${a.codelist}" does not ship in guidelines/codelists` });
+    if (a.codelist && !lists.has(a.codelist))
+      issues.push({ jsonPath: `/attributes/${i}/codelist`, message: `code list "${a.codelist}" does not ship in guidelines/codelists` });
     if (!a.codelist && !a.type) issues.push({ jsonPath: `/attributes/${i}`, message: `${a.id} needs a code list or a type` });
   });
   const declared = loadCatalogue().dimensions.map((c) => `${c.id}:${c.codelist}`);
   const breakdowns = d.dimensions.filter((c) => c.role === 'breakdown').map((c) => `${c.id}:${c.codelist}`);
-  if (declared.join(',') !== breakdowns.join(',')) issues.push({ jsonPath: '/dimensions', message: `the breakdown dimensions (${breakdowns.join(', ')}) must be the catalogue's dimensions in its order (${declared.join(', ')})` });
-  if (issues.length) throw new SchemaError(`${shown}: ${issues[0].jsonPath} ${issues[0].message}`, { file: shown, jsonPath: issues[0].jsonPath }, issues);
+  if (declared.join(',') !== breakdowns.join(','))
+    issues.push({
+      jsonPath: '/dimensions',
+      message: `the breakdown dimensions (${breakdowns.join(', ')}) must be the catalogue's dimensions in its order (${declared.join(', ')})`,
+    });
+  if (issues.length)
+    throw new SchemaError(`${shown}: ${issues[0].jsonPath} ${issues[0].message}`, { file: shown, jsonPath: issues[0].jsonPath }, issues);
 }
 
 /**

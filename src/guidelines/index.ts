@@ -35,11 +35,41 @@ export {
   type SeriesCodes,
 } from './catalogue.js';
 export { codeForLabel, normaliseLabel, clearLabelIndexes } from './labels.js';
-export { loadDsd, checkDsd, clearDsdCache, dsdBreakdowns, dsdKeyDimensions, dsdAttribute, dataflowRef, INDICATOR_CODELIST, type DataStructureDefinition, type DsdDimension, type DsdAttribute, type DsdMeasure, type CustomColumn } from './dsd.js';
+export {
+  loadDsd,
+  checkDsd,
+  clearDsdCache,
+  dsdBreakdowns,
+  dsdKeyDimensions,
+  dsdAttribute,
+  dataflowRef,
+  INDICATOR_CODELIST,
+  type DataStructureDefinition,
+  type DsdDimension,
+  type DsdAttribute,
+  type DsdMeasure,
+  type CustomColumn,
+} from './dsd.js';
 export { observationColumns, SUBFIELD_SEPARATOR, type ObservationColumn, type ObservationColumnKind } from './dsd-columns.js';
-export { observationSchema, mappingDimensionsSchema, sourceMappingSchema, derivedFiles, staleDerivedFiles, type DerivedFile } from './dsd-derive.js';
+export {
+  observationSchema,
+  mappingDimensionsSchema,
+  sourceMappingSchema,
+  derivedFiles,
+  staleDerivedFiles,
+  type DerivedFile,
+} from './dsd-derive.js';
 export { structureMessage, SDMX_JSON_STRUCTURE_SCHEMA } from './sdmx-structure.js';
-export { loadCodeList, listCodeLists, codeListMap, hasCodeInList, checkCodeList, clearCodeListCache, type Code as CodeListItem, type CodeList } from './codelists.js';
+export {
+  loadCodeList,
+  listCodeLists,
+  codeListMap,
+  hasCodeInList,
+  checkCodeList,
+  clearCodeListCache,
+  type Code as CodeListItem,
+  type CodeList,
+} from './codelists.js';
 export {
   AreaResolver,
   getAreaResolver,

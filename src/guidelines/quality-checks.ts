@@ -31,7 +31,8 @@ function indicatorOf(indicator: string | Indicator): Indicator {
  */
 export function checkIndicatorRange(indicator: string | Indicator, value: number): QualityFinding | null {
   const ind = indicatorOf(indicator);
-  if (!Number.isFinite(value)) return { rule: 'QR_FINITE', severity: rule('QR_FINITE').severity, message: `${ind.code}: ${value} is not a finite number` };
+  if (!Number.isFinite(value))
+    return { rule: 'QR_FINITE', severity: rule('QR_FINITE').severity, message: `${ind.code}: ${value} is not a finite number` };
   const { min, max } = ind.range;
   if (value < min || (max !== null && value > max)) {
     return {
@@ -53,10 +54,19 @@ export function checkIndicatorRange(indicator: string | Indicator, value: number
  * @param urbanWeight weight of U (urban population, or urban households)
  * @param ruralWeight weight of R
  */
-export function checkUrbanRuralConsistency(total: number, urban: number, rural: number, urbanWeight: number, ruralWeight: number): QualityFinding | null {
+export function checkUrbanRuralConsistency(
+  total: number,
+  urban: number,
+  rural: number,
+  urbanWeight: number,
+  ruralWeight: number,
+): QualityFinding | null {
   const { severity, tolerance } = rule('QR_BREAKDOWN_URBANISATION');
   if (!(urbanWeight >= 0 && ruralWeight >= 0 && urbanWeight + ruralWeight > 0)) {
-    throw new InputError('QUALITY_WEIGHTS_INVALID', `urban and rural weights must be non-negative with a positive sum, not ${urbanWeight} and ${ruralWeight}`);
+    throw new InputError(
+      'QUALITY_WEIGHTS_INVALID',
+      `urban and rural weights must be non-negative with a positive sum, not ${urbanWeight} and ${ruralWeight}`,
+    );
   }
   const expected = (urbanWeight * urban + ruralWeight * rural) / (urbanWeight + ruralWeight);
   const gap = Math.abs(total - expected);
@@ -74,7 +84,11 @@ export function checkSexConsistency(total: number, female: number, male: number)
   const lo = Math.min(female, male) - tolerance;
   const hi = Math.max(female, male) + tolerance;
   if (total >= lo - 1e-9 && total <= hi + 1e-9) return null;
-  return { rule: 'QR_BREAKDOWN_SEX', severity, message: `total ${total} is not between female ${female} and male ${male} (tolerance ${tolerance})` };
+  return {
+    rule: 'QR_BREAKDOWN_SEX',
+    severity,
+    message: `total ${total} is not between female ${female} and male ${male} (tolerance ${tolerance})`,
+  };
 }
 
 /** QR_BREAKDOWN_QUINTILE: the total equals the simple mean of the five quintiles, within the tolerance. */
@@ -84,7 +98,11 @@ export function checkQuintileConsistency(total: number, quintiles: readonly numb
   const mean = quintiles.reduce((a, b) => a + b, 0) / 5;
   const gap = Math.abs(total - mean);
   if (gap <= tolerance + 1e-9) return null;
-  return { rule: 'QR_BREAKDOWN_QUINTILE', severity, message: `total ${total} differs by ${Number(gap.toPrecision(4))} from the mean ${mean} of the quintiles (tolerance ${tolerance})` };
+  return {
+    rule: 'QR_BREAKDOWN_QUINTILE',
+    severity,
+    message: `total ${total} differs by ${Number(gap.toPrecision(4))} from the mean ${mean} of the quintiles (tolerance ${tolerance})`,
+  };
 }
 
 /** QR_COVERAGE_ORDER: i271GA ≤ i271G ≤ i271pop (absent values are skipped). */
@@ -97,7 +115,11 @@ export function checkCoverageOrder(values: { i271pop?: number; i271G?: number; i
   ];
   for (const [a, x, b, y] of pairs) {
     if (x !== undefined && y !== undefined && x > y + tolerance + 1e-9) {
-      return { rule: 'QR_COVERAGE_ORDER', severity, message: `${a} ${x} exceeds ${b} ${y}: coverage by a newer network cannot exceed coverage by an older one` };
+      return {
+        rule: 'QR_COVERAGE_ORDER',
+        severity,
+        message: `${a} ${x} exceeds ${b} ${y}: coverage by a newer network cannot exceed coverage by an older one`,
+      };
     }
   }
   return null;

@@ -26,7 +26,8 @@ export function checkQualityRules(q: QualityRules, shown: string): void {
     if (ids.has(r.id)) issues.push({ jsonPath: `/rules/${i}/id`, message: `duplicate rule ${r.id}` });
     ids.add(r.id);
     r.appliesTo.forEach((a, j) => {
-      if (a !== '*' && !codes.has(a) && !kinds.has(a)) issues.push({ jsonPath: `/rules/${i}/appliesTo/${j}`, message: `"${a}" is not an indicator code, kind:<kind> or *` });
+      if (a !== '*' && !codes.has(a) && !kinds.has(a))
+        issues.push({ jsonPath: `/rules/${i}/appliesTo/${j}`, message: `"${a}" is not an indicator code, kind:<kind> or *` });
     });
     for (const [k, w] of Object.entries(r.weights ?? {})) {
       if (!codes.has(w)) issues.push({ jsonPath: `/rules/${i}/weights/${k}`, message: `"${w}" is not an indicator code` });
@@ -36,16 +37,20 @@ export function checkQualityRules(q: QualityRules, shown: string): void {
   q.missingMarkers.forEach((m, i) => {
     if (seen.has(m.marker)) issues.push({ jsonPath: `/missingMarkers/${i}/marker`, message: `duplicate marker "${m.marker}"` });
     seen.add(m.marker);
-    if (!hasCodeInList('CL_OBS_STATUS', m.obsStatus)) issues.push({ jsonPath: `/missingMarkers/${i}/obsStatus`, message: `"${m.obsStatus}" is not a CL_OBS_STATUS code` });
+    if (!hasCodeInList('CL_OBS_STATUS', m.obsStatus))
+      issues.push({ jsonPath: `/missingMarkers/${i}/obsStatus`, message: `"${m.obsStatus}" is not a CL_OBS_STATUS code` });
   });
   const pairs = new Set<string>();
   q.unitConversions.forEach((c, i) => {
     for (const k of ['from', 'to'] as const) {
-      if (!hasCodeInList('CL_UNIT_MEASURE', c[k])) issues.push({ jsonPath: `/unitConversions/${i}/${k}`, message: `"${c[k]}" is not a CL_UNIT_MEASURE code` });
+      if (!hasCodeInList('CL_UNIT_MEASURE', c[k]))
+        issues.push({ jsonPath: `/unitConversions/${i}/${k}`, message: `"${c[k]}" is not a CL_UNIT_MEASURE code` });
     }
-    if (pairs.has(`${c.from}>${c.to}`)) issues.push({ jsonPath: `/unitConversions/${i}`, message: `a second conversion from ${c.from} to ${c.to}` });
+    if (pairs.has(`${c.from}>${c.to}`))
+      issues.push({ jsonPath: `/unitConversions/${i}`, message: `a second conversion from ${c.from} to ${c.to}` });
     pairs.add(`${c.from}>${c.to}`);
-    if (c.operation === 'scale' && c.factor === undefined) issues.push({ jsonPath: `/unitConversions/${i}/factor`, message: 'is required for a scale conversion' });
+    if (c.operation === 'scale' && c.factor === undefined)
+      issues.push({ jsonPath: `/unitConversions/${i}/factor`, message: 'is required for a scale conversion' });
   });
   const ranks = new Set<number>();
   q.sourcePriority.forEach((s, i) => {
@@ -53,7 +58,11 @@ export function checkQualityRules(q: QualityRules, shown: string): void {
     ranks.add(s.rank);
   });
   if (issues.length) {
-    throw new SchemaError(`${shown}: ${issues[0].jsonPath} ${issues[0].message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}`, { file: shown, jsonPath: issues[0].jsonPath }, issues);
+    throw new SchemaError(
+      `${shown}: ${issues[0].jsonPath} ${issues[0].message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}`,
+      { file: shown, jsonPath: issues[0].jsonPath },
+      issues,
+    );
   }
 }
 

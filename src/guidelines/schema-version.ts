@@ -24,7 +24,9 @@ const versions = new Map<string, number>();
 export function currentSchemaVersion(kind: UserFileKind): number {
   let v = versions.get(kind);
   if (v === undefined) {
-    const schema = JSON.parse(readFileSync(guidelinePath('schemas', `${kind}.schema.json`), 'utf8')) as { properties?: { schemaVersion?: { maximum?: unknown } } };
+    const schema = JSON.parse(readFileSync(guidelinePath('schemas', `${kind}.schema.json`), 'utf8')) as {
+      properties?: { schemaVersion?: { maximum?: unknown } };
+    };
     const max = schema.properties?.schemaVersion?.maximum;
     if (typeof max !== 'number') throw new Error(`guidelines/schemas/${kind}.schema.json declares no schemaVersion maximum`);
     versions.set(kind, (v = max));

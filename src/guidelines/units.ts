@@ -59,24 +59,37 @@ export function toCanonicalUnit(
 ): CanonicalValue {
   const ind = typeof indicator === 'string' ? getIndicator(indicator) : indicator;
   if (!ind) throw new InputError('INDICATOR_UNKNOWN', `"${String(indicator)}" is not an indicator of the catalogue`);
-  if (!hasCodeInList('CL_UNIT_MEASURE', unit)) throw new InputError('UNIT_UNKNOWN', `"${unit}" is not a CL_UNIT_MEASURE code (indicator ${ind.code})`);
-  if (!hasCodeInList('CL_UNIT_MULT', String(unitMult))) throw new InputError('UNIT_MULT_INVALID', `UNIT_MULT must be a CL_UNIT_MULT code (a power of ten: 0, 3, 6, …), not ${unitMult}`);
+  if (!hasCodeInList('CL_UNIT_MEASURE', unit))
+    throw new InputError('UNIT_UNKNOWN', `"${unit}" is not a CL_UNIT_MEASURE code (indicator ${ind.code})`);
+  if (!hasCodeInList('CL_UNIT_MULT', String(unitMult)))
+    throw new InputError('UNIT_MULT_INVALID', `UNIT_MULT must be a CL_UNIT_MULT code (a power of ten: 0, 3, 6, …), not ${unitMult}`);
   const scaled = finite(value, 'the value') * 10 ** unitMult;
   const mult = unitMult ? `×10^${unitMult}` : '';
   const target = ind.unit;
-  const done = (v: number, method: string): CanonicalValue => ({ value: finite(v, `the converted value of ${ind.code}`), unit: target, method });
+  const done = (v: number, method: string): CanonicalValue => ({
+    value: finite(v, `the converted value of ${ind.code}`),
+    unit: target,
+    method,
+  });
   if (unit === target) return done(scaled, `${unit}${mult}`);
   if ((ind.unitHistory ?? []).some((h) => h.unit === unit)) {
     return done(scaled, `${unit}${mult} read as ${target} (unit changed by the publisher, same content)`);
   }
   const rule = loadQualityRules().unitConversions.find((c) => c.from === unit && c.to === target);
-  if (!rule) throw new InputError('UNIT_NOT_CONVERTIBLE', `${ind.code} is stored in ${target}; a value in ${unit} cannot be converted to it`);
+  if (!rule)
+    throw new InputError('UNIT_NOT_CONVERTIBLE', `${ind.code} is stored in ${target}; a value in ${unit} cannot be converted to it`);
   switch (rule.operation) {
     case 'scale':
       return done(scaled * (rule.factor ?? 1), `${unit}${mult} × ${rule.factor ?? 1}`);
     case 'per_100_population':
-      return done((scaled / positive(context.population, 'UNIT_NEEDS_POPULATION', 'the population', ind.code)) * 100, `${unit}${mult} / POP × 100`);
+      return done(
+        (scaled / positive(context.population, 'UNIT_NEEDS_POPULATION', 'the population', ind.code)) * 100,
+        `${unit}${mult} / POP × 100`,
+      );
     case 'divide_by_exchange_rate':
-      return done(scaled / positive(context.exchangeRate, 'UNIT_NEEDS_EXCHANGE_RATE', 'the exchange rate (LCU per USD)', ind.code), `${unit}${mult} / EXR`);
+      return done(
+        scaled / positive(context.exchangeRate, 'UNIT_NEEDS_EXCHANGE_RATE', 'the exchange rate (LCU per USD)', ind.code),
+        `${unit}${mult} / EXR`,
+      );
   }
 }

@@ -19,9 +19,7 @@ export interface SchemaIssue {
 }
 
 // ajv-formats is CommonJS; under NodeNext its default export is the module object.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
-  ajv: Ajv2020,
-) => Ajv2020;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
 
 function issueOf(e: ErrorObject): SchemaIssue {
   let path = e.instancePath;
@@ -53,9 +51,18 @@ export class SchemaRegistry {
 
   /** @param dir folder holding `<name>.schema.json` files */
   constructor(readonly dir: string) {
-    this.ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, strictTuples: false, strictRequired: false, allowUnionTypes: true });
+    this.ajv = new Ajv2020({
+      allErrors: true,
+      strict: true,
+      strictTypes: false,
+      strictTuples: false,
+      strictRequired: false,
+      allowUnionTypes: true,
+    });
     addFormats(this.ajv);
-    for (const f of readdirSync(dir).filter((n) => n.endsWith('.schema.json')).sort()) {
+    for (const f of readdirSync(dir)
+      .filter((n) => n.endsWith('.schema.json'))
+      .sort()) {
       const file = join(dir, f);
       const shown = displayPath(file);
       const name = f.replace(/\.schema\.json$/, '');
@@ -67,7 +74,10 @@ export class SchemaRegistry {
         this.files.set(id, shown);
       } catch (err) {
         const message = (err as Error).message;
-        this.failed.set(name, new SchemaError(`schema ${shown} cannot be loaded: ${message}`, { file: shown }, [{ jsonPath: '', message }]));
+        this.failed.set(
+          name,
+          new SchemaError(`schema ${shown} cannot be loaded: ${message}`, { file: shown }, [{ jsonPath: '', message }]),
+        );
       }
     }
   }

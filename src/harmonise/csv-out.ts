@@ -36,13 +36,20 @@ export function writeChunkedAtomic(path: string, write: (put: (text: string) => 
   try {
     write((text) => {
       buf += text;
-      if (buf.length > 1 << 20) { writeSync(fd, buf); buf = ''; }
+      if (buf.length > 1 << 20) {
+        writeSync(fd, buf);
+        buf = '';
+      }
     });
     if (buf) writeSync(fd, buf);
     closeSync(fd);
     renameSync(tmp, path);
   } catch (err) {
-    try { closeSync(fd); } catch { /* already closed */ }
+    try {
+      closeSync(fd);
+    } catch {
+      /* already closed */
+    }
     rmSync(tmp, { force: true });
     throw outputWriteError(err, path);
   }

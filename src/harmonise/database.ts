@@ -22,7 +22,13 @@ function readCsvSql(path: string, names?: readonly string[]): string {
 
 /** Casts of the numeric columns of the observations (OBS_VALUE, UNIT_MULT, PROV_ROW). */
 function typedSelect(extra: readonly string[] = []): string {
-  const cols = observationColumns().map((c) => (c.id === 'OBS_VALUE' ? `TRY_CAST(NULLIF("${c.id}", '') AS DOUBLE) AS "${c.id}"` : c.numeric ? `TRY_CAST(NULLIF("${c.id}", '') AS INTEGER) AS "${c.id}"` : `"${c.id}"`));
+  const cols = observationColumns().map((c) =>
+    c.id === 'OBS_VALUE'
+      ? `TRY_CAST(NULLIF("${c.id}", '') AS DOUBLE) AS "${c.id}"`
+      : c.numeric
+        ? `TRY_CAST(NULLIF("${c.id}", '') AS INTEGER) AS "${c.id}"`
+        : `"${c.id}"`,
+  );
   return [...cols, ...extra.map((e) => `"${e}"`)].join(', ');
 }
 
@@ -47,7 +53,10 @@ export async function writeDatabase(h: Harmoniser, outputs: HarmoniseOutputs, db
   writeVintages(h, vintages);
   writeChunkedAtomic(sources, (put) => {
     put('SOURCE_ID,MAPPING,FILE,SHEET,RELEASE_DATE,RETRIEVAL_DATE,PRIORITY,SOURCE_CLASS,DATASET,SHA256\n');
-    for (const s of h.sources) put(`${[s.id, s.mapping, s.file, s.sheet, s.releaseDate, s.retrievalDate, String(s.priority), s.sourceClass, s.dataset, s.sha256].map(csvField).join(',')}\n`);
+    for (const s of h.sources)
+      put(
+        `${[s.id, s.mapping, s.file, s.sheet, s.releaseDate, s.retrievalDate, String(s.priority), s.sourceClass, s.dataset, s.sha256].map(csvField).join(',')}\n`,
+      );
   });
   const db = await DuckDBInstance.create(dbPath, { threads: '2', memory_limit: '512MB' });
   const c = await db.connect();
@@ -59,11 +68,17 @@ export async function writeDatabase(h: Harmoniser, outputs: HarmoniseOutputs, db
     await c.run(`CREATE TABLE sources AS SELECT * REPLACE (CAST(PRIORITY AS INTEGER) AS PRIORITY) FROM ${readCsvSql(sources)}`);
     await c.run(`CREATE TABLE rejects AS SELECT * FROM ${readCsvSql(outputs.rejects)}`);
     await c.run(`CREATE TABLE conflicts AS SELECT * FROM ${readCsvSql(outputs.conflicts)}`);
-    const n = await c.runAndReadAll('SELECT (SELECT count(*) FROM observations) AS o, (SELECT count(*) FROM vintages) AS v, (SELECT count(*) FROM conflicts) AS k');
+    const n = await c.runAndReadAll(
+      'SELECT (SELECT count(*) FROM observations) AS o, (SELECT count(*) FROM vintages) AS v, (SELECT count(*) FROM conflicts) AS k',
+    );
     const [o, v, k] = (n.getRows()[0] as bigint[]).map(Number);
     const t = totals(h);
     if (o !== t.observations || v !== h.store.length || k !== h.conflicts.length) {
-      throw new OutputError('OUTPUT_LEDGER_MISMATCH', `${dbPath}: the database holds ${o} observations, ${v} vintages and ${k} conflicts; the ledger counts ${t.observations}, ${h.store.length} and ${h.conflicts.length}`, { file: dbPath });
+      throw new OutputError(
+        'OUTPUT_LEDGER_MISMATCH',
+        `${dbPath}: the database holds ${o} observations, ${v} vintages and ${k} conflicts; the ledger counts ${t.observations}, ${h.store.length} and ${h.conflicts.length}`,
+        { file: dbPath },
+      );
     }
     await c.run(`COPY observations TO ${sql(parquetPath)} (FORMAT parquet, COMPRESSION zstd)`);
   } finally {
@@ -80,12 +95,19 @@ function writeVintages(h: Harmoniser, path: string): void {
   const write = observationRowWriter(h);
   const order = Array.from({ length: s.length }, (_, i) => i);
   writeChunkedAtomic(path, (put) => {
-    put(`${observationColumns().map((c) => c.id).join(',')},STATE\n`);
+    put(
+      `${observationColumns()
+        .map((c) => c.id)
+        .join(',')},STATE\n`,
+    );
     let chunk = '';
     for (const i of order) {
       if (!s.dropped[i]) continue;
       chunk += `${write(i).slice(0, -1)},${STATE[s.dropped[i]] ?? 'dropped'}\n`;
-      if (chunk.length > 1 << 16) { put(chunk); chunk = ''; }
+      if (chunk.length > 1 << 16) {
+        put(chunk);
+        chunk = '';
+      }
     }
     put(chunk);
   });

@@ -55,7 +55,7 @@ export function sourceDataset(source: SourceMapping['source']): string {
 
 /** The value-column pattern of a wide layout (`columns`, or its former name `timeColumns`). */
 export function columnsPattern(layout: SourceMapping['layout']): string | undefined {
-  return layout.type === 'wide' ? layout.columns ?? layout.timeColumns : undefined;
+  return layout.type === 'wide' ? (layout.columns ?? layout.timeColumns) : undefined;
 }
 
 /** Names of the named groups of a regular expression source, in order. */

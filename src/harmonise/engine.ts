@@ -2,7 +2,17 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DigicgeError, InputError } from '../errors.js';
-import { aseanMembers, checkUrbanRuralConsistency, getAreaResolver, getIndicator, hasCodeInList, loadQualityRules, toCanonicalUnit, type AreaSystem, type Indicator } from '../guidelines/index.js';
+import {
+  aseanMembers,
+  checkUrbanRuralConsistency,
+  getAreaResolver,
+  getIndicator,
+  hasCodeInList,
+  loadQualityRules,
+  toCanonicalUnit,
+  type AreaSystem,
+  type Indicator,
+} from '../guidelines/index.js';
 import { readCsv, streamCsvFile } from '../ingest/csv.js';
 import { otherNumberFormat, parseLocaleNumber, type NumberFormat } from '../ingest/numbers.js';
 import { readSdmxCsv } from '../ingest/sdmx-csv.js';
@@ -44,10 +54,20 @@ export interface SourceInfo {
 }
 
 interface Pending {
-  src: number; area: string; ind: Indicator; codes: string[]; time: string;
-  value: number; unit: string; mult: number; status: string; row: RawRow; column: string; need: 'population' | 'exchangeRate'; by: string;
+  src: number;
+  area: string;
+  ind: Indicator;
+  codes: string[];
+  time: string;
+  value: number;
+  unit: string;
+  mult: number;
+  status: string;
+  row: RawRow;
+  column: string;
+  need: 'population' | 'exchangeRate';
+  by: string;
 }
-
 
 /**
  * The harmonisation engine: reads each mapped source, turns every data cell into an observation,
@@ -82,12 +102,38 @@ export class Harmoniser {
     try {
       bytes = readFileSync(lm.dataPath);
     } catch (err) {
-      throw new InputError('FILE_NOT_FOUND', `cannot read ${lm.dataShown} (file of mapping ${lm.path}): ${(err as Error).message}`, { file: lm.dataShown }, { cause: err });
+      throw new InputError(
+        'FILE_NOT_FOUND',
+        `cannot read ${lm.dataShown} (file of mapping ${lm.path}): ${(err as Error).message}`,
+        { file: lm.dataShown },
+        { cause: err },
+      );
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const fmt = m.format;
-    const info: SourceInfo = { id: m.source.id, mapping: lm.path, file: lm.dataShown, sheet: '', releaseDate: m.source.releaseDate, priority: sourcePriority(m.source), sha256, json: fmt.type === 'sdmx-json' || fmt.type === 'wb-api-json', dataset: sourceDataset(m.source), sourceClass: m.source.class ?? '', retrievalDate: m.source.retrievalDate ?? '' };
-    const counts: SourceCounts = { sourceId: m.source.id, mapping: lm.path, file: lm.dataShown, releaseDate: m.source.releaseDate, cells: 0, observations: 0, rejected: 0, filtered: {} };
+    const info: SourceInfo = {
+      id: m.source.id,
+      mapping: lm.path,
+      file: lm.dataShown,
+      sheet: '',
+      releaseDate: m.source.releaseDate,
+      priority: sourcePriority(m.source),
+      sha256,
+      json: fmt.type === 'sdmx-json' || fmt.type === 'wb-api-json',
+      dataset: sourceDataset(m.source),
+      sourceClass: m.source.class ?? '',
+      retrievalDate: m.source.retrievalDate ?? '',
+    };
+    const counts: SourceCounts = {
+      sourceId: m.source.id,
+      mapping: lm.path,
+      file: lm.dataShown,
+      releaseDate: m.source.releaseDate,
+      cells: 0,
+      observations: 0,
+      rejected: 0,
+      filtered: {},
+    };
     this.sources.push(info);
     this.counts.push(counts);
     if (m.filters?.leadingZerosArePadding) this.padding.set(src, new FirstNonZero());
@@ -97,15 +143,34 @@ export class Harmoniser {
     let table: RawTable | null = null;
     switch (fmt.type) {
       case 'csv': {
-        const opts = { delimiter: fmt.delimiter, quote: fmt.quote, encoding: fmt.encoding, skipRows: fmt.skipRows, headerRows: fmt.headerRows, maxLinesPerField: fmt.maxLinesPerField };
+        const opts = {
+          delimiter: fmt.delimiter,
+          quote: fmt.quote,
+          encoding: fmt.encoding,
+          skipRows: fmt.skipRows,
+          headerRows: fmt.headerRows,
+          maxLinesPerField: fmt.maxLinesPerField,
+        };
         streamCsvFile(lm.dataPath, Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined)), sink, lm.dataShown);
         break;
       }
       case 'xlsx':
-        table = await readXlsx(lm.dataPath, { ...(fmt.sheet !== undefined ? { sheet: fmt.sheet } : {}), ...(fmt.skipRows !== undefined ? { skipRows: fmt.skipRows } : {}), ...(fmt.headerRows !== undefined ? { headerRows: fmt.headerRows } : {}) }, lm.dataShown);
+        table = await readXlsx(
+          lm.dataPath,
+          {
+            ...(fmt.sheet !== undefined ? { sheet: fmt.sheet } : {}),
+            ...(fmt.skipRows !== undefined ? { skipRows: fmt.skipRows } : {}),
+            ...(fmt.headerRows !== undefined ? { headerRows: fmt.headerRows } : {}),
+          },
+          lm.dataShown,
+        );
         break;
       case 'sdmx-csv':
-        table = readSdmxCsv(lm.dataPath, { ...(fmt.encoding ? { encoding: fmt.encoding } : {}), ...(fmt.delimiter ? { delimiter: fmt.delimiter } : {}) }, lm.dataShown);
+        table = readSdmxCsv(
+          lm.dataPath,
+          { ...(fmt.encoding ? { encoding: fmt.encoding } : {}), ...(fmt.delimiter ? { delimiter: fmt.delimiter } : {}) },
+          lm.dataShown,
+        );
         break;
       case 'sdmx-json':
         table = readSdmxJson(lm.dataPath, lm.dataShown);
@@ -125,15 +190,31 @@ export class Harmoniser {
 
   private codeKnown(list: string, code: string): boolean {
     let m = this.codeOk.get(list);
-    if (!m) { m = new Map(); this.codeOk.set(list, m); }
+    if (!m) {
+      m = new Map();
+      this.codeOk.set(list, m);
+    }
     let ok = m.get(code);
-    if (ok === undefined) { ok = hasCodeInList(list, code); m.set(code, ok); }
+    if (ok === undefined) {
+      ok = hasCodeInList(list, code);
+      m.set(code, ok);
+    }
     return ok;
   }
 
   private reject(src: number, row: RawRow, column: string, code: string, message: string, cells: number): void {
     const info = this.sources[src];
-    this.rejects.push({ sourceId: info.id, file: info.file, sheet: info.sheet, row: row.row, column, code, message, cells, text: row.text });
+    this.rejects.push({
+      sourceId: info.id,
+      file: info.file,
+      sheet: info.sheet,
+      row: row.row,
+      column,
+      code,
+      message,
+      cells,
+      text: row.text,
+    });
     this.counts[src].rejected += cells;
   }
 
@@ -148,13 +229,18 @@ export class Harmoniser {
     const self = this;
     const numFmt: NumberFormat = { decimal: m.format.decimal ?? '.', thousands: m.format.thousands ?? '' };
     const plainNumbers = numFmt.decimal === '.' && numFmt.thousands === '';
-    if (numFmt.decimal === numFmt.thousands) throw new InputError('MAPPING_NUMBER_FORMAT', `the decimal mark and the thousands separator are both "${numFmt.decimal}"`, { file: lm.path, jsonPath: '/format/thousands' });
+    if (numFmt.decimal === numFmt.thousands)
+      throw new InputError('MAPPING_NUMBER_FORMAT', `the decimal mark and the thousands separator are both "${numFmt.decimal}"`, {
+        file: lm.path,
+        jsonPath: '/format/thousands',
+      });
     const missing = missingMarkers(m.missing);
     const filters = m.filters ?? {};
     const projectedAfter = m.source.projectionsAfter !== undefined ? +m.source.projectionsAfter : Infinity;
     const keepAggregates = filters.aggregates === 'keep';
     const areaScope = filters.areas ?? 'asean';
-    const scope: Set<string> | null = areaScope === 'all' ? null : areaScope === 'asean' || areaScope === 'asean-subnational' ? this.asean : new Set(areaScope);
+    const scope: Set<string> | null =
+      areaScope === 'all' ? null : areaScope === 'asean' || areaScope === 'asean-subnational' ? this.asean : new Set(areaScope);
     const withProvinces = areaScope === 'asean-subnational';
     const yearFrom = filters.years?.from ?? -Infinity;
     const yearTo = filters.years?.to ?? Infinity;
@@ -166,16 +252,29 @@ export class Harmoniser {
       const t = readCsv(join(lm.dir, al.file), {}, displayPath(join(lm.dir, al.file)));
       const ci = t.header.indexOf(al.codeColumn);
       const ei = t.header.indexOf(al.emptyColumn);
-      if (ci < 0 || ei < 0) throw new InputError('MAPPING_COLUMN_NOT_FOUND', `aggregate list ${t.file} has no column "${ci < 0 ? al.codeColumn : al.emptyColumn}"; its columns are ${t.header.join(', ')}`, { file: t.file, row: t.headerRow });
+      if (ci < 0 || ei < 0)
+        throw new InputError(
+          'MAPPING_COLUMN_NOT_FOUND',
+          `aggregate list ${t.file} has no column "${ci < 0 ? al.codeColumn : al.emptyColumn}"; its columns are ${t.header.join(', ')}`,
+          { file: t.file, row: t.headerRow },
+        );
       listedAggregates = new Set(t.rows.filter((r) => !r.error && r.cells[ei].trim() === '').map((r) => r.cells[ci].trim()));
     }
     const dims = m.dimensions;
-    const reading: AreaReading = { resolver: this.resolver, system: dims.REF_AREA.system as AreaSystem | undefined, options: dims.REF_AREA.nameSource ? { source: dims.REF_AREA.nameSource } : {}, map: codeMapOf(dims.REF_AREA.codeMap) };
+    const reading: AreaReading = {
+      resolver: this.resolver,
+      system: dims.REF_AREA.system as AreaSystem | undefined,
+      options: dims.REF_AREA.nameSource ? { source: dims.REF_AREA.nameSource } : {},
+      map: codeMapOf(dims.REF_AREA.codeMap),
+    };
     const areaCache = new Map<string, { code: string; kind: 'ok' | 'aggregate' | 'scope' } | null>();
     const indCache = new Map<string, Indicator | null>();
     const lookupInd = (code: string): Indicator | null => {
       let ind = indCache.get(code);
-      if (ind === undefined) { ind = getIndicator(code) ?? null; indCache.set(code, ind); }
+      if (ind === undefined) {
+        ind = getIndicator(code) ?? null;
+        indCache.set(code, ind);
+      }
       return ind;
     };
     // compiled against the header
@@ -184,9 +283,9 @@ export class Harmoniser {
     let values: ValueColumnPlan[] = [];
     let markers: CompiledMarkers | null = null;
     let unmapped: UnmappedTally | null = null;
-    let dropIx: number[] = [];
-    let dropRe: RegExp[] = [];
-    let dropReason: string[] = [];
+    const dropIx: number[] = [];
+    const dropRe: RegExp[] = [];
+    const dropReason: string[] = [];
     let nValues = 0;
     const codes = keyBreakdowns().map(() => '_T');
     const cellCodes = codes.slice();
@@ -200,7 +299,11 @@ export class Harmoniser {
         unmapped = new UnmappedTally(h, plan.unmapped);
         counts.unmapped = unmapped.columns;
         if (markers) self.markerHits.push({ src, mapping: m, hits: markers.hits });
-        for (const d of filters.dropRows ?? []) { dropIx.push(header.indexOf(d.column)); dropRe.push(new RegExp(d.pattern)); dropReason.push(d.reason ?? 'DROPPED_ROW'); }
+        for (const d of filters.dropRows ?? []) {
+          dropIx.push(header.indexOf(d.column));
+          dropRe.push(new RegExp(d.pattern));
+          dropReason.push(d.reason ?? 'DROPPED_ROW');
+        }
         nValues = values.length;
       },
 
@@ -208,11 +311,17 @@ export class Harmoniser {
         const n = nValues;
         const p = plan!;
         counts.cells += n;
-        if (row.error) { self.reject(src, row, '', row.error.code, row.error.message, n); return; }
+        if (row.error) {
+          self.reject(src, row, '', row.error.code, row.error.message, n);
+          return;
+        }
         const cells = row.cells;
         unmapped!.count(cells);
         for (let d = 0; d < dropIx.length; d++) {
-          if (dropRe[d].test(cells[dropIx[d]])) { self.filter(src, dropReason[d], n); return; }
+          if (dropRe[d].test(cells[dropIx[d]])) {
+            self.filter(src, dropReason[d], n);
+            return;
+          }
         }
         // area
         const areaText = cells[p.areaIndex].trim();
@@ -223,7 +332,10 @@ export class Harmoniser {
           if (a === undefined) area = null;
           else {
             const agg = a.type === 'aggregate' || (listedAggregates !== null && listedAggregates.has(areaText));
-            const out = scope !== null && !scope.has(a.code) && !(withProvinces && a.type === 'subnational' && self.asean.has(self.resolver.entry(a.code)?.parent ?? ''));
+            const out =
+              scope !== null &&
+              !scope.has(a.code) &&
+              !(withProvinces && a.type === 'subnational' && self.asean.has(self.resolver.entry(a.code)?.parent ?? ''));
             area = { code: a.code, kind: agg && !keepAggregates ? 'aggregate' : out ? 'scope' : 'ok' };
           }
           areaCache.set(areaText, area);
@@ -231,18 +343,39 @@ export class Harmoniser {
         if (area === null) {
           const mapped = reading.map?.get(areaText);
           const look = self.resolver.lookup(mapped ?? areaText, mapped !== undefined ? 'id' : reading.system, reading.options);
-          const why = mapped !== undefined ? `is mapped by dimensions.REF_AREA.codeMap to "${mapped}", which is not a CL_AREA code` : look.status === 'ambiguous' ? `is ambiguous (${look.candidates.join(', ')})` : 'is not a known area code or name';
-          self.reject(src, row, header[p.areaIndex], 'UNKNOWN_AREA', `"${areaText}" ${why}${reading.system && mapped === undefined ? ` in system ${reading.system}` : ''}`, n);
+          const why =
+            mapped !== undefined
+              ? `is mapped by dimensions.REF_AREA.codeMap to "${mapped}", which is not a CL_AREA code`
+              : look.status === 'ambiguous'
+                ? `is ambiguous (${look.candidates.join(', ')})`
+                : 'is not a known area code or name';
+          self.reject(
+            src,
+            row,
+            header[p.areaIndex],
+            'UNKNOWN_AREA',
+            `"${areaText}" ${why}${reading.system && mapped === undefined ? ` in system ${reading.system}` : ''}`,
+            n,
+          );
           return;
         }
-        if (area.kind === 'aggregate') { self.filter(src, 'AGGREGATE', n); return; }
-        if (area.kind === 'scope') { self.filter(src, 'OUT_OF_SCOPE', n); return; }
+        if (area.kind === 'aggregate') {
+          self.filter(src, 'AGGREGATE', n);
+          return;
+        }
+        if (area.kind === 'scope') {
+          self.filter(src, 'OUT_OF_SCOPE', n);
+          return;
+        }
         // indicator of the row
         let rowInd = p.fixedIndicator;
         if (p.indicatorIndex >= 0) {
           const t = cells[p.indicatorIndex].trim();
-          rowInd = p.indicatorMap ? p.indicatorMap.get(t) ?? p.indicatorDefault ?? '' : t;
-          if (!rowInd) { self.reject(src, row, header[p.indicatorIndex], 'UNKNOWN_INDICATOR', `"${t}" is not in the mapping's INDICATOR code map`, n); return; }
+          rowInd = p.indicatorMap ? (p.indicatorMap.get(t) ?? p.indicatorDefault ?? '') : t;
+          if (!rowInd) {
+            self.reject(src, row, header[p.indicatorIndex], 'UNKNOWN_INDICATOR', `"${t}" is not in the mapping's INDICATOR code map`, n);
+            return;
+          }
         }
         // breakdowns given by the row
         for (let k = 0; k < codes.length; k++) codes[k] = '_T';
@@ -253,25 +386,44 @@ export class Harmoniser {
             return;
           }
           if (d.keyPos >= 0) codes[d.keyPos] = v;
-          else if (v !== '_T') { self.reject(src, row, d.index >= 0 ? header[d.index] : '', 'BREAKDOWN_NOT_CARRIED', `${d.dim} "${v}": the catalogue declares this breakdown but the observation key does not carry it yet (it carries ${keyBreakdowns().join(', ')})`, n); return; }
+          else if (v !== '_T') {
+            self.reject(
+              src,
+              row,
+              d.index >= 0 ? header[d.index] : '',
+              'BREAKDOWN_NOT_CARRIED',
+              `${d.dim} "${v}": the catalogue declares this breakdown but the observation key does not carry it yet (it carries ${keyBreakdowns().join(', ')})`,
+              n,
+            );
+            return;
+          }
         }
         let status = p.fixedStatus;
         if (p.statusIndex >= 0) {
           const t = cells[p.statusIndex].trim();
-          status = t === '' ? 'A' : p.statusMap ? p.statusMap.get(t) ?? t : t;
-          if (!self.codeKnown('CL_OBS_STATUS', status)) { self.reject(src, row, header[p.statusIndex], 'UNKNOWN_CODE', `"${t}" is not a CL_OBS_STATUS code`, n); return; }
+          status = t === '' ? 'A' : p.statusMap ? (p.statusMap.get(t) ?? t) : t;
+          if (!self.codeKnown('CL_OBS_STATUS', status)) {
+            self.reject(src, row, header[p.statusIndex], 'UNKNOWN_CODE', `"${t}" is not a CL_OBS_STATUS code`, n);
+            return;
+          }
         }
         let rowTime = p.fixedTime;
         if (p.timeIndex >= 0) {
           rowTime = cells[p.timeIndex].trim();
-          if (!isPeriod(rowTime)) { self.reject(src, row, header[p.timeIndex], 'BAD_TIME_PERIOD', `"${rowTime}" is not a period (${PERIOD_FORMATS})`, n); return; }
+          if (!isPeriod(rowTime)) {
+            self.reject(src, row, header[p.timeIndex], 'BAD_TIME_PERIOD', `"${rowTime}" is not a period (${PERIOD_FORMATS})`, n);
+            return;
+          }
         }
         const marks = markers?.byArea.get(area.code);
         for (let v = 0; v < n; v++) {
           const vc = values[v];
           const ci = vc.index;
           const column = info.json ? `${row.jsonPath ?? ''}` : header[ci];
-          if (vc.timeError) { self.reject(src, row, column, 'BAD_TIME_PERIOD', vc.timeError, 1); continue; }
+          if (vc.timeError) {
+            self.reject(src, row, column, 'BAD_TIME_PERIOD', vc.timeError, 1);
+            continue;
+          }
           const time = vc.time || rowTime;
           if (hasYearFilter) {
             const year = +time.slice(0, 4);
@@ -279,7 +431,12 @@ export class Harmoniser {
               if (padFirst) {
                 const t = cells[ci].trim();
                 const ind0 = lookupInd(vc.indicator || rowInd);
-                if (ind0 && !missing.has(t)) padFirst.note(self.store.seriesKey(area.code, ind0.code, self.cellCodes(ind0, vc.codes, codes, cellCodes)), time, plainNumbers ? parsePlain(t) : parseLocaleNumber(t, numFmt));
+                if (ind0 && !missing.has(t))
+                  padFirst.note(
+                    self.store.seriesKey(area.code, ind0.code, self.cellCodes(ind0, vc.codes, codes, cellCodes)),
+                    time,
+                    plainNumbers ? parsePlain(t) : parseLocaleNumber(t, numFmt),
+                  );
               }
               self.filter(src, 'YEAR_RANGE', 1);
               continue;
@@ -287,11 +444,34 @@ export class Harmoniser {
           }
           const indCode = vc.indicator || rowInd;
           const ind = lookupInd(indCode);
-          if (ind === null) { self.reject(src, row, column, 'UNKNOWN_INDICATOR', `"${indCode}" is not an indicator of the catalogue`, 1); continue; }
-          if (vc.notCarried) { self.reject(src, row, column, 'BREAKDOWN_NOT_CARRIED', `${vc.notCarried}: the catalogue declares this breakdown but the observation key does not carry it yet (it carries ${keyBreakdowns().join(', ')})`, 1); continue; }
+          if (ind === null) {
+            self.reject(src, row, column, 'UNKNOWN_INDICATOR', `"${indCode}" is not an indicator of the catalogue`, 1);
+            continue;
+          }
+          if (vc.notCarried) {
+            self.reject(
+              src,
+              row,
+              column,
+              'BREAKDOWN_NOT_CARRIED',
+              `${vc.notCarried}: the catalogue declares this breakdown but the observation key does not carry it yet (it carries ${keyBreakdowns().join(', ')})`,
+              1,
+            );
+            continue;
+          }
           for (let k = 0; k < codes.length; k++) cellCodes[k] = vc.codes[k] || codes[k];
           const notAllowed = breakdownsNotAllowed(ind, self.store.breakdowns, cellCodes);
-          if (notAllowed) { self.reject(src, row, column, 'BREAKDOWN_NOT_ALLOWED', `${ind.code} has no breakdown by ${notAllowed} (allowed: ${(ind.breakdowns ?? []).join(', ') || 'none'})`, 1); continue; }
+          if (notAllowed) {
+            self.reject(
+              src,
+              row,
+              column,
+              'BREAKDOWN_NOT_ALLOWED',
+              `${ind.code} has no breakdown by ${notAllowed} (allowed: ${(ind.breakdowns ?? []).join(', ') || 'none'})`,
+              1,
+            );
+            continue;
+          }
           self.cellCodes(ind, vc.codes, codes, cellCodes);
           const text = cells[ci].trim();
           const mark = marks?.[v];
@@ -299,27 +479,73 @@ export class Harmoniser {
           if (mark !== undefined) {
             markers!.hits[markers!.index.get(area.code)![v]]++;
             cellStatus = mark;
-            if (Number.isNaN(plainNumbers ? parsePlain(text) : parseLocaleNumber(text, numFmt))) { self.insert(src, area.code, ind, cellCodes, time, NaN, mark, row, column); continue; }
+            if (Number.isNaN(plainNumbers ? parsePlain(text) : parseLocaleNumber(text, numFmt))) {
+              self.insert(src, area.code, ind, cellCodes, time, NaN, mark, row, column);
+              continue;
+            }
           } else {
             const marker = missing.get(text);
             if (marker !== undefined) {
-              if (marker === null) { self.filter(src, 'MISSING', 1); continue; }
+              if (marker === null) {
+                self.filter(src, 'MISSING', 1);
+                continue;
+              }
               self.insert(src, area.code, ind, cellCodes, time, NaN, marker, row, column);
               continue;
             }
           }
           const raw = plainNumbers ? parsePlain(text) : parseLocaleNumber(text, numFmt);
-          if (Number.isNaN(raw)) { self.rejectNumber(src, row, column, text, numFmt); continue; }
+          if (Number.isNaN(raw)) {
+            self.rejectNumber(src, row, column, text, numFmt);
+            continue;
+          }
           let value = raw;
           const u = vc.unit;
           const mult = vc.mult;
           if (u !== ind.unit || mult !== 0) {
-            if (u === 'NUMBER' && ind.unit === 'PER_100_POP') { self.pending.push({ src, area: area.code, ind, codes: cellCodes.slice(), time, value: raw, unit: u, mult, status: cellStatus, row, column, need: 'population', by: m.conversions?.population ?? 'POP' }); continue; }
-            if (u === 'LCU' && ind.unit.startsWith('USD')) { self.pending.push({ src, area: area.code, ind, codes: cellCodes.slice(), time, value: raw, unit: u, mult, status: cellStatus, row, column, need: 'exchangeRate', by: m.conversions?.exchangeRate ?? 'EXR' }); continue; }
+            if (u === 'NUMBER' && ind.unit === 'PER_100_POP') {
+              self.pending.push({
+                src,
+                area: area.code,
+                ind,
+                codes: cellCodes.slice(),
+                time,
+                value: raw,
+                unit: u,
+                mult,
+                status: cellStatus,
+                row,
+                column,
+                need: 'population',
+                by: m.conversions?.population ?? 'POP',
+              });
+              continue;
+            }
+            if (u === 'LCU' && ind.unit.startsWith('USD')) {
+              self.pending.push({
+                src,
+                area: area.code,
+                ind,
+                codes: cellCodes.slice(),
+                time,
+                value: raw,
+                unit: u,
+                mult,
+                status: cellStatus,
+                row,
+                column,
+                need: 'exchangeRate',
+                by: m.conversions?.exchangeRate ?? 'EXR',
+              });
+              continue;
+            }
             try {
               value = toCanonicalUnit(ind, raw, u, mult).value;
             } catch (err) {
-              if (err instanceof DigicgeError) { self.reject(src, row, column, err.code, err.message, 1); continue; }
+              if (err instanceof DigicgeError) {
+                self.reject(src, row, column, err.code, err.message, 1);
+                continue;
+              }
               throw err;
             }
           }
@@ -350,18 +576,45 @@ export class Harmoniser {
     const declared = `decimal "${fmt.decimal}", thousands ${fmt.thousands ? `"${fmt.thousands}"` : 'none'}`;
     const other = otherNumberFormat(text, fmt);
     if (other) {
-      this.reject(src, row, column, 'NUMBER_FORMAT_MISMATCH', `"${text}" does not match the declared number format (${declared}); it would read as a number only with decimal "${other.decimal}" and thousands ${other.thousands ? `"${other.thousands}"` : 'none'}, and is not reinterpreted`, 1);
+      this.reject(
+        src,
+        row,
+        column,
+        'NUMBER_FORMAT_MISMATCH',
+        `"${text}" does not match the declared number format (${declared}); it would read as a number only with decimal "${other.decimal}" and thousands ${other.thousands ? `"${other.thousands}"` : 'none'}, and is not reinterpreted`,
+        1,
+      );
     } else {
       this.reject(src, row, column, 'NON_NUMERIC', `"${text}" is not a number (${declared})`, 1);
     }
   }
 
   /** Range check then insert (the value is in the canonical unit). */
-  private finish(src: number, area: string, ind: Indicator, codes: readonly string[], time: string, value: number, status: string, row: RawRow, column: string): void {
-    if (!Number.isFinite(value)) { this.reject(src, row, column, 'NON_NUMERIC', `${ind.code}: ${value} is not a finite number`, 1); return; }
+  private finish(
+    src: number,
+    area: string,
+    ind: Indicator,
+    codes: readonly string[],
+    time: string,
+    value: number,
+    status: string,
+    row: RawRow,
+    column: string,
+  ): void {
+    if (!Number.isFinite(value)) {
+      this.reject(src, row, column, 'NON_NUMERIC', `${ind.code}: ${value} is not a finite number`, 1);
+      return;
+    }
     const r = ind.range;
     if (value < r.min || (r.max !== null && r.max !== undefined && value > r.max)) {
-      this.reject(src, row, column, 'OUT_OF_RANGE', `${ind.code}: ${value} ${ind.unit} is outside the valid range ${r.min} to ${r.max ?? 'no upper bound'}`, 1);
+      this.reject(
+        src,
+        row,
+        column,
+        'OUT_OF_RANGE',
+        `${ind.code}: ${value} ${ind.unit} is outside the valid range ${r.min} to ${r.max ?? 'no upper bound'}`,
+        1,
+      );
       return;
     }
     this.insert(src, area, ind, codes, time, value, status, row, column);
@@ -371,12 +624,29 @@ export class Harmoniser {
    * Stores a candidate for its key. A key the same source already gave is a duplicate (rejected);
    * keys given by several sources are resolved once every source is read ({@link finalise}).
    */
-  private insert(src: number, area: string, ind: Indicator, codes: readonly string[], time: string, value: number, status: string, row: RawRow, column: string): void {
+  private insert(
+    src: number,
+    area: string,
+    ind: Indicator,
+    codes: readonly string[],
+    time: string,
+    value: number,
+    status: string,
+    row: RawRow,
+    column: string,
+  ): void {
     const s = this.store;
     const key = s.keyAndIntern(area, ind.code, codes, time);
     for (let c = s.byKey.get(key) ?? -1; c >= 0; c = s.prev[c]) {
       if (s.source[c] !== src) continue;
-      this.reject(src, row, column, 'DUPLICATE_KEY', `${area} ${ind.code} ${time}${breakdownLabel(s.breakdowns, codes)} already given by row ${s.row[c]} of the same source`, 1);
+      this.reject(
+        src,
+        row,
+        column,
+        'DUPLICATE_KEY',
+        `${area} ${ind.code} ${time}${breakdownLabel(s.breakdowns, codes)} already given by row ${s.row[c]} of the same source`,
+        1,
+      );
       return;
     }
     s.push(key, ind.code, value, ind.unit, status, src, row.row, column);
@@ -410,9 +680,23 @@ export class Harmoniser {
     const a = this.sources[s.source[winner]];
     const b = this.sources[s.source[loser]];
     const k: Record<string, string> = { REF_AREA: s.area[loser], INDICATOR: s.indicator[loser] };
-    s.breakdowns.forEach((d, j) => { k[d] = s.codes(loser)[j]; });
+    s.breakdowns.forEach((d, j) => {
+      k[d] = s.codes(loser)[j];
+    });
     k.TIME_PERIOD = s.time[loser];
-    this.conflicts.push({ key: k, keptSource: a.id, keptRelease: a.releaseDate, keptValue: s.value[winner], droppedSource: b.id, droppedRelease: b.releaseDate, droppedValue: s.value[loser], droppedFile: b.file, droppedRow: s.row[loser], droppedColumn: s.column[loser], reason: conflictReason(s, this.sources, winner, loser) });
+    this.conflicts.push({
+      key: k,
+      keptSource: a.id,
+      keptRelease: a.releaseDate,
+      keptValue: s.value[winner],
+      droppedSource: b.id,
+      droppedRelease: b.releaseDate,
+      droppedValue: s.value[loser],
+      droppedFile: b.file,
+      droppedRow: s.row[loser],
+      droppedColumn: s.column[loser],
+      reason: conflictReason(s, this.sources, winner, loser),
+    });
     this.counts[s.source[loser]].observations--;
     this.filter(s.source[loser], 'SUPERSEDED', 1);
   }
@@ -430,7 +714,13 @@ export class Harmoniser {
       const i = k < 0 ? -1 : winnerOf(s, this.sources, k);
       const ctx = i < 0 || Number.isNaN(s.value[i]) ? undefined : s.value[i];
       try {
-        const v = toCanonicalUnit(p.ind, p.value, p.unit, p.mult, p.need === 'population' ? (ctx === undefined ? {} : { population: ctx }) : ctx === undefined ? {} : { exchangeRate: ctx });
+        const v = toCanonicalUnit(
+          p.ind,
+          p.value,
+          p.unit,
+          p.mult,
+          p.need === 'population' ? (ctx === undefined ? {} : { population: ctx }) : ctx === undefined ? {} : { exchangeRate: ctx },
+        );
         this.finish(p.src, p.area, p.ind, p.codes, p.time, v.value, p.status, p.row, p.column);
       } catch (err) {
         if (!(err instanceof DigicgeError)) throw err;
@@ -448,29 +738,45 @@ export class Harmoniser {
 
   private checkUrbanRural(): void {
     const s = this.store;
-    const val = (j: number | undefined): number | undefined => (j === undefined || s.dropped[j] || Number.isNaN(s.value[j]) ? undefined : s.value[j]);
+    const val = (j: number | undefined): number | undefined =>
+      j === undefined || s.dropped[j] || Number.isNaN(s.value[j]) ? undefined : s.value[j];
     const totals = Object.fromEntries(s.breakdowns.map((d) => [d, '_T']));
-    const U = { URBANISATION: 'U' }, R = { URBANISATION: 'R' };
-    const WU = { ...totals, INDICATOR: 'POP_URB' }, WR = { ...totals, INDICATOR: 'POP_RUR' };
+    const U = { URBANISATION: 'U' },
+      R = { URBANISATION: 'R' };
+    const WU = { ...totals, INDICATOR: 'POP_URB' },
+      WR = { ...totals, INDICATOR: 'POP_RUR' };
     const urbAt = s.breakdowns.indexOf('URBANISATION');
     const survey = new Map<string, boolean>();
     const noWeights = new Map<string, number>();
     for (let i = 0; i < s.length; i++) {
       if (s.dropped[i] || s.codes(i)[urbAt] !== '_T' || Number.isNaN(s.value[i])) continue;
       let isSurvey = survey.get(s.indicator[i]);
-      if (isSurvey === undefined) { isSurvey = getIndicator(s.indicator[i])?.kind === 'survey'; survey.set(s.indicator[i], isSurvey); }
+      if (isSurvey === undefined) {
+        isSurvey = getIndicator(s.indicator[i])?.kind === 'survey';
+        survey.set(s.indicator[i], isSurvey);
+      }
       if (!isSurvey) continue;
       const u = val(s.sibling(i, U));
       const r = val(s.sibling(i, R));
       if (u === undefined || r === undefined) continue;
       const wu = val(s.sibling(i, WU));
       const wr = val(s.sibling(i, WR));
-      if (wu === undefined || wr === undefined) { noWeights.set(s.indicator[i], (noWeights.get(s.indicator[i]) ?? 0) + 1); continue; }
+      if (wu === undefined || wr === undefined) {
+        noWeights.set(s.indicator[i], (noWeights.get(s.indicator[i]) ?? 0) + 1);
+        continue;
+      }
       const f = checkUrbanRuralConsistency(s.value[i], u, r, wu, wr);
-      if (f) this.warnings.push({ rule: f.rule, message: `${s.area[i]} ${s.indicator[i]} ${s.time[i]}${breakdownLabel(s.breakdowns, s.codes(i))}: ${f.message}` });
+      if (f)
+        this.warnings.push({
+          rule: f.rule,
+          message: `${s.area[i]} ${s.indicator[i]} ${s.time[i]}${breakdownLabel(s.breakdowns, s.codes(i))}: ${f.message}`,
+        });
     }
     for (const [ind, n] of [...noWeights].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      this.warnings.push({ rule: 'QR_BREAKDOWN_URBANISATION', message: `${ind}: ${n} totals with urban and rural values could not be checked: no POP_URB/POP_RUR of the same area and year in this run` });
+      this.warnings.push({
+        rule: 'QR_BREAKDOWN_URBANISATION',
+        message: `${ind}: ${n} totals with urban and rural values could not be checked: no POP_URB/POP_RUR of the same area and year in this run`,
+      });
     }
   }
 }
@@ -503,5 +809,10 @@ function breakdownsNotAllowed(ind: Indicator, dims: readonly string[], codes: re
 
 /** ` (F,_T,U,…)` for an observation broken down by something, '' for a total. */
 function breakdownLabel(dims: readonly string[], codes: readonly string[]): string {
-  return codes.some((c) => c !== '_T') ? ` (${dims.map((d, k) => `${d}=${codes[k]}`).filter((_, k) => codes[k] !== '_T').join(',')})` : '';
+  return codes.some((c) => c !== '_T')
+    ? ` (${dims
+        .map((d, k) => `${d}=${codes[k]}`)
+        .filter((_, k) => codes[k] !== '_T')
+        .join(',')})`
+    : '';
 }

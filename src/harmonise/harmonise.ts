@@ -6,7 +6,13 @@ import { loadMapping, type LoadedMapping } from './mapping.js';
 import { StagedOutput } from './staging.js';
 import { periodFrequency } from './period.js';
 import { SUBFIELD_SEPARATOR } from '../guidelines/dsd-columns.js';
-import { OBSERVATION_ACTION as ACTION, OBSERVATION_STRUCTURE_ID as STRUCTURE_ID, totals, writeOutputs, type HarmoniseOutputs } from './output.js';
+import {
+  OBSERVATION_ACTION as ACTION,
+  OBSERVATION_STRUCTURE_ID as STRUCTURE_ID,
+  totals,
+  writeOutputs,
+  type HarmoniseOutputs,
+} from './output.js';
 import type { ConflictRecord, HarmoniseCounts, QualityWarning, RejectRecord } from './types.js';
 import { verifyOutputs, type WrittenFigures } from './verify.js';
 
@@ -57,11 +63,27 @@ export function observationRows(h: Harmoniser): Observation[] {
     // the breakdown fields are those of the DSD, the type generated from it
     const breakdowns = Object.fromEntries(s.breakdowns.map((d, k) => [d, s.codes(i)[k]]));
     return {
-      STRUCTURE: 'dataflow', STRUCTURE_ID, ACTION, REF_AREA: s.area[i], INDICATOR: s.indicator[i], ...breakdowns, FREQ: periodFrequency(s.time[i])!, TIME_PERIOD: s.time[i],
-      OBS_VALUE: Number.isNaN(s.value[i]) ? null : s.value[i], UNIT_MEASURE: s.unit[i], UNIT_MULT: 0, OBS_STATUS: s.status[i],
+      STRUCTURE: 'dataflow',
+      STRUCTURE_ID,
+      ACTION,
+      REF_AREA: s.area[i],
+      INDICATOR: s.indicator[i],
+      ...breakdowns,
+      FREQ: periodFrequency(s.time[i])!,
+      TIME_PERIOD: s.time[i],
+      OBS_VALUE: Number.isNaN(s.value[i]) ? null : s.value[i],
+      UNIT_MEASURE: s.unit[i],
+      UNIT_MULT: 0,
+      OBS_STATUS: s.status[i],
       ...(h.obsFlags.has(i) ? { OBS_FLAG: h.obsFlags.get(i)!.join(SUBFIELD_SEPARATOR) } : {}),
-      SOURCE_ID: src.id, RELEASE_DATE: src.releaseDate, PROV_FILE: src.file, PROV_SHEET: src.sheet, PROV_ROW: s.row[i],
-      PROV_COLUMN: s.column[i], PROV_MAPPING: src.mapping, PROV_SHA256: src.sha256,
+      SOURCE_ID: src.id,
+      RELEASE_DATE: src.releaseDate,
+      PROV_FILE: src.file,
+      PROV_SHEET: src.sheet,
+      PROV_ROW: s.row[i],
+      PROV_COLUMN: s.column[i],
+      PROV_MAPPING: src.mapping,
+      PROV_SHA256: src.sha256,
     } as Observation;
   });
 }
@@ -70,7 +92,11 @@ export function observationRows(h: Harmoniser): Observation[] {
  * Writes every output into the staging folder, reads the CSV files back against the ledger,
  * builds the database and the Parquet copy, then publishes them all into the output folder.
  */
-async function writeStaged(h: Harmoniser, stage: StagedOutput, options: HarmoniseOptions): Promise<{ outputs: HarmoniseOutputs; written: WrittenFigures }> {
+async function writeStaged(
+  h: Harmoniser,
+  stage: StagedOutput,
+  options: HarmoniseOptions,
+): Promise<{ outputs: HarmoniseOutputs; written: WrittenFigures }> {
   const staged = writeOutputs(h, stage.staging);
   options.afterWrite?.(staged);
   const written = verifyOutputs(h, staged);
@@ -81,7 +107,13 @@ async function writeStaged(h: Harmoniser, stage: StagedOutput, options: Harmonis
   }
   stage.publish(names);
   const at = (n: string): string => join(stage.dir, n);
-  const outputs: HarmoniseOutputs = { observations: at('observations.csv'), rejects: at('rejects.csv'), conflicts: at('conflicts.csv'), quality: at('quality.md'), ...(options.database !== false ? { database: at(DATABASE_FILE), parquet: at(PARQUET_FILE) } : {}) };
+  const outputs: HarmoniseOutputs = {
+    observations: at('observations.csv'),
+    rejects: at('rejects.csv'),
+    conflicts: at('conflicts.csv'),
+    quality: at('quality.md'),
+    ...(options.database !== false ? { database: at(DATABASE_FILE), parquet: at(PARQUET_FILE) } : {}),
+  };
   return { outputs, written };
 }
 
@@ -117,7 +149,14 @@ export async function harmonise(options: HarmoniseOptions): Promise<HarmoniseRes
   let rows: Observation[] | null = null;
   const observations = (): Observation[] => (rows ??= observationRows(h));
   return {
-    counts, rejects: h.rejects, conflicts: h.conflicts, warnings: h.warnings, ...(outputs ? { outputs } : {}), ...(written ? { written } : {}), summary: summaryLine(counts),
-    observations, engine: h,
+    counts,
+    rejects: h.rejects,
+    conflicts: h.conflicts,
+    warnings: h.warnings,
+    ...(outputs ? { outputs } : {}),
+    ...(written ? { written } : {}),
+    summary: summaryLine(counts),
+    observations,
+    engine: h,
   };
 }

@@ -7,7 +7,17 @@ export { loadMapping, validateMapping, type LoadedMapping, type SourceMapping } 
 export { harmonise, observationRows, summaryLine, type HarmoniseOptions, type HarmoniseResult, type Observation } from './harmonise.js';
 export { Harmoniser, type SourceInfo } from './engine.js';
 export { ObservationStore } from './store.js';
-export { writeOutputs, qualityReport, totals as harmoniseTotals, OBSERVATION_COLUMNS, REJECT_COLUMNS, CONFLICT_COLUMNS, OBSERVATION_STRUCTURE_ID, OBSERVATION_ACTION, type HarmoniseOutputs } from './output.js';
+export {
+  writeOutputs,
+  qualityReport,
+  totals as harmoniseTotals,
+  OBSERVATION_COLUMNS,
+  REJECT_COLUMNS,
+  CONFLICT_COLUMNS,
+  OBSERVATION_STRUCTURE_ID,
+  OBSERVATION_ACTION,
+  type HarmoniseOutputs,
+} from './output.js';
 export { readObservations } from './read.js';
 export { writeDatabase, DATABASE_FILE, PARQUET_FILE } from './database.js';
 export { StagedOutput, LOCK_FILE } from './staging.js';

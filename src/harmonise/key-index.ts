@@ -45,12 +45,17 @@ export class KeyIndex {
     let free = -1;
     for (let s = this.slot(k); ; s = (s + 1) & mask) {
       const st = state[s];
-      if (st === 1 && keys[s] === k) { this.vals[s] = v; return; }
+      if (st === 1 && keys[s] === k) {
+        this.vals[s] = v;
+        return;
+      }
       if (st === 2 && free < 0) free = s;
       if (st === 0) {
         const at = free >= 0 ? free : s;
         if (free < 0) this.used++;
-        keys[at] = k; this.vals[at] = v; state[at] = 1;
+        keys[at] = k;
+        this.vals[at] = v;
+        state[at] = 1;
         return;
       }
     }
@@ -62,7 +67,10 @@ export class KeyIndex {
     for (let s = this.slot(k); ; s = (s + 1) & mask) {
       const st = state[s];
       if (st === 0) return;
-      if (st === 1 && keys[s] === k) { state[s] = 2; return; }
+      if (st === 1 && keys[s] === k) {
+        state[s] = 2;
+        return;
+      }
     }
   }
 

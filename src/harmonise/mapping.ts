@@ -40,7 +40,11 @@ export function validateMapping(value: unknown, shown: string): SourceMapping {
   const issues = mappingIssues(m);
   if (issues.length) {
     const first = issues[0];
-    throw new SchemaError(`${shown}: ${first.jsonPath} ${first.message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}`, { file: shown, jsonPath: first.jsonPath }, issues);
+    throw new SchemaError(
+      `${shown}: ${first.jsonPath} ${first.message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}`,
+      { file: shown, jsonPath: first.jsonPath },
+      issues,
+    );
   }
   return m;
 }
@@ -70,6 +74,8 @@ export function loadMapping(path: string): LoadedMapping {
     path: isAbsolute(path) ? displayPath(path) : slashPath(path),
     dir: resolve(dirname(path)),
     dataPath: resolve(dirname(path), mapping.file),
-    dataShown: isAbsolute(path) ? displayPath(resolve(dirname(path), mapping.file)) : slashPath(normalize(join(dirname(path), mapping.file))),
+    dataShown: isAbsolute(path)
+      ? displayPath(resolve(dirname(path), mapping.file))
+      : slashPath(normalize(join(dirname(path), mapping.file))),
   };
 }

@@ -34,20 +34,39 @@ export function resolveAreaText(text: string, r: AreaReading): string | undefine
  * @throws InputError `MAPPING_MARKER_AREA` for an area that does not resolve, `MAPPING_MARKER_COLUMN`
  *   for a column that is not a value column
  */
-export function compileMarkers(m: SourceMapping, values: readonly ValueColumnPlan[], reading: AreaReading, mappingFile: string): CompiledMarkers {
+export function compileMarkers(
+  m: SourceMapping,
+  values: readonly ValueColumnPlan[],
+  reading: AreaReading,
+  mappingFile: string,
+): CompiledMarkers {
   const out: CompiledMarkers = { byArea: new Map(), hits: [], index: new Map() };
   const names = values.map((v) => v.name);
   (m.cellMarkers ?? []).forEach((c, i) => {
     out.hits.push(0);
     const code = resolveAreaText(c.area.trim(), reading) ?? reading.resolver.area(c.area.trim())?.code;
-    if (code === undefined) throw new InputError('MAPPING_MARKER_AREA', `cell marker ${i + 1}: area "${c.area}" is not a known area code or name`, { file: mappingFile, jsonPath: `/cellMarkers/${i}/area` });
+    if (code === undefined)
+      throw new InputError('MAPPING_MARKER_AREA', `cell marker ${i + 1}: area "${c.area}" is not a known area code or name`, {
+        file: mappingFile,
+        jsonPath: `/cellMarkers/${i}/area`,
+      });
     const wanted = c.columns ?? names;
     let statuses = out.byArea.get(code);
     let idx = out.index.get(code);
-    if (!statuses || !idx) { statuses = names.map(() => undefined); idx = names.map(() => -1); out.byArea.set(code, statuses); out.index.set(code, idx); }
+    if (!statuses || !idx) {
+      statuses = names.map(() => undefined);
+      idx = names.map(() => -1);
+      out.byArea.set(code, statuses);
+      out.index.set(code, idx);
+    }
     for (const col of wanted) {
       const v = names.indexOf(col);
-      if (v < 0) throw new InputError('MAPPING_MARKER_COLUMN', `cell marker ${i + 1}: "${col}" is not a value column; the value columns are ${names.map((n) => `"${n}"`).join(', ')}`, { file: mappingFile, jsonPath: `/cellMarkers/${i}/columns` });
+      if (v < 0)
+        throw new InputError(
+          'MAPPING_MARKER_COLUMN',
+          `cell marker ${i + 1}: "${col}" is not a value column; the value columns are ${names.map((n) => `"${n}"`).join(', ')}`,
+          { file: mappingFile, jsonPath: `/cellMarkers/${i}/columns` },
+        );
       statuses[v] = c.status;
       idx[v] = i;
     }

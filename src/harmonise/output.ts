@@ -34,8 +34,18 @@ export const OBSERVATION_ACTION = 'I';
 export const REJECT_COLUMNS = ['SOURCE_ID', 'FILE', 'SHEET', 'ROW', 'COLUMN', 'REASON', 'MESSAGE', 'CELLS', 'ROW_TEXT'] as const;
 /** Columns of conflicts.csv: the key dimensions of the DSD (FREQ follows from the period), then the two sources. */
 export const CONFLICT_COLUMNS: readonly string[] = [
-  ...dsdKeyDimensions().map((d) => d.id), 'KEPT_SOURCE', 'KEPT_RELEASE', 'KEPT_VALUE',
-  'DROPPED_SOURCE', 'DROPPED_RELEASE', 'DROPPED_VALUE', 'DROPPED_FILE', 'DROPPED_ROW', 'DROPPED_COLUMN', 'REASON', 'DIFFERENCE',
+  ...dsdKeyDimensions().map((d) => d.id),
+  'KEPT_SOURCE',
+  'KEPT_RELEASE',
+  'KEPT_VALUE',
+  'DROPPED_SOURCE',
+  'DROPPED_RELEASE',
+  'DROPPED_VALUE',
+  'DROPPED_FILE',
+  'DROPPED_ROW',
+  'DROPPED_COLUMN',
+  'REASON',
+  'DIFFERENCE',
 ];
 
 /** Paths of the files a run writes. */
@@ -52,9 +62,14 @@ export interface HarmoniseOutputs {
 
 /** Sums the per-source counts. */
 export function totals(h: Harmoniser): HarmoniseCounts {
-  let cells = 0, observations = 0, rejected = 0, filtered = 0;
+  let cells = 0,
+    observations = 0,
+    rejected = 0,
+    filtered = 0;
   for (const c of h.counts) {
-    cells += c.cells; observations += c.observations; rejected += c.rejected;
+    cells += c.cells;
+    observations += c.observations;
+    rejected += c.rejected;
     for (const v of Object.values(c.filtered)) filtered += v;
   }
   return { cells, observations, rejected, filtered, sources: h.counts };
@@ -68,19 +83,38 @@ export function observationRowWriter(h: Harmoniser): (i: number) => string {
   const s = h.store;
   const src = (i: number) => h.sources[s.source[i]];
   const get: Record<string, (i: number) => string> = {
-    STRUCTURE: () => 'dataflow', STRUCTURE_ID: () => OBSERVATION_STRUCTURE_ID, ACTION: () => OBSERVATION_ACTION,
-    REF_AREA: (i) => s.area[i], INDICATOR: (i) => s.indicator[i], FREQ: (i) => periodFrequency(s.time[i])!, TIME_PERIOD: (i) => csvTextField(s.time[i]),
-    OBS_VALUE: (i) => obsValueText(s.value[i]), UNIT_MEASURE: (i) => s.unit[i], UNIT_MULT: () => '0', OBS_STATUS: (i) => s.status[i],
-    OBS_FLAG: (i) => h.obsFlags.get(i)?.join(SUBFIELD_SEPARATOR) ?? '', SOURCE_ID: (i) => csvTextField(src(i).id), RELEASE_DATE: (i) => src(i).releaseDate,
-    PROV_FILE: (i) => csvTextField(src(i).file), PROV_SHEET: (i) => csvTextField(src(i).sheet), PROV_ROW: (i) => String(s.row[i]),
-    PROV_COLUMN: (i) => csvTextField(s.column[i]), PROV_MAPPING: (i) => csvTextField(src(i).mapping), PROV_SHA256: (i) => src(i).sha256,
+    STRUCTURE: () => 'dataflow',
+    STRUCTURE_ID: () => OBSERVATION_STRUCTURE_ID,
+    ACTION: () => OBSERVATION_ACTION,
+    REF_AREA: (i) => s.area[i],
+    INDICATOR: (i) => s.indicator[i],
+    FREQ: (i) => periodFrequency(s.time[i])!,
+    TIME_PERIOD: (i) => csvTextField(s.time[i]),
+    OBS_VALUE: (i) => obsValueText(s.value[i]),
+    UNIT_MEASURE: (i) => s.unit[i],
+    UNIT_MULT: () => '0',
+    OBS_STATUS: (i) => s.status[i],
+    OBS_FLAG: (i) => h.obsFlags.get(i)?.join(SUBFIELD_SEPARATOR) ?? '',
+    SOURCE_ID: (i) => csvTextField(src(i).id),
+    RELEASE_DATE: (i) => src(i).releaseDate,
+    PROV_FILE: (i) => csvTextField(src(i).file),
+    PROV_SHEET: (i) => csvTextField(src(i).sheet),
+    PROV_ROW: (i) => String(s.row[i]),
+    PROV_COLUMN: (i) => csvTextField(s.column[i]),
+    PROV_MAPPING: (i) => csvTextField(src(i).mapping),
+    PROV_SHA256: (i) => src(i).sha256,
   };
   const cols = observationColumns();
   const parts: ((i: number) => string)[] = [];
   for (let c = 0; c < cols.length; c++) {
     const k = s.breakdowns.indexOf(cols[c].id);
     const g = k >= 0 ? (i: number) => s.codes(i)[k] : get[cols[c].id];
-    if (!g) throw new DigicgeError('DSD_COLUMN_UNKNOWN', `the data structure definition has a column ${cols[c].id} that the harmonise stage does not write`, { file: 'guidelines/dsd/DSD_DIGITAL.json' });
+    if (!g)
+      throw new DigicgeError(
+        'DSD_COLUMN_UNKNOWN',
+        `the data structure definition has a column ${cols[c].id} that the harmonise stage does not write`,
+        { file: 'guidelines/dsd/DSD_DIGITAL.json' },
+      );
     parts.push(g);
   }
   return (i) => {
@@ -92,7 +126,12 @@ export function observationRowWriter(h: Harmoniser): (i: number) => string {
 
 /** Writes observations.csv (sorted by key), rejects.csv, conflicts.csv and quality.md into `dir`, each atomically. */
 export function writeOutputs(h: Harmoniser, dir: string): HarmoniseOutputs {
-  const out: HarmoniseOutputs = { observations: join(dir, 'observations.csv'), rejects: join(dir, 'rejects.csv'), quality: join(dir, 'quality.md'), conflicts: join(dir, 'conflicts.csv') };
+  const out: HarmoniseOutputs = {
+    observations: join(dir, 'observations.csv'),
+    rejects: join(dir, 'rejects.csv'),
+    quality: join(dir, 'quality.md'),
+    conflicts: join(dir, 'conflicts.csv'),
+  };
   const s = h.store;
   const write = observationRowWriter(h);
   const order = s.sortedLive();
@@ -101,13 +140,19 @@ export function writeOutputs(h: Harmoniser, dir: string): HarmoniseOutputs {
     let chunk = '';
     for (let k = 0; k < order.length; k++) {
       chunk += write(order[k]);
-      if (chunk.length > 1 << 16) { put(chunk); chunk = ''; }
+      if (chunk.length > 1 << 16) {
+        put(chunk);
+        chunk = '';
+      }
     }
     put(chunk);
   });
   writeChunkedAtomic(out.rejects, (put) => {
     put(`${REJECT_COLUMNS.join(',')}\n`);
-    for (const r of h.rejects) put(`${[r.sourceId, r.file, r.sheet, String(r.row), r.column, r.code, r.message, String(r.cells), r.text].map(csvTextField).join(',')}\n`);
+    for (const r of h.rejects)
+      put(
+        `${[r.sourceId, r.file, r.sheet, String(r.row), r.column, r.code, r.message, String(r.cells), r.text].map(csvTextField).join(',')}\n`,
+      );
   });
   const keyDims = dsdKeyDimensions().map((d) => d.id);
   writeChunkedAtomic(out.conflicts, (put) => {
@@ -115,7 +160,9 @@ export function writeOutputs(h: Harmoniser, dir: string): HarmoniseOutputs {
     for (const { conflict: c, difference } of classifyConflicts(h.conflicts, h.sources)) {
       const k = c.key;
       const text = (x: string) => csvTextField(x);
-      put(`${[...keyDims.map((d) => text(k[d])), text(c.keptSource), text(c.keptRelease), obsValueText(c.keptValue), text(c.droppedSource), text(c.droppedRelease), obsValueText(c.droppedValue), text(c.droppedFile), String(c.droppedRow), text(c.droppedColumn), text(c.reason), difference].join(',')}\n`);
+      put(
+        `${[...keyDims.map((d) => text(k[d])), text(c.keptSource), text(c.keptRelease), obsValueText(c.keptValue), text(c.droppedSource), text(c.droppedRelease), obsValueText(c.droppedValue), text(c.droppedFile), String(c.droppedRow), text(c.droppedColumn), text(c.reason), difference].join(',')}\n`,
+      );
     }
   });
   writeChunkedAtomic(out.quality, (put) => put(qualityReport(h)));
@@ -126,16 +173,31 @@ export function writeOutputs(h: Harmoniser, dir: string): HarmoniseOutputs {
 export function qualityReport(h: Harmoniser): string {
   const t = totals(h);
   const L: string[] = ['# Harmonisation quality report', ''];
-  L.push(`Every input data cell is an observation, a reject or a counted filter: ${t.cells} cells = ${t.observations} observations + ${t.rejected} rejected + ${t.filtered} filtered.`, '');
-  L.push('## Sources', '', '| source | release | file | cells | observations | rejected | filtered | filtered by reason |', '|---|---|---|---:|---:|---:|---:|---|');
+  L.push(
+    `Every input data cell is an observation, a reject or a counted filter: ${t.cells} cells = ${t.observations} observations + ${t.rejected} rejected + ${t.filtered} filtered.`,
+    '',
+  );
+  L.push(
+    '## Sources',
+    '',
+    '| source | release | file | cells | observations | rejected | filtered | filtered by reason |',
+    '|---|---|---|---:|---:|---:|---:|---|',
+  );
   for (const c of t.sources) {
     const f = Object.entries(c.filtered).sort(([a], [b]) => (a < b ? -1 : 1));
     const fsum = f.reduce((x, [, v]) => x + v, 0);
-    L.push(`| ${c.sourceId} | ${c.releaseDate} | ${c.file} | ${c.cells} | ${c.observations} | ${c.rejected} | ${fsum} | ${f.map(([k, v]) => `${k} ${v}`).join(', ') || '—'} |`);
+    L.push(
+      `| ${c.sourceId} | ${c.releaseDate} | ${c.file} | ${c.cells} | ${c.observations} | ${c.rejected} | ${fsum} | ${f.map(([k, v]) => `${k} ${v}`).join(', ') || '—'} |`,
+    );
   }
   L.push('', '## Rejects by reason', '');
   const byReason = new Map<string, { rows: number; cells: number }>();
-  for (const r of h.rejects) { const e = byReason.get(r.code) ?? { rows: 0, cells: 0 }; e.rows++; e.cells += r.cells; byReason.set(r.code, e); }
+  for (const r of h.rejects) {
+    const e = byReason.get(r.code) ?? { rows: 0, cells: 0 };
+    e.rows++;
+    e.cells += r.cells;
+    byReason.set(r.code, e);
+  }
   if (byReason.size === 0) L.push('No rejects.');
   else {
     L.push('| reason | reject rows | cells |', '|---|---:|---:|');
@@ -149,10 +211,17 @@ export function qualityReport(h: Harmoniser): string {
     if (s.dropped[i] || Number.isNaN(s.value[i])) continue;
     inds.add(s.indicator[i]);
     let a = cov.get(s.area[i]);
-    if (!a) { a = new Map(); cov.set(s.area[i], a); }
+    if (!a) {
+      a = new Map();
+      cov.set(s.area[i], a);
+    }
     const e = a.get(s.indicator[i]);
     if (!e) a.set(s.indicator[i], { first: s.time[i], last: s.time[i], n: 1 });
-    else { e.n++; if (s.time[i] < e.first) e.first = s.time[i]; if (s.time[i] > e.last) e.last = s.time[i]; }
+    else {
+      e.n++;
+      if (s.time[i] < e.first) e.first = s.time[i];
+      if (s.time[i] > e.last) e.last = s.time[i];
+    }
   }
   const indList = [...inds].sort();
   if (indList.length === 0) L.push('No observations.');
@@ -160,10 +229,24 @@ export function qualityReport(h: Harmoniser): string {
     L.push(`| area | ${indList.join(' | ')} |`, `|---|${indList.map(() => '---').join('|')}|`);
     for (const area of [...cov.keys()].sort()) {
       const a = cov.get(area)!;
-      L.push(`| ${area} | ${indList.map((ind) => { const e = a.get(ind); return e ? `${e.first}–${e.last} (${e.n})` : '—'; }).join(' | ')} |`);
+      L.push(
+        `| ${area} | ${indList
+          .map((ind) => {
+            const e = a.get(ind);
+            return e ? `${e.first}–${e.last} (${e.n})` : '—';
+          })
+          .join(' | ')} |`,
+      );
     }
   }
-  L.push('', '## Conflicts', '', h.conflicts.length ? `${h.conflicts.length} keys were given by more than one source; the loser of each is in conflicts.csv.` : 'No key was given by more than one source.');
+  L.push(
+    '',
+    '## Conflicts',
+    '',
+    h.conflicts.length
+      ? `${h.conflicts.length} keys were given by more than one source; the loser of each is in conflicts.csv.`
+      : 'No key was given by more than one source.',
+  );
   L.push('', ...mappingAndVintageSections(h));
   L.push('## Warnings', '');
   if (h.warnings.length === 0) L.push('No warnings.');

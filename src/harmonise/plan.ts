@@ -65,14 +65,21 @@ export interface HeaderWhere {
 
 class Columns {
   readonly used = new Set<number>();
-  constructor(readonly header: string[], readonly where: HeaderWhere) {}
+  constructor(
+    readonly header: string[],
+    readonly where: HeaderWhere,
+  ) {}
 
   /** Index of column `name` (-1 when `name` is undefined); marks it used. */
   find(name: string | undefined, what: string): number {
     if (name === undefined) return -1;
     const i = this.header.indexOf(name);
     if (i < 0) {
-      throw new InputError('MAPPING_COLUMN_NOT_FOUND', `${what}: no column "${name}" in ${this.where.file}; its columns are ${this.header.map((h) => `"${h}"`).join(', ')}`, { file: this.where.file, sheet: this.where.sheet, row: this.where.row, column: name });
+      throw new InputError(
+        'MAPPING_COLUMN_NOT_FOUND',
+        `${what}: no column "${name}" in ${this.where.file}; its columns are ${this.header.map((h) => `"${h}"`).join(', ')}`,
+        { file: this.where.file, sheet: this.where.sheet, row: this.where.row, column: name },
+      );
     }
     this.used.add(i);
     return i;
@@ -80,7 +87,15 @@ class Columns {
 }
 
 function rowDimension(dim: string, list: string, d: Dimension, cols: Columns): RowDimension {
-  return { dim, list, keyPos: keyPosition(dim), index: cols.find(d.column, `dimensions.${dim}.column`), fixed: d.value ?? '_T', map: codeMapOf(d.codeMap), fallback: d.default };
+  return {
+    dim,
+    list,
+    keyPos: keyPosition(dim),
+    index: cols.find(d.column, `dimensions.${dim}.column`),
+    fixed: d.value ?? '_T',
+    map: codeMapOf(d.codeMap),
+    fallback: d.default,
+  };
 }
 
 /** The code a text stands for through a dimension's code map and default. */
@@ -101,7 +116,9 @@ function carry(v: ValueColumnPlan, dim: string, code: string): void {
 }
 
 function periodError(time: string, name: string): string {
-  return isPeriod(time) ? '' : `column "${name}" gives the period "${time}", which is not a period (YYYY, YYYY-MM, YYYY-Qn, YYYY-Sn, YYYY-MM-DD)`;
+  return isPeriod(time)
+    ? ''
+    : `column "${name}" gives the period "${time}", which is not a period (YYYY, YYYY-MM, YYYY-Qn, YYYY-Sn, YYYY-MM-DD)`;
 }
 
 function wideValues(m: SourceMapping, header: string[], cols: Columns, breakdowns: ReadonlyMap<string, string>): ValueColumnPlan[] {
@@ -113,15 +130,32 @@ function wideValues(m: SourceMapping, header: string[], cols: Columns, breakdown
     const hit = re.exec(name);
     if (!hit) return;
     cols.used.add(index);
-    const v: ValueColumnPlan = { index, name, indicator: m.layout.type === 'wide' ? m.layout.indicator ?? '' : '', unit: m.unit.measure, mult: m.unit.mult ?? 0, time: '', timeError: '', codes: emptyCodes(), notCarried: '' };
+    const v: ValueColumnPlan = {
+      index,
+      name,
+      indicator: m.layout.type === 'wide' ? (m.layout.indicator ?? '') : '',
+      unit: m.unit.measure,
+      mult: m.unit.mult ?? 0,
+      time: '',
+      timeError: '',
+      codes: emptyCodes(),
+      notCarried: '',
+    };
     const groups = hit.groups ?? {};
     for (const [dim, raw] of Object.entries(groups)) {
       const d = mappingDimension(m.dimensions, dim);
       const code = mapCode((raw ?? '').trim(), codeMapOf(d?.codeMap), d?.default);
-      if (dim === 'TIME_PERIOD') { v.time = code; continue; }
+      if (dim === 'TIME_PERIOD') {
+        v.time = code;
+        continue;
+      }
       const list = breakdowns.get(dim)!;
       if (code !== '_T' && !hasCodeInList(list, code)) {
-        throw new InputError('MAPPING_HEADER_CODE', `column "${name}": ${dim} "${raw}" is not a ${list} code and not in dimensions.${dim}.codeMap`, { file: cols.where.file, sheet: cols.where.sheet, row: cols.where.row, column: name });
+        throw new InputError(
+          'MAPPING_HEADER_CODE',
+          `column "${name}": ${dim} "${raw}" is not a ${list} code and not in dimensions.${dim}.codeMap`,
+          { file: cols.where.file, sheet: cols.where.sheet, row: cols.where.row, column: name },
+        );
       }
       carry(v, dim, code);
     }
@@ -129,15 +163,27 @@ function wideValues(m: SourceMapping, header: string[], cols: Columns, breakdown
     if (v.time !== '') v.timeError = periodError(v.time, name);
     out.push(v);
   });
-  if (out.length === 0) throw new InputError('MAPPING_NO_TIME_COLUMNS', `no column of ${cols.where.file} matches layout columns ${pattern}`, { file: cols.where.file, sheet: cols.where.sheet, row: cols.where.row });
+  if (out.length === 0)
+    throw new InputError('MAPPING_NO_TIME_COLUMNS', `no column of ${cols.where.file} matches layout columns ${pattern}`, {
+      file: cols.where.file,
+      sheet: cols.where.sheet,
+      row: cols.where.row,
+    });
   return out;
 }
 
 function longValues(m: SourceMapping & { layout: { type: 'long' } }, cols: Columns): ValueColumnPlan[] {
   return m.layout.valueColumns.map((c) => {
     const v: ValueColumnPlan = {
-      index: cols.find(c.column, 'layout.valueColumns'), name: c.column, indicator: c.indicator ?? '', unit: c.unit?.measure ?? m.unit.measure,
-      mult: c.unit ? c.unit.mult ?? 0 : m.unit.mult ?? 0, time: '', timeError: '', codes: emptyCodes(), notCarried: '',
+      index: cols.find(c.column, 'layout.valueColumns'),
+      name: c.column,
+      indicator: c.indicator ?? '',
+      unit: c.unit?.measure ?? m.unit.measure,
+      mult: c.unit ? (c.unit.mult ?? 0) : (m.unit.mult ?? 0),
+      time: '',
+      timeError: '',
+      codes: emptyCodes(),
+      notCarried: '',
     };
     for (const [dim, code] of Object.entries(c.dimensions ?? {})) {
       if (dim === 'TIME_PERIOD') v.time = code;
@@ -167,14 +213,25 @@ export function compileHeader(m: SourceMapping, header: string[], where: HeaderW
     const list = breakdowns.get(dim);
     if (list && d.header !== true) rowDims.push(rowDimension(dim, list, d, cols));
   }
-  const values = m.layout.type === 'wide' ? wideValues(m, header, cols, breakdowns) : longValues(m as SourceMapping & { layout: { type: 'long' } }, cols);
+  const values =
+    m.layout.type === 'wide'
+      ? wideValues(m, header, cols, breakdowns)
+      : longValues(m as SourceMapping & { layout: { type: 'long' } }, cols);
   const plan: HeaderPlan = {
-    areaIndex, areaMap: codeMapOf(dims.REF_AREA.codeMap),
-    indicatorIndex: di ? cols.find(di.column, 'dimensions.INDICATOR.column') : -1, indicatorMap: codeMapOf(di?.codeMap), indicatorDefault: di?.default, fixedIndicator: di?.value ?? '',
+    areaIndex,
+    areaMap: codeMapOf(dims.REF_AREA.codeMap),
+    indicatorIndex: di ? cols.find(di.column, 'dimensions.INDICATOR.column') : -1,
+    indicatorMap: codeMapOf(di?.codeMap),
+    indicatorDefault: di?.default,
+    fixedIndicator: di?.value ?? '',
     rowDims,
-    timeIndex: cols.find(dims.TIME_PERIOD?.column, 'dimensions.TIME_PERIOD.column'), fixedTime: dims.TIME_PERIOD?.value ?? '',
-    statusIndex: cols.find(dims.OBS_STATUS?.column, 'dimensions.OBS_STATUS.column'), statusMap: codeMapOf(dims.OBS_STATUS?.codeMap), fixedStatus: dims.OBS_STATUS?.value ?? 'A',
-    values, unmapped: [],
+    timeIndex: cols.find(dims.TIME_PERIOD?.column, 'dimensions.TIME_PERIOD.column'),
+    fixedTime: dims.TIME_PERIOD?.value ?? '',
+    statusIndex: cols.find(dims.OBS_STATUS?.column, 'dimensions.OBS_STATUS.column'),
+    statusMap: codeMapOf(dims.OBS_STATUS?.codeMap),
+    fixedStatus: dims.OBS_STATUS?.value ?? 'A',
+    values,
+    unmapped: [],
   };
   for (const d of m.filters?.dropRows ?? []) cols.find(d.column, 'filters.dropRows');
   plan.unmapped = header.map((_, i) => i).filter((i) => !cols.used.has(i));

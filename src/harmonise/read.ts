@@ -23,11 +23,21 @@ function locate(header: readonly string[], cols: readonly ObservationColumn[], p
   const at = new Map<string, number>();
   header.forEach((h, i) => {
     const id = headerId(h);
-    if (at.has(id)) throw new InputError('OBSERVATIONS_COLUMNS', `column ${id} appears twice (columns ${at.get(id)! + 1} and ${i + 1})`, { file: path, row, column: h });
+    if (at.has(id))
+      throw new InputError('OBSERVATIONS_COLUMNS', `column ${id} appears twice (columns ${at.get(id)! + 1} and ${i + 1})`, {
+        file: path,
+        row,
+        column: h,
+      });
     at.set(id, i);
   });
   const missing = cols.filter((c) => c.required && !at.has(c.id)).map((c) => c.id);
-  if (missing.length) throw new InputError('OBSERVATIONS_COLUMN_MISSING', `the required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing (the file has ${header.join(', ')})`, { file: path, row, column: missing[0] });
+  if (missing.length)
+    throw new InputError(
+      'OBSERVATIONS_COLUMN_MISSING',
+      `the required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing (the file has ${header.join(', ')})`,
+      { file: path, row, column: missing[0] },
+    );
   return cols.map((c) => at.get(c.id) ?? -1);
 }
 
@@ -57,9 +67,17 @@ export function readObservations(path: string): { rows: Observation[] } {
       o[c.id] = c.numeric ? numberOf(text, c, path, r.row) : text;
     });
     if (o.FREQ === '') o.FREQ = periodFrequency(o.TIME_PERIOD as string) ?? '';
-    if (o.FREQ === '') throw new InputError('BAD_TIME_PERIOD', `TIME_PERIOD "${String(o.TIME_PERIOD)}" is not a period and no FREQ is given`, { file: path, row: r.row, column: 'TIME_PERIOD' });
+    if (o.FREQ === '')
+      throw new InputError('BAD_TIME_PERIOD', `TIME_PERIOD "${String(o.TIME_PERIOD)}" is not a period and no FREQ is given`, {
+        file: path,
+        row: r.row,
+        column: 'TIME_PERIOD',
+      });
     if (o.OBS_FLAG === '') delete o.OBS_FLAG;
-    else if (typeof o.OBS_FLAG === 'string') o.OBS_FLAG = o.OBS_FLAG.split(SUBFIELD_SEPARATOR).map((f) => f.trim()).join(SUBFIELD_SEPARATOR);
+    else if (typeof o.OBS_FLAG === 'string')
+      o.OBS_FLAG = o.OBS_FLAG.split(SUBFIELD_SEPARATOR)
+        .map((f) => f.trim())
+        .join(SUBFIELD_SEPARATOR);
     return o as unknown as Observation;
   });
   return { rows };
@@ -71,6 +89,11 @@ function numberOf(text: string, c: ObservationColumn, path: string, row: number)
   if ((s === '' || s === 'NaN') && c.id !== 'UNIT_MULT') return null;
   const v = Number(s === '' ? c.default : s);
   if (s === '' && c.id === 'UNIT_MULT' && c.default === '') return 0;
-  if (!Number.isFinite(v) || (c.id !== 'OBS_VALUE' && !Number.isInteger(v))) throw new InputError('NON_NUMERIC', `${c.id} "${text}" is not a${c.id === 'OBS_VALUE' ? '' : 'n integer'} number`, { file: path, row, column: c.id });
+  if (!Number.isFinite(v) || (c.id !== 'OBS_VALUE' && !Number.isInteger(v)))
+    throw new InputError('NON_NUMERIC', `${c.id} "${text}" is not a${c.id === 'OBS_VALUE' ? '' : 'n integer'} number`, {
+      file: path,
+      row,
+      column: c.id,
+    });
   return v;
 }

@@ -14,9 +14,11 @@ export type ConflictReason = 'priority' | 'release date' | 'first listed' | 'val
  * @param b candidate index
  */
 export function beats(s: ObservationStore, sources: readonly SourceInfo[], a: number, b: number): boolean {
-  const ma = Number.isNaN(s.value[a]), mb = Number.isNaN(s.value[b]);
+  const ma = Number.isNaN(s.value[a]),
+    mb = Number.isNaN(s.value[b]);
   if (ma !== mb) return mb;
-  const sa = sources[s.source[a]], sb = sources[s.source[b]];
+  const sa = sources[s.source[a]],
+    sb = sources[s.source[b]];
   if (sa.priority !== sb.priority) return sa.priority > sb.priority;
   if (sa.releaseDate !== sb.releaseDate) return sa.releaseDate > sb.releaseDate;
   return s.source[a] < s.source[b];
@@ -25,7 +27,8 @@ export function beats(s: ObservationStore, sources: readonly SourceInfo[], a: nu
 /** The rule of {@link beats} that decided between a winner and a loser. */
 export function conflictReason(s: ObservationStore, sources: readonly SourceInfo[], winner: number, loser: number): ConflictReason {
   if (Number.isNaN(s.value[winner]) !== Number.isNaN(s.value[loser])) return 'value over missing';
-  const w = sources[s.source[winner]], l = sources[s.source[loser]];
+  const w = sources[s.source[winner]],
+    l = sources[s.source[loser]];
   if (w.priority !== l.priority) return 'priority';
   if (w.releaseDate !== l.releaseDate) return 'release date';
   return 'first listed';
@@ -52,7 +55,11 @@ export function winnerOf(s: ObservationStore, sources: readonly SourceInfo[], ke
  * @param sources sources of the run
  * @param onLoser called for each dropped candidate with the winner that beat it
  */
-export function resolveConflicts(s: ObservationStore, sources: readonly SourceInfo[], onLoser: (winner: number, loser: number) => void): void {
+export function resolveConflicts(
+  s: ObservationStore,
+  sources: readonly SourceInfo[],
+  onLoser: (winner: number, loser: number) => void,
+): void {
   const seen = new Uint8Array(s.length);
   for (let i = 0; i < s.length; i++) {
     if (seen[i]) continue;
@@ -60,7 +67,10 @@ export function resolveConflicts(s: ObservationStore, sources: readonly SourceIn
     const cands = s.candidates(key);
     for (const c of cands) seen[c] = 1;
     const w = bestOf(s, sources, cands);
-    if (w < 0) { s.byKey.delete(key); continue; }
+    if (w < 0) {
+      s.byKey.delete(key);
+      continue;
+    }
     for (const c of cands) {
       if (c === w || s.dropped[c]) continue;
       s.dropped[c] = DROPPED_SUPERSEDED;

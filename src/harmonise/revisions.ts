@@ -18,7 +18,8 @@ export type Difference = 'IDENTICAL' | 'ROUNDING' | 'REVISION' | 'DISCREPANCY';
  * @param sameDataset whether the two sources are releases of one dataset
  */
 export function classifyDifference(a: number, b: number, tolerance: number, sameDataset: boolean): Difference {
-  const na = Number.isNaN(a), nb = Number.isNaN(b);
+  const na = Number.isNaN(a),
+    nb = Number.isNaN(b);
   if (na && nb) return 'IDENTICAL';
   if (!na && !nb) {
     if (a === b) return 'IDENTICAL';
@@ -47,7 +48,8 @@ export function classifyConflicts(conflicts: readonly ConflictRecord[], sources:
   return conflicts.map((c) => {
     const ind = getIndicator(c.key.INDICATOR);
     const tol = ind ? revisionTolerance(ind) : 0;
-    const da = dataset.get(c.keptSource), db = dataset.get(c.droppedSource);
+    const da = dataset.get(c.keptSource),
+      db = dataset.get(c.droppedSource);
     const same = da !== undefined && da === db && c.keptRelease !== c.droppedRelease;
     return { conflict: c, difference: classifyDifference(c.keptValue, c.droppedValue, tol, same), dataset: same ? da! : '' };
   });

@@ -65,8 +65,17 @@ export class StagedOutput {
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw err;
         let holder = NaN;
-        try { holder = pidOf(readFileSync(lock, 'utf8')); } catch { /* vanished meanwhile */ }
-        if (alive(holder)) throw new OutputError('OUTPUT_IN_USE', `the output folder is in use by another harmonise run (process ${holder}); wait for it to finish or choose another --out`, { file: dir });
+        try {
+          holder = pidOf(readFileSync(lock, 'utf8'));
+        } catch {
+          /* vanished meanwhile */
+        }
+        if (alive(holder))
+          throw new OutputError(
+            'OUTPUT_IN_USE',
+            `the output folder is in use by another harmonise run (process ${holder}); wait for it to finish or choose another --out`,
+            { file: dir },
+          );
         rmSync(lock, { force: true });
       }
     }

@@ -3,7 +3,10 @@ import { dsdBreakdowns } from '../guidelines/dsd.js';
 import { KeyIndex } from './key-index.js';
 
 /** Capacity (bits) of the parts of the numeric key: 48 bits in all, exact in a double. */
-const AREA_BITS = 11, IND_BITS = 9, COMBO_BITS = 16, TIME_BITS = 12;
+const AREA_BITS = 11,
+  IND_BITS = 9,
+  COMBO_BITS = 16,
+  TIME_BITS = 12;
 const CAP = { area: 2 ** AREA_BITS, indicator: 2 ** IND_BITS, combo: 2 ** COMBO_BITS, time: 2 ** TIME_BITS };
 
 /** {@link ObservationStore.dropped}: another source's value won the key. */
@@ -88,9 +91,13 @@ export class ObservationStore {
    * @param codes breakdown codes in {@link breakdowns} order
    */
   keyAndIntern(area: string, indicator: string, codes: readonly string[], time: string): number {
-    const a = this.areas.id(area), i = this.indicators.id(indicator), t = this.times.id(time);
+    const a = this.areas.id(area),
+      i = this.indicators.id(indicator),
+      t = this.times.id(time);
     const c = this.comboId(codes, true);
-    this.scratchArea = this.areas.text(a); this.scratchTime = this.times.text(t); this.scratchCombo = c;
+    this.scratchArea = this.areas.text(a);
+    this.scratchTime = this.times.text(t);
+    this.scratchCombo = c;
     return this.pack(a, i, c, t);
   }
   /** Interned area, period and combination of the last {@link keyAndIntern} call. */
@@ -100,7 +107,10 @@ export class ObservationStore {
 
   /** Numeric key of a combination, or -1 when one of its codes was never seen (so it has no observation). */
   keyOf(area: string, indicator: string, codes: readonly string[], time: string): number {
-    const a = this.areas.find(area), i = this.indicators.find(indicator), t = this.times.find(time), c = this.comboId(codes, false);
+    const a = this.areas.find(area),
+      i = this.indicators.find(indicator),
+      t = this.times.find(time),
+      c = this.comboId(codes, false);
     return a < 0 || i < 0 || t < 0 || c < 0 ? -1 : this.pack(a, i, c, t);
   }
 
@@ -145,8 +155,18 @@ export class ObservationStore {
    */
   push(key: number, indicator: string, value: number, unit: string, status: string, source: number, row: number, column: string): number {
     const i = this.key.length;
-    this.key.push(key); this.area.push(this.scratchArea); this.indicator.push(indicator); this.combo.push(this.scratchCombo); this.time.push(this.scratchTime);
-    this.value.push(value); this.unit.push(unit); this.status.push(status); this.source.push(source); this.row.push(row); this.column.push(column); this.dropped.push(0);
+    this.key.push(key);
+    this.area.push(this.scratchArea);
+    this.indicator.push(indicator);
+    this.combo.push(this.scratchCombo);
+    this.time.push(this.scratchTime);
+    this.value.push(value);
+    this.unit.push(unit);
+    this.status.push(status);
+    this.source.push(source);
+    this.row.push(row);
+    this.column.push(column);
+    this.dropped.push(0);
     this.prev.push(this.byKey.get(key) ?? -1);
     this.byKey.set(key, i);
     return i;
@@ -160,17 +180,27 @@ export class ObservationStore {
     const rankOf = (texts: readonly string[], cmp: (a: number, b: number) => number): Int32Array => {
       const order = texts.map((_, i) => i).sort(cmp);
       const r = new Int32Array(texts.length);
-      order.forEach((id, k) => { r[id] = k; });
+      order.forEach((id, k) => {
+        r[id] = k;
+      });
       return r;
     };
-    const byText = (t: readonly string[]) => (a: number, b: number): number => (t[a] < t[b] ? -1 : t[a] > t[b] ? 1 : 0);
+    const byText =
+      (t: readonly string[]) =>
+      (a: number, b: number): number =>
+        t[a] < t[b] ? -1 : t[a] > t[b] ? 1 : 0;
     const cc = this.comboCodes;
     const byCodes = (a: number, b: number): number => {
       for (let k = 0; k < this.breakdowns.length; k++) if (cc[a][k] !== cc[b][k]) return cc[a][k] < cc[b][k] ? -1 : 1;
       return 0;
     };
     const parts = [this.areas.texts, this.indicators.texts, cc.map((c) => c.join('\u0001')), this.times.texts];
-    const ranks = [rankOf(parts[0], byText(parts[0])), rankOf(parts[1], byText(parts[1])), rankOf(parts[2], byCodes), rankOf(parts[3], byText(parts[3]))];
+    const ranks = [
+      rankOf(parts[0], byText(parts[0])),
+      rankOf(parts[1], byText(parts[1])),
+      rankOf(parts[2], byCodes),
+      rankOf(parts[3], byText(parts[3])),
+    ];
     const caps = [CAP.indicator, CAP.combo, CAP.time];
     const width = parts.map((t) => Math.max(0, Math.ceil(Math.log2(Math.max(1, t.length)))));
     const dense = width.map((w) => 2 ** w);
@@ -184,7 +214,11 @@ export class ObservationStore {
     for (let n = 0; n < idx.length; n++) {
       const i = idx[n];
       let k = this.key[i];
-      for (let d = 3; d >= 1; d--) { const r = k % caps[d - 1]; ids[d] = r; k = (k - r) / caps[d - 1]; }
+      for (let d = 3; d >= 1; d--) {
+        const r = k % caps[d - 1];
+        ids[d] = r;
+        k = (k - r) / caps[d - 1];
+      }
       ids[0] = k;
       let v = 0;
       for (let d = 0; d < 4; d++) v = v * dense[d] + ranks[d][ids[d]];
@@ -208,7 +242,10 @@ export class ObservationStore {
 class Interner {
   private readonly ids = new Map<string, number>();
   readonly texts: string[] = [];
-  constructor(private readonly what: string, private readonly cap: number) {}
+  constructor(
+    private readonly what: string,
+    private readonly cap: number,
+  ) {}
 
   /** Id of `text`, adding it when new. */
   id(text: string): number {

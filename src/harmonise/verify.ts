@@ -37,15 +37,24 @@ function compareKeys(a: readonly string[], b: readonly string[]): number {
 
 /** Streams a written CSV file, checking its header; calls `row` for each data row. */
 function readWritten(path: string, columns: readonly string[], row: (r: RawRow) => void): void {
-  streamCsvFile(path, { delimiter: ',' }, {
-    onHeader(h, r) {
-      if (h.join(',') !== columns.join(',')) throw new OutputError('OUTPUT_LEDGER_MISMATCH', `the written header is not ${columns.join(',')}`, { file: path, row: r });
+  streamCsvFile(
+    path,
+    { delimiter: ',' },
+    {
+      onHeader(h, r) {
+        if (h.join(',') !== columns.join(','))
+          throw new OutputError('OUTPUT_LEDGER_MISMATCH', `the written header is not ${columns.join(',')}`, { file: path, row: r });
+      },
+      onRow(r) {
+        if (r.error)
+          throw new OutputError('OUTPUT_LEDGER_MISMATCH', `the written row cannot be read back: ${r.error.message}`, {
+            file: path,
+            row: r.row,
+          });
+        row(r);
+      },
     },
-    onRow(r) {
-      if (r.error) throw new OutputError('OUTPUT_LEDGER_MISMATCH', `the written row cannot be read back: ${r.error.message}`, { file: path, row: r.row });
-      row(r);
-    },
-  });
+  );
 }
 
 /**
@@ -63,17 +72,31 @@ export function measureOutputs(outputs: HarmoniseOutputs): WrittenFigures {
     const c = r.cells;
     f.observations++;
     const order = last ? compareKeys(last, c) : -1;
-    if (order >= 0) throw new OutputError('OUTPUT_LEDGER_MISMATCH', order === 0 ? `key ${KEY.map((k) => c[k]).join(' ')} is written twice` : 'rows are not in key order', { file: outputs.observations, row: r.row });
+    if (order >= 0)
+      throw new OutputError(
+        'OUTPUT_LEDGER_MISMATCH',
+        order === 0 ? `key ${KEY.map((k) => c[k]).join(' ')} is written twice` : 'rows are not in key order',
+        { file: outputs.observations, row: r.row },
+      );
     f.keys++;
     last = c;
     areas.add(c[AREA]);
     f.bySource[c[SOURCE]] = (f.bySource[c[SOURCE]] ?? 0) + 1;
-    if (c[VALUE] !== '' && !Number.isFinite(Number(c[VALUE]))) throw new OutputError('OUTPUT_LEDGER_MISMATCH', `OBS_VALUE "${c[VALUE]}" is neither a number nor empty`, { file: outputs.observations, row: r.row, column: 'OBS_VALUE' });
+    if (c[VALUE] !== '' && !Number.isFinite(Number(c[VALUE])))
+      throw new OutputError('OUTPUT_LEDGER_MISMATCH', `OBS_VALUE "${c[VALUE]}" is neither a number nor empty`, {
+        file: outputs.observations,
+        row: r.row,
+        column: 'OBS_VALUE',
+      });
   });
   f.areas = [...areas].sort();
   const cellsAt = REJECT_COLUMNS.indexOf('CELLS');
-  readWritten(outputs.rejects, REJECT_COLUMNS, (r) => { f.rejectedCells += Number(r.cells[cellsAt]); });
-  readWritten(outputs.conflicts, CONFLICT_COLUMNS, () => { f.conflicts++; });
+  readWritten(outputs.rejects, REJECT_COLUMNS, (r) => {
+    f.rejectedCells += Number(r.cells[cellsAt]);
+  });
+  readWritten(outputs.conflicts, CONFLICT_COLUMNS, () => {
+    f.conflicts++;
+  });
   return f;
 }
 
@@ -101,18 +124,25 @@ export function verifyOutputs(h: Harmoniser, outputs: HarmoniseOutputs): Written
   for (const c of h.counts) {
     const filtered = Object.values(c.filtered).reduce((a, b) => a + b, 0);
     if (c.cells !== c.observations + c.rejected + filtered) {
-      throw new OutputError('OUTPUT_LEDGER_MISMATCH', `source ${c.sourceId}: ${c.cells} cells ≠ ${c.observations} observations + ${c.rejected} rejected + ${filtered} filtered`, { file: c.mapping });
+      throw new OutputError(
+        'OUTPUT_LEDGER_MISMATCH',
+        `source ${c.sourceId}: ${c.cells} cells ≠ ${c.observations} observations + ${c.rejected} rejected + ${filtered} filtered`,
+        { file: c.mapping },
+      );
     }
   }
   const got = measureOutputs(outputs);
   const want = ledgerFigures(h);
   const differ = (what: string, file: string, w: unknown, g: unknown): never => {
-    throw new OutputError('OUTPUT_LEDGER_MISMATCH', `${what}: the ledger counts ${String(w)}, the written file holds ${String(g)}`, { file });
+    throw new OutputError('OUTPUT_LEDGER_MISMATCH', `${what}: the ledger counts ${String(w)}, the written file holds ${String(g)}`, {
+      file,
+    });
   };
   if (got.observations !== want.observations) differ('observation rows', outputs.observations, want.observations, got.observations);
   if (got.areas.join(',') !== want.areas.join(',')) differ('areas', outputs.observations, want.areas.join(' '), got.areas.join(' '));
   for (const id of new Set([...Object.keys(want.bySource), ...Object.keys(got.bySource)])) {
-    if ((want.bySource[id] ?? 0) !== (got.bySource[id] ?? 0)) differ(`observations of source ${id}`, outputs.observations, want.bySource[id] ?? 0, got.bySource[id] ?? 0);
+    if ((want.bySource[id] ?? 0) !== (got.bySource[id] ?? 0))
+      differ(`observations of source ${id}`, outputs.observations, want.bySource[id] ?? 0, got.bySource[id] ?? 0);
   }
   if (got.rejectedCells !== want.rejectedCells) differ('rejected cells', outputs.rejects, want.rejectedCells, got.rejectedCells);
   if (got.conflicts !== want.conflicts) differ('conflicts', outputs.conflicts, want.conflicts, got.conflicts);

@@ -25,7 +25,14 @@ export interface SeriesFlags {
 
 function seriesLabel(s: ObservationStore, i: number): string {
   const b = s.codes(i);
-  return `${s.area[i]} ${s.indicator[i]}${b.some((x) => x !== '_T') ? ` (${s.breakdowns.filter((_, k) => b[k] !== '_T').map((d) => `${d}=${b[s.breakdowns.indexOf(d)]}`).join(',')})` : ''}`;
+  return `${s.area[i]} ${s.indicator[i]}${
+    b.some((x) => x !== '_T')
+      ? ` (${s.breakdowns
+          .filter((_, k) => b[k] !== '_T')
+          .map((d) => `${d}=${b[s.breakdowns.indexOf(d)]}`)
+          .join(',')})`
+      : ''
+  }`;
 }
 
 /** Live observations grouped by series (every dimension but the period), in first-seen order. */
@@ -45,10 +52,16 @@ function liveSeries(s: ObservationStore): Map<number, number[]> {
 export function periodRanges(periods: readonly string[]): string {
   const sorted = [...periods].sort();
   const out: string[] = [];
-  let start = sorted[0], prev = sorted[0];
-  const flush = (): void => { out.push(start === prev ? start : `${start}–${prev}`); };
+  let start = sorted[0],
+    prev = sorted[0];
+  const flush = (): void => {
+    out.push(start === prev ? start : `${start}–${prev}`);
+  };
   for (const p of sorted.slice(1)) {
-    if (/^\d{4}$/.test(p) && /^\d{4}$/.test(prev) && +p === +prev + 1) { prev = p; continue; }
+    if (/^\d{4}$/.test(p) && /^\d{4}$/.test(prev) && +p === +prev + 1) {
+      prev = p;
+      continue;
+    }
     flush();
     start = prev = p;
   }
@@ -59,7 +72,10 @@ export function periodRanges(periods: readonly string[]): string {
 function addFlag(flags: Map<number, string[]>, i: number, flag: string): void {
   const f = flags.get(i);
   if (!f) flags.set(i, [flag]);
-  else if (!f.includes(flag)) { f.push(flag); f.sort(); }
+  else if (!f.includes(flag)) {
+    f.push(flag);
+    f.sort();
+  }
 }
 
 function findSplices(s: ObservationStore, sources: readonly SourceInfo[], series: Map<number, number[]>, out: SeriesFlags): void {
@@ -83,7 +99,10 @@ function findSplices(s: ObservationStore, sources: readonly SourceInfo[], series
         .sort((a, b) => (a.release < b.release ? -1 : a.release > b.release ? 1 : 0));
       const label = seriesLabel(s, idx[0]);
       out.splices.push({ series: label, dataset, parts });
-      out.warnings.push({ rule: 'QR_VINTAGE_SPLICE', message: `${label}: the series splices vintages of ${dataset}: ${parts.map((p) => `${periodRanges(p.periods)} from ${p.source} (${p.release})`).join('; ')}` });
+      out.warnings.push({
+        rule: 'QR_VINTAGE_SPLICE',
+        message: `${label}: the series splices vintages of ${dataset}: ${parts.map((p) => `${periodRanges(p.periods)} from ${p.source} (${p.release})`).join('; ')}`,
+      });
       for (const i of idx) if (srcs.includes(s.source[i])) addFlag(out.flags, i, OBS_FLAG.VINTAGE_SPLICE);
     }
   }
@@ -99,12 +118,21 @@ function findBoundaryCrossings(s: ObservationStore, series: Map<number, number[]
       const after = idx.filter((i) => +s.time[i].slice(0, 4) >= year);
       const label = seriesLabel(s, idx[0]);
       if (ch.kind === 'created' && before.length) {
-        out.warnings.push({ rule: 'QR_BOUNDARY_CHANGE', message: `${label}: ${periodRanges(before.map((i) => s.time[i]))} is before ${s.area[idx[0]]} existed (${ch.year}: ${ch.note})` });
+        out.warnings.push({
+          rule: 'QR_BOUNDARY_CHANGE',
+          message: `${label}: ${periodRanges(before.map((i) => s.time[i]))} is before ${s.area[idx[0]]} existed (${ch.year}: ${ch.note})`,
+        });
         for (const i of before) addFlag(out.flags, i, OBS_FLAG.BOUNDARY_CHANGE);
       } else if (ch.kind !== 'created' && before.length && after.length) {
-        const last = before.map((i) => s.time[i]).sort().pop()!;
+        const last = before
+          .map((i) => s.time[i])
+          .sort()
+          .pop()!;
         const first = after.map((i) => s.time[i]).sort()[0];
-        out.warnings.push({ rule: 'QR_BOUNDARY_CHANGE', message: `${label}: the series runs across the ${ch.year} ${ch.kind} (${ch.note}): ${last} and ${first} are not the same territory${+first.slice(0, 4) - +last.slice(0, 4) > 1 ? `, and the gap ${last}–${first} crosses the change` : ''}` });
+        out.warnings.push({
+          rule: 'QR_BOUNDARY_CHANGE',
+          message: `${label}: the series runs across the ${ch.year} ${ch.kind} (${ch.note}): ${last} and ${first} are not the same territory${+first.slice(0, 4) - +last.slice(0, 4) > 1 ? `, and the gap ${last}–${first} crosses the change` : ''}`,
+        });
         for (const i of after) addFlag(out.flags, i, OBS_FLAG.BOUNDARY_CHANGE);
       }
     }

@@ -45,7 +45,10 @@ export function sniffDelimiter(line: string): string {
       if (c === '"') inQ = !inQ;
       else if (!inQ && c === d) count++;
     }
-    if (count > bestCount) { best = d; bestCount = count; }
+    if (count > bestCount) {
+      best = d;
+      bestCount = count;
+    }
   }
   return best;
 }
@@ -119,8 +122,16 @@ export function parseDelimited(
     const recLine = line;
     // blank line
     const c0 = text.charCodeAt(i);
-    if (c0 === 10) { i++; line++; continue; }
-    if (c0 === 13) { i += text.charCodeAt(i + 1) === 10 ? 2 : 1; line++; continue; }
+    if (c0 === 10) {
+      i++;
+      line++;
+      continue;
+    }
+    if (c0 === 13) {
+      i += text.charCodeAt(i + 1) === 10 ? 2 : 1;
+      line++;
+      continue;
+    }
     const fields: string[] = [];
     let bad: string | null = null;
     let endOfRecord = false;
@@ -141,9 +152,21 @@ export function parseDelimited(
             if (ch === 10) linesInside++;
             else if (ch === 13 && text.charCodeAt(k + 1) !== 10) linesInside++;
           }
-          if (q < 0) { bad = 'the quote is never closed (reaches the end of the file)'; atEnd = true; break; }
-          if (linesInside > maxLinesPerField) { bad = `the quoted field runs over more than ${maxLinesPerField} lines`; break; }
-          if (text.charCodeAt(q + 1) === Q) { value += text.slice(segStart, q + 1); j = q + 2; segStart = j; continue; }
+          if (q < 0) {
+            bad = 'the quote is never closed (reaches the end of the file)';
+            atEnd = true;
+            break;
+          }
+          if (linesInside > maxLinesPerField) {
+            bad = `the quoted field runs over more than ${maxLinesPerField} lines`;
+            break;
+          }
+          if (text.charCodeAt(q + 1) === Q) {
+            value += text.slice(segStart, q + 1);
+            j = q + 2;
+            segStart = j;
+            continue;
+          }
           value += text.slice(segStart, q);
           i = q + 1;
           break;
@@ -152,11 +175,31 @@ export function parseDelimited(
         line += linesInside;
         recLinesInside += linesInside;
         fields.push(value);
-        if (i >= n) { endOfRecord = true; break; }
+        if (i >= n) {
+          endOfRecord = true;
+          break;
+        }
         const c = text.charCodeAt(i);
-        if (c === D) { i++; if (i >= n) { fields.push(''); endOfRecord = true; } continue; }
-        if (c === 10) { i++; line++; endOfRecord = true; break; }
-        if (c === 13) { i += text.charCodeAt(i + 1) === 10 ? 2 : 1; line++; endOfRecord = true; break; }
+        if (c === D) {
+          i++;
+          if (i >= n) {
+            fields.push('');
+            endOfRecord = true;
+          }
+          continue;
+        }
+        if (c === 10) {
+          i++;
+          line++;
+          endOfRecord = true;
+          break;
+        }
+        if (c === 13) {
+          i += text.charCodeAt(i + 1) === 10 ? 2 : 1;
+          line++;
+          endOfRecord = true;
+          break;
+        }
         bad = `a closing quote is followed by "${text[i]}" instead of the delimiter or a line end`;
         break;
       }
@@ -169,8 +212,19 @@ export function parseDelimited(
         k++;
       }
       fields.push(text.slice(i, k));
-      if (k >= n) { i = n; endOfRecord = true; break; }
-      if (c === D) { i = k + 1; if (i >= n) { fields.push(''); endOfRecord = true; } continue; }
+      if (k >= n) {
+        i = n;
+        endOfRecord = true;
+        break;
+      }
+      if (c === D) {
+        i = k + 1;
+        if (i >= n) {
+          fields.push('');
+          endOfRecord = true;
+        }
+        continue;
+      }
       i = c === 13 && text.charCodeAt(k + 1) === 10 ? k + 2 : k + 1;
       line++;
       endOfRecord = true;
@@ -184,7 +238,21 @@ export function parseDelimited(
     const end = lineEndAfter(text, recStart);
     i = end;
     line = recLine + 1;
-    if (onRecord({ fields: [], line: recLine, start: recStart, end, linesInside: 0, ...(atEnd ? { atEnd } : {}), error: { code: 'CSV_UNBALANCED_QUOTE', message: `unbalanced quote in the row starting on line ${recLine}: ${bad}; the row is rejected and reading goes on with the next line` } }) === false) return;
+    if (
+      onRecord({
+        fields: [],
+        line: recLine,
+        start: recStart,
+        end,
+        linesInside: 0,
+        ...(atEnd ? { atEnd } : {}),
+        error: {
+          code: 'CSV_UNBALANCED_QUOTE',
+          message: `unbalanced quote in the row starting on line ${recLine}: ${bad}; the row is rejected and reading goes on with the next line`,
+        },
+      }) === false
+    )
+      return;
   }
 }
 
@@ -229,7 +297,11 @@ export class CsvFeeder {
   private dropLast = false;
   private started = false;
 
-  constructor(private readonly file: string, private readonly options: CsvOptions, private readonly sink: RowSink) {
+  constructor(
+    private readonly file: string,
+    private readonly options: CsvOptions,
+    private readonly sink: RowSink,
+  ) {
     this.delimiter = options.delimiter;
     this.quote = options.quote ?? '"';
     this.headerRows = options.headerRows ?? 1;
@@ -242,12 +314,18 @@ export class CsvFeeder {
     this.pos = 0;
     // a CR at the end of a piece may be the first half of a CRLF: it waits for the next piece
     let cr = '';
-    if (!final && all.endsWith('\r')) { cr = '\r'; all = all.slice(0, -1); }
+    if (!final && all.endsWith('\r')) {
+      cr = '\r';
+      all = all.slice(0, -1);
+    }
     this.buf = all;
     try {
       this.feedBuffer(final);
     } finally {
-      if (cr) { this.buf = this.buf.slice(this.pos) + cr; this.pos = 0; }
+      if (cr) {
+        this.buf = this.buf.slice(this.pos) + cr;
+        this.pos = 0;
+      }
     }
   }
 
@@ -262,7 +340,9 @@ export class CsvFeeder {
     while (this.skipped < (this.options.skipRows ?? 0) && this.pos < buf.length) {
       const e = lineEndAfter(buf, this.pos);
       if (e === buf.length && !final && !/[\r\n]$/.test(buf)) return;
-      this.pos = e; this.line++; this.skipped++;
+      this.pos = e;
+      this.line++;
+      this.skipped++;
     }
     if (this.delimiter === undefined) {
       const e = lineEndAfter(buf, this.pos);
@@ -275,7 +355,9 @@ export class CsvFeeder {
     parseDelimited(buf, this.delimiter, this.quote, this.pos, this.line, this.maxLines, (rec) => {
       if (!final && (rec.end >= buf.length || rec.atEnd)) {
         // maybe cut by the end of this piece: parsed again with the next one
-        this.pos = rec.start; this.line = rec.line; held = true;
+        this.pos = rec.start;
+        this.line = rec.line;
+        held = true;
         return false;
       }
       after = rec.end;
@@ -301,19 +383,30 @@ export class CsvFeeder {
       this.headers.push(rec.fields);
       if (this.headers.length === this.headerRows) {
         const header = joinHeaders(this.headers);
-        if (header.length > 1 && header[header.length - 1].trim() === '') { header.pop(); this.dropLast = true; }
+        if (header.length > 1 && header[header.length - 1].trim() === '') {
+          header.pop();
+          this.dropLast = true;
+        }
         this.width = header.length;
         sink.onHeader(header, rec.line);
       }
       return;
     }
-    if (rec.error) { sink.onRow({ row: rec.line, cells: [], text: trimEol(text.slice(rec.start, rec.end)), error: rec.error }); return; }
+    if (rec.error) {
+      sink.onRow({ row: rec.line, cells: [], text: trimEol(text.slice(rec.start, rec.end)), error: rec.error });
+      return;
+    }
     const cells = rec.fields;
     const width = this.width;
     if (this.dropLast && cells.length === width + 1 && cells[width] === '') cells.pop();
     if (cells.length !== width && rec.linesInside > 0) return 'unbalanced';
     if (cells.length !== width) {
-      sink.onRow({ row: rec.line, cells, text: trimEol(text.slice(rec.start, rec.end)), error: { code: 'CSV_RAGGED_ROW', message: `row has ${cells.length} cells where the header has ${width}` } });
+      sink.onRow({
+        row: rec.line,
+        cells,
+        text: trimEol(text.slice(rec.start, rec.end)),
+        error: { code: 'CSV_RAGGED_ROW', message: `row has ${cells.length} cells where the header has ${width}` },
+      });
       return;
     }
     // the row text is cut from the file only when asked for (rejects): no string per row
@@ -321,7 +414,12 @@ export class CsvFeeder {
   }
 
   private finish(): void {
-    if (this.headers.length < this.headerRows) throw new InputError('CSV_NO_HEADER', `${this.file} has no header row${this.options.skipRows ? ` after skipping ${this.options.skipRows} lines` : ''}`, { file: this.file, sheet: this.options.sheet, row: this.line });
+    if (this.headers.length < this.headerRows)
+      throw new InputError(
+        'CSV_NO_HEADER',
+        `${this.file} has no header row${this.options.skipRows ? ` after skipping ${this.options.skipRows} lines` : ''}`,
+        { file: this.file, sheet: this.options.sheet, row: this.line },
+      );
   }
 }
 
@@ -355,7 +453,10 @@ export function joinHeaders(rows: string[][]): string[] {
       const v = (r[c] ?? '').trim();
       // fill merged cells only in rows above the last one
       if (v === '' && ri < rows.length - 1) out.push(last);
-      else { out.push(v); last = v; }
+      else {
+        out.push(v);
+        last = v;
+      }
     }
     return out;
   });
@@ -379,7 +480,18 @@ export function readCsv(path: string, options: CsvOptions = {}, shown: string = 
   const rows: RawRow[] = [];
   let header: string[] = [];
   let headerRow = 0;
-  streamCsvFile(path, options, { onHeader: (h, r) => { header = h; headerRow = r; }, onRow: (r) => rows.push(r) }, shown);
+  streamCsvFile(
+    path,
+    options,
+    {
+      onHeader: (h, r) => {
+        header = h;
+        headerRow = r;
+      },
+      onRow: (r) => rows.push(r),
+    },
+    shown,
+  );
   return { file: shown, ...(options.sheet !== undefined ? { sheet: options.sheet } : {}), header, headerRow, rows };
 }
 
@@ -398,7 +510,11 @@ export const STREAM_THRESHOLD_BYTES = 16 << 20;
  */
 export function streamCsvFile(path: string, options: CsvOptions, sink: RowSink, shown: string = path, chunkBytes?: number): void {
   let size = 0;
-  try { size = statSync(path).size; } catch { /* readTextFile reports it */ }
+  try {
+    size = statSync(path).size;
+  } catch {
+    /* readTextFile reports it */
+  }
   if (chunkBytes === undefined && size <= STREAM_THRESHOLD_BYTES) {
     readCsvText(readTextFile(path, shown, options.encoding), shown, options, sink);
     return;
@@ -427,7 +543,8 @@ export function streamCsvFile(path: string, options: CsvOptions, sink: RowSink, 
         throw new InputError('FILE_ENCODING', `${shown} is not valid ${enc}`, { file: shown });
       }
       if (blank && text.trim() !== '') blank = false;
-      if (n === 0 && blank) throw new InputError('FILE_EMPTY', `${shown} is empty: expected a header row and data rows`, { file: shown, row: 1 });
+      if (n === 0 && blank)
+        throw new InputError('FILE_EMPTY', `${shown} is empty: expected a header row and data rows`, { file: shown, row: 1 });
       feeder.feed(text, n === 0);
       if (n === 0) break;
     }

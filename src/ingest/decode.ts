@@ -15,13 +15,22 @@ export function firstInvalidUtf8(buf: Uint8Array): number {
   let i = 0;
   while (i < n) {
     const b = buf[i];
-    if (b < 0x80) { i++; continue; }
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
     let need: number;
     let min: number;
-    if (b >= 0xc2 && b <= 0xdf) { need = 1; min = 0x80; }
-    else if (b >= 0xe0 && b <= 0xef) { need = 2; min = 0x800; }
-    else if (b >= 0xf0 && b <= 0xf4) { need = 3; min = 0x10000; }
-    else return i;
+    if (b >= 0xc2 && b <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      min = 0x800;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+    } else return i;
     if (i + need > n - 1) return i;
     let cp = b & (need === 1 ? 0x1f : need === 2 ? 0x0f : 0x07);
     for (let k = 1; k <= need; k++) {
@@ -41,7 +50,9 @@ export function lineOfOffset(buf: Uint8Array, at: number): number {
   for (let i = 0; i < at; i++) {
     const c = buf[i];
     if (c === 10) line++;
-    else if (c === 13) { if (buf[i + 1] !== 10) line++; }
+    else if (c === 13) {
+      if (buf[i + 1] !== 10) line++;
+    }
   }
   return line;
 }
@@ -89,11 +100,17 @@ export function decodeText(buf: Uint8Array, shown: string, encoding: TextEncodin
     try {
       dec = new TextDecoder(enc);
     } catch (err) {
-      throw new InputError('ENCODING_UNKNOWN', `unknown text encoding "${encoding}" (expected a WHATWG label such as utf-8, latin1, windows-1252)`, { file: shown }, { cause: err });
+      throw new InputError(
+        'ENCODING_UNKNOWN',
+        `unknown text encoding "${encoding}" (expected a WHATWG label such as utf-8, latin1, windows-1252)`,
+        { file: shown },
+        { cause: err },
+      );
     }
     text = dec.decode(buf);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.trim() === '') throw new InputError('FILE_EMPTY', `${shown} is empty: expected a header row and data rows`, { file: shown, row: 1 });
+  if (text.trim() === '')
+    throw new InputError('FILE_EMPTY', `${shown} is empty: expected a header row and data rows`, { file: shown, row: 1 });
   return text;
 }

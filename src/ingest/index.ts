@@ -5,7 +5,16 @@
  */
 export type { RawRow, RawTable, RowSink } from './types.js';
 export { readTextFile, decodeText, firstInvalidUtf8, lineOfOffset } from './decode.js';
-export { readCsv, readCsvText, streamCsvFile, parseDelimited, sniffDelimiter, joinHeaders, type CsvOptions, type ParsedRecord } from './csv.js';
+export {
+  readCsv,
+  readCsvText,
+  streamCsvFile,
+  parseDelimited,
+  sniffDelimiter,
+  joinHeaders,
+  type CsvOptions,
+  type ParsedRecord,
+} from './csv.js';
 export { parseLocaleNumber, otherNumberFormat, type NumberFormat } from './numbers.js';
 export { readXlsx, type XlsxOptions } from './xlsx.js';
 export { readSdmxCsv, sdmxId, type SdmxCsvTable, type SdmxCsvVersion } from './sdmx-csv.js';

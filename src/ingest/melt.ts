@@ -30,7 +30,8 @@ export function meltWide(table: RawTable, idColumns: readonly string[], isValueC
   for (const r of table.rows) {
     if (r.error) continue;
     const ids = idIx.map((i) => (i >= 0 ? r.cells[i] : ''));
-    for (const i of valIx) out.push({ ids, variable: table.header[i], value: r.cells[i], row: r.row, column: table.header[i], columnIndex: i + 1 });
+    for (const i of valIx)
+      out.push({ ids, variable: table.header[i], value: r.cells[i], row: r.row, column: table.header[i], columnIndex: i + 1 });
   }
   return out;
 }

@@ -47,8 +47,13 @@ export function parseLocaleNumber(text: string, fmt: NumberFormat = {}): number 
 
 /** Number formats met in national files, tried when a cell does not match the declared one. */
 const OTHER_FORMATS: readonly Required<NumberFormat>[] = [
-  { decimal: '.', thousands: ',' }, { decimal: ',', thousands: '.' }, { decimal: ',', thousands: ' ' },
-  { decimal: '.', thousands: ' ' }, { decimal: ',', thousands: '' }, { decimal: '.', thousands: '' }, { decimal: '.', thousands: "'" },
+  { decimal: '.', thousands: ',' },
+  { decimal: ',', thousands: '.' },
+  { decimal: ',', thousands: ' ' },
+  { decimal: '.', thousands: ' ' },
+  { decimal: ',', thousands: '' },
+  { decimal: '.', thousands: '' },
+  { decimal: '.', thousands: "'" },
 ];
 
 /**
@@ -58,6 +63,7 @@ const OTHER_FORMATS: readonly Required<NumberFormat>[] = [
  * @param fmt the declared format
  */
 export function otherNumberFormat(text: string, fmt: NumberFormat = {}): Required<NumberFormat> | undefined {
-  const dec = fmt.decimal ?? '.', th = fmt.thousands ?? '';
+  const dec = fmt.decimal ?? '.',
+    th = fmt.thousands ?? '';
   return OTHER_FORMATS.find((f) => (f.decimal !== dec || f.thousands !== th) && !Number.isNaN(parseLocaleNumber(text, f)));
 }

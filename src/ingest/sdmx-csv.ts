@@ -38,20 +38,37 @@ export function readSdmxCsv(path: string, options: { encoding?: string; delimite
   const rows: RawRow[] = [];
   let version: SdmxCsvVersion = '2.x';
   let valueCol = -1;
-  readCsvText(text, shown, { ...(options.delimiter ? { delimiter: options.delimiter } : {}) }, {
-    onHeader(h, r) {
-      header = h.map(sdmxId);
-      headerRow = r;
-      if (header[0] === 'DATAFLOW') { version = '1.0'; header[0] = 'STRUCTURE_ID'; }
-      else if (header[0] === 'STRUCTURE') {
-        if (header[1] !== 'STRUCTURE_ID') throw new InputError('SDMX_CSV_HEADER', `SDMX-CSV 2.x: the second column must be STRUCTURE_ID, not "${header[1] ?? ''}"`, { file: shown, row: r, column: 2 });
-      } else throw new InputError('SDMX_CSV_HEADER', `not SDMX-CSV: the first column must be DATAFLOW (1.0) or STRUCTURE (2.x), not "${header[0]}"`, { file: shown, row: r, column: 1 });
-      valueCol = header.indexOf('OBS_VALUE');
+  readCsvText(
+    text,
+    shown,
+    { ...(options.delimiter ? { delimiter: options.delimiter } : {}) },
+    {
+      onHeader(h, r) {
+        header = h.map(sdmxId);
+        headerRow = r;
+        if (header[0] === 'DATAFLOW') {
+          version = '1.0';
+          header[0] = 'STRUCTURE_ID';
+        } else if (header[0] === 'STRUCTURE') {
+          if (header[1] !== 'STRUCTURE_ID')
+            throw new InputError('SDMX_CSV_HEADER', `SDMX-CSV 2.x: the second column must be STRUCTURE_ID, not "${header[1] ?? ''}"`, {
+              file: shown,
+              row: r,
+              column: 2,
+            });
+        } else
+          throw new InputError(
+            'SDMX_CSV_HEADER',
+            `not SDMX-CSV: the first column must be DATAFLOW (1.0) or STRUCTURE (2.x), not "${header[0]}"`,
+            { file: shown, row: r, column: 1 },
+          );
+        valueCol = header.indexOf('OBS_VALUE');
+      },
+      onRow(row) {
+        if (!row.error) row.cells = row.cells.map((c, i) => (i === valueCol ? c : sdmxId(c)));
+        rows.push(row);
+      },
     },
-    onRow(row) {
-      if (!row.error) row.cells = row.cells.map((c, i) => (i === valueCol ? c : sdmxId(c)));
-      rows.push(row);
-    },
-  });
+  );
   return { file: shown, header, headerRow, rows, version };
 }

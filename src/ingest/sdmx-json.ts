@@ -2,12 +2,35 @@ import { InputError } from '../errors.js';
 import { readTextFile } from './decode.js';
 import type { RawRow, RawTable } from './types.js';
 
-interface SjValue { id?: string; value?: unknown; name?: string }
-interface SjComponent { id: string; values: SjValue[]; keyPosition?: number }
-interface SjLevels { dataSet?: SjComponent[]; series?: SjComponent[]; observation?: SjComponent[] }
-interface SjStructure { dimensions: SjLevels; attributes?: SjLevels }
-interface SjSeries { attributes?: (number | null)[]; observations?: Record<string, unknown[]> }
-interface SjDataSet { structure?: number; attributes?: (number | null)[]; series?: Record<string, SjSeries>; observations?: Record<string, unknown[]> }
+interface SjValue {
+  id?: string;
+  value?: unknown;
+  name?: string;
+}
+interface SjComponent {
+  id: string;
+  values: SjValue[];
+  keyPosition?: number;
+}
+interface SjLevels {
+  dataSet?: SjComponent[];
+  series?: SjComponent[];
+  observation?: SjComponent[];
+}
+interface SjStructure {
+  dimensions: SjLevels;
+  attributes?: SjLevels;
+}
+interface SjSeries {
+  attributes?: (number | null)[];
+  observations?: Record<string, unknown[]>;
+}
+interface SjDataSet {
+  structure?: number;
+  attributes?: (number | null)[];
+  series?: Record<string, SjSeries>;
+  observations?: Record<string, unknown[]>;
+}
 
 /** Result of {@link readSdmxJson}: one row per observation, columns = dimensions, OBS_VALUE, attributes. */
 export interface SdmxJsonTable extends RawTable {
@@ -44,17 +67,32 @@ export function readSdmxJson(path: string, shown: string = path): SdmxJsonTable 
   let version: '1.0' | '2.x';
   let structures: SjStructure[];
   let base: string;
-  if (Array.isArray(data.structures)) { version = '2.x'; structures = data.structures as SjStructure[]; base = '/data'; }
-  else if (data.structure && typeof data.structure === 'object') { version = '1.0'; structures = [data.structure as SjStructure]; base = doc.data ? '/data' : ''; }
-  else throw new InputError('SDMX_JSON_STRUCTURE', 'no SDMX-JSON structure: expected data.structures[] (2.x) or structure (1.0)', { file: shown, jsonPath: '/data' });
+  if (Array.isArray(data.structures)) {
+    version = '2.x';
+    structures = data.structures as SjStructure[];
+    base = '/data';
+  } else if (data.structure && typeof data.structure === 'object') {
+    version = '1.0';
+    structures = [data.structure as SjStructure];
+    base = doc.data ? '/data' : '';
+  } else
+    throw new InputError('SDMX_JSON_STRUCTURE', 'no SDMX-JSON structure: expected data.structures[] (2.x) or structure (1.0)', {
+      file: shown,
+      jsonPath: '/data',
+    });
   const dataSets = data.dataSets as SjDataSet[] | undefined;
-  if (!Array.isArray(dataSets)) throw new InputError('SDMX_JSON_STRUCTURE', 'no dataSets array', { file: shown, jsonPath: `${base}/dataSets` });
+  if (!Array.isArray(dataSets))
+    throw new InputError('SDMX_JSON_STRUCTURE', 'no dataSets array', { file: shown, jsonPath: `${base}/dataSets` });
   const rows: RawRow[] = [];
   let header: string[] | null = null;
   let count = 0;
   dataSets.forEach((ds, di) => {
     const st = structures[ds.structure ?? 0];
-    if (!st?.dimensions) throw new InputError('SDMX_JSON_STRUCTURE', `dataset ${di} refers to structure ${ds.structure ?? 0}, which has no dimensions`, { file: shown, jsonPath: `${base}/dataSets/${di}/structure` });
+    if (!st?.dimensions)
+      throw new InputError('SDMX_JSON_STRUCTURE', `dataset ${di} refers to structure ${ds.structure ?? 0}, which has no dimensions`, {
+        file: shown,
+        jsonPath: `${base}/dataSets/${di}/structure`,
+      });
     const dD = st.dimensions.dataSet ?? [];
     const sD = st.dimensions.series ?? [];
     const oD = st.dimensions.observation ?? [];
@@ -63,17 +101,34 @@ export function readSdmxJson(path: string, shown: string = path): SdmxJsonTable 
     const aO = st.attributes?.observation ?? [];
     const dims = [...dD, ...sD, ...oD];
     const h = [...dims.map((d) => d.id), 'OBS_VALUE', ...aD.map((a) => a.id), ...aS.map((a) => a.id), ...aO.map((a) => a.id)];
-    if (header && header.join() !== h.join()) throw new InputError('SDMX_JSON_STRUCTURE', 'datasets of one file have different components', { file: shown, jsonPath: `${base}/dataSets/${di}` });
+    if (header && header.join() !== h.join())
+      throw new InputError('SDMX_JSON_STRUCTURE', 'datasets of one file have different components', {
+        file: shown,
+        jsonPath: `${base}/dataSets/${di}`,
+      });
     header = h;
     const fixed = dD.map((d) => valueText(d.values[0]));
-    const dsAttr = aD.map((a, k) => { const ix = ds.attributes?.[k]; return ix === null || ix === undefined ? '' : valueText(a.values[ix]); });
+    const dsAttr = aD.map((a, k) => {
+      const ix = ds.attributes?.[k];
+      return ix === null || ix === undefined ? '' : valueText(a.values[ix]);
+    });
     const decode = (key: string, comps: SjComponent[], where: string): string[] => {
       if (comps.length === 0) return [];
       const parts = key.split(':');
-      if (parts.length !== comps.length) throw new InputError('SDMX_JSON_KEY', `key "${key}" has ${parts.length} parts; expected ${comps.length} (${comps.map((c) => c.id).join(':')})`, { file: shown, jsonPath: where });
+      if (parts.length !== comps.length)
+        throw new InputError(
+          'SDMX_JSON_KEY',
+          `key "${key}" has ${parts.length} parts; expected ${comps.length} (${comps.map((c) => c.id).join(':')})`,
+          { file: shown, jsonPath: where },
+        );
       return parts.map((p, k) => {
         const v = comps[k].values[Number(p)];
-        if (!/^\d+$/.test(p) || !v) throw new InputError('SDMX_JSON_KEY', `key part ${k} "${p}" is not an index into the ${comps[k].values.length} values of ${comps[k].id}`, { file: shown, jsonPath: where });
+        if (!/^\d+$/.test(p) || !v)
+          throw new InputError(
+            'SDMX_JSON_KEY',
+            `key part ${k} "${p}" is not an index into the ${comps[k].values.length} values of ${comps[k].id}`,
+            { file: shown, jsonPath: where },
+          );
         return valueText(v);
       });
     };
@@ -81,8 +136,19 @@ export function readSdmxJson(path: string, shown: string = path): SdmxJsonTable 
       count++;
       const oKey = decode(obsKey, oD, where);
       const value = obs[0];
-      const oAttr = aO.map((a, k) => { const ix = obs[k + 1]; return typeof ix === 'number' ? valueText(a.values[ix]) : ''; });
-      const cells = [...fixed, ...seriesKey, ...oKey, value === null || value === undefined ? '' : String(value), ...dsAttr, ...seriesAttr, ...oAttr];
+      const oAttr = aO.map((a, k) => {
+        const ix = obs[k + 1];
+        return typeof ix === 'number' ? valueText(a.values[ix]) : '';
+      });
+      const cells = [
+        ...fixed,
+        ...seriesKey,
+        ...oKey,
+        value === null || value === undefined ? '' : String(value),
+        ...dsAttr,
+        ...seriesAttr,
+        ...oAttr,
+      ];
       rows.push({ row: count, cells, text: JSON.stringify(obs), jsonPath: where });
     };
     const dsPath = `${base}/dataSets/${di}`;
@@ -90,7 +156,10 @@ export function readSdmxJson(path: string, shown: string = path): SdmxJsonTable 
       for (const [sk, s] of Object.entries(ds.series)) {
         const sp = `${dsPath}/series/${sk}`;
         const key = decode(sk, sD, sp);
-        const sAttr = aS.map((a, k) => { const ix = s.attributes?.[k]; return ix === null || ix === undefined ? '' : valueText(a.values[ix]); });
+        const sAttr = aS.map((a, k) => {
+          const ix = s.attributes?.[k];
+          return ix === null || ix === undefined ? '' : valueText(a.values[ix]);
+        });
         for (const [ok, o] of Object.entries(s.observations ?? {})) emit(key, sAttr, ok, o, `${sp}/observations/${ok}`);
       }
     } else if (ds.observations) {

@@ -3,7 +3,18 @@ import { readTextFile } from './decode.js';
 import type { RawRow, RawTable } from './types.js';
 
 /** Columns of the table {@link readWorldBankApi} returns. */
-export const WB_API_COLUMNS = ['indicator.id', 'indicator.value', 'country.id', 'country.value', 'countryiso3code', 'date', 'value', 'unit', 'obs_status', 'decimal'] as const;
+export const WB_API_COLUMNS = [
+  'indicator.id',
+  'indicator.value',
+  'country.id',
+  'country.value',
+  'countryiso3code',
+  'date',
+  'value',
+  'unit',
+  'obs_status',
+  'decimal',
+] as const;
 
 /**
  * Reads a World Bank API v2 JSON response `[pageMeta, records]` into a long table with the
@@ -31,12 +42,29 @@ export function readWorldBankApi(path: string, shown: string = path): RawTable &
     if (!rec || typeof rec !== 'object' || Array.isArray(rec)) {
       // a record that is not an object (null, a number, a list) goes to the rejects with its reason
       const text = JSON.stringify(rec) ?? String(rec);
-      return { row: i + 1, cells: [], text, jsonPath: `/1/${i}`, error: { code: 'WB_API_RECORD', message: `record ${i + 1} is ${text}, not an object {indicator, country, date, value, …}` } };
+      return {
+        row: i + 1,
+        cells: [],
+        text,
+        jsonPath: `/1/${i}`,
+        error: { code: 'WB_API_RECORD', message: `record ${i + 1} is ${text}, not an object {indicator, country, date, value, …}` },
+      };
     }
     const r = rec as Record<string, unknown>;
     const ind = (r.indicator ?? {}) as Record<string, unknown>;
     const cty = (r.country ?? {}) as Record<string, unknown>;
-    const cells = [str(ind.id), str(ind.value), str(cty.id), str(cty.value), str(r.countryiso3code), str(r.date), str(r.value), str(r.unit), str(r.obs_status), str(r.decimal)];
+    const cells = [
+      str(ind.id),
+      str(ind.value),
+      str(cty.id),
+      str(cty.value),
+      str(r.countryiso3code),
+      str(r.date),
+      str(r.value),
+      str(r.unit),
+      str(r.obs_status),
+      str(r.decimal),
+    ];
     return { row: i + 1, cells, text: JSON.stringify(r), jsonPath: `/1/${i}` };
   });
   return { file: shown, header: [...WB_API_COLUMNS], headerRow: 0, rows, ...(meta?.lastupdated ? { lastUpdated: meta.lastupdated } : {}) };

@@ -26,7 +26,7 @@ export const XLSX_MAX_ROWS = 1_048_576;
 
 /** Refuses a workbook whose parts inflate beyond the cap, before anything is inflated. */
 function checkInflatedSize(path: string, shown: string, cap: number): void {
-  let entries;
+  let entries: ReturnType<typeof zipEntrySizes>;
   try {
     entries = zipEntrySizes(path);
   } catch {
@@ -36,7 +36,11 @@ function checkInflatedSize(path: string, shown: string, cap: number): void {
   const total = entries.reduce((a, e) => a + e.size, 0);
   if (total > cap) {
     const big = entries.reduce((a, e) => (e.size > a.size ? e : a));
-    throw new InputError('XLSX_TOO_LARGE', `workbook ${shown} inflates to ${(total / 2 ** 20).toFixed(0)} MiB (largest part ${big.name}, ${(big.size / 2 ** 20).toFixed(0)} MiB), over the cap of ${(cap / 2 ** 20).toFixed(0)} MiB: save the sheet as CSV (read in chunks, any size) or raise maxInflatedBytes`, { file: shown, sheet: big.name });
+    throw new InputError(
+      'XLSX_TOO_LARGE',
+      `workbook ${shown} inflates to ${(total / 2 ** 20).toFixed(0)} MiB (largest part ${big.name}, ${(big.size / 2 ** 20).toFixed(0)} MiB), over the cap of ${(cap / 2 ** 20).toFixed(0)} MiB: save the sheet as CSV (read in chunks, any size) or raise maxInflatedBytes`,
+      { file: shown, sheet: big.name },
+    );
   }
 }
 
@@ -79,10 +83,19 @@ export async function readXlsx(path: string, options: XlsxOptions = {}, shown: s
   const want = options.sheet ?? 1;
   const ws = typeof want === 'number' ? wb.worksheets[want - 1] : wb.getWorksheet(want);
   if (!ws) {
-    throw new InputError('XLSX_SHEET_NOT_FOUND', `no sheet ${typeof want === 'number' ? `number ${want}` : `"${want}"`} in ${shown}; its sheets are: ${names.map((s) => `"${s}"`).join(', ')}`, { file: shown, sheet: String(want) });
+    throw new InputError(
+      'XLSX_SHEET_NOT_FOUND',
+      `no sheet ${typeof want === 'number' ? `number ${want}` : `"${want}"`} in ${shown}; its sheets are: ${names.map((s) => `"${s}"`).join(', ')}`,
+      { file: shown, sheet: String(want) },
+    );
   }
   const maxRows = options.maxRows ?? XLSX_MAX_ROWS;
-  if (ws.rowCount > maxRows) throw new InputError('XLSX_TOO_MANY_ROWS', `sheet "${ws.name}" of ${shown} has ${ws.rowCount} rows, over the cap of ${maxRows}`, { file: shown, sheet: ws.name, row: maxRows + 1 });
+  if (ws.rowCount > maxRows)
+    throw new InputError('XLSX_TOO_MANY_ROWS', `sheet "${ws.name}" of ${shown} has ${ws.rowCount} rows, over the cap of ${maxRows}`, {
+      file: shown,
+      sheet: ws.name,
+      row: maxRows + 1,
+    });
   const width = ws.columnCount;
   const rowCells = (r: number): string[] => {
     const row = ws.getRow(r);
@@ -99,7 +112,12 @@ export async function readXlsx(path: string, options: XlsxOptions = {}, shown: s
   const headers: string[][] = [];
   let r = skip + 1;
   for (; r <= ws.rowCount && headers.length < headerRows; r++) headers.push(rowCells(r));
-  if (headers.length < headerRows) throw new InputError('XLSX_NO_HEADER', `sheet "${ws.name}" of ${shown} has no header row`, { file: shown, sheet: ws.name, row: skip + 1 });
+  if (headers.length < headerRows)
+    throw new InputError('XLSX_NO_HEADER', `sheet "${ws.name}" of ${shown} has no header row`, {
+      file: shown,
+      sheet: ws.name,
+      row: skip + 1,
+    });
   const header = joinHeaders(headers);
   while (header.length > 1 && header[header.length - 1] === '') header.pop();
   const rows: RawRow[] = [];
@@ -108,7 +126,12 @@ export async function readXlsx(path: string, options: XlsxOptions = {}, shown: s
     if (all.every((c) => c === '')) continue;
     const cells = all.slice(0, header.length);
     const extra = all.slice(header.length).some((c) => c !== '');
-    rows.push({ row: r, cells, text: all.join(','), ...(extra ? { error: { code: 'XLSX_RAGGED_ROW', message: `row has values beyond the ${header.length} header columns` } } : {}) });
+    rows.push({
+      row: r,
+      cells,
+      text: all.join(','),
+      ...(extra ? { error: { code: 'XLSX_RAGGED_ROW', message: `row has values beyond the ${header.length} header columns` } } : {}),
+    });
   }
   return { file: shown, sheet: ws.name, header, headerRow: skip + headerRows, rows };
 }

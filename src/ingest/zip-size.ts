@@ -22,7 +22,11 @@ export function zipEntrySizes(path: string): ZipEntrySize[] | null {
     const tail = Buffer.alloc(tailLen);
     readSync(fd, tail, 0, tailLen, size - tailLen);
     let eocd = -1;
-    for (let i = tailLen - 22; i >= 0; i--) if (tail.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
+    for (let i = tailLen - 22; i >= 0; i--)
+      if (tail.readUInt32LE(i) === 0x06054b50) {
+        eocd = i;
+        break;
+      }
     if (eocd < 0) return null;
     const count = tail.readUInt16LE(eocd + 10);
     const cdSize = tail.readUInt32LE(eocd + 12);
@@ -33,7 +37,9 @@ export function zipEntrySizes(path: string): ZipEntrySize[] | null {
     for (let p = 0, k = 0; k < count && p + 46 <= cd.length; k++) {
       if (cd.readUInt32LE(p) !== 0x02014b50) break;
       const inflated = cd.readUInt32LE(p + 24);
-      const nameLen = cd.readUInt16LE(p + 28), extraLen = cd.readUInt16LE(p + 30), commentLen = cd.readUInt16LE(p + 32);
+      const nameLen = cd.readUInt16LE(p + 28),
+        extraLen = cd.readUInt16LE(p + 30),
+        commentLen = cd.readUInt16LE(p + 32);
       out.push({ name: cd.toString('utf8', p + 46, p + 46 + nameLen), size: inflated });
       p += 46 + nameLen + extraLen + commentLen;
     }

@@ -59,11 +59,7 @@ export function endogenousShares(T: Matrix, endogenous: readonly number[], label
  * Accounting multipliers Ma = (I − An)⁻¹ for the endogenous accounts at `endogenous`. The full
  * matrix is the output here, so it is formed explicitly (the endogenous block of a SAM is small).
  */
-export function accountingMultipliers(
-  T: Matrix,
-  endogenous: readonly number[],
-  labels?: readonly string[],
-): AccountingMultipliers {
+export function accountingMultipliers(T: Matrix, endogenous: readonly number[], labels?: readonly string[]): AccountingMultipliers {
   const An = endogenousShares(T, endogenous, labels);
   const endoLabels = endogenous.map((i) => labels?.[i] ?? String(i + 1));
   const Ma = luInverse(luFactor(identityMinus(An), { what: 'I − An', labels: endoLabels, inPlace: true }));

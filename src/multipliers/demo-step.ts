@@ -76,7 +76,9 @@ export async function multipliersDemoStep(
   const a = analyseIoTable(io, digital?.length ? { digital } : {});
   const ioFiles = await writeIoAnalysis(join(outDir, 'leontief'), io, a);
   const key = a.sectors.filter((_, j) => a.linkages.classes[j] === 'key');
-  const share = a.digital ? `; digital economy ${(100 * a.digital.share).toFixed(2)} % of ${io.valueAddedConcept ?? 'total value added'} (direct + induced value added)` : '';
+  const share = a.digital
+    ? `; digital economy ${(100 * a.digital.share).toFixed(2)} % of ${io.valueAddedConcept ?? 'total value added'} (direct + induced value added)`
+    : '';
   return {
     summary:
       `accounting multipliers of ${endogenous.length} endogenous accounts (${r.blocks.length} Pyatt–Round blocks); ` +

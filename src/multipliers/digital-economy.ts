@@ -78,10 +78,7 @@ export function digitalValueAdded(
     for (const d of D) s += A.data[r + d] * x[d];
     demand[a] = s;
   }
-  const xN = leontiefSolve(
-    leontiefFactor({ rows: m, cols: m, data: ANN }, labels ? { labels: N.map((i) => labels[i]) } : {}),
-    demand,
-  );
+  const xN = leontiefSolve(leontiefFactor({ rows: m, cols: m, data: ANN }, labels ? { labels: N.map((i) => labels[i]) } : {}), demand);
   let direct = 0;
   for (const d of D) direct += v[d] * x[d];
   let induced = 0;

@@ -66,10 +66,7 @@ export function hypotheticalExtraction(
     for (let b = 0; b < m; b++) Ab[a * m + b] = A.data[keep[a] * n + keep[b]];
   }
   const x = leontiefSolve(leontiefFactor(A, labels ? { labels } : {}), y);
-  const xr = leontiefSolve(
-    leontiefFactor({ rows: m, cols: m, data: Ab }, labels ? { labels: keep.map((i) => labels[i]) } : {}),
-    yb,
-  );
+  const xr = leontiefSolve(leontiefFactor({ rows: m, cols: m, data: Ab }, labels ? { labels: keep.map((i) => labels[i]) } : {}), yb);
   const xExtracted = new Float64Array(n);
   keep.forEach((i, a) => (xExtracted[i] = xr[a]));
   let tx = 0;

@@ -83,10 +83,16 @@ function checkShape(sys: LeontiefSystem, S: Matrix, Y: Matrix, shape: MrioShape,
   }
   if (S.cols !== sys.n) throw new InputError('MATRIX_DIMENSION_MISMATCH', `S has ${S.cols} columns, expected ${sys.n}`);
   if (Y.rows !== sys.n || Y.cols % R !== 0 || Y.cols === 0) {
-    throw new InputError('MATRIX_DIMENSION_MISMATCH', `final demand Y is ${Y.rows}×${Y.cols}; expected ${sys.n} rows and a multiple of ${R} columns (region × category)`);
+    throw new InputError(
+      'MATRIX_DIMENSION_MISMATCH',
+      `final demand Y is ${Y.rows}×${Y.cols}; expected ${sys.n} rows and a multiple of ${R} columns (region × category)`,
+    );
   }
   if (FY && (FY.rows !== S.rows || FY.cols % R !== 0 || FY.cols === 0)) {
-    throw new InputError('MATRIX_DIMENSION_MISMATCH', `F_Y is ${FY.rows}×${FY.cols}; expected ${S.rows} rows and a multiple of ${R} columns (region × category)`);
+    throw new InputError(
+      'MATRIX_DIMENSION_MISMATCH',
+      `F_Y is ${FY.rows}×${FY.cols}; expected ${S.rows} rows and a multiple of ${R} columns (region × category)`,
+    );
   }
   assertFinite(Y, 'final demand Y');
   if (FY) assertFinite(FY, 'F_Y');

@@ -92,7 +92,11 @@ function sharesOf(su: SupplyUse): { D: Matrix; s: Float64Array } {
     for (let i = 0; i < ni; i++) q += at(su.V, i, k);
     const label = su.commodities[k];
     if (su.exports[k] > q * (1 + 1e-12) + 1e-9) {
-      throw new InputError('IO_EXPORTS_ABOVE_OUTPUT', `commodity ${label}: exports ${su.exports[k]} exceed its domestic output ${q}; re-exports cannot be told apart here`, { account: label });
+      throw new InputError(
+        'IO_EXPORTS_ABOVE_OUTPUT',
+        `commodity ${label}: exports ${su.exports[k]} exceed its domestic output ${q}; re-exports cannot be told apart here`,
+        { account: label },
+      );
     }
     const uses = su.supply[k] - su.exports[k];
     s[k] = uses > 0 ? Math.max(0, q - su.exports[k]) / uses : 0;
@@ -139,7 +143,10 @@ export interface IndustryIoOptions {
  * consumption converted to domestic output by industry (for Type II multipliers).
  * @throws InputError `IO_NO_SECTORS` when the SAM lacks activity or commodity accounts
  */
-export function industryIoFromSam(sam: Sam, options: IndustryIoOptions = {}): IoData & { readonly table: IndustryTable; readonly supplyUse: SupplyUse } {
+export function industryIoFromSam(
+  sam: Sam,
+  options: IndustryIoOptions = {},
+): IoData & { readonly table: IndustryTable; readonly supplyUse: SupplyUse } {
   const empty = new Set(emptyAccounts(sam));
   const of = (g: string) => sam.accounts.filter((a) => a.group === g && !empty.has(a.label)).map((a) => a.label);
   const industries = of('activity');
@@ -190,7 +197,9 @@ export function industryIoFromSam(sam: Sam, options: IndustryIoOptions = {}): Io
     const c = Float64Array.from(commodities, (k) => get(k, household));
     const own = labourRows.reduce((sum, l) => sum + get(l, household), 0); // households' purchases of labour: the household row's own coefficient
     households = { consumption: domesticDemandByIndustry(table, c), own, total: total(household), label: household };
-    notes.push(`Type II: households ${household} (domestic consumption by industry; total outlay ${total(household)}), labour income rows ${labourRows.join(', ')}`);
+    notes.push(
+      `Type II: households ${household} (domestic consumption by industry; total outlay ${total(household)}), labour income rows ${labourRows.join(', ')}`,
+    );
   }
   return {
     sectors: industries,

@@ -5,15 +5,7 @@
  * @module
  */
 import { InputError } from '../errors.js';
-import {
-  assertFinite,
-  luFactor,
-  luInverse,
-  luSolve,
-  luSolveTransposedMany,
-  type LuFactors,
-  type Matrix,
-} from '../linalg/dense/index.js';
+import { assertFinite, luFactor, luInverse, luSolve, luSolveTransposedMany, type LuFactors, type Matrix } from '../linalg/dense/index.js';
 
 /** A factorised Leontief system: the LU factors of I − A, with the sector labels. */
 export interface LeontiefSystem {

@@ -59,12 +59,7 @@ export type RatioPolicy = 'throw' | 'omit';
  * @param what 'income' or 'employment', for messages
  * @param ratios 'throw' (default): a zero c_j is an error naming the sector; 'omit': leave Type I out
  */
-export function effectMultipliers(
-  sys: LeontiefSystem,
-  c: Float64Array,
-  what = 'income',
-  ratios: RatioPolicy = 'throw',
-): EffectMultipliers {
+export function effectMultipliers(sys: LeontiefSystem, c: Float64Array, what = 'income', ratios: RatioPolicy = 'throw'): EffectMultipliers {
   const simple = leontiefRowMultipliers(sys, { rows: 1, cols: sys.n, data: c }).data;
   if (ratios === 'omit' && c.some((v) => v === 0)) return { simple };
   return { simple, typeI: ratioToDirect(simple, c, sys.labels, what) };

@@ -40,7 +40,9 @@ export function checkProductive(system: LeontiefSystem, v?: Float64Array): strin
   for (let j = 0; j < n; j++) if (shares[j] >= 1) over.push(j);
   const negVa = v ? [...v.keys()].filter((j) => v[j] < 0) : [];
   for (const j of new Set([...over.filter((j) => shares[j] > 1), ...negVa])) {
-    warnings.push(`value added of ${name(labels, j)} is negative: its intermediate inputs are ${shares[j].toFixed(4)} of its output${v ? ` (value-added coefficient ${v[j].toFixed(4)})` : ''}`);
+    warnings.push(
+      `value added of ${name(labels, j)} is negative: its intermediate inputs are ${shares[j].toFixed(4)} of its output${v ? ` (value-added coefficient ${v[j].toFixed(4)})` : ''}`,
+    );
   }
   let negatives = 0;
   let first = -1;
@@ -53,7 +55,9 @@ export function checkProductive(system: LeontiefSystem, v?: Float64Array): strin
   if (negatives > 0) {
     const i = Math.floor(first / n);
     const j = first % n;
-    warnings.push(`A has ${negatives} negative coefficient(s), e.g. ${name(labels, i)} → ${name(labels, j)} = ${A.data[first]}: multipliers are not bounded below by 1 and may be negative`);
+    warnings.push(
+      `A has ${negatives} negative coefficient(s), e.g. ${name(labels, i)} → ${name(labels, j)} = ${A.data[first]}: multipliers are not bounded below by 1 and may be negative`,
+    );
     return warnings;
   }
   const z = leontiefSolve(system, new Float64Array(n).fill(1));

@@ -47,11 +47,7 @@ export interface SamMultipliers extends AccountingMultipliers {
  * Accounting multipliers Ma = (I − An)⁻¹ of `sam` with `endogenous` accounts, and the Pyatt–Round
  * decomposition over `blocks` (labels; default {@link defaultBlocks}).
  */
-export function samAccountingMultipliers(
-  sam: Sam,
-  endogenous: readonly string[],
-  blocks?: readonly (readonly string[])[],
-): SamMultipliers {
+export function samAccountingMultipliers(sam: Sam, endogenous: readonly string[], blocks?: readonly (readonly string[])[]): SamMultipliers {
   const positions = endogenous.map((l) => sam.index(l));
   const labels = sam.labels;
   const base = accountingMultipliers({ rows: sam.n, cols: sam.n, data: sam.values }, positions, labels);

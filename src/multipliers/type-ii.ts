@@ -88,7 +88,7 @@ export function typeIIMultipliers(
   const k = e ? 3 : 2;
   const R = new Float64Array(k * (n + 1));
   R.fill(1, 0, n); // 1ᵀ over the sectors → output
-  R[(n + 1) + n] = 1; // household row selector → household row of L̄
+  R[n + 1 + n] = 1; // household row selector → household row of L̄
   if (e) R.set(e, 2 * (n + 1));
   const X = leontiefRowMultipliers(closed, { rows: k, cols: n + 1, data: R }).data;
   const output = X.slice(0, n);

@@ -145,7 +145,16 @@ export interface FlatColumn {
   value: (row: Record<string, CellValue>) => string | number | null;
 }
 
-const PARTS = { band: [['low', 'low'], ['high', 'high']], change: [['before', 'before'], ['after', 'after']] } as const;
+const PARTS = {
+  band: [
+    ['low', 'low'],
+    ['high', 'high'],
+  ],
+  change: [
+    ['before', 'before'],
+    ['after', 'after'],
+  ],
+} as const;
 
 /**
  * The columns of a table with every pair column split in two (low/high or before/after), so that
@@ -154,9 +163,23 @@ const PARTS = { band: [['low', 'low'], ['high', 'high']], change: [['before', 'b
 export function flatColumns(t: Pick<ReportTable, 'columns' | 'rows'>): FlatColumn[] {
   return t.columns.flatMap((c): FlatColumn[] => {
     const pair = t.rows.map((r) => r[c.key]).find(isPair);
-    const base = { ...(c.unit !== undefined ? { unit: c.unit } : {}), ...(c.decimals !== undefined ? { decimals: c.decimals } : {}), ...(c.format !== undefined ? { format: c.format } : {}) };
+    const base = {
+      ...(c.unit !== undefined ? { unit: c.unit } : {}),
+      ...(c.decimals !== undefined ? { decimals: c.decimals } : {}),
+      ...(c.format !== undefined ? { format: c.format } : {}),
+    };
     if (!pair) {
-      return [{ key: c.key, header: c.header, ...base, value: (r) => { const v = r[c.key]; return isPair(v) ? null : v ?? null; } }];
+      return [
+        {
+          key: c.key,
+          header: c.header,
+          ...base,
+          value: (r) => {
+            const v = r[c.key];
+            return isPair(v) ? null : (v ?? null);
+          },
+        },
+      ];
     }
     return PARTS[pair.pair].map(([suffix, word], k) => ({
       key: `${c.key}_${suffix}`,

@@ -30,9 +30,7 @@ figcaption{color:var(--muted);font-size:.9em}
 `;
 
 function renderTable(t: ReportTable): string {
-  const head = t.columns
-    .map((c) => `<th scope="col">${escapeHtml(c.unit ? `${c.header} (${c.unit})` : c.header)}</th>`)
-    .join('');
+  const head = t.columns.map((c) => `<th scope="col">${escapeHtml(c.unit ? `${c.header} (${c.unit})` : c.header)}</th>`).join('');
   const body = t.rows
     .map(
       (r) =>

@@ -26,8 +26,22 @@ export { escapeHtml, renderReportHtml } from './html.js';
 export { renderSummaryMarkdown } from './markdown.js';
 export { buildWorkbook, excelNumberFormat, workbookDate, type WorkbookOptions, type WorkbookSam } from './workbook.js';
 export { cgeSheets, samSheets, SAM_UNIT } from './workbook-appendix.js';
-export { dataVintage, formatMethodNotes, METHOD_NOTES_FILE, readMethodNotes, writePipelineReport, type PipelineReportWriteOptions } from './pipeline-write.js';
+export {
+  dataVintage,
+  formatMethodNotes,
+  METHOD_NOTES_FILE,
+  readMethodNotes,
+  writePipelineReport,
+  type PipelineReportWriteOptions,
+} from './pipeline-write.js';
 export { normaliseZipTimestamps } from './zip-timestamps.js';
-export { buildPipelineReport, coverageSection, divideSection, provenanceSection, samSection, type PipelineReportOptions } from './pipeline-report.js';
+export {
+  buildPipelineReport,
+  coverageSection,
+  divideSection,
+  provenanceSection,
+  samSection,
+  type PipelineReportOptions,
+} from './pipeline-report.js';
 export { writeReport, type ReportFiles } from './write.js';
 export { scenarioSection } from './scenario-section.js';

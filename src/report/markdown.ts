@@ -37,7 +37,11 @@ function shortened(t: ReportTable, max: number): string[] {
     ? `the ${cut} earliest rows (${labels[0]}–${labels[labels.length - 1]}) are left out here`
     : `${cut} more rows are left out here (${[...new Set(labels)].join(', ')})`;
   const verb = keepLast ? `showing the ${max} most recent` : `showing the first ${max}`;
-  return [tableMarkdown({ ...t, rows: shown }), `_${verb} of ${t.rows.length} rows: ${what}; every row is in results.xlsx (sheet ${t.id}) and report.html._`, ''];
+  return [
+    tableMarkdown({ ...t, rows: shown }),
+    `_${verb} of ${t.rows.length} rows: ${what}; every row is in results.xlsx (sheet ${t.id}) and report.html._`,
+    '',
+  ];
 }
 
 /**
@@ -60,5 +64,8 @@ export function renderSummaryMarkdown(doc: ReportDocument, options: { maxRows?: 
       else out.push(...shortened(b, options.maxRows ?? Infinity));
     }
   }
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { readStageCsv as readCsv } from './read-csv.js';
 import type { CellValue, ReportBlock, ReportColumn, ReportDocument, ReportSection } from './document.js';
 
-
 const num = (s: string | undefined): number | null => (s === undefined || s === '' ? null : Number(s));
 
 /** Counts the `file:row…` provenance keys of a row and names the distinct files they come from. */
@@ -74,7 +73,9 @@ export function coverageSection(dir: string): ReportSection | null {
           { key: 'n', header: 'Observations', decimals: 0 },
           { key: 'sha', header: 'SHA-256 (first 16)' },
         ],
-        rows: [...sources].sort(([a], [b]) => a.localeCompare(b)).map(([source, s]) => ({ source, release: s.release, file: s.file, n: s.n, sha: s.sha.slice(0, 16) })),
+        rows: [...sources]
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([source, s]) => ({ source, release: s.release, file: s.file, n: s.n, sha: s.sha.slice(0, 16) })),
         notes: [`${rejects.length} input rows were rejected (see rejects.csv with the reason of each).`],
       },
       {
@@ -101,7 +102,14 @@ export function divideSection(dir: string): ReportSection | null {
     kind: 'paragraph',
     text: `Between-country dispersion of Internet use (HH7, % of individuals) across the Member States, unweighted and population-weighted, over the balanced panel: the ${complete.length} years (${complete[0]?.time_period ?? '–'}–${complete[complete.length - 1]?.time_period ?? '–'}) in which all ${expected} Member States with the indicator are observed. Dispersion over a changing set of countries is not comparable, so the ${incomplete.length} years with missing countries are shown apart below and left out of the convergence tests; nothing is imputed.`,
   });
-  blocks.push(...svgFigure(join(dir, 'charts', 'dispersion-HH7.svg'), 'fig-dispersion', 'Line chart of the Gini coefficient and coefficient of variation of Internet use across ASEAN Member States by year over the balanced panel, falling steadily; years with missing countries are hollow marks apart from the lines.', 'ASEAN dispersion of Internet use over time (lines: balanced panel; hollow marks: years with missing countries)'));
+  blocks.push(
+    ...svgFigure(
+      join(dir, 'charts', 'dispersion-HH7.svg'),
+      'fig-dispersion',
+      'Line chart of the Gini coefficient and coefficient of variation of Internet use across ASEAN Member States by year over the balanced panel, falling steadily; years with missing countries are hollow marks apart from the lines.',
+      'ASEAN dispersion of Internet use over time (lines: balanced panel; hollow marks: years with missing countries)',
+    ),
+  );
   const dispersionColumns: ReportColumn[] = [
     { key: 'year', header: 'Year', format: 'year' },
     { key: 'n', header: 'Areas', decimals: 0 },
@@ -111,7 +119,16 @@ export function divideSection(dir: string): ReportSection | null {
     { key: 'cv_pw', header: 'CV (population-weighted)', unit: 'SD ÷ mean', decimals: 3 },
     { key: 'obs', header: 'Observations used', decimals: 0 },
   ];
-  const dispersionRow = (r: Record<string, string>) => ({ year: num(r.time_period), n: num(r.n_areas), missing: (r.areas_missing ?? '').trim(), gini: num(r.gini), cv: num(r.cv), gini_pw: num(r.gini_pw), cv_pw: num(r.cv_pw), obs: provenanceSummary(r.provenance).n });
+  const dispersionRow = (r: Record<string, string>) => ({
+    year: num(r.time_period),
+    n: num(r.n_areas),
+    missing: (r.areas_missing ?? '').trim(),
+    gini: num(r.gini),
+    cv: num(r.cv),
+    gini_pw: num(r.gini_pw),
+    cv_pw: num(r.cv_pw),
+    obs: provenanceSummary(r.provenance).n,
+  });
   blocks.push({
     kind: 'table',
     id: 'dispersion',
@@ -119,7 +136,9 @@ export function divideSection(dir: string): ReportSection | null {
     columns: dispersionColumns,
     rows: complete.map(dispersionRow),
     timeKey: 'year',
-    notes: ['Population weights: World Bank SP.POP.TOTL (2018 release), carried forward after its last year where stated in dispersion.csv.'],
+    notes: [
+      'Population weights: World Bank SP.POP.TOTL (2018 release), carried forward after its last year where stated in dispersion.csv.',
+    ],
   });
   if (incomplete.length) {
     blocks.push({
@@ -147,8 +166,13 @@ export function divideSection(dir: string): ReportSection | null {
         { key: 'verdict', header: 'Verdict' },
       ],
       rows: readCsv(join(dir, 'convergence.csv')).map((r) => ({
-        test: r.test!, measure: r.measure!, span: { pair: 'band' as const, a: Number(r.start_period), b: Number(r.end_period) }, slope: num(r.slope), se: num(r.se_slope),
-        p: num(r.p_slope), verdict: r.verdict!,
+        test: r.test!,
+        measure: r.measure!,
+        span: { pair: 'band' as const, a: Number(r.start_period), b: Number(r.end_period) },
+        slope: num(r.slope),
+        se: num(r.se_slope),
+        p: num(r.p_slope),
+        verdict: r.verdict!,
       })),
     });
   }
@@ -168,13 +192,30 @@ export function divideSection(dir: string): ReportSection | null {
         { key: 'status', header: 'Status' },
         { key: 'method', header: 'Method' },
       ],
-      rows: rows.map((r) => ({ area: r.ref_area!, latest: num(r.latest_period), value: num(r.latest_value), years: num(r.years_to_target), reached: num(r.year_reached), status: r.status!, method: r.method ?? '' })),
-      notes: [`A percentage is bounded by 100, so only bounded (logistic) trends are fitted and the target is ${target} %: a bounded trend reaches 100 % only asymptotically. The trend of each country is chosen by the smallest AICc; the years start from the latest observation, carrying the trend’s rate and ceiling forward.`],
+      rows: rows.map((r) => ({
+        area: r.ref_area!,
+        latest: num(r.latest_period),
+        value: num(r.latest_value),
+        years: num(r.years_to_target),
+        reached: num(r.year_reached),
+        status: r.status!,
+        method: r.method ?? '',
+      })),
+      notes: [
+        `A percentage is bounded by 100, so only bounded (logistic) trends are fitted and the target is ${target} %: a bounded trend reaches 100 % only asymptotically. The trend of each country is chosen by the smallest AICc; the years start from the latest observation, carrying the trend’s rate and ceiling forward.`,
+      ],
     });
   }
   if (existsSync(join(dir, 'index-ranks.csv'))) {
     const ranks = readCsv(join(dir, 'index-ranks.csv'));
-    blocks.push(...svgFigure(join(dir, 'charts', `index-ranks-${ranks[0]?.index_id ?? ''}.svg`), 'fig-index', 'Chart of each Member State’s rank on the ASEAN digital-access index with its 5th–95th percentile interval from Monte Carlo over weights, normalisation and aggregation.', 'Composite index ranking with rank intervals'));
+    blocks.push(
+      ...svgFigure(
+        join(dir, 'charts', `index-ranks-${ranks[0]?.index_id ?? ''}.svg`),
+        'fig-index',
+        'Chart of each Member State’s rank on the ASEAN digital-access index with its 5th–95th percentile interval from Monte Carlo over weights, normalisation and aggregation.',
+        'Composite index ranking with rank intervals',
+      ),
+    );
     blocks.push({
       kind: 'table',
       id: 'index_ranks',
@@ -186,8 +227,16 @@ export function divideSection(dir: string): ReportSection | null {
         { key: 'p05', header: '5th percentile', decimals: 0 },
         { key: 'p95', header: '95th percentile', decimals: 0 },
       ],
-      rows: ranks.map((r) => ({ area: r.ref_area!, nominal: num(r.nominal_rank), median: num(r.median_rank), p05: num(r.p05_rank), p95: num(r.p95_rank) })),
-      notes: [`${ranks[0]?.draws ?? ''} draws, seed ${ranks[0]?.seed ?? ''}: weights (Dirichlet), normalisation (min–max, z-score, goalposts) and aggregation (arithmetic, geometric) varied.`],
+      rows: ranks.map((r) => ({
+        area: r.ref_area!,
+        nominal: num(r.nominal_rank),
+        median: num(r.median_rank),
+        p05: num(r.p05_rank),
+        p95: num(r.p95_rank),
+      })),
+      notes: [
+        `${ranks[0]?.draws ?? ''} draws, seed ${ranks[0]?.seed ?? ''}: weights (Dirichlet), normalisation (min–max, z-score, goalposts) and aggregation (arithmetic, geometric) varied.`,
+      ],
     });
   }
   return { id: 'divide', title: 'The digital divide', blocks };
@@ -204,7 +253,8 @@ export function samSection(dir: string): ReportSection | null {
   return { id: 'sam', title: 'Social accounting matrices and multipliers', blocks };
 }
 
-const SAM_SOURCE_NOTE = 'Control totals from ADB MRIO 2022; structure below the totals from the Thai SAM 2006; digital sectors split by the guideline classification (datasets/sam/asean/README.md).';
+const SAM_SOURCE_NOTE =
+  'Control totals from ADB MRIO 2022; structure below the totals from the Thai SAM 2006; digital sectors split by the guideline classification (datasets/sam/asean/README.md).';
 
 /** The two SAM tables: balance and GDP at market prices three ways; from factor income to GDP at market prices. */
 function samCheckTables(rows: ReturnType<typeof readCsv>): ReportBlock[] {
@@ -223,13 +273,22 @@ function samCheckTables(rows: ReturnType<typeof readCsv>): ReportBlock[] {
         { key: 'gdp_e', header: 'GDP at market prices, from expenditure', ...usd },
         { key: 'note', header: 'Note' },
       ],
-      rows: rows.map((r) => ({ area: r.area!, accounts: num(r.accounts), balanced: r.balanced ? `${r.balanced_accounts}/${r.accounts}` : '', gdp_p: num(r.gdp_market_production), gdp_i: num(r.gdp_market_income), gdp_e: num(r.gdp_market_expenditure), note: r.note ?? '' })),
+      rows: rows.map((r) => ({
+        area: r.area!,
+        accounts: num(r.accounts),
+        balanced: r.balanced ? `${r.balanced_accounts}/${r.accounts}` : '',
+        gdp_p: num(r.gdp_market_production),
+        gdp_i: num(r.gdp_market_income),
+        gdp_e: num(r.gdp_market_expenditure),
+        note: r.note ?? '',
+      })),
       notes: [SAM_SOURCE_NOTE],
     },
     {
       kind: 'table',
       id: 'sam_value_added',
-      caption: 'From factor income to GDP at market prices, 2022: factor income plus taxes on production is gross value added at basic prices; plus taxes on products, GDP at market prices',
+      caption:
+        'From factor income to GDP at market prices, 2022: factor income plus taxes on production is gross value added at basic prices; plus taxes on products, GDP at market prices',
       columns: [
         { key: 'area', header: 'Area' },
         { key: 'factor', header: 'Factor income (GDP at factor cost)', ...usd },
@@ -238,8 +297,19 @@ function samCheckTables(rows: ReturnType<typeof readCsv>): ReportBlock[] {
         { key: 'tproducts', header: 'Taxes on products', ...usd },
         { key: 'gdp', header: 'GDP at market prices', ...usd },
       ],
-      rows: rows.filter((r) => r.factor_income).map((r) => ({ area: r.area!, factor: num(r.factor_income), tprod: num(r.taxes_on_production), gva: num(r.gva_basic_prices), tproducts: num(r.taxes_on_products), gdp: num(r.gdp_market_production) })),
-      notes: ['Taxes on production: tax and government rows × activity columns (Itax); taxes on products: × commodity columns (here taxes on imports, Ttax).'],
+      rows: rows
+        .filter((r) => r.factor_income)
+        .map((r) => ({
+          area: r.area!,
+          factor: num(r.factor_income),
+          tprod: num(r.taxes_on_production),
+          gva: num(r.gva_basic_prices),
+          tproducts: num(r.taxes_on_products),
+          gdp: num(r.gdp_market_production),
+        })),
+      notes: [
+        'Taxes on production: tax and government rows × activity columns (Itax); taxes on products: × commodity columns (here taxes on imports, Ttax).',
+      ],
     },
   ];
 }
@@ -277,9 +347,18 @@ function multiplierBlocks(dir: string, summary: LeontiefSummary): ReportBlock[] 
         { key: 'fl', header: 'Forward linkage', unit: 'index, average = 1', decimals: 3 },
         { key: 'class', header: 'Class' },
       ],
-      rows: readCsv(mpath).map((r) => ({ sector: r.sector!, type1: num(r.output_type_i), type2: num(r.output_type_ii), bl: num(r.backward_linkage), fl: num(r.forward_linkage), class: r.linkage_class! })),
+      rows: readCsv(mpath).map((r) => ({
+        sector: r.sector!,
+        type1: num(r.output_type_i),
+        type2: num(r.output_type_ii),
+        bl: num(r.backward_linkage),
+        fl: num(r.forward_linkage),
+        class: r.linkage_class!,
+      })),
       notes: [
-        ...(technology ? [`Table: ${technology}. Where each industry makes one commodity, as here, product and industry technology give the same table.`] : []),
+        ...(technology
+          ? [`Table: ${technology}. Where each industry makes one commodity, as here, product and industry technology give the same table.`]
+          : []),
         'Type I: column sums of L = (I − A)⁻¹ (I − A factorised once; multipliers are solves). Type II closes the model with the households (labour income row, domestic consumption column). Backward linkage: column sums of L; forward linkage: row sums of the Ghosh inverse; each divided by its average over the industries. Full tables (A, L, SAM accounting multipliers and their Pyatt–Round decomposition) are in multipliers/.',
       ],
     });
@@ -294,7 +373,10 @@ export function provenanceSection(dir: string): ReportSection {
     'Every metric row lists the observations it used as file:row:column keys; divide/provenance.csv maps each key to its observation and national file, and divide/unused-observations.csv gives the reason for every observation no metric used.',
     'Rejected input rows are in rejects.csv with their location and reason; filtered cells (aggregates, out-of-scope areas, missing-value markers) are counted by reason in quality.md.',
   ];
-  if (existsSync(join(dir, 'simulate'))) items.push('Scenario results record the harmonised observations and the assumptions (with their sources) that their shocks were translated from.');
+  if (existsSync(join(dir, 'simulate')))
+    items.push(
+      'Scenario results record the harmonised observations and the assumptions (with their sources) that their shocks were translated from.',
+    );
   return { id: 'provenance', title: 'Provenance', blocks: [{ kind: 'list', items }] };
 }
 
@@ -321,7 +403,9 @@ export function buildPipelineReport(dir: string, options: PipelineReportOptions 
     title: 'Method notes and assumptions',
     blocks: [
       { kind: 'list', items: notes.length ? notes : ['No method notes were given.'] },
-      ...(coverage ? [] : [{ kind: 'paragraph' as const, text: 'The harmonisation outputs were not found: the coverage section is left out.' }]),
+      ...(coverage
+        ? []
+        : [{ kind: 'paragraph' as const, text: 'The harmonisation outputs were not found: the coverage section is left out.' }]),
       ...(divide ? [] : [{ kind: 'paragraph' as const, text: 'The digital-divide metrics were not found: that section is left out.' }]),
     ],
   });
@@ -329,7 +413,8 @@ export function buildPipelineReport(dir: string, options: PipelineReportOptions 
   return {
     title: 'Bridging the digital divide in ASEAN',
     subtitle: 'Harmonised digital-economy statistics, digital-divide metrics, social accounting matrices and economy-wide scenarios',
-    provenance: 'Built by digicge from the embedded default data (datasets/): World Bank WDI and UN WUP releases harmonised under the ASEAN guideline.',
+    provenance:
+      'Built by digicge from the embedded default data (datasets/): World Bank WDI and UN WUP releases harmonised under the ASEAN guideline.',
     sections,
   };
 }

@@ -46,10 +46,19 @@ export function readMethodNotes(path: string): string[] {
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    throw new InputError('METHOD_NOTES_UNREADABLE', `cannot read the method notes: ${(err as Error).message}`, { file: path }, { cause: err });
+    throw new InputError(
+      'METHOD_NOTES_UNREADABLE',
+      `cannot read the method notes: ${(err as Error).message}`,
+      { file: path },
+      { cause: err },
+    );
   }
-  const notes = text.split(/\r?\n/).filter((l) => l.startsWith('- ')).map((l) => l.slice(2).trim());
-  if (notes.length === 0) throw new InputError('METHOD_NOTES_EMPTY', 'no method note: expected a Markdown list, one "- " line per note', { file: path });
+  const notes = text
+    .split(/\r?\n/)
+    .filter((l) => l.startsWith('- '))
+    .map((l) => l.slice(2).trim());
+  if (notes.length === 0)
+    throw new InputError('METHOD_NOTES_EMPTY', 'no method note: expected a Markdown list, one "- " line per note', { file: path });
   return notes;
 }
 
@@ -58,7 +67,8 @@ export function dataVintage(dir: string): string | undefined {
   const p = join(dir, 'observations.csv');
   if (!existsSync(p)) return undefined;
   let latest: string | undefined;
-  for (const r of readStageCsv(p)) if (r.RELEASE_DATE && /^\d{4}-\d{2}-\d{2}$/.test(r.RELEASE_DATE) && (!latest || r.RELEASE_DATE > latest)) latest = r.RELEASE_DATE;
+  for (const r of readStageCsv(p))
+    if (r.RELEASE_DATE && /^\d{4}-\d{2}-\d{2}$/.test(r.RELEASE_DATE) && (!latest || r.RELEASE_DATE > latest)) latest = r.RELEASE_DATE;
   return latest;
 }
 
@@ -68,7 +78,10 @@ export function dataVintage(dir: string): string | undefined {
  * trade), dated by the data vintage. Same folder, same bytes.
  * @returns the document and the files written (and the method-notes file when notes were given)
  */
-export async function writePipelineReport(dir: string, options: PipelineReportWriteOptions = {}): Promise<{ doc: ReportDocument; files: ReportFiles; notes?: string }> {
+export async function writePipelineReport(
+  dir: string,
+  options: PipelineReportWriteOptions = {},
+): Promise<{ doc: ReportDocument; files: ReportFiles; notes?: string }> {
   const outDir = options.outDir ?? dir;
   const notesPath = join(dir, METHOD_NOTES_FILE);
   const methodNotes = options.methodNotes ? [...options.methodNotes] : existsSync(notesPath) ? readMethodNotes(notesPath) : [];

@@ -10,5 +10,10 @@ export type CsvRecords = Record<string, string>[];
  * neutralised against formula injection by the writer given back as it was.
  */
 export function readStageCsv(path: string): CsvRecords {
-  return parse(readFileSync(path, 'utf8'), { columns: true, skip_empty_lines: true, bom: true, cast: (v: string) => restoreFormula(v) }) as CsvRecords;
+  return parse(readFileSync(path, 'utf8'), {
+    columns: true,
+    skip_empty_lines: true,
+    bom: true,
+    cast: (v: string) => restoreFormula(v),
+  }) as CsvRecords;
 }

@@ -5,7 +5,6 @@ import { renderChartSvg } from './chart.js';
 import type { ReportBlock, ReportSection } from './document.js';
 import { whySignsDisagree } from '../cge/digital/signs.js';
 
-
 /**
  * One note per scenario whose real GDP and households' gain have opposite signs, saying why from
  * the run's welfare.csv and factors.csv (see {@link whySignsDisagree}).
@@ -21,9 +20,16 @@ function signNotes(dir: string, headline: Records): string[] {
       evAggregate: Number(h.ev_aggregate),
       groups: welfare.filter(mine).map((w) => ({
         household: w.household!,
-        gain: Number(w.population) * (Number(w.spending_per_capita_base) + Number(w.ev_per_capita)) - Number(w.population_base) * Number(w.spending_per_capita_base),
+        gain:
+          Number(w.population) * (Number(w.spending_per_capita_base) + Number(w.ev_per_capita)) -
+          Number(w.population_base) * Number(w.spending_per_capita_base),
       })),
-      factors: factors.filter(mine).map((f) => ({ factor: f.factor!, employmentBase: Number(f.employment_base), employment: Number(f.employment), realWagePct: Number(f.real_wage_pct) })),
+      factors: factors.filter(mine).map((f) => ({
+        factor: f.factor!,
+        employmentBase: Number(f.employment_base),
+        employment: Number(f.employment),
+        realWagePct: Number(f.real_wage_pct),
+      })),
     });
     if (why) notes.push(`${h.area} ${h.scenario}: ${why}`);
   }
@@ -41,7 +47,9 @@ export async function scenarioSection(dir: string): Promise<ReportSection | null
   if (!existsSync(headlinePath)) return null;
   const headline = readCsv(headlinePath);
   const ssa = new Map<string, Records>();
-  for (const f of readdirSync(dir).filter((x) => x.startsWith('ssa-') && x.endsWith('.csv')).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((x) => x.startsWith('ssa-') && x.endsWith('.csv'))
+    .sort()) {
     const rows = readCsv(join(dir, f));
     if (rows[0]) ssa.set(`${rows[0].area}|${rows[0].scenario}`, rows);
   }
@@ -67,11 +75,27 @@ export async function scenarioSection(dir: string): Promise<ReportSection | null
     title: 'Real GDP change by scenario, with the 5–95 % band',
     data: { values: gdpRows.map((r) => ({ ...r, p5: r.p5 ?? r.gdp, p95: r.p95 ?? r.gdp })) },
     layer: [
-      { mark: { type: 'rule', strokeWidth: 2 }, encoding: { y: { field: 'scenario', type: 'nominal', title: null }, x: { field: 'p5', type: 'quantitative', title: 'real GDP change (%)' }, x2: { field: 'p95' } } },
-      { mark: { type: 'point', filled: true, size: 60, color: '#b22222' }, encoding: { y: { field: 'scenario', type: 'nominal' }, x: { field: 'gdp', type: 'quantitative' } } },
+      {
+        mark: { type: 'rule', strokeWidth: 2 },
+        encoding: {
+          y: { field: 'scenario', type: 'nominal', title: null },
+          x: { field: 'p5', type: 'quantitative', title: 'real GDP change (%)' },
+          x2: { field: 'p95' },
+        },
+      },
+      {
+        mark: { type: 'point', filled: true, size: 60, color: '#b22222' },
+        encoding: { y: { field: 'scenario', type: 'nominal' }, x: { field: 'gdp', type: 'quantitative' } },
+      },
     ],
   });
-  blocks.push({ kind: 'figure', id: 'fig-scenario-gdp', svg, alt: 'Dot chart of the real GDP change of each scenario with a horizontal line for its 5th–95th percentile band from the sensitivity analysis.', caption: 'Real GDP change by scenario with its sensitivity band' });
+  blocks.push({
+    kind: 'figure',
+    id: 'fig-scenario-gdp',
+    svg,
+    alt: 'Dot chart of the real GDP change of each scenario with a horizontal line for its 5th–95th percentile band from the sensitivity analysis.',
+    caption: 'Real GDP change by scenario with its sensitivity band',
+  });
   blocks.push({
     kind: 'table',
     id: 'scenarios',

@@ -40,7 +40,9 @@ export function samSheets(dir: string): WorkbookSam[] {
         unit: units.get(area) ?? SAM_UNIT,
         labels: sam.labels,
         values: sam.values,
-        notes: [`From sam/${f}, as the SAM stage checked it (sam/checks.csv). An account balances when its row and column totals are equal.`],
+        notes: [
+          `From sam/${f}, as the SAM stage checked it (sam/checks.csv). An account balances when its row and column totals are equal.`,
+        ],
       };
     });
 }
@@ -51,7 +53,12 @@ type ColumnSpec = ReportColumn & { text?: boolean };
 function csvTable(path: string, id: string, caption: string, columns: readonly ColumnSpec[], notes: string[]): ReportTable | null {
   if (!existsSync(path)) return null;
   const rows = readStageCsv(path).map((r) =>
-    Object.fromEntries(columns.map((c): [string, CellValue] => [c.key, c.text ? r[c.key] ?? '' : r[c.key] === undefined || r[c.key] === '' ? null : Number(r[c.key])])),
+    Object.fromEntries(
+      columns.map((c): [string, CellValue] => [
+        c.key,
+        c.text ? (r[c.key] ?? '') : r[c.key] === undefined || r[c.key] === '' ? null : Number(r[c.key]),
+      ]),
+    ),
   );
   return { kind: 'table', id, caption, columns: columns.map(({ text: _t, ...c }) => c), rows, notes };
 }
@@ -64,32 +71,51 @@ const AREA: ColumnSpec[] = [
 /** The CGE sheets: results by sector, by factor and by trade flow of every simulated scenario in `dir/simulate`. */
 export function cgeSheets(dir: string): ReportTable[] {
   const sim = join(dir, 'simulate');
-  const source = (f: string) => `From simulate/${f}: money in the SAM's unit (${SAM_UNIT}) at benchmark prices, changes in per cent of the benchmark.`;
+  const source = (f: string) =>
+    `From simulate/${f}: money in the SAM's unit (${SAM_UNIT}) at benchmark prices, changes in per cent of the benchmark.`;
   return [
-    csvTable(join(sim, 'sectors.csv'), 'cge_sectors', 'CGE results by sector: output, price and value added', [
-      ...AREA,
-      { key: 'good', header: 'Sector', text: true },
-      { key: 'output_base', header: 'Output, benchmark', unit: SAM_UNIT, decimals: 1 },
-      { key: 'output_pct', header: 'Output', unit: '% change', decimals: 3 },
-      { key: 'price_pct', header: 'Price', unit: '% change', decimals: 3 },
-      { key: 'value_added_base', header: 'Value added, benchmark', unit: SAM_UNIT, decimals: 1 },
-      { key: 'value_added', header: 'Value added, scenario', unit: SAM_UNIT, decimals: 1 },
-    ], [source('sectors.csv')]),
-    csvTable(join(sim, 'factors.csv'), 'cge_factors', 'CGE results by factor: employment and wages', [
-      ...AREA,
-      { key: 'factor', header: 'Factor', text: true },
-      { key: 'employment_base', header: 'Employment, benchmark', unit: `${SAM_UNIT} at benchmark wages`, decimals: 1 },
-      { key: 'employment', header: 'Employment, scenario', unit: `${SAM_UNIT} at benchmark wages`, decimals: 1 },
-      { key: 'wage_pct', header: 'Wage', unit: '% change', decimals: 3 },
-      { key: 'real_wage_pct', header: 'Real wage (deflated by the CPI)', unit: '% change', decimals: 3 },
-    ], [source('factors.csv')]),
-    csvTable(join(sim, 'trade.csv'), 'cge_trade', 'CGE results by trade flow: exports and imports', [
-      ...AREA,
-      { key: 'good', header: 'Good', text: true },
-      { key: 'exports_base', header: 'Exports, benchmark', unit: SAM_UNIT, decimals: 1 },
-      { key: 'exports_pct', header: 'Exports', unit: '% change', decimals: 3 },
-      { key: 'imports_base', header: 'Imports, benchmark', unit: SAM_UNIT, decimals: 1 },
-      { key: 'imports_pct', header: 'Imports', unit: '% change', decimals: 3 },
-    ], [source('trade.csv'), 'TOTAL is the sum over goods.']),
+    csvTable(
+      join(sim, 'sectors.csv'),
+      'cge_sectors',
+      'CGE results by sector: output, price and value added',
+      [
+        ...AREA,
+        { key: 'good', header: 'Sector', text: true },
+        { key: 'output_base', header: 'Output, benchmark', unit: SAM_UNIT, decimals: 1 },
+        { key: 'output_pct', header: 'Output', unit: '% change', decimals: 3 },
+        { key: 'price_pct', header: 'Price', unit: '% change', decimals: 3 },
+        { key: 'value_added_base', header: 'Value added, benchmark', unit: SAM_UNIT, decimals: 1 },
+        { key: 'value_added', header: 'Value added, scenario', unit: SAM_UNIT, decimals: 1 },
+      ],
+      [source('sectors.csv')],
+    ),
+    csvTable(
+      join(sim, 'factors.csv'),
+      'cge_factors',
+      'CGE results by factor: employment and wages',
+      [
+        ...AREA,
+        { key: 'factor', header: 'Factor', text: true },
+        { key: 'employment_base', header: 'Employment, benchmark', unit: `${SAM_UNIT} at benchmark wages`, decimals: 1 },
+        { key: 'employment', header: 'Employment, scenario', unit: `${SAM_UNIT} at benchmark wages`, decimals: 1 },
+        { key: 'wage_pct', header: 'Wage', unit: '% change', decimals: 3 },
+        { key: 'real_wage_pct', header: 'Real wage (deflated by the CPI)', unit: '% change', decimals: 3 },
+      ],
+      [source('factors.csv')],
+    ),
+    csvTable(
+      join(sim, 'trade.csv'),
+      'cge_trade',
+      'CGE results by trade flow: exports and imports',
+      [
+        ...AREA,
+        { key: 'good', header: 'Good', text: true },
+        { key: 'exports_base', header: 'Exports, benchmark', unit: SAM_UNIT, decimals: 1 },
+        { key: 'exports_pct', header: 'Exports', unit: '% change', decimals: 3 },
+        { key: 'imports_base', header: 'Imports, benchmark', unit: SAM_UNIT, decimals: 1 },
+        { key: 'imports_pct', header: 'Imports', unit: '% change', decimals: 3 },
+      ],
+      [source('trade.csv'), 'TOTAL is the sum over goods.'],
+    ),
   ].filter((t): t is ReportTable => t !== null);
 }

@@ -134,7 +134,11 @@ function addSamSheet(wb: ExcelJS.Workbook, s: WorkbookSam, name: string): void {
   const totalRow = n + 3;
   ws.getCell(totalRow, 1).value = `Total (${s.unit})`;
   colTotals.forEach((v, j) => put(totalRow, j + 2, v));
-  put(totalRow, n + 2, colTotals.reduce((a, b) => a + b, 0));
+  put(
+    totalRow,
+    n + 2,
+    colTotals.reduce((a, b) => a + b, 0),
+  );
   ws.getRow(totalRow).font = { bold: true };
   ws.getCell(totalRow + 1, 1).value = 'Row total − column total';
   rowTotals.forEach((v, j) => put(totalRow + 1, j + 2, v - colTotals[j]!));
@@ -165,7 +169,11 @@ export function workbookDate(doc: Pick<ReportDocument, 'vintage'>, created?: Dat
  * (or `options.created`), and every ZIP entry carries that date.
  * @returns the XLSX file content
  */
-export async function buildWorkbook(doc: ReportDocument, readmeLines: readonly string[] = [], options: WorkbookOptions = {}): Promise<Uint8Array> {
+export async function buildWorkbook(
+  doc: ReportDocument,
+  readmeLines: readonly string[] = [],
+  options: WorkbookOptions = {},
+): Promise<Uint8Array> {
   const created = workbookDate(doc, options.created);
   const wb = new (await loadExcelJs()).Workbook();
   wb.creator = 'digicge';
@@ -178,7 +186,9 @@ export async function buildWorkbook(doc: ReportDocument, readmeLines: readonly s
   const names = tables.map((t) => sheetName(t.id, used));
   const samNames = sams.map((s) => sheetName(s.id, used));
   const day = created.toISOString().slice(0, 10);
-  const dated = doc.vintage ? `Data vintage ${doc.vintage} (the latest release of the data used); the workbook is dated by it, so the same data give the same file.` : `Workbook created ${day}.`;
+  const dated = doc.vintage
+    ? `Data vintage ${doc.vintage} (the latest release of the data used); the workbook is dated by it, so the same data give the same file.`
+    : `Workbook created ${day}.`;
   const lines: string[] = [doc.title, ...(doc.subtitle ? [doc.subtitle] : []), '', doc.provenance, ...readmeLines, dated, '', 'Sheets:'];
   tables.forEach((t, k) => lines.push(`${names[k]}: ${t.caption}`));
   sams.forEach((s, k) => lines.push(`${samNames[k]}: ${s.caption} (${s.unit})`));

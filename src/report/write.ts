@@ -19,7 +19,12 @@ export interface ReportFiles {
  * @param readmeLines extra lines for the workbook's README sheet (provenance, how it was made)
  * @param workbook the workbook's own tables and SAM sheets, and its date
  */
-export async function writeReport(dir: string, doc: ReportDocument, readmeLines: readonly string[] = [], workbook: WorkbookOptions = {}): Promise<ReportFiles> {
+export async function writeReport(
+  dir: string,
+  doc: ReportDocument,
+  readmeLines: readonly string[] = [],
+  workbook: WorkbookOptions = {},
+): Promise<ReportFiles> {
   const files: ReportFiles = { html: join(dir, 'report.html'), workbook: join(dir, 'results.xlsx'), summary: join(dir, 'summary.md') };
   await writeFileAtomic(files.html, renderReportHtml(doc));
   await writeFileAtomic(files.workbook, await buildWorkbook(doc, readmeLines, workbook));

@@ -24,11 +24,15 @@ export interface AggregateOptions {
  */
 export function aggregateSam(sam: Sam, mapping: Readonly<Record<string, string>>, options: AggregateOptions = {}): Sam {
   for (const k of Object.keys(mapping)) {
-    if (!sam.has(k)) throw new InputError('SAM_MAPPING_UNKNOWN', `the mapping names account '${k}', which is not in the SAM`, { account: k });
+    if (!sam.has(k))
+      throw new InputError('SAM_MAPPING_UNKNOWN', `the mapping names account '${k}', which is not in the SAM`, { account: k });
   }
   const target: string[] = sam.labels.map((l) => {
     const t = Object.hasOwn(mapping, l) ? mapping[l] : options.keepUnmapped ? l : undefined;
-    if (t === undefined) throw new InputError('SAM_MAPPING_MISSING', `account '${l}' is not in the mapping; map every account (to itself to keep it)`, { account: l });
+    if (t === undefined)
+      throw new InputError('SAM_MAPPING_MISSING', `account '${l}' is not in the mapping; map every account (to itself to keep it)`, {
+        account: l,
+      });
     if (t.trim() === '') throw new InputError('SAM_MAPPING_MISSING', `account '${l}' is mapped to an empty label`, { account: l });
     return t;
   });

@@ -1,7 +1,12 @@
 import type { SamCheckReport } from './check.js';
 
 function num(v: number): string {
-  return Number.isInteger(v) ? String(v) : v.toPrecision(10).replace(/\.?0+$/, '').replace(/\.?0+e/, 'e');
+  return Number.isInteger(v)
+    ? String(v)
+    : v
+        .toPrecision(10)
+        .replace(/\.?0+$/, '')
+        .replace(/\.?0+e/, 'e');
 }
 
 /**
@@ -11,7 +16,9 @@ function num(v: number): string {
  */
 export function formatSamCheck(report: SamCheckReport, title: string): string {
   const lines: string[] = [];
-  lines.push(`SAM ${title}: ${report.n} accounts; tolerance ${report.tolerance} (largest allowed |row − column| = ${num(report.allowedDifference)})`);
+  lines.push(
+    `SAM ${title}: ${report.n} accounts; tolerance ${report.tolerance} (largest allowed |row − column| = ${num(report.allowedDifference)})`,
+  );
   lines.push(
     report.balanced
       ? `balanced: ${report.balancedCount} of ${report.n} accounts balanced`
@@ -41,14 +48,20 @@ export function formatSamCheck(report: SamCheckReport, title: string): string {
   lines.push('GDP at market prices:');
   const m = report.macro;
   if (m.production) {
-    lines.push(`  from production:  ${num(m.production.gdp)} = factor income (value added at factor cost) ${num(m.production.valueAdded)} + net taxes on production and products ${num(m.production.netProductTaxes)}`);
+    lines.push(
+      `  from production:  ${num(m.production.gdp)} = factor income (value added at factor cost) ${num(m.production.valueAdded)} + net taxes on production and products ${num(m.production.netProductTaxes)}`,
+    );
   }
   if (m.income) {
-    lines.push(`  from income:      ${num(m.income.gdp)} = factor income ${num(m.income.factorIncome)} − factor income from abroad ${num(m.income.factorIncomeFromAbroad)} + net taxes ${num(m.income.netProductTaxes)}`);
+    lines.push(
+      `  from income:      ${num(m.income.gdp)} = factor income ${num(m.income.factorIncome)} − factor income from abroad ${num(m.income.factorIncomeFromAbroad)} + net taxes ${num(m.income.netProductTaxes)}`,
+    );
   }
   if (m.expenditure) {
     const e = m.expenditure;
-    lines.push(`  from expenditure: ${num(e.gdp)} = C ${num(e.consumption)} + G ${num(e.government)} + I ${num(e.investment)} + E ${num(e.exports)} − M ${num(e.imports)}`);
+    lines.push(
+      `  from expenditure: ${num(e.gdp)} = C ${num(e.consumption)} + G ${num(e.government)} + I ${num(e.investment)} + E ${num(e.exports)} − M ${num(e.imports)}`,
+    );
   }
   for (const note of m.notes) lines.push(`  note: ${note}`);
   const computed = [m.production, m.income, m.expenditure].filter((x) => x !== undefined).length;

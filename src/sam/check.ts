@@ -107,9 +107,7 @@ export function checkSam(sam: Sam, options: SamCheckOptions = {}): SamCheckRepor
     }
   }
   const macro = macroIdentities(sam);
-  const gdps = [macro.production?.gdp, macro.income?.gdp, macro.expenditure?.gdp].filter(
-    (v): v is number => v !== undefined,
-  );
+  const gdps = [macro.production?.gdp, macro.income?.gdp, macro.expenditure?.gdp].filter((v): v is number => v !== undefined);
   const macroConsistent = gdps.every((g) => Math.abs(g - gdps[0]) <= Math.max(allowed, tolerance * Math.abs(gdps[0])));
   const balancedCount = accounts.filter((a) => a.balanced).length;
   return {

@@ -34,15 +34,18 @@ export function splitDigitalSectors(sam: Sam, concordanceId: string, area?: stri
     if (accounts.length === 0 && out.has(e.sector)) accounts = [e.sector];
     for (const account of accounts) {
       const rest = 1 - splits.reduce((a, s) => a + s.share, 0);
-      const parts = [
-        ...splits.map((s) => ({ label: `${account}-${s.digitalSector}`, share: s.share })),
-        { label: account, share: rest },
-      ];
+      const parts = [...splits.map((s) => ({ label: `${account}-${s.digitalSector}`, share: s.share })), { label: account, share: rest }];
       const source = splits
-        .map((s) => `guideline ${concordanceId} ${e.sector} → ${s.digitalSector} ${s.share}${s.areaSpecific ? ` (${area})` : ''}: ${s.split.source.kind} — ${s.split.source.citation}`)
+        .map(
+          (s) =>
+            `guideline ${concordanceId} ${e.sector} → ${s.digitalSector} ${s.share}${s.areaSpecific ? ` (${area})` : ''}: ${s.split.source.kind} — ${s.split.source.citation}`,
+        )
         .join('; ');
       out = splitAccount(out, account, parts, source);
-      applied.push({ account, parts: splits.map((s) => ({ label: `${account}-${s.digitalSector}`, digitalSector: s.digitalSector, share: s.share })) });
+      applied.push({
+        account,
+        parts: splits.map((s) => ({ label: `${account}-${s.digitalSector}`, digitalSector: s.digitalSector, share: s.share })),
+      });
     }
   }
   return { sam: out, applied };

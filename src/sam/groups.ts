@@ -45,9 +45,15 @@ const RULES: readonly [RegExp, AccountGroup][] = [
   [/tax$/i, 'tax'],
   [/^tax[-_.]/i, 'tax'],
   // savings-investment before capital: CapAcct, INV, S-I, SAV, KAP
-  [/^(capacct|cap[-_ ]?acct|capital[-_ ]?account|inv|invest|investment|s[-_]?i|sav|saving|savings|kacc|sav[-_]inv|dstk|stk)$/i, 'savings-investment'],
+  [
+    /^(capacct|cap[-_ ]?acct|capital[-_ ]?account|inv|invest|investment|s[-_]?i|sav|saving|savings|kacc|sav[-_]inv|dstk|stk)$/i,
+    'savings-investment',
+  ],
   [/^(row|ext|rest[-_ ]?of[-_ ]?(the[-_ ]?)?world|world|foreign|row[-_].*)$/i, 'rest-of-world'],
-  [/^(labor|labour|lab|capital|cap|land|water|lnd|wage|wages|f[-_].*|lab[-_].*|labor[-_].*|labour[-_].*|cap[-_].*|capital[-_].*|gos|mixed)$/i, 'factor'],
+  [
+    /^(labor|labour|lab|capital|cap|land|water|lnd|wage|wages|f[-_].*|lab[-_].*|labor[-_].*|labour[-_].*|cap[-_].*|capital[-_].*|gos|mixed)$/i,
+    'factor',
+  ],
   [/^(hh|hoh|hhd|hhs|household|households|h[-_].*|hh[-_]?\w*|hhd[-_]?\w*)$/i, 'household'],
   [/^(ent|ent[-_].*|enterprise|enterprises|firm|firms|corp|corporations)$/i, 'enterprise'],
   [/^(govt|gov|gov[-_].*|govt[-_].*|government|gvt|g)$/i, 'government'],

@@ -36,7 +36,15 @@ const TOL_FIT = 1e-12;
  * Biproportional fit (RAS) of a small cells × parts table: rows must sum to `rowSums` (the original
  * cells, kept exactly), columns to `colSums` (the parts' totals). Returns the fitted table.
  */
-function fitTable(prior: Float64Array, rows: number, cols: number, rowSums: Float64Array, colSums: Float64Array, maxIter: number, what: string): Float64Array {
+function fitTable(
+  prior: Float64Array,
+  rows: number,
+  cols: number,
+  rowSums: Float64Array,
+  colSums: Float64Array,
+  maxIter: number,
+  what: string,
+): Float64Array {
   const t = Float64Array.from(prior);
   let scale = 1;
   for (const v of colSums) scale = Math.max(scale, Math.abs(v));
@@ -106,18 +114,30 @@ export function splitAccount(sam: Sam, label: string, parts: readonly SplitPart[
     else if (s && Object.hasOwn(s, counterpart)) v = s[counterpart];
     else v = p.share;
     if (v === undefined) {
-      throw new InputError('SPLIT_SHARE_MISSING', `part '${p.label}' has no ${side} share for '${counterpart}' and no overall share`, { account: p.label });
+      throw new InputError('SPLIT_SHARE_MISSING', `part '${p.label}' has no ${side} share for '${counterpart}' and no overall share`, {
+        account: p.label,
+      });
     }
     if (!Number.isFinite(v) || v < 0) {
-      throw new InputError('SPLIT_BAD_SHARE', `part '${p.label}' has ${side} share ${v} for '${counterpart}'; shares are numbers ≥ 0`, { account: p.label });
+      throw new InputError('SPLIT_BAD_SHARE', `part '${p.label}' has ${side} share ${v} for '${counterpart}'; shares are numbers ≥ 0`, {
+        account: p.label,
+      });
     }
     return v;
   };
   for (const p of parts) {
-    for (const [side, s] of [['row', p.rowShares], ['column', p.colShares]] as const) {
+    for (const [side, s] of [
+      ['row', p.rowShares],
+      ['column', p.colShares],
+    ] as const) {
       if (s && typeof s === 'object') {
         for (const c of Object.keys(s)) {
-          if (!sam.has(c) || c === label) throw new InputError('SPLIT_UNKNOWN_COUNTERPART', `part '${p.label}' has a ${side} share for '${c}', which is not another account of the SAM`, { account: c });
+          if (!sam.has(c) || c === label)
+            throw new InputError(
+              'SPLIT_UNKNOWN_COUNTERPART',
+              `part '${p.label}' has a ${side} share for '${c}', which is not another account of the SAM`,
+              { account: c },
+            );
         }
       }
     }
@@ -142,7 +162,9 @@ export function splitAccount(sam: Sam, label: string, parts: readonly SplitPart[
         sum += s;
       });
       if (Math.abs(sum - 1) > tol) {
-        throw new InputError('SPLIT_SHARES_NOT_ONE', `the parts' ${side} shares for '${sam.labels[j]}' sum to ${sum}, not 1`, { account: sam.labels[j] });
+        throw new InputError('SPLIT_SHARES_NOT_ONE', `the parts' ${side} shares for '${sam.labels[j]}' sum to ${sum}, not 1`, {
+          account: sam.labels[j],
+        });
       }
     }
   });
@@ -177,7 +199,11 @@ export function splitAccount(sam: Sam, label: string, parts: readonly SplitPart[
     }
     if (worst <= 1e-12 * Math.max(1, Math.abs(own))) return prior;
     if (hasNegative) {
-      throw new NumericError('SPLIT_NEGATIVE_CELLS', `the ${side} of '${label}' has negative cells and its shares do not match the parts' totals; give uniform shares`, loc);
+      throw new NumericError(
+        'SPLIT_NEGATIVE_CELLS',
+        `the ${side} of '${label}' has negative cells and its shares do not match the parts' totals; give uniform shares`,
+        loc,
+      );
     }
     return fitTable(prior, others.length, m, cells, target, maxIter, `splitting the ${side} of '${label}'`);
   };

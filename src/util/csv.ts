@@ -45,7 +45,11 @@ export function csvRecord(cells: readonly CsvCell[], format: NumberFormatter = r
  * @param rows records of cells
  * @param format how numbers are written
  */
-export function formatCsv(header: readonly string[], rows: Iterable<readonly CsvCell[]>, format: NumberFormatter = roundTripNumber): string {
+export function formatCsv(
+  header: readonly string[],
+  rows: Iterable<readonly CsvCell[]>,
+  format: NumberFormatter = roundTripNumber,
+): string {
   const lines = [csvRecord(header, format)];
   for (const r of rows) lines.push(csvRecord(r, format));
   return `${lines.join('\n')}\n`;

@@ -28,7 +28,8 @@ export function printable(text: string): string {
 export function gamsLabelProblem(label: string): string | undefined {
   if (label.length === 0) return 'it is empty';
   const c = CONTROL.exec(label);
-  if (c) return `it holds the control character ${describe(c[0])} at position ${c.index + 1} (a line break would start a new GAMS statement)`;
+  if (c)
+    return `it holds the control character ${describe(c[0])} at position ${c.index + 1} (a line break would start a new GAMS statement)`;
   if (label.includes("'") && label.includes('"')) return 'it holds both quote characters';
   if (label.length > GAMS_LABEL_MAX_LENGTH) return `it is ${label.length} characters long; GAMS reads at most ${GAMS_LABEL_MAX_LENGTH}`;
   return undefined;
@@ -50,6 +51,11 @@ export function quoteGamsLabel(label: string, location: Location): string {
  */
 export function gamsCommentText(text: string, location: Location = {}): string {
   const c = CONTROL.exec(text);
-  if (c) throw new InputError('GAMS_BAD_TEXT', `${JSON.stringify(text)} cannot be written as a GAMS comment: it holds the control character ${describe(c[0])} (a line break would start a new GAMS statement)`, location);
+  if (c)
+    throw new InputError(
+      'GAMS_BAD_TEXT',
+      `${JSON.stringify(text)} cannot be written as a GAMS comment: it holds the control character ${describe(c[0])} (a line break would start a new GAMS statement)`,
+      location,
+    );
   return text;
 }

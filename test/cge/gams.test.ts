@@ -51,7 +51,7 @@ describe('GAMS hand-over', () => {
     const c = prep.calibrated;
     const text = formatModelGams(c.model, { closure: c.closures[c.defaultClosure]! });
     expect(text).toContain("Set i 'goods' /");
-    expect(text).toContain("Alias (i,j);");
+    expect(text).toContain('Alias (i,j);');
     expect(text).toContain("pf('LAB').fx = 1;");
     expect(text).toMatch(/^eqpy\(j\)\.\. Y\(j\) =e= \(b\(j\) \* prod\(h, \(F\(h,j\) \*\* beta\(h,j\)\)\)\);$/m);
     const back = rebuild(text);
@@ -75,7 +75,11 @@ describe('GAMS hand-over', () => {
     m.parameter('tz', []);
     const text = formatScenarioGams(m, {
       name: 'tariff',
-      shocks: [{ parameter: 'taum', set: 0 }, { parameter: 'taum', index: ['MLK'], scale: 1.5 }, { parameter: 'tz', add: 0.01 }],
+      shocks: [
+        { parameter: 'taum', set: 0 },
+        { parameter: 'taum', index: ['MLK'], scale: 1.5 },
+        { parameter: 'tz', add: 0.01 },
+      ],
       swaps: [{ fix: { variable: 'epsilon' }, unfix: { variable: 'Sf' } }],
     });
     expect(text.split('\n').slice(1, 6)).toEqual([

@@ -14,7 +14,7 @@ import {
   type SamInput,
 } from '../../src/cge/index.js';
 import { runCli } from '../../src/cli/program.js';
-import { ModelError } from '../../src/errors.js';
+import type { ModelError } from '../../src/errors.js';
 import { checkCalibrationText } from '../support/calibration-eval.js';
 import { ddcgeTestParams, ddcgeTestSam } from './digital/fixture.js';
 import { oneFactorParams, oneFactorSam } from './digital/one-factor-fixture.js';
@@ -62,7 +62,9 @@ describe('model documents are generated from the models', () => {
         ...Object.keys(prep.calibrated.closures),
         ...Object.keys(cgeLibrary),
         ...sam.accounts.map((a) => a.label),
-        ...(def.documentation!.data.assumptions ? Object.keys(JSON.parse(readFileSync(join(ROOT, def.documentation!.data.assumptions), 'utf8')) as object) : []),
+        ...(def.documentation!.data.assumptions
+          ? Object.keys(JSON.parse(readFileSync(join(ROOT, def.documentation!.data.assumptions), 'utf8')) as object)
+          : []),
         // the calibration language: SAM cells SAM(row,col), sums and products, conditions, levels (.l) and fixings (.fx)
         ...['SAM', 'row', 'col', 'sum', 'prod', 'not', 'l', 'fx'],
       ]);
@@ -71,7 +73,8 @@ describe('model documents are generated from the models', () => {
       const names = new Set<string>();
       for (const span of codeSpans(text)) {
         const whole = /^([A-Za-z_][A-Za-z0-9_]*)(?:\(([^()]*)\))?$/.exec(span);
-        if (whole) [whole[1]!, ...(whole[2] ?? '').split(',').map((a) => a.replace(/'/g, '').trim())].filter(Boolean).forEach((x) => names.add(x));
+        if (whole)
+          [whole[1]!, ...(whole[2] ?? '').split(',').map((a) => a.replace(/'/g, '').trim())].filter(Boolean).forEach((x) => names.add(x));
         for (const call of span.replace(/"[^"]*"/g, '').matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)\s*\(/g)) names.add(call[1]!);
       }
       const unknown = [...names].filter((x) => !known.has(x));
@@ -81,7 +84,29 @@ describe('model documents are generated from the models', () => {
 
   it('the document that described an IFPRI-style model would fail that check', () => {
     // symbols of the specification ddcge was documented with before its document was generated
-    const old = ['PQ(c)', 'QX(c)', 'PA(a)', 'PVA(a)', 'QVA(a)', 'QINT(c,a)', 'CPI', 'cwts(c)', 'WFDIST(f,a)', 'QFS(f)', 'YF(h)', 'MPSADJ', 'TYADJ', 'FSAV', 'EXR', 'SENT', 'GSAV', 'QINV(c)', 'PQH(c,h)', 'QH(c,h)', 'shif(h,f)'];
+    const old = [
+      'PQ(c)',
+      'QX(c)',
+      'PA(a)',
+      'PVA(a)',
+      'QVA(a)',
+      'QINT(c,a)',
+      'CPI',
+      'cwts(c)',
+      'WFDIST(f,a)',
+      'QFS(f)',
+      'YF(h)',
+      'MPSADJ',
+      'TYADJ',
+      'FSAV',
+      'EXR',
+      'SENT',
+      'GSAV',
+      'QINV(c)',
+      'PQH(c,h)',
+      'QH(c,h)',
+      'shif(h,f)',
+    ];
     const m = cgeLibrary.calibrateDdcge(ddcgeTestSam(), ddcgeTestParams()).model;
     const found = old.filter((s) => {
       try {
@@ -99,7 +124,10 @@ describe('model documents are generated from the models', () => {
     const def = MODEL_LIBRARY.splcge!;
     const { sam, params } = await documentData(def);
     const prepared = prepareModel(def, sam, params);
-    const withSummary = (summary: string): CgeModelDefinition => ({ ...def, documentation: { ...def.documentation!, summary } as ModelDocumentation });
+    const withSummary = (summary: string): CgeModelDefinition => ({
+      ...def,
+      documentation: { ...def.documentation!, summary } as ModelDocumentation,
+    });
     const fails = (summary: string) => {
       try {
         modelDocument({ definition: withSummary(summary), prepared });
@@ -124,13 +152,19 @@ describe('model documents are generated from the models', () => {
     expect(() => modelDocument({ definition: short, prepared })).toThrow(/lacks obj/);
   });
 
-  it("document every key of the shipped parameter files, and the files hold every required key", async () => {
+  it('document every key of the shipped parameter files, and the files hold every required key', async () => {
     for (const def of DOCUMENTED) {
       const { params } = await documentData(def);
       const documented = new Set(def.documentation!.parameterFile.map((k) => k.key.split('.')[0]!));
-      expect(Object.keys(params).filter((k) => !documented.has(k)), def.name).toEqual([]);
+      expect(
+        Object.keys(params).filter((k) => !documented.has(k)),
+        def.name,
+      ).toEqual([]);
       const required = def.documentation!.parameterFile.filter((k) => k.required).map((k) => k.key);
-      expect(required.filter((k) => !(k in params)), def.name).toEqual([]);
+      expect(
+        required.filter((k) => !(k in params)),
+        def.name,
+      ).toEqual([]);
     }
   });
 });
@@ -140,8 +174,18 @@ describe('the calibration text of each model, evaluated independently, gives the
     ['stdcge on its SAM', async () => ({ def: MODEL_LIBRARY.stdcge!, ...(await documentData(MODEL_LIBRARY.stdcge!)) })],
     ['splcge on its SAM', async () => ({ def: MODEL_LIBRARY.splcge!, ...(await documentData(MODEL_LIBRARY.splcge!)) })],
     ['ddcge on the Thai database', async () => ({ def: MODEL_LIBRARY.ddcge!, ...(await documentData(MODEL_LIBRARY.ddcge!)) })],
-    ['ddcge on the test SAM with channels', async () => ({ def: MODEL_LIBRARY.ddcge!, sam: ddcgeTestSam(), params: ddcgeTestParams({ access_quantity: 1e-6, price_discount: 0.05, productivity_premium: { LAB_DS: 0.2 }, spillover: 0.1 }) })],
-    ['ddcge on the one-factor economy (no trade, untaxed)', async () => ({ def: MODEL_LIBRARY.ddcge!, sam: oneFactorSam(), params: oneFactorParams() })],
+    [
+      'ddcge on the test SAM with channels',
+      async () => ({
+        def: MODEL_LIBRARY.ddcge!,
+        sam: ddcgeTestSam(),
+        params: ddcgeTestParams({ access_quantity: 1e-6, price_discount: 0.05, productivity_premium: { LAB_DS: 0.2 }, spillover: 0.1 }),
+      }),
+    ],
+    [
+      'ddcge on the one-factor economy (no trade, untaxed)',
+      async () => ({ def: MODEL_LIBRARY.ddcge!, sam: oneFactorSam(), params: oneFactorParams() }),
+    ],
   ];
   for (const [name, load] of cases) {
     it(name, async () => {
@@ -163,7 +207,9 @@ describe('the calibration text of each model, evaluated independently, gives the
   it('a calibration text that differs from the code is caught', async () => {
     const { sam, params } = await documentData(MODEL_LIBRARY.stdcge!);
     const c = MODEL_LIBRARY.stdcge!.calibrate(sam, params);
-    const statements = c.calibration!.statements.map((s) => (s.kind === 'parameter' && s.name === 'ay' ? { ...s, value: 'Y0(j)/sum(i, X0(i,j))' } : s));
+    const statements = c.calibration!.statements.map((s) =>
+      s.kind === 'parameter' && s.name === 'ay' ? { ...s, value: 'Y0(j)/sum(i, X0(i,j))' } : s,
+    );
     const r = checkCalibrationText({ calibrated: { ...c, calibration: { statements } }, sam, params, defaults: DEFAULTS });
     expect(r.mismatches.map((x) => x.statement)).toEqual(['parameter ay', 'parameter ay']);
   });

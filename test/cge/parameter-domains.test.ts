@@ -17,11 +17,18 @@ describe('economic input outside its domain', () => {
     const sam = await loadSam(join(STDCGE_DIR, 'sam.csv'));
     for (const v of [-2, 0, 1]) {
       expect(() => prepareModel(stdcge, sam, withValue('armington_elasticity', 'BRD', v), {}, 'parameters.json')).toThrow(
-        expect.objectContaining({ code: 'PARAMETER_OUT_OF_DOMAIN', location: expect.objectContaining({ file: 'parameters.json', jsonPath: '/armington_elasticity/BRD' }) }),
+        expect.objectContaining({
+          code: 'PARAMETER_OUT_OF_DOMAIN',
+          location: expect.objectContaining({ file: 'parameters.json', jsonPath: '/armington_elasticity/BRD' }),
+        }),
       );
     }
-    expect(() => prepareModel(stdcge, sam, withValue('transformation_elasticity', 'MLK', -1))).toThrow(expect.objectContaining({ code: 'PARAMETER_OUT_OF_DOMAIN' }));
-    expect(() => prepareModel(stdcge, sam, withValue('world_import_price', 'MLK', 0))).toThrow(expect.objectContaining({ code: 'PARAMETER_OUT_OF_DOMAIN' }));
+    expect(() => prepareModel(stdcge, sam, withValue('transformation_elasticity', 'MLK', -1))).toThrow(
+      expect.objectContaining({ code: 'PARAMETER_OUT_OF_DOMAIN' }),
+    );
+    expect(() => prepareModel(stdcge, sam, withValue('world_import_price', 'MLK', 0))).toThrow(
+      expect.objectContaining({ code: 'PARAMETER_OUT_OF_DOMAIN' }),
+    );
     // inside the domain the same model calibrates
     expect(() => prepareModel(stdcge, sam, withValue('armington_elasticity', 'BRD', 0.5))).not.toThrow();
   });

@@ -28,7 +28,20 @@ describe('digicge cge', () => {
   it('solve writes schema-valid, byte-identical results.json and results.csv', async () => {
     const outs = [0, 1].map(() => mkdtempSync(join(tmpdir(), 'digicge-cge-')));
     for (const out of outs) {
-      const r = await cli('cge', 'solve', '--model', 'stdcge', '--sam', join(STDCGE_DIR, 'sam.csv'), '--params', join(STDCGE_DIR, 'parameters.json'), '--scenario', join(STDCGE_DIR, 'scenarios/tariff-abolition.json'), '--out', out);
+      const r = await cli(
+        'cge',
+        'solve',
+        '--model',
+        'stdcge',
+        '--sam',
+        join(STDCGE_DIR, 'sam.csv'),
+        '--params',
+        join(STDCGE_DIR, 'parameters.json'),
+        '--scenario',
+        join(STDCGE_DIR, 'scenarios/tariff-abolition.json'),
+        '--out',
+        out,
+      );
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
       expect(r.stdout).toMatch(/model stdcge: 49 equations, 50 variables/);
@@ -61,7 +74,9 @@ describe('digicge cge', () => {
     writeFileSync(bad, JSON.stringify({ name: 'x', shocks: [{ parameter: 'taum', index: ['RICE'], set: 0 }] }));
     const r = await cli('cge', 'solve', '--model', 'stdcge', '--scenario', bad, '--out', out);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/bad\.json at \/shocks\/0\/index\/0 taum\(RICE\): .*"RICE" is not an element of set i \(index 1 of taum\) \[UNKNOWN_ELEMENT\]/);
+    expect(r.stderr).toMatch(
+      /bad\.json at \/shocks\/0\/index\/0 taum\(RICE\): .*"RICE" is not an element of set i \(index 1 of taum\) \[UNKNOWN_ELEMENT\]/,
+    );
   });
 });
 
@@ -85,7 +100,9 @@ describe('digicge cge with a model file written with the typed builder', () => {
     const a = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')).scenarios[0];
     const b = JSON.parse(readFileSync(join(out, 'lib/results.json'), 'utf8')).scenarios[0];
     for (const v of a.variables) {
-      const w = b.variables.find((x: { variable: string; index: string[] }) => x.variable === v.variable && x.index.join() === v.index.join());
+      const w = b.variables.find(
+        (x: { variable: string; index: string[] }) => x.variable === v.variable && x.index.join() === v.index.join(),
+      );
       expect(Math.abs(w.level - v.level)).toBeLessThan(1e-10);
     }
     expect(Math.abs(a.welfare[0].ev - b.welfare[0].ev)).toBeLessThan(1e-10);

@@ -24,7 +24,10 @@ describe('a scenario never changes the prepared model', () => {
     // splcge with a market-clearing equation written so that FF decides a $ condition (the
     // factor count cancels out): a shock to FF forces a recompilation, and with every endowment
     // at 0 the count is 0 and the compiler meets a division by the constant 0
-    const text = SPLCGE_EQUATIONS.replace('eqpx(i)..  X(i)   =e= Z(i);', 'eqpx(i)..  X(i)   =e= Z(i)*sum(h$(FF(h) > 0), 1)/sum(h$(FF(h) > 0), 1);');
+    const text = SPLCGE_EQUATIONS.replace(
+      'eqpx(i)..  X(i)   =e= Z(i);',
+      'eqpx(i)..  X(i)   =e= Z(i)*sum(h$(FF(h) > 0), 1)/sum(h$(FF(h) > 0), 1);',
+    );
     expect(text).not.toBe(SPLCGE_EQUATIONS);
     const eqs = parseEquations(text).map((e) => ({ ...e }));
     const prep = { ...prepareCalibrated({ ...c, model: copyModel(c.model, { equations: eqs }) }), sam };
@@ -50,7 +53,13 @@ describe('a scenario never changes the prepared model', () => {
   it('a successful recompiling scenario leaves the model as calibrated too', () => {
     const prep = prepareModel(ddcge, ddcgeTestSam(), ddcgeTestParams());
     const before = parameterVector(prep.calibrated.model, prep.compiled.params);
-    runScenario(prep, solveBenchmark(prep), { name: 'tariff cut', shocks: [{ parameter: 'taum', index: ['MAN'], set: 0 }, { parameter: 'hasE', index: ['TEL'], set: 1 }] });
+    runScenario(prep, solveBenchmark(prep), {
+      name: 'tariff cut',
+      shocks: [
+        { parameter: 'taum', index: ['MAN'], set: 0 },
+        { parameter: 'hasE', index: ['TEL'], set: 1 },
+      ],
+    });
     expect(parameterVector(prep.calibrated.model, prep.compiled.params)).toEqual(before);
   });
 });

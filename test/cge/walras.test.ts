@@ -39,8 +39,14 @@ function thrown(f: () => unknown): unknown {
 }
 
 const BASELINE: ConnectivityBaseline = {
-  area: 'TEST', year: '2022', urbanPopulation: 3.0e6, ruralPopulation: 4.5e6,
-  urbanShare: 2.2 / 3.0, ruralShare: 2.0 / 4.5, provenance: [], assumptions: [],
+  area: 'TEST',
+  year: '2022',
+  urbanPopulation: 3.0e6,
+  ruralPopulation: 4.5e6,
+  urbanShare: 2.2 / 3.0,
+  ruralShare: 2.0 / 4.5,
+  provenance: [],
+  assumptions: [],
 };
 
 describe("Walras' law and the solution's SAM, checked at every solve", () => {
@@ -51,7 +57,11 @@ describe("Walras' law and the solution's SAM, checked at every solve", () => {
     const mutant = prepareCalibrated(withEquations(prep.calibrated, equationsOf(prep.calibrated, cut)));
     // the benchmark (dpo = 0) is unaffected by the cut and solves
     const bench = solveBenchmark(mutant);
-    const scenario = connectivityScenario(mutant, connectivityShift(BASELINE, { kind: 'use-reaches', urbanisation: 'R', percent: 70 }), 'rural push');
+    const scenario = connectivityScenario(
+      mutant,
+      connectivityShift(BASELINE, { kind: 'use-reaches', urbanisation: 'R', percent: 70 }),
+      'rural push',
+    );
     expect(scenario.shocks!.some((s) => s.parameter === 'dpo')).toBe(true);
     const err = thrown(() => runScenario(mutant, bench, scenario));
     expect(err).toBeInstanceOf(AccountingError);

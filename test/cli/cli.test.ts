@@ -36,7 +36,8 @@ describe('digicge CLI', () => {
     const again = join(out, 'rebuilt');
     const rep = cli('report', out, '--out', again);
     expect(rep.status, rep.stderr).toBe(0);
-    for (const f of ['report.html', 'results.xlsx', 'summary.md']) expect(Buffer.compare(readFileSync(join(out, f)), readFileSync(join(again, f))), f).toBe(0);
+    for (const f of ['report.html', 'results.xlsx', 'summary.md'])
+      expect(Buffer.compare(readFileSync(join(out, f)), readFileSync(join(again, f))), f).toBe(0);
   }, 400_000);
 });
 

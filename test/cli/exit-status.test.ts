@@ -27,7 +27,10 @@ describe('digicge exit status', () => {
     [['no-such-command'], /^digicge: error: unknown command 'no-such-command'/],
     [['sam', 'check'], /^digicge: error: missing required argument 'file'/],
     [['harmonise', '--out', 'x'], /^digicge: error: give at least one --mapping/],
-    [['simulate', '--scenario', 'datasets/ddcge/scenarios/rural-connectivity.json', '--out', 'x', '--ssa', 'mc', '--draws', 'many'], /^digicge: error: --draws must be a positive integer/],
+    [
+      ['simulate', '--scenario', 'datasets/ddcge/scenarios/rural-connectivity.json', '--out', 'x', '--ssa', 'mc', '--draws', 'many'],
+      /^digicge: error: --draws must be a positive integer/,
+    ],
   ])('a wrong command line %j exits 2 with a digicge: message', (args, message) => {
     const r = cli(...args);
     expect(r.stderr).toMatch(message);

@@ -46,8 +46,17 @@ describe('simulate is honest about failure', () => {
     expect(r.stderr).toContain('TARGET_BELOW_BASELINE');
   });
   it('refuses a country that is not a Member State (usage error) and a missing database folder', () => {
-    expectTypedFailure(cli(['simulate', '--scenario', RURAL, '--country', 'XXX', '--out', join(dir, 'o3')]), 'USAGE_UNKNOWN_COUNTRY', '--country XXX', 2);
-    expectTypedFailure(cli(['simulate', '--scenario', RURAL, '--database', join(dir, 'nope'), '--out', join(dir, 'o4')]), 'DDCGE_DATABASE_MISSING', join(dir, 'nope'));
+    expectTypedFailure(
+      cli(['simulate', '--scenario', RURAL, '--country', 'XXX', '--out', join(dir, 'o3')]),
+      'USAGE_UNKNOWN_COUNTRY',
+      '--country XXX',
+      2,
+    );
+    expectTypedFailure(
+      cli(['simulate', '--scenario', RURAL, '--database', join(dir, 'nope'), '--out', join(dir, 'o4')]),
+      'DDCGE_DATABASE_MISSING',
+      join(dir, 'nope'),
+    );
   });
   it('exits non-zero when one of the runs asked for fails, after writing the others and failed.csv', () => {
     const f = scenario('unknown2', { shocks: [{ parameter: 'nosuch', set: 1 }] });
@@ -59,18 +68,27 @@ describe('simulate is honest about failure', () => {
     expect(readFileSync(join(out, 'headline.csv'), 'utf8')).toContain('THA,rural-connectivity,');
   });
   it('refuses a million-million Monte Carlo draws before allocating them', () => {
-    expectTypedFailure(cli(['simulate', '--scenario', RURAL, '--ssa', 'mc', '--draws', '1e12', '--out', join(dir, 'o6')]), 'USAGE_BAD_NUMBER', '--draws', 2);
+    expectTypedFailure(
+      cli(['simulate', '--scenario', RURAL, '--ssa', 'mc', '--draws', '1e12', '--out', join(dir, 'o6')]),
+      'USAGE_BAD_NUMBER',
+      '--draws',
+      2,
+    );
   });
   it('exits under a pseudo-terminal, with progress bars, when running the sensitivity analysis', () => {
     // `script` (util-linux) gives the command a terminal as standard error, as a user's shell does
     const out = join(dir, 'o7');
-    const cmd = [process.execPath, BIN, 'simulate', '--scenario', RURAL, '--ssa', 'mc', '--draws', '4', '--workers', '1', '--out', out].map((a) => `'${a}'`).join(' ');
+    const cmd = [process.execPath, BIN, 'simulate', '--scenario', RURAL, '--ssa', 'mc', '--draws', '4', '--workers', '1', '--out', out]
+      .map((a) => `'${a}'`)
+      .join(' ');
     const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8', timeout: 240_000 });
     expect(r.error, 'the command did not exit').toBeUndefined();
     expect(r.status, r.stdout).toBe(0);
     expect(r.stdout).toContain('SSA THA rural-connectivity');
     expect(r.stdout).toContain('4/4 draws');
-    expect(readFileSync(join(out, 'ssa-THA-rural-connectivity.csv'), 'utf8').split('\n')[1]).toMatch(/^THA,rural-connectivity,monte-carlo,4,0,/);
+    expect(readFileSync(join(out, 'ssa-THA-rural-connectivity.csv'), 'utf8').split('\n')[1]).toMatch(
+      /^THA,rural-connectivity,monte-carlo,4,0,/,
+    );
   }, 300_000);
 });
 
@@ -111,14 +129,29 @@ describe('bad input ends in a typed, located error, never "internal error"', () 
     const bad = join(dir, 'groups.json');
     writeFileSync(bad, '{"BRD": "activity",');
     expectTypedFailure(cli(['sam', 'check', SAM, '--groups', bad]), 'USAGE_BAD_OPTION', `${bad}: the --groups file is not JSON`, 2);
-    expectTypedFailure(cli(['sam', 'check', SAM, '--groups', join(dir, 'missing.json')]), 'USAGE_BAD_OPTION', `${join(dir, 'missing.json')}: cannot read the --groups file`, 2);
+    expectTypedFailure(
+      cli(['sam', 'check', SAM, '--groups', join(dir, 'missing.json')]),
+      'USAGE_BAD_OPTION',
+      `${join(dir, 'missing.json')}: cannot read the --groups file`,
+      2,
+    );
   });
   it('an aggregation mapping to a number, and a year beyond four digits', () => {
     const m = join(dir, 'map.json');
     writeFileSync(m, JSON.stringify({ mapping: { BRD: 5 } }));
     expectTypedFailure(cli(['sam', 'aggregate', SAM, join(dir, 'agg.csv'), '--mapping', m]), 'USAGE_BAD_OPTION', `${m} at /mapping/BRD`, 2);
-    expectTypedFailure(cli(['divide', join(ROOT, 'test/divide/data/harmonised_wdi.csv'), '--out', join(dir, 'd'), '--project-to', '1e12']), 'USAGE_BAD_NUMBER', '--project-to', 2);
-    expectTypedFailure(cli(['divide', join(ROOT, 'test/divide/data/harmonised_wdi.csv'), '--out', join(dir, 'd'), '--draws', '1e12']), 'USAGE_BAD_NUMBER', '--draws', 2);
+    expectTypedFailure(
+      cli(['divide', join(ROOT, 'test/divide/data/harmonised_wdi.csv'), '--out', join(dir, 'd'), '--project-to', '1e12']),
+      'USAGE_BAD_NUMBER',
+      '--project-to',
+      2,
+    );
+    expectTypedFailure(
+      cli(['divide', join(ROOT, 'test/divide/data/harmonised_wdi.csv'), '--out', join(dir, 'd'), '--draws', '1e12']),
+      'USAGE_BAD_NUMBER',
+      '--draws',
+      2,
+    );
   });
   it('an ASEAN build for a year without control totals builds nothing and says so', () => {
     const r = cli(['sam', 'build', 'asean', '--year', '1800', '--out', join(dir, 'asean')], dir);

@@ -33,16 +33,24 @@ beforeAll(async () => {
 
 // --- reading the deliverables -------------------------------------------------------------------
 
-const unescape = (s: string) => s.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').trim();
+const htmlText = (s: string) =>
+  s
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .trim();
 
 /** A table of report.html by id, as header → text records. */
 function htmlTable(id: string): Record<string, string>[] {
   const m = new RegExp(`<table id="${id}">([\\s\\S]*?)</table>`).exec(html);
   if (!m) throw new Error(`report.html has no table ${id}`);
-  const head = [...m[1]!.matchAll(/<th[^>]*>([\s\S]*?)<\/th>/g)].map((x) => unescape(x[1]!));
+  const head = [...m[1]!.matchAll(/<th[^>]*>([\s\S]*?)<\/th>/g)].map((x) => htmlText(x[1]!));
   const body = m[1]!.split('<tbody>')[1]!;
   return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((tr) => {
-    const cells = [...tr[1]!.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((x) => unescape(x[1]!));
+    const cells = [...tr[1]!.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((x) => htmlText(x[1]!));
     return Object.fromEntries(head.map((h, i) => [h, cells[i] ?? '']));
   });
 }
@@ -52,7 +60,11 @@ function mdTable(caption: string): Record<string, string>[] {
   const lines = md.split('\n');
   const at = lines.findIndex((l) => l.startsWith(`**${caption}`));
   if (at < 0) throw new Error(`summary.md has no table "${caption}"`);
-  const split = (l: string) => l.slice(1, -1).split(' | ').map((c) => c.trim().replace(/\\\|/g, '|'));
+  const split = (l: string) =>
+    l
+      .slice(1, -1)
+      .split(' | ')
+      .map((c) => c.trim().replace(/\\\|/g, '|'));
   const head = split(lines[at + 2]!.replace(/^\| /, '| '));
   const rows: Record<string, string>[] = [];
   for (let k = at + 4; k < lines.length && lines[k]!.startsWith('|'); k++) {
@@ -90,7 +102,6 @@ function same(printed: unknown, v: number, d: number, where: string): void {
 
 const ASEAN = ['BRN', 'IDN', 'KHM', 'LAO', 'MYS', 'PHL', 'SGP', 'THA', 'VNM'];
 const FACTORS = ['LAB-DIG', 'LAB-OTH', 'CAP'];
-const TAXES = ['Itax', 'Ttax', 'Dtax'];
 
 // --- GDP three ways -----------------------------------------------------------------------------
 
@@ -125,7 +136,14 @@ describe('GDP, three ways, in every place it is printed', () => {
     const v = everywhere('sam_value_added', 'From factor income to GDP at market prices');
     for (const a of ASEAN) {
       const g = gdpOf(a);
-      for (const [col, val] of [['gdp_market_production', g.production], ['gdp_market_income', g.income], ['gdp_market_expenditure', g.expenditure], ['factor_income', g.factor], ['gva_basic_prices', g.gva], ['taxes_on_products', g.onProducts]] as const) {
+      for (const [col, val] of [
+        ['gdp_market_production', g.production],
+        ['gdp_market_income', g.income],
+        ['gdp_market_expenditure', g.expenditure],
+        ['factor_income', g.factor],
+        ['gva_basic_prices', g.gva],
+        ['taxes_on_products', g.onProducts],
+      ] as const) {
         expect(Number(checks[a]![col]), `${a} ${col}`).toBeCloseTo(val, 1);
       }
       for (const [where, rows] of Object.entries(t)) {
@@ -147,7 +165,10 @@ describe('GDP, three ways, in every place it is printed', () => {
     const g = gdpOf('THA');
     const text = `${Math.round(g.gva)} US$ million`;
     const sentence = /together ([\d.]+) % of gross value added at basic prices \((\d+) US\$ million\)/;
-    for (const [where, doc] of [['report.html', html], ['summary.md', md]] as const) {
+    for (const [where, doc] of [
+      ['report.html', html],
+      ['summary.md', md],
+    ] as const) {
       const m = sentence.exec(doc);
       expect(m, where).not.toBeNull();
       expect(`${m![2]} US$ million`, where).toBe(text);
@@ -160,7 +181,13 @@ describe('GDP, three ways, in every place it is printed', () => {
 
 function thaIndustries() {
   const sam = readPlainSam(join(out, 'sam', 'THA.csv'));
-  const t = plainIndustryTable(sam, { factors: FACTORS, taxes: ['Itax', 'Ttax', 'GOV'], row: 'ROW', labour: ['LAB-DIG', 'LAB-OTH'], household: 'HH' });
+  const t = plainIndustryTable(sam, {
+    factors: FACTORS,
+    taxes: ['Itax', 'Ttax', 'GOV'],
+    row: 'ROW',
+    labour: ['LAB-DIG', 'LAB-OTH'],
+    household: 'HH',
+  });
   const n = t.acts.length;
   const L = leontief(t.A);
   const typeI = colSums(L);
@@ -220,7 +247,10 @@ describe('industry-by-industry multipliers of THA, in every place they are print
       for (const rows of Object.values(printed)) expect(rows.map((r) => r.Industry)).toEqual(t.acts);
     });
     const key = t.acts.filter((_, j) => t.classes[j] === 'key');
-    for (const [where, doc] of [['report.html', html], ['summary.md', md]] as const) {
+    for (const [where, doc] of [
+      ['report.html', html],
+      ['summary.md', md],
+    ] as const) {
       expect(doc, where).toContain(`(backward and forward linkages above the average of the industries): ${key.join(', ')}.`);
     }
     expect(stdout).toContain(`key sectors: ${key.join(', ')}`);
@@ -229,12 +259,19 @@ describe('industry-by-industry multipliers of THA, in every place they are print
   it('the ADB digital share is one number in the multipliers stage, the report, summary.md, the command line and simulate', () => {
     const t = thaIndustries();
     const share = (100 * (t.direct + t.induced)) / t.gva;
-    const summary = JSON.parse(readFileSync(join(out, 'multipliers', 'leontief', 'summary.json'), 'utf8')) as { digital: { directValueAdded: number; inducedValueAdded: number; shareOfGdp: number; denominator: string } };
+    const summary = JSON.parse(readFileSync(join(out, 'multipliers', 'leontief', 'summary.json'), 'utf8')) as {
+      digital: { directValueAdded: number; inducedValueAdded: number; shareOfGdp: number; denominator: string };
+    };
     expect(summary.digital.directValueAdded).toBeCloseTo(t.direct, 6);
     expect(summary.digital.inducedValueAdded).toBeCloseTo(t.induced, 6);
     expect(summary.digital.denominator).toBe('gross value added at basic prices');
-    for (const [where, doc] of [['report.html', html], ['summary.md', md]] as const) {
-      expect(doc, where).toContain(`${Math.round(t.direct)} US$ million plus value added induced in the other industries along their domestic backward linkages ${Math.round(t.induced)} US$ million, together ${share.toFixed(2)} %`);
+    for (const [where, doc] of [
+      ['report.html', html],
+      ['summary.md', md],
+    ] as const) {
+      expect(doc, where).toContain(
+        `${Math.round(t.direct)} US$ million plus value added induced in the other industries along their domestic backward linkages ${Math.round(t.induced)} US$ million, together ${share.toFixed(2)} %`,
+      );
     }
     expect(stdout).toContain(`digital economy ${share.toFixed(2)} % of gross value added at basic prices`);
     // simulate: the same measure on the model's benchmark flows
@@ -243,13 +280,19 @@ describe('industry-by-industry multipliers of THA, in every place they are print
       expect(100 * Number(h.digital_induced_share_base), h.scenario).toBeCloseTo((100 * t.induced) / t.gva, 6);
     }
     // html and summary.md print a change as `before → after`; the workbook holds both as numbers
-    const before = (r: Record<string, unknown>, header: string, unit: string) =>
-      r[`${header} (${unit})`] !== undefined ? String(r[`${header} (${unit})`]).split(' → ')[0] : (r[`${header}, before (${unit})`] as number).toFixed(2);
+    const beforeOf = (r: Record<string, unknown>, header: string, unit: string) =>
+      r[`${header} (${unit})`] !== undefined
+        ? String(r[`${header} (${unit})`]).split(' → ')[0]
+        : (r[`${header}, before (${unit})`] as number).toFixed(2);
     for (const [where, rows] of Object.entries(everywhere('scenarios', 'Headline results by scenario'))) {
       expect(rows.length, where).toBeGreaterThan(0);
       for (const r of rows) {
-        expect(before(r, 'Digital industries’ value added, direct', '% of GVA at basic prices'), where).toBe(((100 * t.direct) / t.gva).toFixed(2));
-        expect(before(r, 'Digital value added induced in other industries', '% of GVA at basic prices'), where).toBe(((100 * t.induced) / t.gva).toFixed(2));
+        expect(beforeOf(r, 'Digital industries’ value added, direct', '% of GVA at basic prices'), where).toBe(
+          ((100 * t.direct) / t.gva).toFixed(2),
+        );
+        expect(beforeOf(r, 'Digital value added induced in other industries', '% of GVA at basic prices'), where).toBe(
+          ((100 * t.induced) / t.gva).toFixed(2),
+        );
       }
     }
   });
@@ -260,7 +303,14 @@ describe('industry-by-industry multipliers of THA, in every place they are print
 /** HH7 national totals by area and year (≥ 2000) from observations.csv, and the years every area has. */
 function hh7Panel() {
   const obs = readCsvRecords(join(out, 'observations.csv')).filter(
-    (o) => o.INDICATOR === 'HH7' && o.SEX === '_T' && o.AGE === '_T' && o.URBANISATION === '_T' && o.INCOME_WEALTH_QUANTILE === '_T' && o.FREQ === 'A' && o.OBS_VALUE !== '',
+    (o) =>
+      o.INDICATOR === 'HH7' &&
+      o.SEX === '_T' &&
+      o.AGE === '_T' &&
+      o.URBANISATION === '_T' &&
+      o.INCOME_WEALTH_QUANTILE === '_T' &&
+      o.FREQ === 'A' &&
+      o.OBS_VALUE !== '',
   );
   const by = new Map<string, Map<number, number>>();
   for (const o of obs) {
@@ -291,23 +341,34 @@ describe('the balanced-panel Gini of Internet use, in every place it is printed'
       for (const r of rows) same(r['Gini (0–1)'], p.gini.get(Number(r.Year))!, 3, `${where} ${r.Year}`);
     }
     expect(printed.md.length).toBeLessThan(p.balanced.length);
-    expect(md).toMatch(new RegExp(`showing the ${printed.md.length} most recent of ${p.balanced.length} rows: the ${p.balanced.length - printed.md.length} earliest rows \\(${p.balanced[0]}–${p.balanced[p.balanced.length - printed.md.length - 1]}\\) are left out here`));
+    expect(md).toMatch(
+      new RegExp(
+        `showing the ${printed.md.length} most recent of ${p.balanced.length} rows: the ${p.balanced.length - printed.md.length} earliest rows \\(${p.balanced[0]}–${p.balanced[p.balanced.length - printed.md.length - 1]}\\) are left out here`,
+      ),
+    );
     // years with missing areas stand apart, labelled
     const apart = everywhere('dispersion_incomplete', 'Years with missing Member States');
-    for (const rows of Object.values(apart)) expect(rows.map((r) => Number(r.Year))).toEqual(p.years.filter((y) => !p.balanced.includes(y)));
+    for (const rows of Object.values(apart))
+      expect(rows.map((r) => Number(r.Year))).toEqual(p.years.filter((y) => !p.balanced.includes(y)));
   });
 
   it('the command line headline compares the first and last years of the balanced panel', () => {
     const p = hh7Panel();
     const first = p.balanced[0]!;
     const last = p.balanced[p.balanced.length - 1]!;
-    expect(stdout).toContain(`HH7 Gini ${p.gini.get(first)!.toFixed(3)} (${first}) → ${p.gini.get(last)!.toFixed(3)} (${last}), balanced panel of ${p.areas.length} areas`);
+    expect(stdout).toContain(
+      `HH7 Gini ${p.gini.get(first)!.toFixed(3)} (${first}) → ${p.gini.get(last)!.toFixed(3)} (${last}), balanced panel of ${p.areas.length} areas`,
+    );
   });
 });
 
 describe('the demo’s output folder', () => {
   it('holds the SAMs its figures come from', () => {
-    expect(readdirSync(join(out, 'sam')).filter((f) => f.endsWith('.csv') && f !== 'checks.csv').sort()).toEqual(ASEAN.map((a) => `${a}.csv`));
+    expect(
+      readdirSync(join(out, 'sam'))
+        .filter((f) => f.endsWith('.csv') && f !== 'checks.csv')
+        .sort(),
+    ).toEqual(ASEAN.map((a) => `${a}.csv`));
   });
 });
 
@@ -325,7 +386,9 @@ describe('scenario figures: one default database, its year and vintage, units an
 
   it('prints the baseline year and data vintage with every result', () => {
     const headline = readCsvRecords(join(out, 'simulate', 'headline.csv'));
-    const params = JSON.parse(readFileSync(join(import.meta.dirname, '../../datasets/ddcge/THA/params.json'), 'utf8')) as { provenance: { baseYear: string; samFile: string } };
+    const params = JSON.parse(readFileSync(join(import.meta.dirname, '../../datasets/ddcge/THA/params.json'), 'utf8')) as {
+      provenance: { baseYear: string; samFile: string };
+    };
     for (const h of headline) {
       expect(h.base_year).toBe(params.provenance.baseYear);
       expect(h.data_vintage).toContain(params.provenance.samFile);
@@ -333,14 +396,19 @@ describe('scenario figures: one default database, its year and vintage, units an
     for (const [where, rows] of Object.entries(everywhere('scenarios', 'Headline results by scenario'))) {
       for (const r of rows) expect(String(r['Baseline year']), where).toBe(params.provenance.baseYear);
     }
-    for (const doc of [html, md]) expect(doc).toContain(`Database: THA: baseline ${params.provenance.baseYear}; ${headline[0]!.data_vintage}.`);
+    for (const doc of [html, md])
+      expect(doc).toContain(`Database: THA: baseline ${params.provenance.baseYear}; ${headline[0]!.data_vintage}.`);
     expect(stdout).toContain(`(database baseline ${params.provenance.baseYear}; `);
   });
 
   it('states the broadband investment in US$ million, as subscriptions added × cost per subscription', () => {
-    const s = JSON.parse(readFileSync(join(import.meta.dirname, '../../datasets/ddcge/scenarios/broadband-government.json'), 'utf8')) as { targets: { targetPer100: number; baselinePer100ByArea: Record<string, { value: number }>; costPerSubscription: { value: number } }[] };
+    const s = JSON.parse(readFileSync(join(import.meta.dirname, '../../datasets/ddcge/scenarios/broadband-government.json'), 'utf8')) as {
+      targets: { targetPer100: number; baselinePer100ByArea: Record<string, { value: number }>; costPerSubscription: { value: number } }[];
+    };
     const t = s.targets[0]!;
-    const params = JSON.parse(readFileSync(join(import.meta.dirname, '../../datasets/ddcge/THA/params.json'), 'utf8')) as { provenance: { baseline: { urbanPopulation: number; ruralPopulation: number } } };
+    const params = JSON.parse(readFileSync(join(import.meta.dirname, '../../datasets/ddcge/THA/params.json'), 'utf8')) as {
+      provenance: { baseline: { urbanPopulation: number; ruralPopulation: number } };
+    };
     const pop = params.provenance.baseline.urbanPopulation + params.provenance.baseline.ruralPopulation;
     const usdMillion = (((t.targetPer100 - t.baselinePer100ByArea.THA!.value) / 100) * pop * t.costPerSubscription.value) / 1e6;
     const results = JSON.parse(readFileSync(join(out, 'simulate', 'results.json'), 'utf8')) as { scenario: string; statements: string[] }[];
@@ -352,13 +420,19 @@ describe('scenario figures: one default database, its year and vintage, units an
 
   it('says why real GDP and the households’ gain have opposite signs, with each group’s part recomputed from welfare.csv', () => {
     const welfare = readCsvRecords(join(out, 'simulate', 'welfare.csv'));
-    const disagree = readCsvRecords(join(out, 'simulate', 'headline.csv')).filter((h) => Number(h.gdp_real_pct) * Number(h.ev_aggregate) < 0);
+    const disagree = readCsvRecords(join(out, 'simulate', 'headline.csv')).filter(
+      (h) => Number(h.gdp_real_pct) * Number(h.ev_aggregate) < 0,
+    );
     expect(disagree.map((h) => h.scenario)).toContain('digital-skills');
     for (const h of disagree) {
-      const groups = welfare.filter((w) => w.scenario === h.scenario).map((w) => ({
-        h: w.household!,
-        gain: Number(w.population) * (Number(w.spending_per_capita_base) + Number(w.ev_per_capita)) - Number(w.population_base) * Number(w.spending_per_capita_base),
-      }));
+      const groups = welfare
+        .filter((w) => w.scenario === h.scenario)
+        .map((w) => ({
+          h: w.household!,
+          gain:
+            Number(w.population) * (Number(w.spending_per_capita_base) + Number(w.ev_per_capita)) -
+            Number(w.population_base) * Number(w.spending_per_capita_base),
+        }));
       // the groups' parts add up to the headline gain
       expect(groups.reduce((s, g) => s + g.gain, 0)).toBeCloseTo(Number(h.ev_aggregate), 3);
       for (const doc of [html, md]) {
@@ -371,7 +445,8 @@ describe('scenario figures: one default database, its year and vintage, units an
   });
 
   it('gives every numeric column of the report a unit, except counts, ranks and years', () => {
-    const unitless = /^(Year|Latest year|Year reached|Baseline year|Areas|Accounts|Observations|Observations used|Nominal rank|Median rank|5th percentile|95th percentile|p-value)$/;
+    const unitless =
+      /^(Year|Latest year|Year reached|Baseline year|Areas|Accounts|Observations|Observations used|Nominal rank|Median rank|5th percentile|95th percentile|p-value)$/;
     for (const m of html.matchAll(/<table id="([^"]+)">/g)) {
       const rows = htmlTable(m[1]!);
       for (const header of Object.keys(rows[0] ?? {})) {

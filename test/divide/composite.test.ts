@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-  aggregateScores, computeCompositeIndex, indexData, normaliseIndicator, quantileSorted, rankDescending, rankUncertainty,
-  readIndexConfig, validateIndexConfig, type CompositeIndexConfig,
+  aggregateScores,
+  computeCompositeIndex,
+  indexData,
+  normaliseIndicator,
+  quantileSorted,
+  rankDescending,
+  rankUncertainty,
+  readIndexConfig,
+  validateIndexConfig,
+  type CompositeIndexConfig,
 } from '../../src/divide/index.js';
 import { SchemaError } from '../../src/errors.js';
 import { obsRecords, type Obs } from './helpers.js';
@@ -13,10 +21,19 @@ describe('normaliseIndicator', () => {
     const z = normaliseIndicator([2, 4, 6], 'z-score', { code: 'x', direction: '+' });
     expect(z[0]).toBeCloseTo(-Math.sqrt(1.5), 14);
     expect(z[1]).toBe(0);
-    expect(Array.from(normaliseIndicator([-10, 25, 200], 'goalposts', { code: 'x', direction: '+', goalposts: { lower: 0, upper: 100 } }))).toEqual([0, 25, 100]);
-    const g = normaliseIndicator([1000], 'goalposts', { code: 'gdp', direction: '+', transform: 'log', goalposts: { lower: 100, upper: 75000 } });
+    expect(
+      Array.from(normaliseIndicator([-10, 25, 200], 'goalposts', { code: 'x', direction: '+', goalposts: { lower: 0, upper: 100 } })),
+    ).toEqual([0, 25, 100]);
+    const g = normaliseIndicator([1000], 'goalposts', {
+      code: 'gdp',
+      direction: '+',
+      transform: 'log',
+      goalposts: { lower: 100, upper: 75000 },
+    });
     expect(g[0]).toBeCloseTo((100 * Math.log(10)) / Math.log(750), 12);
-    expect(() => normaliseIndicator([3, 3], 'min-max', { code: 'x', direction: '+' })).toThrow(expect.objectContaining({ code: 'INDEX_CONSTANT_INDICATOR' }));
+    expect(() => normaliseIndicator([3, 3], 'min-max', { code: 'x', direction: '+' })).toThrow(
+      expect.objectContaining({ code: 'INDEX_CONSTANT_INDICATOR' }),
+    );
   });
 });
 
@@ -36,24 +53,45 @@ describe('aggregateScores', () => {
 });
 
 const cfg: CompositeIndexConfig = {
-  id: 'test-index', title: 'test', period: 'latest-complete', normalisation: 'goalposts', aggregation: 'arithmetic',
+  id: 'test-index',
+  title: 'test',
+  period: 'latest-complete',
+  normalisation: 'goalposts',
+  aggregation: 'arithmetic',
   pillars: [
-    { id: 'access', weight: 2, indicators: [
-      { code: 'i271', direction: '+', weight: 1, goalposts: { lower: 0, upper: 150 } },
-      { code: 'i112', direction: '+', weight: 1, goalposts: { lower: 0, upper: 50 } },
-    ] },
+    {
+      id: 'access',
+      weight: 2,
+      indicators: [
+        { code: 'i271', direction: '+', weight: 1, goalposts: { lower: 0, upper: 150 } },
+        { code: 'i112', direction: '+', weight: 1, goalposts: { lower: 0, upper: 50 } },
+      ],
+    },
     { id: 'use', weight: 1, indicators: [{ code: 'HH7', direction: '+', weight: 1, goalposts: { lower: 0, upper: 100 } }] },
   ],
-  uncertainty: { draws: 300, seed: 5, weightConcentration: 10, normalisations: ['goalposts', 'min-max', 'z-score'], aggregations: ['arithmetic', 'geometric'] },
+  uncertainty: {
+    draws: 300,
+    seed: 5,
+    weightConcentration: 10,
+    normalisations: ['goalposts', 'min-max', 'z-score'],
+    aggregations: ['arithmetic', 'geometric'],
+  },
 };
 
 const obs: Obs[] = [
   // 2019: all complete; 2020: CCC lacks i112
   ...[2019, 2020].flatMap((y) => [
-    { area: 'AAA', ind: 'i271', year: y, value: 150, unit: 'PER_100_POP' }, { area: 'AAA', ind: 'i112', year: y, value: 40, unit: 'PER_100_POP' }, { area: 'AAA', ind: 'HH7', year: y, value: 90 },
-    { area: 'BBB', ind: 'i271', year: y, value: 120, unit: 'PER_100_POP' }, { area: 'BBB', ind: 'i112', year: y, value: 5, unit: 'PER_100_POP' }, { area: 'BBB', ind: 'HH7', year: y, value: 60 },
-    { area: 'CCC', ind: 'i271', year: y, value: 90, unit: 'PER_100_POP' }, { area: 'CCC', ind: 'HH7', year: y, value: 50 },
-    { area: 'DDD', ind: 'i271', year: y, value: 60, unit: 'PER_100_POP' }, { area: 'DDD', ind: 'i112', year: y, value: 10, unit: 'PER_100_POP' }, { area: 'DDD', ind: 'HH7', year: y, value: 20 },
+    { area: 'AAA', ind: 'i271', year: y, value: 150, unit: 'PER_100_POP' },
+    { area: 'AAA', ind: 'i112', year: y, value: 40, unit: 'PER_100_POP' },
+    { area: 'AAA', ind: 'HH7', year: y, value: 90 },
+    { area: 'BBB', ind: 'i271', year: y, value: 120, unit: 'PER_100_POP' },
+    { area: 'BBB', ind: 'i112', year: y, value: 5, unit: 'PER_100_POP' },
+    { area: 'BBB', ind: 'HH7', year: y, value: 60 },
+    { area: 'CCC', ind: 'i271', year: y, value: 90, unit: 'PER_100_POP' },
+    { area: 'CCC', ind: 'HH7', year: y, value: 50 },
+    { area: 'DDD', ind: 'i271', year: y, value: 60, unit: 'PER_100_POP' },
+    { area: 'DDD', ind: 'i112', year: y, value: 10, unit: 'PER_100_POP' },
+    { area: 'DDD', ind: 'HH7', year: y, value: 20 },
   ]),
   { area: 'CCC', ind: 'i112', year: 2019, value: 25, unit: 'PER_100_POP' },
 ];
@@ -64,7 +102,7 @@ describe('computeCompositeIndex', () => {
     const rows = computeCompositeIndex(rec, cfg);
     expect(rows[0].time_period).toBe(2019);
     const bbb = rows.find((r) => r.ref_area === 'BBB')!;
-    const access = (100 * 120 / 150 + 100 * 5 / 50) / 2; // 45
+    const access = ((100 * 120) / 150 + (100 * 5) / 50) / 2; // 45
     expect(bbb.pillars.access).toBeCloseTo(access, 12);
     expect(bbb.index).toBeCloseTo((2 * access + 60) / 3, 12);
     expect(rows.map((r) => r.ref_area)).toEqual(['AAA', 'CCC', 'BBB', 'DDD']);
@@ -83,7 +121,9 @@ describe('computeCompositeIndex', () => {
     expect(d.period).toBe(2019);
     expect(d.areas).toEqual(['AAA', 'BBB', 'CCC', 'DDD']);
     expect([...d.excluded]).toEqual([['EEE', ['i271', 'i112', 'HH7']]]);
-    expect(() => indexData(rec, { ...cfg, areas: ['AAA', 'EEE'] })).toThrow(expect.objectContaining({ code: 'INDEX_NO_COMPLETE_YEAR', location: { jsonPath: '/period' } }));
+    expect(() => indexData(rec, { ...cfg, areas: ['AAA', 'EEE'] })).toThrow(
+      expect.objectContaining({ code: 'INDEX_NO_COMPLETE_YEAR', location: { jsonPath: '/period' } }),
+    );
   });
 });
 
@@ -118,10 +158,14 @@ describe('index configuration', () => {
   it('rejects a schema violation and a missing goalpost with their JSON paths', async () => {
     const bad = { ...cfg, pillars: [] };
     expect(() => validateIndexConfig(bad, 'i.json')).toThrow(SchemaError);
-    expect(() => validateIndexConfig(bad, 'i.json')).toThrow(expect.objectContaining({ code: 'SCHEMA_INVALID', location: expect.objectContaining({ file: 'i.json', jsonPath: '/pillars' }) }));
+    expect(() => validateIndexConfig(bad, 'i.json')).toThrow(
+      expect.objectContaining({ code: 'SCHEMA_INVALID', location: expect.objectContaining({ file: 'i.json', jsonPath: '/pillars' }) }),
+    );
     const noGoal = structuredClone(cfg);
     delete noGoal.pillars[1].indicators[0].goalposts;
-    expect(() => validateIndexConfig(noGoal, 'i.json')).toThrow(expect.objectContaining({ code: 'SCHEMA_INVALID', location: expect.objectContaining({ jsonPath: '/pillars/1/indicators/0' }) }));
+    expect(() => validateIndexConfig(noGoal, 'i.json')).toThrow(
+      expect.objectContaining({ code: 'SCHEMA_INVALID', location: expect.objectContaining({ jsonPath: '/pillars/1/indicators/0' }) }),
+    );
     await expect(readIndexConfig('test/divide/data/none.json')).rejects.toMatchObject({ code: 'INDEX_CONFIG_READ' });
   });
 });

@@ -55,7 +55,10 @@ describe('computeDispersion', () => {
     expect(r.n_areas).toBe(2);
     expect(r.theil_within! + r.theil_between!).toBeCloseTo(r.theil_subnational!, 13);
     // within: s_IDN·T(80,20) + s_THA·T(90,70), shares of the total 260
-    const T = (a: number, b: number) => { const m = (a + b) / 2; return 0.5 * ((a / m) * Math.log(a / m) + (b / m) * Math.log(b / m)); };
+    const T = (a: number, b: number) => {
+      const m = (a + b) / 2;
+      return 0.5 * ((a / m) * Math.log(a / m) + (b / m) * Math.log(b / m));
+    };
     expect(r.theil_within).toBeCloseTo((100 / 260) * T(80, 20) + (160 / 260) * T(90, 70), 13);
     expect(r.note).toContain('unweighted');
   });
@@ -85,7 +88,9 @@ describe('computeDispersion', () => {
 describe('the balanced panel and its chart', () => {
   // three areas observed 2010–2013 except CCC in 2012: 2012 is not comparable with the other years
   const obs: Obs[] = [2010, 2011, 2012, 2013].flatMap((year) =>
-    ['AAA', 'BBB', 'CCC'].filter((a) => !(a === 'CCC' && year === 2012)).map((area, k) => ({ area, ind: 'HH7', year, value: 10 * (k + 1) + year - 2000 })),
+    ['AAA', 'BBB', 'CCC']
+      .filter((a) => !(a === 'CCC' && year === 2012))
+      .map((area, k) => ({ area, ind: 'HH7', year, value: 10 * (k + 1) + year - 2000 })),
   );
   it('keeps the years in which every area is observed', async () => {
     const { balancedPanel } = await import('../../src/divide/index.js');
@@ -98,7 +103,10 @@ describe('the balanced panel and its chart', () => {
       data: { values: { year: number; measure: string; segment: string; complete: boolean; panel: string }[] };
       layer: { mark: { type: string }; transform: { filter: string }[] }[];
     };
-    expect(spec.layer.map((l) => [l.mark.type, l.transform[0]!.filter])).toEqual([['line', 'datum.complete'], ['point', '!datum.complete']]);
+    expect(spec.layer.map((l) => [l.mark.type, l.transform[0]!.filter])).toEqual([
+      ['line', 'datum.complete'],
+      ['point', '!datum.complete'],
+    ]);
     const gini = spec.data.values.filter((v) => v.measure === 'Gini');
     const seg = (y: number) => gini.find((v) => v.year === y)!.segment;
     expect(seg(2010)).toBe(seg(2011));

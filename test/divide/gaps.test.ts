@@ -75,6 +75,9 @@ describe('gaps the catalogue foresees', () => {
     ]);
     expect(gapIndicators(r)).toEqual(['HH6']);
     const rows = computeGaps(r, gapIndicators(r), catalogueGapDimensions);
-    expect(rows.map((x) => `${x.indicator} ${x.comparison} ${x.status}`)).toEqual(['HH6 U-R missing-breakdown', 'HH6 Q5-Q1 missing-breakdown']);
+    expect(rows.map((x) => `${x.indicator} ${x.comparison} ${x.status}`)).toEqual([
+      'HH6 U-R missing-breakdown',
+      'HH6 Q5-Q1 missing-breakdown',
+    ]);
   });
 });

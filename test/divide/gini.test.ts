@@ -39,20 +39,34 @@ describe('gini', () => {
   it('with integer weights equals the Gini of the expanded individual-level distribution', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.oneof(fc.constant(0), fc.double({ min: 1e-6, max: 100, noNaN: true })), fc.integer({ min: 1, max: 6 })), { minLength: 1, maxLength: 12 }).filter((p) => p.some(([v]) => v > 0)),
+        fc
+          .array(fc.tuple(fc.oneof(fc.constant(0), fc.double({ min: 1e-6, max: 100, noNaN: true })), fc.integer({ min: 1, max: 6 })), {
+            minLength: 1,
+            maxLength: 12,
+          })
+          .filter((p) => p.some(([v]) => v > 0)),
         (pairs) => {
           const expanded = pairs.flatMap(([v, w]) => new Array<number>(w).fill(v));
-          expect(gini(pairs.map((p) => p[0]), pairs.map((p) => p[1]))).toBeCloseTo(giniDoubleSum(expanded), 10);
+          expect(
+            gini(
+              pairs.map((p) => p[0]),
+              pairs.map((p) => p[1]),
+            ),
+          ).toBeCloseTo(giniDoubleSum(expanded), 10);
         },
       ),
     );
   });
   it('is unchanged by scaling and by permutation', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 0.1, max: 100, noNaN: true }), { minLength: 2, maxLength: 20 }), fc.double({ min: 0.001, max: 1e6, noNaN: true }), (x, k) => {
-        expect(gini(x.map((v) => v * k))).toBeCloseTo(gini(x), 10);
-        expect(gini([...x].reverse())).toBeCloseTo(gini(x), 12);
-      }),
+      fc.property(
+        fc.array(fc.double({ min: 0.1, max: 100, noNaN: true }), { minLength: 2, maxLength: 20 }),
+        fc.double({ min: 0.001, max: 1e6, noNaN: true }),
+        (x, k) => {
+          expect(gini(x.map((v) => v * k))).toBeCloseTo(gini(x), 10);
+          expect(gini([...x].reverse())).toBeCloseTo(gini(x), 12);
+        },
+      ),
     );
   });
   it('rejects empty input, negative values and mismatched weights with codes', () => {

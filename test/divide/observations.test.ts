@@ -27,7 +27,13 @@ describe('harmonisedRecords', () => {
   it('rejects two observations with the same key, naming both rows', () => {
     let err: unknown;
     try {
-      harmonisedRecords(harmoniseRows([{ area: 'LAO', ind: 'HH7', year: 2020, value: 1 }, { area: 'LAO', ind: 'HH7', year: 2020, value: 2 }]), 'obs.csv');
+      harmonisedRecords(
+        harmoniseRows([
+          { area: 'LAO', ind: 'HH7', year: 2020, value: 1 },
+          { area: 'LAO', ind: 'HH7', year: 2020, value: 2 },
+        ]),
+        'obs.csv',
+      );
     } catch (e) {
       err = e;
     }
@@ -39,16 +45,35 @@ describe('harmonisedRecords', () => {
 
 describe('loadDivideObservations (through the harmonise reader)', () => {
   it('reads a file with BOM and CRLF line ends, NaN as missing', async () => {
-    const p = await file(`\uFEFF${obsCsv([{ area: 'VNM', ind: 'HH7', year: 2021, value: 74.2 }, { area: 'VNM', ind: 'HH7', year: 2022, value: null }]).replace(/\n/g, '\r\n')}`);
+    const p = await file(
+      `\uFEFF${obsCsv([
+        { area: 'VNM', ind: 'HH7', year: 2021, value: 74.2 },
+        { area: 'VNM', ind: 'HH7', year: 2022, value: null },
+      ]).replace(/\n/g, '\r\n')}`,
+    );
     const rec = await loadDivideObservations(p);
     expect(rec.map((o) => o.value)).toEqual([74.2, null]);
   });
   it('rejects a header without a required column, naming it, and a non-numeric value, with locations', async () => {
     const bad = await file(obsCsv([{ area: 'VNM', ind: 'HH7', year: 2021, value: 1 }]).replace('REF_AREA', 'COUNTRY'));
-    await expect(loadDivideObservations(bad)).rejects.toMatchObject({ code: 'OBSERVATIONS_COLUMN_MISSING', location: { file: bad, row: 1, column: 'REF_AREA' } });
-    const nn = await file(obsCsv([{ area: 'VNM', ind: 'HH7', year: 2020, value: 1 }, { area: 'VNM', ind: 'HH7', year: 2021, value: 7 }]).replace(',7,PERCENT', ',n/a,PERCENT'));
-    await expect(loadDivideObservations(nn)).rejects.toMatchObject({ code: 'NON_NUMERIC', location: { file: nn, row: 3, column: 'OBS_VALUE' } });
-    await expect(loadDivideObservations('test/divide/data/nope.csv')).rejects.toMatchObject({ code: 'OBS_READ', location: { file: 'test/divide/data/nope.csv' } });
+    await expect(loadDivideObservations(bad)).rejects.toMatchObject({
+      code: 'OBSERVATIONS_COLUMN_MISSING',
+      location: { file: bad, row: 1, column: 'REF_AREA' },
+    });
+    const nn = await file(
+      obsCsv([
+        { area: 'VNM', ind: 'HH7', year: 2020, value: 1 },
+        { area: 'VNM', ind: 'HH7', year: 2021, value: 7 },
+      ]).replace(',7,PERCENT', ',n/a,PERCENT'),
+    );
+    await expect(loadDivideObservations(nn)).rejects.toMatchObject({
+      code: 'NON_NUMERIC',
+      location: { file: nn, row: 3, column: 'OBS_VALUE' },
+    });
+    await expect(loadDivideObservations('test/divide/data/nope.csv')).rejects.toMatchObject({
+      code: 'OBS_READ',
+      location: { file: 'test/divide/data/nope.csv' },
+    });
   });
   it('reads the WDI fixture into records', async () => {
     const rec = await loadDivideObservations('test/divide/data/hh7_ams.csv');

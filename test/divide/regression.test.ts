@@ -50,7 +50,10 @@ describe('betaConvergence', () => {
     obs.push({ area: 'FFF', ind: 'HH7', year: 2015, value: 50 });
     const row = betaConvergence(obsRecords(obs), 'HH7', 2005, 2015);
     const areas = Object.keys(start);
-    const ne = normalEquations(areas.map((a) => Math.log(start[a])), areas.map((a) => (Math.log(end[a]) - Math.log(start[a])) / 10));
+    const ne = normalEquations(
+      areas.map((a) => Math.log(start[a])),
+      areas.map((a) => (Math.log(end[a]) - Math.log(start[a])) / 10),
+    );
     expect(row.n).toBe(5);
     expect(row.slope).toBeCloseTo(ne.b, 12);
     expect(row.intercept).toBeCloseTo(ne.a, 12);

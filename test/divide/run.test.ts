@@ -11,11 +11,16 @@ const INDEX = 'test/divide/data/ams_index.csv';
 
 /** Internet use of the ten AMS in a year, read straight from the WDI 2024 wide file (reference answer). */
 function wdiYear(year: number): number[] {
-  const lines = readFileSync('../shared/data/wdi/figurefriday2024_API_IT.NET.USER.ZS_DS2_en_csv_v2_2160.csv', 'utf8').replace(/^\uFEFF/, '').split(/\r\n/);
+  const lines = readFileSync('../shared/data/wdi/figurefriday2024_API_IT.NET.USER.ZS_DS2_en_csv_v2_2160.csv', 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n/);
   const header = lines[0].split(',');
   const col = header.indexOf(String(year));
   const ams = ['BRN', 'KHM', 'IDN', 'LAO', 'MYS', 'MMR', 'PHL', 'SGP', 'THA', 'VNM'];
-  return lines.map((l) => l.split(',')).filter((c) => ams.includes(c[1])).map((c) => Number(c[col]));
+  return lines
+    .map((l) => l.split(','))
+    .filter((c) => ams.includes(c[1]))
+    .map((c) => Number(c[col]));
 }
 
 function giniDoubleSum(x: number[]): number {
@@ -59,7 +64,13 @@ describe('runDivide', () => {
     // every observation is used or listed with a reason
     const obsRows = (await readFile(INDEX, 'utf8')).trim().split('\n').length - 1;
     const unused = (await readFile(join(a, 'unused-observations.csv'), 'utf8')).trim().split('\n').length - 1;
-    const used = new Set(prov.trim().split('\n').slice(1).map((l) => l.split(',').at(-1)));
+    const used = new Set(
+      prov
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(',').at(-1)),
+    );
     expect(used.size + unused).toBe(obsRows);
   });
 });
@@ -99,9 +110,14 @@ describe('digicge divide', () => {
 
 describe('independent routes to the same observations', () => {
   it('the harmonise stage output and the independent fixture give the same dispersion, distance and ranks', async () => {
-    const a = await runDivide({ observations: 'test/divide/data/harmonised_wdi.csv', outDir: await mkdtemp(join(tmpdir(), 'divide-h-')), draws: 200 });
+    const a = await runDivide({
+      observations: 'test/divide/data/harmonised_wdi.csv',
+      outDir: await mkdtemp(join(tmpdir(), 'divide-h-')),
+      draws: 200,
+    });
     const b = await runDivide({ observations: INDEX, outDir: await mkdtemp(join(tmpdir(), 'divide-f-')), draws: 200 });
-    const strip = <T extends { provenance: string[] }>(rows: T[]) => rows.map(({ provenance, ...rest }) => ({ ...rest, n: provenance.length }));
+    const strip = <T extends { provenance: string[] }>(rows: T[]) =>
+      rows.map(({ provenance, ...rest }) => ({ ...rest, n: provenance.length }));
     expect(a.dispersion.length).toBe(b.dispersion.length);
     a.dispersion.forEach((r, i) => {
       expect(r.time_period).toBe(b.dispersion[i].time_period);
@@ -109,7 +125,11 @@ describe('independent routes to the same observations', () => {
       expect(r.cv).toBeCloseTo(b.dispersion[i].cv, 12);
       expect(r.gini_pw ?? 0).toBeCloseTo(b.dispersion[i].gini_pw ?? 0, 12);
     });
-    expect(strip(a.distance).map((r) => [r.ref_area, r.model, r.status])).toEqual(strip(b.distance).map((r) => [r.ref_area, r.model, r.status]));
-    expect(strip(a.ranks).map((r) => [r.ref_area, r.nominal_rank, r.median_rank, r.p05_rank, r.p95_rank])).toEqual(strip(b.ranks).map((r) => [r.ref_area, r.nominal_rank, r.median_rank, r.p05_rank, r.p95_rank]));
+    expect(strip(a.distance).map((r) => [r.ref_area, r.model, r.status])).toEqual(
+      strip(b.distance).map((r) => [r.ref_area, r.model, r.status]),
+    );
+    expect(strip(a.ranks).map((r) => [r.ref_area, r.nominal_rank, r.median_rank, r.p05_rank, r.p95_rank])).toEqual(
+      strip(b.ranks).map((r) => [r.ref_area, r.nominal_rank, r.median_rank, r.p05_rank, r.p95_rank]),
+    );
   });
 });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { fitBoundedLogistic, fitLinear, fitLogLinear, fitLogistic, fitTrends, yearReaching, yearsFromLast, computeDistanceToTarget } from '../../src/divide/index.js';
+import {
+  fitBoundedLogistic,
+  fitLinear,
+  fitLogLinear,
+  fitLogistic,
+  fitTrends,
+  yearReaching,
+  yearsFromLast,
+  computeDistanceToTarget,
+} from '../../src/divide/index.js';
 import { obsRecords } from './helpers.js';
 
 const years = Array.from({ length: 24 }, (_, i) => 2000 + i);
@@ -7,7 +16,11 @@ const logistic = (K: number, r: number, t0: number) => (t: number) => K / (1 + M
 
 describe('trend fits', () => {
   it('the logistic fit recovers known parameters from noise-free data', () => {
-    for (const [K, r, t0] of [[90, 0.35, 2012], [60, 0.6, 2015.5], [99, 0.2, 2008]]) {
+    for (const [K, r, t0] of [
+      [90, 0.35, 2012],
+      [60, 0.6, 2015.5],
+      [99, 0.2, 2008],
+    ]) {
       const y = years.map(logistic(K, r, t0));
       const f = fitLogistic(years, y, 100);
       expect(f.params.K).toBeCloseTo(K, 5);
@@ -17,10 +30,16 @@ describe('trend fits', () => {
     }
   });
   it('the linear and log-linear fits are exact on their own data', () => {
-    const l = fitLinear(years, years.map((t) => 3 + 2 * (t - 2000)));
+    const l = fitLinear(
+      years,
+      years.map((t) => 3 + 2 * (t - 2000)),
+    );
     expect(l.params.b).toBeCloseTo(2, 12);
     expect(yearReaching(l, 43)).toBeCloseTo(2020, 9);
-    const g = fitLogLinear(years, years.map((t) => 2 * Math.exp(0.1 * (t - 2000))));
+    const g = fitLogLinear(
+      years,
+      years.map((t) => 2 * Math.exp(0.1 * (t - 2000))),
+    );
     expect(g.params.b).toBeCloseTo(0.1, 12);
     expect(yearReaching(g, 2 * Math.exp(2))).toBeCloseTo(2020, 8);
   });
@@ -54,9 +73,15 @@ describe('trend fits', () => {
     const logit = (v: number) => Math.log(v / (100 - v));
     expect(yearsFromLast(f, 90, 95)).toBeCloseTo((logit(95) - logit(90)) / f.params.r, 12);
     expect(yearsFromLast(f, 96, 95)).toBe(0);
-    const l = fitLinear(years, years.map((t) => 3 + 2 * (t - 2000)));
+    const l = fitLinear(
+      years,
+      years.map((t) => 3 + 2 * (t - 2000)),
+    );
     expect(yearsFromLast(l, 40, 50)).toBeCloseTo(5, 10);
-    const g = fitLogLinear(years, years.map((t) => 2 * Math.exp(0.1 * (t - 2000))));
+    const g = fitLogLinear(
+      years,
+      years.map((t) => 2 * Math.exp(0.1 * (t - 2000))),
+    );
     expect(yearsFromLast(g, 10, 10 * Math.E)).toBeCloseTo(10, 8);
   });
   it('matches scipy.optimize.curve_fit on Thailand’s and Cambodia’s Internet use (WDI 2024 release)', () => {
@@ -65,8 +90,14 @@ describe('trend fits', () => {
     // Reference figures computed once with SciPy 1.10.1 (Debian python3-scipy), curve_fit, on the same
     // values: f(t) = 100/(1+exp(−r(t−t0))), p0 = (0.2, 2010); and f(t) = K/(1+exp(−r(t−t0))) with
     // bounds K ∈ [max y, 100], p0 = (min(99.9, 1.05 max y), 0.2, 2010); AICc = n ln(RSS/n) + 2k + 2k(k+1)/(n−k−1).
-    const tha = [3.68904, 5.55633, 7.53125, 9.29903, 10.6773, 15.026, 17.1607, 20.03, 18.2, 20.1, 22.4, 23.6699, 26.46, 28.94, 34.8861, 39.3161, 47.505, 52.8919, 56.8175, 66.6524, 77.8437, 85.2696, 87.9772, 89.5352];
-    const khm = [0.0470226, 0.0769561, 0.226983, 0.26057, 0.300437, 0.317322, 0.468357, 0.49, 0.51, 0.53, 1.26, 3.1, 4.94, 6, 14, 6.43319, 32.3985, 32.9003, 52.3059, 53.6508, 55.6004, 56.7328];
+    const tha = [
+      3.68904, 5.55633, 7.53125, 9.29903, 10.6773, 15.026, 17.1607, 20.03, 18.2, 20.1, 22.4, 23.6699, 26.46, 28.94, 34.8861, 39.3161,
+      47.505, 52.8919, 56.8175, 66.6524, 77.8437, 85.2696, 87.9772, 89.5352,
+    ];
+    const khm = [
+      0.0470226, 0.0769561, 0.226983, 0.26057, 0.300437, 0.317322, 0.468357, 0.49, 0.51, 0.53, 1.26, 3.1, 4.94, 6, 14, 6.43319, 32.3985,
+      32.9003, 52.3059, 53.6508, 55.6004, 56.7328,
+    ];
     const tT = tha.map((_, i) => 2000 + i);
     const tK = [...Array.from({ length: 18 }, (_, i) => 2000 + i), 2019, 2020, 2021, 2022]; // no 2018 value
     const b = fitBoundedLogistic(tT, tha, 100);
@@ -137,7 +168,11 @@ describe('computeTrendProjections', () => {
     expect(y2030.trend).toBeCloseTo(10 + 1.5 * 30, 9);
     expect(rows.find((r) => r.time_period === 2023)!.kind).toBe('fitted');
     // a percentage follows a bounded trend: it stays below 100 however far it is projected
-    const fast = computeTrendProjections(obsRecords(years.map((t) => ({ area: 'CCC', ind: 'HH7', year: t, value: Math.min(60 + 0.3 * (t - 2000), 99) }))), 'HH7', { to: 2300 });
+    const fast = computeTrendProjections(
+      obsRecords(years.map((t) => ({ area: 'CCC', ind: 'HH7', year: t, value: Math.min(60 + 0.3 * (t - 2000), 99) }))),
+      'HH7',
+      { to: 2300 },
+    );
     for (const r of fast) expect(r.trend).toBeLessThan(100);
     expect(fast[fast.length - 1]!.model).toMatch(/^logistic/);
   });

@@ -99,8 +99,20 @@ describe('AreaResolver on the shipped CL_AREA', () => {
 
   it('resolves every OWID entity name, and the ASEAN ones to the right country', () => {
     for (const e of owidEntities()) expect(resolveArea(e, undefined, { source: 'owid' }), e).not.toBeNull();
-    const want: Record<string, string> = { Brunei: 'BRN', Cambodia: 'KHM', Indonesia: 'IDN', Laos: 'LAO', Malaysia: 'MYS', Myanmar: 'MMR', Philippines: 'PHL', Singapore: 'SGP', Thailand: 'THA', Vietnam: 'VNM' };
-    for (const [name, code] of Object.entries(want)) expect(resolveArea(name, undefined, { source: 'owid' })).toMatchObject({ code, type: 'country' });
+    const want: Record<string, string> = {
+      Brunei: 'BRN',
+      Cambodia: 'KHM',
+      Indonesia: 'IDN',
+      Laos: 'LAO',
+      Malaysia: 'MYS',
+      Myanmar: 'MMR',
+      Philippines: 'PHL',
+      Singapore: 'SGP',
+      Thailand: 'THA',
+      Vietnam: 'VNM',
+    };
+    for (const [name, code] of Object.entries(want))
+      expect(resolveArea(name, undefined, { source: 'owid' })).toMatchObject({ code, type: 'country' });
     expect(resolveArea('World', 'name')).toMatchObject({ code: 'WLD', type: 'aggregate' });
     expect(resolveArea('South-Eastern Asia')).toMatchObject({ type: 'aggregate' });
   });
@@ -111,8 +123,16 @@ describe('AreaResolver on the shipped CL_AREA', () => {
   });
 
   it('ignores case, Latin diacritics and punctuation, and keeps other scripts', () => {
-    for (const t of ['viet nam', 'VIETNAM', 'Việt Nam', 'Viet-Nam', ' viet  nam ']) expect(resolveArea(t), t).toMatchObject({ code: 'VNM' });
-    for (const t of ["Lao People's Democratic Republic", 'Lao Peoples Democratic Republic', "LAO PEOPLE'S DEM. REP.", 'Lao P.D.R.', 'Laos', 'lao pdr']) {
+    for (const t of ['viet nam', 'VIETNAM', 'Việt Nam', 'Viet-Nam', ' viet  nam '])
+      expect(resolveArea(t), t).toMatchObject({ code: 'VNM' });
+    for (const t of [
+      "Lao People's Democratic Republic",
+      'Lao Peoples Democratic Republic',
+      "LAO PEOPLE'S DEM. REP.",
+      'Lao P.D.R.',
+      'Laos',
+      'lao pdr',
+    ]) {
       expect(resolveArea(t), t).toMatchObject({ code: 'LAO' });
     }
     expect(resolveArea('Burma')).toMatchObject({ code: 'MMR' });

@@ -49,8 +49,15 @@ describe('indicator catalogue', () => {
   it('gives HH7 one code for the ITU, WDI and SDG series of Internet use', () => {
     const hh7 = getIndicator('HH7')!;
     expect(hh7.unit).toBe('PERCENT');
-    expect(hh7.series).toEqual({ wdi: 'IT.NET.USER.ZS', sdg: '17.8.1', sdgSeries: 'IT_USE_ii99', itu: 'i99H', data360: 'ITU_DH_INT_USER_PT' });
-    for (const b of ['SEX', 'AGE', 'URBANISATION', 'INCOME_WEALTH_QUANTILE', 'EDUCATION', 'LABOUR_FORCE_STATUS']) expect(hh7.breakdowns).toContain(b);
+    expect(hh7.series).toEqual({
+      wdi: 'IT.NET.USER.ZS',
+      sdg: '17.8.1',
+      sdgSeries: 'IT_USE_ii99',
+      itu: 'i99H',
+      data360: 'ITU_DH_INT_USER_PT',
+    });
+    for (const b of ['SEX', 'AGE', 'URBANISATION', 'INCOME_WEALTH_QUANTILE', 'EDUCATION', 'LABOUR_FORCE_STATUS'])
+      expect(hh7.breakdowns).toContain(b);
     expect(findIndicatorBySeries('wdi', 'it.net.user.zs')?.code).toBe('HH7');
     expect(findIndicatorBySeries('itu', 'i99H')?.code).toBe('HH7');
     expect(findIndicatorBySeries('sdgSeries', 'IT_USE_ii99')?.code).toBe('HH7');
@@ -139,10 +146,32 @@ describe('code lists', () => {
     expect(ids('CL_SEX')).toEqual(['F', 'M', '_T', '_U', '_Z']);
     expect(ids('CL_URBANISATION')).toEqual(['U', 'R', '_T']);
     expect(ids('CL_INCOME_WEALTH_QUANTILE')).toEqual(['Q1', 'Q2', 'Q3', 'Q4', 'Q5', '_T']);
-    expect(ids('CL_OBS_STATUS')).toEqual(['A', 'B', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'S', 'U', 'V', 'W']);
+    expect(ids('CL_OBS_STATUS')).toEqual([
+      'A',
+      'B',
+      'D',
+      'E',
+      'F',
+      'G',
+      'H',
+      'I',
+      'J',
+      'K',
+      'L',
+      'M',
+      'N',
+      'O',
+      'P',
+      'Q',
+      'S',
+      'U',
+      'V',
+      'W',
+    ]);
     expect(ids('CL_FREQ')).toEqual(['A', 'S', 'Q', 'M', 'D']);
     expect(ids('CL_UNIT_MULT')).toEqual(expect.arrayContaining(['0', '3', '6', '9']));
-    for (const u of ['PERCENT', 'PER_100_POP', 'PERSONS', 'NUMBER', 'USD', 'USD_2010', 'LCU', 'LCU_PER_USD', 'SHARE']) expect(ids('CL_UNIT_MEASURE')).toContain(u);
+    for (const u of ['PERCENT', 'PER_100_POP', 'PERSONS', 'NUMBER', 'USD', 'USD_2010', 'LCU', 'LCU_PER_USD', 'SHARE'])
+      expect(ids('CL_UNIT_MEASURE')).toContain(u);
     for (const a of ['_T', 'Y15T24', 'Y25T74', 'Y15T74', 'Y_GE15', 'Y_GE10', 'Y_GE75', 'Y10T14']) expect(ids('CL_AGE')).toContain(a);
     expect(loadCodeList('SEX')).toBe(loadCodeList('CL_SEX'));
   });
@@ -164,11 +193,19 @@ describe('validateAgainstSchema', () => {
   });
 
   it('accepts the short name, the file name or the $id, and rejects an unknown schema', () => {
-    const doc = { id: 'd', version: '1', release: '2024', sources: [{ path: 'a.csv', sha256: 'a'.repeat(64) }], createdBy: { tool: 'digicge', version: '0.1.0' } };
+    const doc = {
+      id: 'd',
+      version: '1',
+      release: '2024',
+      sources: [{ path: 'a.csv', sha256: 'a'.repeat(64) }],
+      createdBy: { tool: 'digicge', version: '0.1.0' },
+    };
     expect(checkAgainstSchema('dataset', doc)).toBeNull();
     expect(checkAgainstSchema('dataset.schema.json', doc)).toBeNull();
     expect(checkAgainstSchema('https://digicge.org/schemas/dataset.schema.json', doc)).toBeNull();
-    expect(checkAgainstSchema('dataset', { ...doc, sources: [{ path: 'a.csv', sha256: 'xyz' }] })?.issues[0].jsonPath).toBe('/sources/0/sha256');
+    expect(checkAgainstSchema('dataset', { ...doc, sources: [{ path: 'a.csv', sha256: 'xyz' }] })?.issues[0].jsonPath).toBe(
+      '/sources/0/sha256',
+    );
     expect(() => checkAgainstSchema('no-such', doc)).toThrowError(expect.objectContaining({ code: 'SCHEMA_UNKNOWN' }));
   });
 });
@@ -176,16 +213,43 @@ describe('validateAgainstSchema', () => {
 describe('SchemaRegistry', () => {
   it('keeps working schemas usable when one schema is broken, and names the broken file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'digicge-schemas-'));
-    writeFileSync(join(dir, 'good.schema.json'), JSON.stringify({ $schema: 'https://json-schema.org/draft/2020-12/schema', $id: 'https://example.org/good.schema.json', type: 'object', properties: { n: { $ref: 'part.schema.json' } } }));
-    writeFileSync(join(dir, 'part.schema.json'), JSON.stringify({ $schema: 'https://json-schema.org/draft/2020-12/schema', $id: 'https://example.org/part.schema.json', type: 'integer' }));
-    writeFileSync(join(dir, 'typo.schema.json'), JSON.stringify({ $schema: 'https://json-schema.org/draft/2020-12/schema', $id: 'https://example.org/typo.schema.json', type: 'object', propertys: {} }));
+    writeFileSync(
+      join(dir, 'good.schema.json'),
+      JSON.stringify({
+        $schema: 'https://json-schema.org/draft/2020-12/schema',
+        $id: 'https://example.org/good.schema.json',
+        type: 'object',
+        properties: { n: { $ref: 'part.schema.json' } },
+      }),
+    );
+    writeFileSync(
+      join(dir, 'part.schema.json'),
+      JSON.stringify({
+        $schema: 'https://json-schema.org/draft/2020-12/schema',
+        $id: 'https://example.org/part.schema.json',
+        type: 'integer',
+      }),
+    );
+    writeFileSync(
+      join(dir, 'typo.schema.json'),
+      JSON.stringify({
+        $schema: 'https://json-schema.org/draft/2020-12/schema',
+        $id: 'https://example.org/typo.schema.json',
+        type: 'object',
+        propertys: {},
+      }),
+    );
     writeFileSync(join(dir, 'syntax.schema.json'), '{ "type": ');
     const reg = new SchemaRegistry(dir);
     expect(reg.names()).toEqual(['good', 'part', 'typo']);
     expect([...reg.broken().keys()]).toEqual(['syntax']);
-    expect(() => reg.check('syntax', {})).toThrowError(expect.objectContaining({ code: 'SCHEMA_INVALID', location: { file: join(dir, 'syntax.schema.json') } }));
+    expect(() => reg.check('syntax', {})).toThrowError(
+      expect.objectContaining({ code: 'SCHEMA_INVALID', location: { file: join(dir, 'syntax.schema.json') } }),
+    );
     // a keyword typo is caught by ajv's strict mode when the schema is compiled
-    expect(() => reg.compile('typo')).toThrowError(expect.objectContaining({ code: 'SCHEMA_INVALID', location: { file: join(dir, 'typo.schema.json') } }));
+    expect(() => reg.compile('typo')).toThrowError(
+      expect.objectContaining({ code: 'SCHEMA_INVALID', location: { file: join(dir, 'typo.schema.json') } }),
+    );
     // $ref between schemas of the folder resolves
     expect(reg.check('good', { n: 3 })).toBeNull();
     expect(reg.check('good', { n: 'three' }, 'x.json')?.issues).toEqual([{ jsonPath: '/n', message: 'must be integer' }]);

@@ -10,8 +10,31 @@ describe('digital-sector classification', () => {
   const c = loadDigitalSectorClassification();
 
   it('lists the OECD ICT sector classes of ISIC Rev.4', () => {
-    const ict = c.isic.filter((x) => x.category !== 'CONTENT_MEDIA').map((x) => x.code).sort();
-    expect(ict).toEqual(['2610', '2620', '2630', '2640', '2680', '4651', '4652', '5820', '6110', '6120', '6130', '6190', '6201', '6202', '6209', '6311', '6312', '9511', '9512']);
+    const ict = c.isic
+      .filter((x) => x.category !== 'CONTENT_MEDIA')
+      .map((x) => x.code)
+      .sort();
+    expect(ict).toEqual([
+      '2610',
+      '2620',
+      '2630',
+      '2640',
+      '2680',
+      '4651',
+      '4652',
+      '5820',
+      '6110',
+      '6120',
+      '6130',
+      '6190',
+      '6201',
+      '6202',
+      '6209',
+      '6311',
+      '6312',
+      '9511',
+      '9512',
+    ]);
   });
 
   it('defines the digital sectors the SAM and CGE stages split out', () => {
@@ -31,16 +54,23 @@ describe('digital-sector classification', () => {
   it('has exactly one entry for each of the 26 Thai SAM activities', () => {
     const acts = thaiSamActivities();
     expect(acts).toHaveLength(26);
-    expect(getConcordance('THAI_SAM_2006')!.entries.map((e) => e.sector).sort()).toEqual([...acts].sort());
+    expect(
+      getConcordance('THAI_SAM_2006')!
+        .entries.map((e) => e.sector)
+        .sort(),
+    ).toEqual([...acts].sort());
   });
 
-  it('has exactly one entry for each of the 72 BPS input-output industries, with the table\'s labels', async () => {
+  it("has exactly one entry for each of the 72 BPS input-output industries, with the table's labels", async () => {
     const sheets = await bpsIoIndustries();
     expect(sheets).toHaveLength(3);
     const conc = getConcordance('BPS_IO_2012')!;
     for (const { sheet, rows } of sheets) {
       expect(rows, sheet).toHaveLength(72);
-      expect(conc.entries.map((e) => [e.sector, e.label]), sheet).toEqual(rows);
+      expect(
+        conc.entries.map((e) => [e.sector, e.label]),
+        sheet,
+      ).toEqual(rows);
     }
     expect(conc.entries.filter((e) => e.status !== 'non_digital').map((e) => e.sector)).toEqual(['35', '58', '59']);
     expect(splitsFor('BPS_IO_2012', '59')).toMatchObject([{ digitalSector: 'TELECOM', share: 1, areaSpecific: false }]);
@@ -48,7 +78,11 @@ describe('digital-sector classification', () => {
   });
 
   it('splits the mixed sectors named by the guideline, with shares in [0,1], a source and a note', () => {
-    const mixed = (id: string) => getConcordance(id)!.entries.filter((e) => e.status === 'mixed').map((e) => e.sector).sort();
+    const mixed = (id: string) =>
+      getConcordance(id)!
+        .entries.filter((e) => e.status === 'mixed')
+        .map((e) => e.sector)
+        .sort();
     expect(mixed('ADB_MRIO35')).toEqual(['c14', 'c27', 'c30']);
     expect(mixed('THAI_SAM_2006')).toEqual(['A-MachProd', 'A-TransComm']);
     expect(splitsFor('ADB_MRIO35', 'c14').map((s) => s.digitalSector)).toEqual(['ICT_GOODS']);

@@ -15,7 +15,9 @@ describe('dataset metadata', () => {
     expect(sha256Hex('abc')).toBe(want);
     expect(sha256File(f)).toBe(want);
     expect(describeSourceFile(f, { publisher: 'test' })).toEqual({ publisher: 'test', path: f, sha256: want });
-    expect(() => sha256File(join(dir, 'missing.csv'))).toThrowError(expect.objectContaining({ code: 'FILE_NOT_FOUND', location: { file: join(dir, 'missing.csv') } }));
+    expect(() => sha256File(join(dir, 'missing.csv'))).toThrowError(
+      expect.objectContaining({ code: 'FILE_NOT_FOUND', location: { file: join(dir, 'missing.csv') } }),
+    );
   });
 
   it('writes valid metadata as stable JSON and rejects invalid metadata with its JSON path', async () => {

@@ -60,7 +60,12 @@ describe('guideline file check', () => {
     const bad = results.filter((r) => r.status === 'error');
     expect(bad).toEqual([]);
     const files = results.map((r) => r.file);
-    for (const f of ['guidelines/catalogue/indicators.json', 'guidelines/codelists/CL_AREA.json', 'guidelines/classification/digital-sectors.json', 'guidelines/quality/rules.json']) {
+    for (const f of [
+      'guidelines/catalogue/indicators.json',
+      'guidelines/codelists/CL_AREA.json',
+      'guidelines/classification/digital-sectors.json',
+      'guidelines/quality/rules.json',
+    ]) {
       expect(files).toContain(f);
     }
   });
@@ -84,7 +89,7 @@ describe('digicge guidelines area', () => {
     expect(r.status).toBe(1);
     expect(r.stdout.split('\n').filter(Boolean)).toEqual([
       'VIE\tVNM\tcountry\tViet Nam\t(by adb)',
-      'Lao PDR\tLAO\tcountry\tLao People\'s Democratic Republic\t(by name)',
+      "Lao PDR\tLAO\tcountry\tLao People's Democratic Republic\t(by name)",
       'ID-JK\tID-JK\tsubnational\tDKI Jakarta\t(by id)',
       'Atlantis\t-\tunknown',
     ]);

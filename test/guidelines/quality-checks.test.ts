@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkCoverageOrder, checkQuintileConsistency, checkIndicatorRange, checkSexConsistency, checkUrbanRuralConsistency } from '../../src/guidelines/index.js';
+import {
+  checkCoverageOrder,
+  checkQuintileConsistency,
+  checkIndicatorRange,
+  checkSexConsistency,
+  checkUrbanRuralConsistency,
+} from '../../src/guidelines/index.js';
 
 describe('quality checks', () => {
   it('reject values outside the indicator range and non-finite values', () => {

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { SchemaError } from '../../src/errors.js';
-import { checkCodeList, checkQualityRules, getQualityRule, hasCodeInList, loadCodeList, loadQualityRules, missingMarker, sourcePriorityRank } from '../../src/guidelines/index.js';
+import {
+  checkCodeList,
+  checkQualityRules,
+  getQualityRule,
+  hasCodeInList,
+  loadCodeList,
+  loadQualityRules,
+  missingMarker,
+  sourcePriorityRank,
+} from '../../src/guidelines/index.js';
 
 describe('quality rules', () => {
   it('map every missing-value marker to a CL_OBS_STATUS code, never to a value', () => {

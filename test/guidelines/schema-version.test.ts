@@ -20,7 +20,10 @@ const newer = { code: 'SCHEMA_VERSION_NEWER', location: expect.objectContaining(
 
 describe('schemaVersion of user-written files', () => {
   it.each(USER_FILE_KINDS)('the %s schema states the version it reads, as an optional integer ≥ 1', (kind) => {
-    const schema = json(`guidelines/schemas/${kind}.schema.json`) as { properties: Record<string, { type?: string; minimum?: number; maximum?: number }>; required?: string[] };
+    const schema = json(`guidelines/schemas/${kind}.schema.json`) as {
+      properties: Record<string, { type?: string; minimum?: number; maximum?: number }>;
+      required?: string[];
+    };
     expect(schema.properties.schemaVersion).toMatchObject({ type: 'integer', minimum: 1 });
     expect(Number.isInteger(schema.properties.schemaVersion!.maximum)).toBe(true);
     expect(currentSchemaVersion(kind)).toBe(schema.properties.schemaVersion!.maximum);
@@ -32,7 +35,11 @@ describe('schemaVersion of user-written files', () => {
     expect(checkSchemaVersion('scenario', { schemaVersion: 1 })).toBe(1);
     const next = currentSchemaVersion('scenario') + 1;
     expect(() => checkSchemaVersion('scenario', [{ schemaVersion: 1 }, { schemaVersion: next }], 'sc.json')).toThrow(
-      expect.objectContaining({ ...newer, location: { file: 'sc.json', jsonPath: '/schemaVersion' }, message: expect.stringMatching(/upgrade digicge/) }),
+      expect.objectContaining({
+        ...newer,
+        location: { file: 'sc.json', jsonPath: '/schemaVersion' },
+        message: expect.stringMatching(/upgrade digicge/),
+      }),
     );
   });
 
@@ -54,18 +61,33 @@ describe('schemaVersion of user-written files', () => {
     delete mapping.$schema;
     mapping.file = join(ROOT, 'datasets/mappings', mapping.file as string);
     delete (mapping.filters as Record<string, unknown>).aggregateList;
-    for (const [name, v] of [['ok.json', 1], ['new.json', 99], ['bad.json', '1']] as const) writeFileSync(join(dir, name), JSON.stringify({ ...mapping, schemaVersion: v }));
+    for (const [name, v] of [
+      ['ok.json', 1],
+      ['new.json', 99],
+      ['bad.json', '1'],
+    ] as const)
+      writeFileSync(join(dir, name), JSON.stringify({ ...mapping, schemaVersion: v }));
     expect(loadMapping(join(dir, 'ok.json')).mapping.schemaVersion).toBe(1);
     expect(() => loadMapping(join(dir, 'new.json'))).toThrow(expect.objectContaining(newer));
-    expect(() => loadMapping(join(dir, 'bad.json'))).toThrow(expect.objectContaining({ code: 'SCHEMA_INVALID', location: expect.objectContaining({ jsonPath: '/schemaVersion' }) }));
+    expect(() => loadMapping(join(dir, 'bad.json'))).toThrow(
+      expect.objectContaining({ code: 'SCHEMA_INVALID', location: expect.objectContaining({ jsonPath: '/schemaVersion' }) }),
+    );
   });
 
   it('every shipped user-written file is of a version this digicge reads', () => {
     const files: [string, (typeof USER_FILE_KINDS)[number]][] = [
-      ...readdirSync(join(ROOT, 'datasets/mappings')).map((f) => [`datasets/mappings/${f}`, 'source-mapping'] as [string, 'source-mapping']),
-      ...readdirSync(join(ROOT, 'datasets/models/stdcge/scenarios')).map((f) => [`datasets/models/stdcge/scenarios/${f}`, 'scenario'] as [string, 'scenario']),
-      ...readdirSync(join(ROOT, 'datasets/ddcge/scenarios')).map((f) => [`datasets/ddcge/scenarios/${f}`, 'digital-scenario'] as [string, 'digital-scenario']),
-      ...readdirSync(join(ROOT, 'guidelines/indices')).filter((f) => f.endsWith('.json')).map((f) => [`guidelines/indices/${f}`, 'composite-index'] as [string, 'composite-index']),
+      ...readdirSync(join(ROOT, 'datasets/mappings')).map(
+        (f) => [`datasets/mappings/${f}`, 'source-mapping'] as [string, 'source-mapping'],
+      ),
+      ...readdirSync(join(ROOT, 'datasets/models/stdcge/scenarios')).map(
+        (f) => [`datasets/models/stdcge/scenarios/${f}`, 'scenario'] as [string, 'scenario'],
+      ),
+      ...readdirSync(join(ROOT, 'datasets/ddcge/scenarios')).map(
+        (f) => [`datasets/ddcge/scenarios/${f}`, 'digital-scenario'] as [string, 'digital-scenario'],
+      ),
+      ...readdirSync(join(ROOT, 'guidelines/indices'))
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => [`guidelines/indices/${f}`, 'composite-index'] as [string, 'composite-index']),
     ];
     expect(files.length).toBeGreaterThan(10);
     for (const [f, kind] of files) expect(checkSchemaVersion(kind, json(f), f), f).toBeLessThanOrEqual(currentSchemaVersion(kind));

@@ -13,7 +13,9 @@ function csvRows(text: string): string[][] {
 
 /** `[code, name]` of every row of a WDI wide CSV (2018 files have a 4-line preamble). */
 export function wdiWideAreas(file: string): [string, string][] {
-  const lines = readFileSync(join(SHARED, 'wdi', file), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
+  const lines = readFileSync(join(SHARED, 'wdi', file), 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/);
   const start = lines.findIndex((l) => l.replace(/"/g, '').startsWith('Country Name,Country Code'));
   const rows = csvRows(lines.slice(start).join('\n'));
   return rows.slice(1).map((r) => [r[1], r[0]]);
@@ -21,7 +23,9 @@ export function wdiWideAreas(file: string): [string, string][] {
 
 /** Rows of the 2024 WDI country metadata: code, region (empty for aggregates), name. */
 export function wdiMetadata(): { code: string; region: string; name: string }[] {
-  const rows = csvRows(readFileSync(join(SHARED, 'wdi', 'figurefriday2024_Metadata_Country_API_IT.NET.USER.ZS_DS2_en_csv_v2_2160.csv'), 'utf8'));
+  const rows = csvRows(
+    readFileSync(join(SHARED, 'wdi', 'figurefriday2024_Metadata_Country_API_IT.NET.USER.ZS_DS2_en_csv_v2_2160.csv'), 'utf8'),
+  );
   const h = rows[0];
   const ci = h.indexOf('Country Code');
   const ri = h.indexOf('Region');

@@ -12,9 +12,11 @@ describe('toCanonicalUnit', () => {
     const r = toCanonicalUnit('i271', 123_456, 'NUMBER', 3, { population: 97_300_000 });
     expect(r.unit).toBe('PER_100_POP');
     expect(r.value).toBeCloseTo((123_456_000 / 97_300_000) * 100, 10);
-    expect(r.method).toBe("NUMBER×10^3 / POP × 100");
+    expect(r.method).toBe('NUMBER×10^3 / POP × 100');
     expect(() => toCanonicalUnit('i271', 1, 'NUMBER')).toThrowError(expect.objectContaining({ code: 'UNIT_NEEDS_POPULATION' }));
-    expect(() => toCanonicalUnit('i271', 1, 'NUMBER', 0, { population: 0 })).toThrowError(expect.objectContaining({ code: 'UNIT_NEEDS_POPULATION' }));
+    expect(() => toCanonicalUnit('i271', 1, 'NUMBER', 0, { population: 0 })).toThrowError(
+      expect.objectContaining({ code: 'UNIT_NEEDS_POPULATION' }),
+    );
   });
 
   it('reads SDG 17.8.1 values published per 100 inhabitants as percent (unit history), and shares as percent', () => {
@@ -32,7 +34,9 @@ describe('toCanonicalUnit', () => {
     expect(() => toCanonicalUnit('i271pop', 98, 'PER_100_POP')).toThrowError(expect.objectContaining({ code: 'UNIT_NOT_CONVERTIBLE' }));
     expect(() => toCanonicalUnit('HH7', 40, 'PERCENTAGE')).toThrowError(expect.objectContaining({ code: 'UNIT_UNKNOWN' }));
     expect(() => toCanonicalUnit('HH99', 40, 'PERCENT')).toThrowError(expect.objectContaining({ code: 'INDICATOR_UNKNOWN' }));
-    expect(() => toCanonicalUnit('HH7', Number.NaN, 'PERCENT')).toThrowError(expect.objectContaining({ code: 'UNIT_CONVERSION_NOT_FINITE' }));
+    expect(() => toCanonicalUnit('HH7', Number.NaN, 'PERCENT')).toThrowError(
+      expect.objectContaining({ code: 'UNIT_CONVERSION_NOT_FINITE' }),
+    );
     expect(() => toCanonicalUnit('HH7', 40, 'PERCENT', 0.5)).toThrowError(expect.objectContaining({ code: 'UNIT_MULT_INVALID' }));
   });
 });

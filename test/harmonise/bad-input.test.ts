@@ -20,7 +20,12 @@ describe('bad input, one case each, with its code and location', () => {
     const m = writeMapping(dir, 'bad', {
       file: join(DATA, 'bad-long.csv'),
       layout: { type: 'long', valueColumns: [{ column: 'value' }] },
-      dimensions: { REF_AREA: { column: 'area' }, INDICATOR: { column: 'indicator', codeMap: { HH7: 'HH7' } }, SEX: { column: 'sex' }, TIME_PERIOD: { column: 'year' } },
+      dimensions: {
+        REF_AREA: { column: 'area' },
+        INDICATOR: { column: 'indicator', codeMap: { HH7: 'HH7' } },
+        SEX: { column: 'sex' },
+        TIME_PERIOD: { column: 'year' },
+      },
       missing: { '': null, '..': 'O' },
     });
     const r = await harmonise({ mappings: [m], outDir: dir });
@@ -70,7 +75,11 @@ describe('bad input, one case each, with its code and location', () => {
     const r = await harmonise({ mappings: [long(dir, 'unbalanced.csv')] });
     expect(r.rejects).toHaveLength(1);
     expect(r.rejects[0]).toMatchObject({ row: 3, code: 'CSV_UNBALANCED_QUOTE', text: '"THA,2019,50' });
-    expect(r.observations().map((o) => [o.REF_AREA, o.PROV_ROW])).toEqual([['MYS', 4], ['SGP', 5], ['VNM', 2]]);
+    expect(r.observations().map((o) => [o.REF_AREA, o.PROV_ROW])).toEqual([
+      ['MYS', 4],
+      ['SGP', 5],
+      ['VNM', 2],
+    ]);
     expect(r.counts).toMatchObject({ cells: 4, observations: 3, rejected: 1, filtered: 0 });
   });
 
@@ -78,9 +87,25 @@ describe('bad input, one case each, with its code and location', () => {
     const dir = tmp();
     const file = join(dir, 'stray-quote.csv');
     writeFileSync(file, 'area,year,value\nVNM,2019,60\n"THA,2019,50\nMYS,2019,70\nSGP,2019,12"\nPHL,2019,40\n');
-    const r = await harmonise({ mappings: [writeMapping(dir, 'stray', { file, layout: { type: 'long', valueColumns: [{ column: 'value', indicator: 'HH7' }] }, dimensions: { REF_AREA: { column: 'area' }, TIME_PERIOD: { column: 'year' } } })], outDir: dir });
-    expect(r.rejects.map((x) => [x.row, x.code])).toEqual([[3, 'CSV_UNBALANCED_QUOTE'], [5, 'NON_NUMERIC']]);
-    expect(r.observations().map((o) => [o.REF_AREA, o.OBS_VALUE, o.PROV_ROW])).toEqual([['MYS', 70, 4], ['PHL', 40, 6], ['VNM', 60, 2]]);
+    const r = await harmonise({
+      mappings: [
+        writeMapping(dir, 'stray', {
+          file,
+          layout: { type: 'long', valueColumns: [{ column: 'value', indicator: 'HH7' }] },
+          dimensions: { REF_AREA: { column: 'area' }, TIME_PERIOD: { column: 'year' } },
+        }),
+      ],
+      outDir: dir,
+    });
+    expect(r.rejects.map((x) => [x.row, x.code])).toEqual([
+      [3, 'CSV_UNBALANCED_QUOTE'],
+      [5, 'NON_NUMERIC'],
+    ]);
+    expect(r.observations().map((o) => [o.REF_AREA, o.OBS_VALUE, o.PROV_ROW])).toEqual([
+      ['MYS', 70, 4],
+      ['PHL', 40, 6],
+      ['VNM', 60, 2],
+    ]);
     // five data lines, five cells: 3 observations + 2 rejected
     expect(r.counts).toMatchObject({ cells: 5, observations: 3, rejected: 2, filtered: 0 });
   });
@@ -89,36 +114,66 @@ describe('bad input, one case each, with its code and location', () => {
     const dir = tmp();
     const file = join(dir, 'locale.csv');
     writeFileSync(file, 'area;year;value\nVNM;2019;1.234,5\nTHA;2019;1,234.5\nMYS;2019;12,5\nSGP;2019;abc\n');
-    const m = (name: string, format: Record<string, string>): string => writeMapping(dir, name, {
-      file, format: { type: 'csv', delimiter: ';', ...format }, unit: { measure: 'PERSONS' },
-      layout: { type: 'long', valueColumns: [{ column: 'value', indicator: 'POP' }] }, dimensions: { REF_AREA: { column: 'area' }, TIME_PERIOD: { column: 'year' } },
-    });
+    const m = (name: string, format: Record<string, string>): string =>
+      writeMapping(dir, name, {
+        file,
+        format: { type: 'csv', delimiter: ';', ...format },
+        unit: { measure: 'PERSONS' },
+        layout: { type: 'long', valueColumns: [{ column: 'value', indicator: 'POP' }] },
+        dimensions: { REF_AREA: { column: 'area' }, TIME_PERIOD: { column: 'year' } },
+      });
     const us = await harmonise({ mappings: [m('us', { thousands: ',' })] });
     expect(us.observations().map((o) => [o.REF_AREA, o.OBS_VALUE])).toEqual([['THA', 1234.5]]);
-    expect(us.rejects.map((x) => [x.row, x.code])).toEqual([[2, 'NUMBER_FORMAT_MISMATCH'], [4, 'NUMBER_FORMAT_MISMATCH'], [5, 'NON_NUMERIC']]);
-    expect(us.rejects[0].message).toBe('"1.234,5" does not match the declared number format (decimal ".", thousands ","); it would read as a number only with decimal "," and thousands ".", and is not reinterpreted');
+    expect(us.rejects.map((x) => [x.row, x.code])).toEqual([
+      [2, 'NUMBER_FORMAT_MISMATCH'],
+      [4, 'NUMBER_FORMAT_MISMATCH'],
+      [5, 'NON_NUMERIC'],
+    ]);
+    expect(us.rejects[0].message).toBe(
+      '"1.234,5" does not match the declared number format (decimal ".", thousands ","); it would read as a number only with decimal "," and thousands ".", and is not reinterpreted',
+    );
     const eu = await harmonise({ mappings: [m('eu', { decimal: ',', thousands: '.' })] });
-    expect(eu.observations().map((o) => [o.REF_AREA, o.OBS_VALUE])).toEqual([['MYS', 12.5], ['VNM', 1234.5]]);
-    expect(eu.rejects.map((x) => [x.row, x.code])).toEqual([[3, 'NUMBER_FORMAT_MISMATCH'], [5, 'NON_NUMERIC']]);
+    expect(eu.observations().map((o) => [o.REF_AREA, o.OBS_VALUE])).toEqual([
+      ['MYS', 12.5],
+      ['VNM', 1234.5],
+    ]);
+    expect(eu.rejects.map((x) => [x.row, x.code])).toEqual([
+      [3, 'NUMBER_FORMAT_MISMATCH'],
+      [5, 'NON_NUMERIC'],
+    ]);
     expect(eu.counts).toMatchObject({ cells: 4, observations: 2, rejected: 2 });
   });
 
   it('ragged rows are rejected with their row', async () => {
     const r = await harmonise({ mappings: [long(tmp(), 'ragged.csv')] });
-    expect(r.rejects.map((x) => [x.row, x.code])).toEqual([[3, 'CSV_RAGGED_ROW'], [4, 'CSV_RAGGED_ROW']]);
+    expect(r.rejects.map((x) => [x.row, x.code])).toEqual([
+      [3, 'CSV_RAGGED_ROW'],
+      [4, 'CSV_RAGGED_ROW'],
+    ]);
     expect(r.counts).toMatchObject({ cells: 4, observations: 2, rejected: 2 });
   });
 
   it('an empty file is an InputError naming the file and row 1', async () => {
     const dir = tmp();
-    const m = writeMapping(dir, 'empty', { file: join(import.meta.dirname, '../ingest/data/empty.csv'), layout: { type: 'long', valueColumns: [{ column: 'value', indicator: 'HH7' }] }, dimensions: { REF_AREA: { column: 'area' }, TIME_PERIOD: { column: 'year' } } });
+    const m = writeMapping(dir, 'empty', {
+      file: join(import.meta.dirname, '../ingest/data/empty.csv'),
+      layout: { type: 'long', valueColumns: [{ column: 'value', indicator: 'HH7' }] },
+      dimensions: { REF_AREA: { column: 'area' }, TIME_PERIOD: { column: 'year' } },
+    });
     await expect(harmonise({ mappings: [m] })).rejects.toMatchObject({ code: 'FILE_EMPTY', location: { row: 1 } });
   });
 
   it('a wrong encoding is an InputError with the row of the bad byte; declaring it reads the file', async () => {
     const dir = tmp();
-    const base = { file: join(import.meta.dirname, '../ingest/data/latin1.csv'), layout: { type: 'long', valueColumns: [{ column: 'value', indicator: 'HH7' }] }, dimensions: { REF_AREA: { column: 'area' }, TIME_PERIOD: { column: 'year' } } };
-    await expect(harmonise({ mappings: [writeMapping(dir, 'enc', base)] })).rejects.toMatchObject({ code: 'FILE_ENCODING', location: { row: 3 } });
+    const base = {
+      file: join(import.meta.dirname, '../ingest/data/latin1.csv'),
+      layout: { type: 'long', valueColumns: [{ column: 'value', indicator: 'HH7' }] },
+      dimensions: { REF_AREA: { column: 'area' }, TIME_PERIOD: { column: 'year' } },
+    };
+    await expect(harmonise({ mappings: [writeMapping(dir, 'enc', base)] })).rejects.toMatchObject({
+      code: 'FILE_ENCODING',
+      location: { row: 3 },
+    });
     const ok = await harmonise({ mappings: [writeMapping(dir, 'enc2', { ...base, format: { type: 'csv', encoding: 'windows-1252' } })] });
     expect(ok.rejects.map((x) => [x.row, x.code, x.text])).toEqual([[3, 'UNKNOWN_AREA', 'THÉ,2021,2']]);
   });
@@ -130,7 +185,12 @@ describe('bad input, one case each, with its code and location', () => {
     wb.addWorksheet('Notes');
     const f = join(dir, 'book.xlsx');
     await wb.xlsx.writeFile(f);
-    const m = writeMapping(dir, 'sheet', { file: f, format: { type: 'xlsx', sheet: 'Internet' }, layout: { type: 'long', valueColumns: [{ column: 'value', indicator: 'HH7' }] }, dimensions: { REF_AREA: { column: 'area' }, TIME_PERIOD: { column: 'year' } } });
+    const m = writeMapping(dir, 'sheet', {
+      file: f,
+      format: { type: 'xlsx', sheet: 'Internet' },
+      layout: { type: 'long', valueColumns: [{ column: 'value', indicator: 'HH7' }] },
+      dimensions: { REF_AREA: { column: 'area' }, TIME_PERIOD: { column: 'year' } },
+    });
     const err = await harmonise({ mappings: [m] }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
     expect(err).toMatchObject({ code: 'XLSX_SHEET_NOT_FOUND', location: { sheet: 'Internet' } });
@@ -139,7 +199,12 @@ describe('bad input, one case each, with its code and location', () => {
 
   it('a mapping that fails its schema is a SchemaError with the JSON path', () => {
     const dir = tmp();
-    const m = writeMapping(dir, 'broken', { file: 'x.csv', format: { type: 'csv', delimiter: ';;' }, layout: { type: 'long', valueColumns: [{ column: 'value', indicator: 'HH7' }] }, dimensions: { REF_AREA: { column: 'area' }, TIME_PERIOD: { column: 'year' } } });
+    const m = writeMapping(dir, 'broken', {
+      file: 'x.csv',
+      format: { type: 'csv', delimiter: ';;' },
+      layout: { type: 'long', valueColumns: [{ column: 'value', indicator: 'HH7' }] },
+      dimensions: { REF_AREA: { column: 'area' }, TIME_PERIOD: { column: 'year' } },
+    });
     try {
       loadMapping(m);
       expect.unreachable();
@@ -147,13 +212,26 @@ describe('bad input, one case each, with its code and location', () => {
       expect(err).toBeInstanceOf(SchemaError);
       expect((err as SchemaError).issues.map((i) => i.jsonPath)).toContain('/format/delimiter');
     }
-    const noTime = writeMapping(dir, 'notime', { file: 'x.csv', layout: { type: 'long', valueColumns: [{ column: 'value', indicator: 'HH7' }] }, dimensions: { REF_AREA: { column: 'area' } } });
-    expect(() => loadMapping(noTime)).toThrow(expect.objectContaining({ code: 'SCHEMA_INVALID', location: expect.objectContaining({ jsonPath: '/layout/valueColumns/0' }) }));
+    const noTime = writeMapping(dir, 'notime', {
+      file: 'x.csv',
+      layout: { type: 'long', valueColumns: [{ column: 'value', indicator: 'HH7' }] },
+      dimensions: { REF_AREA: { column: 'area' } },
+    });
+    expect(() => loadMapping(noTime)).toThrow(
+      expect.objectContaining({ code: 'SCHEMA_INVALID', location: expect.objectContaining({ jsonPath: '/layout/valueColumns/0' }) }),
+    );
   });
 
   it('a mapped column missing from the file is located at the header row', async () => {
     const dir = tmp();
-    const m = writeMapping(dir, 'col', { file: join(DATA, 'hh7-a.csv'), layout: { type: 'long', valueColumns: [{ column: 'val', indicator: 'HH7' }] }, dimensions: { REF_AREA: { column: 'area' }, TIME_PERIOD: { column: 'year' } } });
-    await expect(harmonise({ mappings: [m] })).rejects.toMatchObject({ code: 'MAPPING_COLUMN_NOT_FOUND', location: { row: 1, column: 'val' } });
+    const m = writeMapping(dir, 'col', {
+      file: join(DATA, 'hh7-a.csv'),
+      layout: { type: 'long', valueColumns: [{ column: 'val', indicator: 'HH7' }] },
+      dimensions: { REF_AREA: { column: 'area' }, TIME_PERIOD: { column: 'year' } },
+    });
+    await expect(harmonise({ mappings: [m] })).rejects.toMatchObject({
+      code: 'MAPPING_COLUMN_NOT_FOUND',
+      location: { row: 1, column: 'val' },
+    });
   });
 });

@@ -18,7 +18,9 @@ function observationsCsv(dir: string): Record<string, string>[] {
 
 /** CL_AREA names (upper case) → code, read from the guideline file directly. */
 function areaNames(): Map<string, string> {
-  const cl = JSON.parse(readFileSync(join(root, 'guidelines/codelists/CL_AREA.json'), 'utf8')) as { codes: { id: string; name: string; names?: string[] }[] };
+  const cl = JSON.parse(readFileSync(join(root, 'guidelines/codelists/CL_AREA.json'), 'utf8')) as {
+    codes: { id: string; name: string; names?: string[] }[];
+  };
   const m = new Map<string, string>();
   for (const c of cl.codes) for (const n of [c.name, ...(c.names ?? [])]) m.set(n.toUpperCase(), c.id);
   return m;
@@ -34,7 +36,8 @@ function expectComments(m: Record<string, unknown>): void {
   for (const part of ['source', 'format', 'layout', 'unit', 'filters']) expect(obj(m[part]).$comment, part).toBeDefined();
   for (const [k, d] of Object.entries(obj(m.dimensions))) expect(obj(d).$comment, `dimensions.${k}`).toBeDefined();
   const lay = obj(m.layout);
-  if (lay.type === 'long') for (const v of lay.valueColumns as Record<string, unknown>[]) expect(v.$comment, String(v.column)).toBeDefined();
+  if (lay.type === 'long')
+    for (const v of lay.valueColumns as Record<string, unknown>[]) expect(v.$comment, String(v.column)).toBeDefined();
 }
 
 describe('mapping draft + harmonise on real national and international files', () => {
@@ -115,7 +118,10 @@ describe('mapping draft + harmonise on real national and international files', (
       const kept = start < 0 ? [] : filled.slice(start);
       expected += kept.length;
       const mine = obs.filter((o) => o.REF_AREA === code);
-      expect(mine.map((o) => o.TIME_PERIOD), code).toEqual(kept);
+      expect(
+        mine.map((o) => o.TIME_PERIOD),
+        code,
+      ).toEqual(kept);
       for (const o of mine) {
         expect(o.INDICATOR).toBe('i4213tfbb');
         expect(Number(o.OBS_VALUE)).toBe(Number(line[o.TIME_PERIOD]));
@@ -132,7 +138,15 @@ describe('mapping draft + harmonise on real national and international files', (
     const { mapping } = await draftMapping(file, { out, releaseDate: '2025-11-01' });
     expectComments(mapping as unknown as Record<string, unknown>);
     expect(mapping.source).toMatchObject({ class: 'itu', dataset: 'ITU_DH' });
-    expect(mapping.dimensions).toMatchObject({ REF_AREA: { column: 'REF_AREA' }, INDICATOR: { column: 'INDICATOR', codeMap: { ITU_DH_POP_COV_4G: 'i271GA' } }, TIME_PERIOD: { column: 'TIME_PERIOD' }, OBS_STATUS: { column: 'OBS_STATUS' }, SEX: { column: 'SEX' }, AGE: { column: 'AGE' }, URBANISATION: { column: 'URBANISATION' } });
+    expect(mapping.dimensions).toMatchObject({
+      REF_AREA: { column: 'REF_AREA' },
+      INDICATOR: { column: 'INDICATOR', codeMap: { ITU_DH_POP_COV_4G: 'i271GA' } },
+      TIME_PERIOD: { column: 'TIME_PERIOD' },
+      OBS_STATUS: { column: 'OBS_STATUS' },
+      SEX: { column: 'SEX' },
+      AGE: { column: 'AGE' },
+      URBANISATION: { column: 'URBANISATION' },
+    });
     writeFileSync(out, JSON.stringify(mapping, null, 2));
     const r = await harmonise({ mappings: [out], outDir: join(dir, 'out') });
 
@@ -143,7 +157,14 @@ describe('mapping draft + harmonise on real national and international files', (
     for (const s of ams) {
       const o = obs.find((x) => x.REF_AREA === s.REF_AREA && x.TIME_PERIOD === s.TIME_PERIOD)!;
       expect(o, `${s.REF_AREA} ${s.TIME_PERIOD}`).toBeDefined();
-      expect([o.INDICATOR, o.SEX, o.AGE, o.URBANISATION, o.UNIT_MEASURE, o.OBS_STATUS]).toEqual(['i271GA', s.SEX, s.AGE, s.URBANISATION, 'PERCENT', s.OBS_STATUS]);
+      expect([o.INDICATOR, o.SEX, o.AGE, o.URBANISATION, o.UNIT_MEASURE, o.OBS_STATUS]).toEqual([
+        'i271GA',
+        s.SEX,
+        s.AGE,
+        s.URBANISATION,
+        'PERCENT',
+        s.OBS_STATUS,
+      ]);
       expect(Number(o.OBS_VALUE)).toBe(Number(s.OBS_VALUE));
     }
     const src0 = r.counts.sources[0];
@@ -163,9 +184,18 @@ describe('mapping draft + harmonise on real national and international files', (
     expect(JSON.stringify(a.mapping)).toBe(JSON.stringify(b.mapping));
     const noYear = join(dir, 'noyear.csv');
     writeFileSync(noYear, 'Province,Urban,Rural,Total\nAceh,92.6,86.97,88.95\nBali,94.74,85.25,92.16\n');
-    await expect(draftMapping(noYear, { out: join(dir, 'n.json'), indicator: 'HH6' })).rejects.toMatchObject({ code: 'USAGE_DRAFT_NO_PERIOD' });
+    await expect(draftMapping(noYear, { out: join(dir, 'n.json'), indicator: 'HH6' })).rejects.toMatchObject({
+      code: 'USAGE_DRAFT_NO_PERIOD',
+    });
     const fixed = await draftMapping(noYear, { out: join(dir, 'n.json'), indicator: 'HH6', period: '2024' });
     expect(fixed.mapping.dimensions.TIME_PERIOD).toMatchObject({ value: '2024' });
-    expect(fixed.mapping.layout).toMatchObject({ type: 'long', valueColumns: [{ column: 'Urban', dimensions: { URBANISATION: 'U' } }, { column: 'Rural', dimensions: { URBANISATION: 'R' } }, { column: 'Total', dimensions: { URBANISATION: '_T' } }] });
+    expect(fixed.mapping.layout).toMatchObject({
+      type: 'long',
+      valueColumns: [
+        { column: 'Urban', dimensions: { URBANISATION: 'U' } },
+        { column: 'Rural', dimensions: { URBANISATION: 'R' } },
+        { column: 'Total', dimensions: { URBANISATION: '_T' } },
+      ],
+    });
   });
 });

@@ -14,11 +14,28 @@ describe('observations.csv is safe to open in a spreadsheet', () => {
     const dir = tmp();
     writeFileSync(join(dir, '-data.csv'), 'area,=HYPERLINK("http://x")\nVNM,70\n');
     writeFileSync(join(dir, '@wide.csv'), 'area,=1+2020\nTHA,80\n');
-    const long = { source: { id: 'T1', ...SOURCE }, format: { type: 'csv' }, unit: { measure: 'PERCENT' }, file: '-data.csv', layout: { type: 'long', valueColumns: [{ column: '=HYPERLINK("http://x")', indicator: 'HH7' }] }, dimensions: { REF_AREA: { column: 'area' }, TIME_PERIOD: { value: '2020' } } };
-    const wide = { source: { id: 'T2', ...SOURCE }, format: { type: 'csv' }, unit: { measure: 'PERCENT' }, file: '@wide.csv', layout: { type: 'wide', timeColumns: '2020', indicator: 'HH7' }, dimensions: { REF_AREA: { column: 'area' } } };
+    const long = {
+      source: { id: 'T1', ...SOURCE },
+      format: { type: 'csv' },
+      unit: { measure: 'PERCENT' },
+      file: '-data.csv',
+      layout: { type: 'long', valueColumns: [{ column: '=HYPERLINK("http://x")', indicator: 'HH7' }] },
+      dimensions: { REF_AREA: { column: 'area' }, TIME_PERIOD: { value: '2020' } },
+    };
+    const wide = {
+      source: { id: 'T2', ...SOURCE },
+      format: { type: 'csv' },
+      unit: { measure: 'PERCENT' },
+      file: '@wide.csv',
+      layout: { type: 'wide', timeColumns: '2020', indicator: 'HH7' },
+      dimensions: { REF_AREA: { column: 'area' } },
+    };
     writeFileSync(join(dir, '=long.json'), JSON.stringify(long));
     writeFileSync(join(dir, '+wide.json'), JSON.stringify(wide));
-    const r = spawnSync(process.execPath, [BIN, 'harmonise', '--mapping', '=long.json', '+wide.json', '--out', 'out'], { cwd: dir, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [BIN, 'harmonise', '--mapping', '=long.json', '+wide.json', '--out', 'out'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
     expect(r.status, r.stderr).toBe(0);
     const path = join(dir, 'out', 'observations.csv');
     const rows = parse(readFileSync(path, 'utf8'), { columns: true }) as Record<string, string>[];

@@ -20,7 +20,13 @@ function readOut(dir: string, file: string): Row[] {
 
 /** A WDI wide file read with csv-parse: area code → year → cell text. */
 function wdiCells(path: string, skip: number): Map<string, Map<string, string>> {
-  const rows = parse(readFileSync(path), { bom: true, columns: true, from_line: skip + 1, relax_column_count: true, skip_empty_lines: true }) as Row[];
+  const rows = parse(readFileSync(path), {
+    bom: true,
+    columns: true,
+    from_line: skip + 1,
+    relax_column_count: true,
+    skip_empty_lines: true,
+  }) as Row[];
   const out = new Map<string, Map<string, string>>();
   for (const r of rows) out.set(r['Country Code'], new Map(Object.entries(r).filter(([k]) => /^\d{4}$/.test(k))));
   return out;
@@ -36,7 +42,8 @@ function dataCells(years: Map<string, string>): Map<string, number> {
 /** A written value as the test's reference writes it: `..` for a missing value (an empty field). */
 const shown = (text: string): string => (text === '' ? '..' : String(Number(text)));
 
-const keyOf = (o: Row): string => ['REF_AREA', 'INDICATOR', 'SEX', 'AGE', 'URBANISATION', 'INCOME_WEALTH_QUANTILE', 'TIME_PERIOD'].map((k) => o[k]).join('|');
+const keyOf = (o: Row): string =>
+  ['REF_AREA', 'INDICATOR', 'SEX', 'AGE', 'URBANISATION', 'INCOME_WEALTH_QUANTILE', 'TIME_PERIOD'].map((k) => o[k]).join('|');
 
 describe('overlapping sources and filtered rows', () => {
   it('WDI 2018 and 2024 internet users in one run, the older first: one row per key, all ten Member States, the 2024 value wherever both have one', async () => {
@@ -67,7 +74,13 @@ describe('overlapping sources and filtered rows', () => {
     const conflicts = readOut(out, 'conflicts.csv');
     expect(conflicts.map((c) => `${c.REF_AREA}|${c.TIME_PERIOD}|${Number(c.DROPPED_VALUE)}`).sort()).toEqual(losers.sort());
     const phl = conflicts.find((c) => c.REF_AREA === 'PHL' && c.TIME_PERIOD === '2015')!;
-    expect(phl).toMatchObject({ KEPT_SOURCE: 'WDI_2024_IT.NET.USER.ZS', KEPT_VALUE: '36.9', DROPPED_SOURCE: 'WDI_2018_IT.NET.USER.ZS', DROPPED_VALUE: '53.7', REASON: 'priority' });
+    expect(phl).toMatchObject({
+      KEPT_SOURCE: 'WDI_2024_IT.NET.USER.ZS',
+      KEPT_VALUE: '36.9',
+      DROPPED_SOURCE: 'WDI_2018_IT.NET.USER.ZS',
+      DROPPED_VALUE: '53.7',
+      REASON: 'priority',
+    });
     expect(r.counts.cells).toBe(r.counts.observations + r.counts.rejected + r.counts.filtered);
   });
 
@@ -94,7 +107,11 @@ describe('overlapping sources and filtered rows', () => {
     const cell = fc.record({
       area: fc.constantFrom(...AREAS),
       year: fc.constantFrom(...YEARS),
-      value: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 1000 }).map((x) => x / 10), fc.constant('..')),
+      value: fc.oneof(
+        fc.constant(0),
+        fc.integer({ min: 1, max: 1000 }).map((x) => x / 10),
+        fc.constant('..'),
+      ),
       note: fc.constantFrom('', '', '', 'footnote'),
     });
     const source = fc.record({
@@ -119,7 +136,9 @@ describe('overlapping sources and filtered rows', () => {
             dimensions: { REF_AREA: { column: 'area' }, TIME_PERIOD: { column: 'year' } },
             missing: { '': null, '..': 'O' },
             filters: {
-              ...(s.from !== undefined || s.to !== undefined ? { years: { ...(s.from !== undefined ? { from: s.from } : {}), ...(s.to !== undefined ? { to: s.to } : {}) } } : {}),
+              ...(s.from !== undefined || s.to !== undefined
+                ? { years: { ...(s.from !== undefined ? { from: s.from } : {}), ...(s.to !== undefined ? { to: s.to } : {}) } }
+                : {}),
               ...(s.dropNotes ? { dropRows: [{ column: 'note', pattern: '^footnote$' }] } : {}),
               ...(s.padding ? { leadingZerosArePadding: true } : {}),
             },
@@ -131,7 +150,10 @@ describe('overlapping sources and filtered rows', () => {
         const candidates = new Map<string, { k: number; value: number | '..' }[]>();
         sources.forEach((s, k) => {
           const firstNonZero = new Map<string, number>();
-          if (s.padding) for (const c of s.cells) if (c.value !== 0 && c.value !== '..' && !(s.dropNotes && c.note === 'footnote')) firstNonZero.set(c.area, Math.min(firstNonZero.get(c.area) ?? Infinity, c.year));
+          if (s.padding)
+            for (const c of s.cells)
+              if (c.value !== 0 && c.value !== '..' && !(s.dropNotes && c.note === 'footnote'))
+                firstNonZero.set(c.area, Math.min(firstNonZero.get(c.area) ?? Infinity, c.year));
           for (const c of s.cells) {
             if (s.dropNotes && c.note === 'footnote') continue;
             if ((s.from !== undefined && c.year < s.from) || (s.to !== undefined && c.year > s.to)) continue;
@@ -144,7 +166,11 @@ describe('overlapping sources and filtered rows', () => {
         const better = (a: { k: number; value: number | '..' }, b: { k: number; value: number | '..' }): boolean =>
           (a.value === '..') !== (b.value === '..') ? b.value === '..' : earlier(a.k, b.k);
         const earlier = (a: number, b: number): boolean =>
-          sources[a].priority !== sources[b].priority ? sources[a].priority > sources[b].priority : sources[a].release !== sources[b].release ? sources[a].release > sources[b].release : a < b;
+          sources[a].priority !== sources[b].priority
+            ? sources[a].priority > sources[b].priority
+            : sources[a].release !== sources[b].release
+              ? sources[a].release > sources[b].release
+              : a < b;
         const winners = new Map<string, string>();
         const losers: string[] = [];
         for (const [key, cs] of candidates) {
@@ -157,8 +183,12 @@ describe('overlapping sources and filtered rows', () => {
         const obs = readOut(dir, 'observations.csv');
         expect(new Set(obs.map(keyOf)).size).toBe(obs.length);
         expect(new Map(obs.map((o) => [`${o.REF_AREA}|${o.TIME_PERIOD}`, `${o.SOURCE_ID}=${shown(o.OBS_VALUE)}`]))).toEqual(winners);
-        expect(obs.filter((o) => o.OBS_STATUS === 'O').map((o) => o.OBS_VALUE)).toEqual(obs.filter((o) => winners.get(`${o.REF_AREA}|${o.TIME_PERIOD}`)!.endsWith('=..')).map(() => ''));
-        const conflicts = readOut(dir, 'conflicts.csv').map((c) => `${c.REF_AREA}|${c.TIME_PERIOD}|${c.DROPPED_SOURCE}=${shown(c.DROPPED_VALUE)}|kept ${c.KEPT_SOURCE}`);
+        expect(obs.filter((o) => o.OBS_STATUS === 'O').map((o) => o.OBS_VALUE)).toEqual(
+          obs.filter((o) => winners.get(`${o.REF_AREA}|${o.TIME_PERIOD}`)!.endsWith('=..')).map(() => ''),
+        );
+        const conflicts = readOut(dir, 'conflicts.csv').map(
+          (c) => `${c.REF_AREA}|${c.TIME_PERIOD}|${c.DROPPED_SOURCE}=${shown(c.DROPPED_VALUE)}|kept ${c.KEPT_SOURCE}`,
+        );
         expect(conflicts.sort()).toEqual(losers.sort());
       }),
       { numRuns: 80, seed: 20261203 },

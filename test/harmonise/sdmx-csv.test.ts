@@ -7,31 +7,51 @@ import { harmonise, readObservations } from '../../src/harmonise/index.js';
 import { tmp, writeMapping } from './helpers.js';
 
 const ROOT = join(import.meta.dirname, '../..');
-const readJson = (rel: string): { dimensions: { id: string; role: string; codelist?: string }[]; attributes: { id: string; multiValued?: boolean }[]; customColumns: { id: string }[] } => JSON.parse(readFileSync(join(ROOT, rel), 'utf8'));
+const readJson = (
+  rel: string,
+): {
+  dimensions: { id: string; role: string; codelist?: string }[];
+  attributes: { id: string; multiValued?: boolean }[];
+  customColumns: { id: string }[];
+} => JSON.parse(readFileSync(join(ROOT, rel), 'utf8'));
 const DSD = readJson('guidelines/dsd/DSD_DIGITAL.json');
-const codesOf = (list: string): Set<string> => new Set((JSON.parse(readFileSync(join(ROOT, 'guidelines/codelists', `${list}.json`), 'utf8')) as { codes: { id: string }[] }).codes.map((c) => c.id));
+const codesOf = (list: string): Set<string> =>
+  new Set(
+    (JSON.parse(readFileSync(join(ROOT, 'guidelines/codelists', `${list}.json`), 'utf8')) as { codes: { id: string }[] }).codes.map(
+      (c) => c.id,
+    ),
+  );
 
 /** A table of HH15 (skills), HH8 (location of use) and HH7 by education, labour-force status and occupation. */
 function breakdownTable(dir: string): string {
   const file = join(dir, 'breakdowns.csv');
-  writeFileSync(file, [
-    'area,year,indicator,education,lfs,occupation,skill,location,value',
-    'VNM,2022,HH15,_T,_T,_T,CPT,_T,41.5',
-    'VNM,2022,HH15,ISCED11_5T8,_T,_T,CPT,_T,77.2',
-    'VNM,2022,HH15,ISCED11_5T8,EMP,_T,PRGM,_T,12.9',
-    'VNM,2022,HH8,_T,_T,_T,_T,HOME,70.1',
-    'VNM,2022,HH8,_T,_T,_T,_T,WORK,30.4',
-    'VNM,2022,HH7,_T,_T,ISCO08_2,_T,_T,98.3',
-    'VNM,2022,HH7,_T,UNE,_T,_T,_T,66.6',
-    'VNM,2022,HH7,_T,_T,_T,_T,_T,79.1',
-    '',
-  ].join('\n'));
+  writeFileSync(
+    file,
+    [
+      'area,year,indicator,education,lfs,occupation,skill,location,value',
+      'VNM,2022,HH15,_T,_T,_T,CPT,_T,41.5',
+      'VNM,2022,HH15,ISCED11_5T8,_T,_T,CPT,_T,77.2',
+      'VNM,2022,HH15,ISCED11_5T8,EMP,_T,PRGM,_T,12.9',
+      'VNM,2022,HH8,_T,_T,_T,_T,HOME,70.1',
+      'VNM,2022,HH8,_T,_T,_T,_T,WORK,30.4',
+      'VNM,2022,HH7,_T,_T,ISCO08_2,_T,_T,98.3',
+      'VNM,2022,HH7,_T,UNE,_T,_T,_T,66.6',
+      'VNM,2022,HH7,_T,_T,_T,_T,_T,79.1',
+      '',
+    ].join('\n'),
+  );
   return writeMapping(dir, 'breakdowns', {
     file,
     layout: { type: 'long', valueColumns: [{ column: 'value' }] },
     dimensions: {
-      REF_AREA: { column: 'area' }, TIME_PERIOD: { column: 'year' }, INDICATOR: { column: 'indicator' },
-      EDUCATION: { column: 'education' }, LABOUR_FORCE_STATUS: { column: 'lfs' }, OCCUPATION: { column: 'occupation' }, ICT_SKILL: { column: 'skill' }, ICT_LOCATION: { column: 'location' },
+      REF_AREA: { column: 'area' },
+      TIME_PERIOD: { column: 'year' },
+      INDICATOR: { column: 'indicator' },
+      EDUCATION: { column: 'education' },
+      LABOUR_FORCE_STATUS: { column: 'lfs' },
+      OCCUPATION: { column: 'occupation' },
+      ICT_SKILL: { column: 'skill' },
+      ICT_LOCATION: { column: 'location' },
     },
   });
 }
@@ -43,13 +63,22 @@ describe('observations.csv carries every breakdown of the data structure definit
     const dir = tmp();
     const r = await harmonise({ mappings: [breakdownTable(dir)], outDir: dir });
     expect(r.rejects).toEqual([]);
-    const rows = parse(readFileSync(join(dir, 'observations.csv')), { columns: (h: string[]) => h.map((x) => x.replace(/\[.*\]$/, '')) }) as Row[];
+    const rows = parse(readFileSync(join(dir, 'observations.csv')), {
+      columns: (h: string[]) => h.map((x) => x.replace(/\[.*\]$/, '')),
+    }) as Row[];
     const key = (o: Row): string => [o.INDICATOR, o.EDUCATION, o.LABOUR_FORCE_STATUS, o.OCCUPATION, o.ICT_SKILL, o.ICT_LOCATION].join('|');
-    expect(new Map(rows.map((o) => [key(o), Number(o.OBS_VALUE)]))).toEqual(new Map([
-      ['HH15|_T|_T|_T|CPT|_T', 41.5], ['HH15|ISCED11_5T8|_T|_T|CPT|_T', 77.2], ['HH15|ISCED11_5T8|EMP|_T|PRGM|_T', 12.9],
-      ['HH8|_T|_T|_T|_T|HOME', 70.1], ['HH8|_T|_T|_T|_T|WORK', 30.4],
-      ['HH7|_T|_T|ISCO08_2|_T|_T', 98.3], ['HH7|_T|UNE|_T|_T|_T', 66.6], ['HH7|_T|_T|_T|_T|_T', 79.1],
-    ]));
+    expect(new Map(rows.map((o) => [key(o), Number(o.OBS_VALUE)]))).toEqual(
+      new Map([
+        ['HH15|_T|_T|_T|CPT|_T', 41.5],
+        ['HH15|ISCED11_5T8|_T|_T|CPT|_T', 77.2],
+        ['HH15|ISCED11_5T8|EMP|_T|PRGM|_T', 12.9],
+        ['HH8|_T|_T|_T|_T|HOME', 70.1],
+        ['HH8|_T|_T|_T|_T|WORK', 30.4],
+        ['HH7|_T|_T|ISCO08_2|_T|_T', 98.3],
+        ['HH7|_T|UNE|_T|_T|_T', 66.6],
+        ['HH7|_T|_T|_T|_T|_T', 79.1],
+      ]),
+    );
     expect(rows).toHaveLength(8);
   });
 
@@ -57,41 +86,71 @@ describe('observations.csv carries every breakdown of the data structure definit
     const dir = tmp();
     const file = join(dir, 'bad.csv');
     writeFileSync(file, 'area,year,skill,value\nVNM,2022,CPT,40\n');
-    const m = writeMapping(dir, 'bad', { file, layout: { type: 'long', valueColumns: [{ column: 'value', indicator: 'HH7' }] }, dimensions: { REF_AREA: { column: 'area' }, TIME_PERIOD: { column: 'year' }, ICT_SKILL: { column: 'skill' } } });
+    const m = writeMapping(dir, 'bad', {
+      file,
+      layout: { type: 'long', valueColumns: [{ column: 'value', indicator: 'HH7' }] },
+      dimensions: { REF_AREA: { column: 'area' }, TIME_PERIOD: { column: 'year' }, ICT_SKILL: { column: 'skill' } },
+    });
     const r = await harmonise({ mappings: [m] });
-    expect(r.rejects.map((x) => [x.code, x.message])).toEqual([['BREAKDOWN_NOT_ALLOWED', expect.stringMatching(/HH7 has no breakdown by ICT_SKILL/)]]);
+    expect(r.rejects.map((x) => [x.code, x.message])).toEqual([
+      ['BREAKDOWN_NOT_ALLOWED', expect.stringMatching(/HH7 has no breakdown by ICT_SKILL/)],
+    ]);
   });
 
   it('for random observations over every breakdown: one row per key, sorted by the key in DSD order', async () => {
     const codes = (list: string, n: number): string[] => [...codesOf(list)].filter((c) => c !== '_U' && c !== '_Z').slice(0, n);
     const obs = fc.record({
-      area: fc.constantFrom('VNM', 'THA', 'MYS'), year: fc.constantFrom('2020', '2021'),
-      sex: fc.constantFrom(...codes('CL_SEX', 3)), urb: fc.constantFrom(...codes('CL_URBANISATION', 3)),
-      edu: fc.constantFrom(...codes('CL_EDUCATION', 5)), lfs: fc.constantFrom(...codes('CL_LABOUR_FORCE_STATUS', 5)),
-      occ: fc.constantFrom(...codes('CL_OCCUPATION', 4)), value: fc.integer({ min: 0, max: 1000 }),
+      area: fc.constantFrom('VNM', 'THA', 'MYS'),
+      year: fc.constantFrom('2020', '2021'),
+      sex: fc.constantFrom(...codes('CL_SEX', 3)),
+      urb: fc.constantFrom(...codes('CL_URBANISATION', 3)),
+      edu: fc.constantFrom(...codes('CL_EDUCATION', 5)),
+      lfs: fc.constantFrom(...codes('CL_LABOUR_FORCE_STATUS', 5)),
+      occ: fc.constantFrom(...codes('CL_OCCUPATION', 4)),
+      value: fc.integer({ min: 0, max: 1000 }),
     });
-    await fc.assert(fc.asyncProperty(fc.array(obs, { minLength: 1, maxLength: 60 }), async (list) => {
-      const dir = tmp();
-      const file = join(dir, 'r.csv');
-      writeFileSync(file, `area,year,sex,urb,edu,lfs,occ,value\n${list.map((o) => `${o.area},${o.year},${o.sex},${o.urb},${o.edu},${o.lfs},${o.occ},${o.value / 10}`).join('\n')}\n`);
-      const m = writeMapping(dir, 'r', {
-        file, layout: { type: 'long', valueColumns: [{ column: 'value', indicator: 'HH7' }] },
-        dimensions: { REF_AREA: { column: 'area' }, TIME_PERIOD: { column: 'year' }, SEX: { column: 'sex' }, URBANISATION: { column: 'urb' }, EDUCATION: { column: 'edu' }, LABOUR_FORCE_STATUS: { column: 'lfs' }, OCCUPATION: { column: 'occ' } },
-      });
-      await harmonise({ mappings: [m], outDir: dir, database: false });
-      // reference: the first row of each key (later ones are duplicates of the same source), sorted by the key tuple
-      const first = new Map<string, { tuple: string[]; value: number }>();
-      for (const o of list) {
-        const tuple = [o.area, 'HH7', o.sex, '_T', o.urb, '_T', o.edu, o.lfs, o.occ, '_T', '_T', o.year];
-        const k = tuple.join('|');
-        if (!first.has(k)) first.set(k, { tuple, value: o.value / 10 });
-      }
-      const cmp = (a: string[], b: string[]): number => { for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1; return 0; };
-      const expected = [...first.values()].sort((a, b) => cmp(a.tuple, b.tuple)).map((e) => `${e.tuple.join('|')}=${e.value}`);
-      const rows = parse(readFileSync(join(dir, 'observations.csv')), { columns: (h: string[]) => h.map((x) => x.replace(/\[.*\]$/, '')) }) as Row[];
-      const keyDims = DSD.dimensions.filter((d) => d.role !== 'frequency').map((d) => d.id);
-      expect(rows.map((o) => `${keyDims.map((d) => o[d]).join('|')}=${Number(o.OBS_VALUE)}`)).toEqual(expected);
-    }), { numRuns: 40, seed: 11 });
+    await fc.assert(
+      fc.asyncProperty(fc.array(obs, { minLength: 1, maxLength: 60 }), async (list) => {
+        const dir = tmp();
+        const file = join(dir, 'r.csv');
+        writeFileSync(
+          file,
+          `area,year,sex,urb,edu,lfs,occ,value\n${list.map((o) => `${o.area},${o.year},${o.sex},${o.urb},${o.edu},${o.lfs},${o.occ},${o.value / 10}`).join('\n')}\n`,
+        );
+        const m = writeMapping(dir, 'r', {
+          file,
+          layout: { type: 'long', valueColumns: [{ column: 'value', indicator: 'HH7' }] },
+          dimensions: {
+            REF_AREA: { column: 'area' },
+            TIME_PERIOD: { column: 'year' },
+            SEX: { column: 'sex' },
+            URBANISATION: { column: 'urb' },
+            EDUCATION: { column: 'edu' },
+            LABOUR_FORCE_STATUS: { column: 'lfs' },
+            OCCUPATION: { column: 'occ' },
+          },
+        });
+        await harmonise({ mappings: [m], outDir: dir, database: false });
+        // reference: the first row of each key (later ones are duplicates of the same source), sorted by the key tuple
+        const first = new Map<string, { tuple: string[]; value: number }>();
+        for (const o of list) {
+          const tuple = [o.area, 'HH7', o.sex, '_T', o.urb, '_T', o.edu, o.lfs, o.occ, '_T', '_T', o.year];
+          const k = tuple.join('|');
+          if (!first.has(k)) first.set(k, { tuple, value: o.value / 10 });
+        }
+        const cmp = (a: string[], b: string[]): number => {
+          for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+          return 0;
+        };
+        const expected = [...first.values()].sort((a, b) => cmp(a.tuple, b.tuple)).map((e) => `${e.tuple.join('|')}=${e.value}`);
+        const rows = parse(readFileSync(join(dir, 'observations.csv')), {
+          columns: (h: string[]) => h.map((x) => x.replace(/\[.*\]$/, '')),
+        }) as Row[];
+        const keyDims = DSD.dimensions.filter((d) => d.role !== 'frequency').map((d) => d.id);
+        expect(rows.map((o) => `${keyDims.map((d) => o[d]).join('|')}=${Number(o.OBS_VALUE)}`)).toEqual(expected);
+      }),
+      { numRuns: 40, seed: 11 },
+    );
   });
 });
 
@@ -116,18 +175,30 @@ describe('observations.csv conforms to SDMX-CSV 2.0.0', () => {
       expect(['I', 'A', 'R', 'D']).toContain(r[2]);
     }
     // the other columns: the DSD's components, a multi-valued one as ID[], then custom columns
-    const components = [...DSD.dimensions.map((d) => d.id), 'OBS_VALUE', ...DSD.attributes.map((a) => (a.multiValued ? `${a.id}[]` : a.id))];
+    const components = [
+      ...DSD.dimensions.map((d) => d.id),
+      'OBS_VALUE',
+      ...DSD.attributes.map((a) => (a.multiValued ? `${a.id}[]` : a.id)),
+    ];
     expect(header.slice(3, 3 + components.length)).toEqual(components);
     expect(header.slice(3 + components.length)).toEqual(DSD.customColumns.map((c) => c.id));
     // every coded dimension value is a code of its code list (CL_INDICATOR is the catalogue)
-    const catalogue = new Set((JSON.parse(readFileSync(join(ROOT, 'guidelines/catalogue/indicators.json'), 'utf8')) as { indicators: { code: string }[] }).indicators.map((i) => i.code));
+    const catalogue = new Set(
+      (
+        JSON.parse(readFileSync(join(ROOT, 'guidelines/catalogue/indicators.json'), 'utf8')) as { indicators: { code: string }[] }
+      ).indicators.map((i) => i.code),
+    );
     for (const d of DSD.dimensions.filter((x) => x.codelist)) {
       const ok = d.codelist === 'CL_INDICATOR' ? catalogue : codesOf(d.codelist!);
       const at = header.indexOf(d.id);
       for (const r of rows) expect(ok.has(r[at]), `${d.id} ${r[at]}`).toBe(true);
     }
     // units and statuses are codes too; the multiplier is a CL_UNIT_MULT code
-    for (const [col, list] of [['UNIT_MEASURE', 'CL_UNIT_MEASURE'], ['UNIT_MULT', 'CL_UNIT_MULT'], ['OBS_STATUS', 'CL_OBS_STATUS']] as const) {
+    for (const [col, list] of [
+      ['UNIT_MEASURE', 'CL_UNIT_MEASURE'],
+      ['UNIT_MULT', 'CL_UNIT_MULT'],
+      ['OBS_STATUS', 'CL_OBS_STATUS'],
+    ] as const) {
       const ok = codesOf(list);
       for (const r of rows) expect(ok.has(r[header.indexOf(col)])).toBe(true);
     }
@@ -139,7 +210,10 @@ describe('observations.csv conforms to SDMX-CSV 2.0.0', () => {
     const path = join(dir, 'observations.csv');
     const original = readObservations(path).rows;
     const all = parse(readFileSync(path)) as string[][];
-    const keep = all[0].map((h, i) => [h, i] as const).filter(([h]) => !h.startsWith('PROV_')).reverse();
+    const keep = all[0]
+      .map((h, i) => [h, i] as const)
+      .filter(([h]) => !h.startsWith('PROV_'))
+      .reverse();
     const shuffled = join(dir, 'shuffled.csv');
     writeFileSync(shuffled, all.map((r) => keep.map(([, i]) => r[i]).join(',')).join('\n'));
     const back = readObservations(shuffled).rows;
@@ -158,6 +232,8 @@ describe('observations.csv conforms to SDMX-CSV 2.0.0', () => {
     const noArea = join(dir, 'noarea.csv');
     const at = all[0].indexOf('REF_AREA');
     writeFileSync(noArea, all.map((r) => r.filter((_, i) => i !== at).join(',')).join('\n'));
-    expect(() => readObservations(noArea)).toThrowError(expect.objectContaining({ code: 'OBSERVATIONS_COLUMN_MISSING', location: expect.objectContaining({ column: 'REF_AREA', row: 1 }) }));
+    expect(() => readObservations(noArea)).toThrowError(
+      expect.objectContaining({ code: 'OBSERVATIONS_COLUMN_MISSING', location: expect.objectContaining({ column: 'REF_AREA', row: 1 }) }),
+    );
   });
 });

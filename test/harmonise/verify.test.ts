@@ -9,7 +9,10 @@ const root = join(import.meta.dirname, '../..');
 const MAPPINGS = [join(DATA, 'wdi2018/wdi2018_internet_users.json'), join(root, 'datasets/mappings/wdi2024_internet_users.json')];
 
 /** Runs the overlapping-vintage harmonisation, editing the written observations.csv before the check. */
-async function corrupted(edit: (lines: string[]) => string[], file: 'observations' | 'rejects' | 'conflicts' = 'observations'): Promise<OutputError> {
+async function corrupted(
+  edit: (lines: string[]) => string[],
+  file: 'observations' | 'rejects' | 'conflicts' = 'observations',
+): Promise<OutputError> {
   const afterWrite = (o: HarmoniseOutputs): void => {
     const lines = readFileSync(o[file], 'utf8').split('\n');
     writeFileSync(o[file], edit(lines).join('\n'));
@@ -29,7 +32,12 @@ async function corrupted(edit: (lines: string[]) => string[], file: 'observation
 describe('the written files are read back and checked against the cell ledger', () => {
   it('an intact run passes and reports what it read back', async () => {
     const r = await harmonise({ mappings: MAPPINGS, outDir: tmp() });
-    expect(r.written).toMatchObject({ observations: r.counts.observations, keys: r.counts.observations, conflicts: r.conflicts.length, rejectedCells: r.counts.rejected });
+    expect(r.written).toMatchObject({
+      observations: r.counts.observations,
+      keys: r.counts.observations,
+      conflicts: r.conflicts.length,
+      rejectedCells: r.counts.rejected,
+    });
     expect(r.written!.areas).toEqual(['BRN', 'IDN', 'KHM', 'LAO', 'MMR', 'MYS', 'PHL', 'SGP', 'THA', 'VNM']);
   });
 
@@ -46,19 +54,28 @@ describe('the written files are read back and checked against the cell ledger', 
     expect(e.message).toMatch(/written twice/);
   });
 
-  it('one country\'s rows relabelled as another (same count, distinct keys, in order) is caught by the areas', async () => {
+  it("one country's rows relabelled as another (same count, distinct keys, in order) is caught by the areas", async () => {
     const e = await corrupted((l) => l.map((x) => x.replace(/^(dataflow,[^,]*,[A-Z],)THA,/, '$1TLS,')));
-    expect(e.message).toMatch(/^areas: the ledger counts BRN IDN KHM LAO MMR MYS PHL SGP THA VNM, the written file holds BRN IDN KHM LAO MMR MYS PHL SGP TLS VNM$/);
+    expect(e.message).toMatch(
+      /^areas: the ledger counts BRN IDN KHM LAO MMR MYS PHL SGP THA VNM, the written file holds BRN IDN KHM LAO MMR MYS PHL SGP TLS VNM$/,
+    );
   });
 
   it('rows moved from one source to another are caught by the rows per source', async () => {
-    const e = await corrupted((l) => l.map((x, i) => (i >= 1 && i <= 3 ? x.replace(',WDI_2024_IT.NET.USER.ZS,', ',WDI_2018_IT.NET.USER.ZS,') : x)));
+    const e = await corrupted((l) =>
+      l.map((x, i) => (i >= 1 && i <= 3 ? x.replace(',WDI_2024_IT.NET.USER.ZS,', ',WDI_2018_IT.NET.USER.ZS,') : x)),
+    );
     expect(e.message).toBe('observations of source WDI_2024_IT.NET.USER.ZS: the ledger counts 285, the written file holds 282');
   });
 
   it('a value turned into text, a rejects file and a conflicts file that lost rows', async () => {
-    expect((await corrupted((l) => l.map((x, i) => (i === 2 ? x.replace(/,A,(\d{4}),[^,]*,/, ',A,$1,NaN,') : x)))).location).toMatchObject({ row: 3, column: 'OBS_VALUE' });
-    expect((await corrupted((l) => l.slice(0, 3).concat(l.slice(4)), 'conflicts')).message).toMatch(/conflicts: the ledger counts \d+, the written file holds \d+/);
+    expect((await corrupted((l) => l.map((x, i) => (i === 2 ? x.replace(/,A,(\d{4}),[^,]*,/, ',A,$1,NaN,') : x)))).location).toMatchObject({
+      row: 3,
+      column: 'OBS_VALUE',
+    });
+    expect((await corrupted((l) => l.slice(0, 3).concat(l.slice(4)), 'conflicts')).message).toMatch(
+      /conflicts: the ledger counts \d+, the written file holds \d+/,
+    );
     const rej = await corrupted((l) => [l[0], 'S,f.csv,,2,value,NON_NUMERIC,m,3,t', ...l.slice(1)], 'rejects');
     expect(rej.message).toBe('rejected cells: the ledger counts 0, the written file holds 3');
     expect(rej.location?.file).toMatch(/rejects\.csv$/);

@@ -11,7 +11,12 @@ const data = join(import.meta.dirname, 'data');
 function rowsOf(text: string, opts = {}): { header: string[]; rows: RawRow[] } {
   const rows: RawRow[] = [];
   let header: string[] = [];
-  readCsvText(text, 'x.csv', opts, { onHeader: (h) => { header = h; }, onRow: (r) => rows.push(r) });
+  readCsvText(text, 'x.csv', opts, {
+    onHeader: (h) => {
+      header = h;
+    },
+    onRow: (r) => rows.push(r),
+  });
   return { header, rows };
 }
 
@@ -21,12 +26,16 @@ describe('CSV reader', () => {
     for (const t of [lf, lf.replace(/\n/g, '\r\n'), lf.replace(/\n/g, '\r')]) {
       const { header, rows } = rowsOf(t);
       expect(header).toEqual(['a', 'b']);
-      expect(rows.map((r) => [r.row, ...r.cells])).toEqual([[2, '1', '2'], [4, '3', '4']]);
+      expect(rows.map((r) => [r.row, ...r.cells])).toEqual([
+        [2, '1', '2'],
+        [4, '3', '4'],
+      ]);
     }
   });
 
   it('drops a BOM, skips a preamble, and handles a trailing separator on every line', () => {
-    const t = '\ufeff"Data Source","WDI",\n\n"Last Updated Date","2018-05-02",\n\n"Country Name","Country Code","2016",\n"Viet Nam","VNM","1.5",\n';
+    const t =
+      '\ufeff"Data Source","WDI",\n\n"Last Updated Date","2018-05-02",\n\n"Country Name","Country Code","2016",\n"Viet Nam","VNM","1.5",\n';
     const { header, rows } = rowsOf(t, { skipRows: 4 });
     expect(header).toEqual(['Country Name', 'Country Code', '2016']);
     expect(rows).toHaveLength(1);
@@ -57,7 +66,11 @@ describe('CSV reader', () => {
     // the stray quote pairs with a later quote: detected by what follows the "closing" quote
     const pairsLater = 'area,value\n"THA,2\nMYS,"3"\nSGP,4\n';
     const r2 = rowsOf(pairsLater).rows;
-    expect(r2.map((r) => [r.row, r.error?.code ?? 'ok'])).toEqual([[2, 'CSV_UNBALANCED_QUOTE'], [3, 'ok'], [4, 'ok']]);
+    expect(r2.map((r) => [r.row, r.error?.code ?? 'ok'])).toEqual([
+      [2, 'CSV_UNBALANCED_QUOTE'],
+      [3, 'ok'],
+      [4, 'ok'],
+    ]);
     expect(r2[1].cells).toEqual(['MYS', '3']);
     // a quoted field over more lines than allowed
     const long = `a,b\n"x${'\n'.repeat(5)}",1\nVNM,2\n`;
@@ -80,7 +93,11 @@ describe('CSV reader', () => {
     // a quoted field over lines in a row of the right width is the dialect's: kept
     expect(rowsOf('a,b\n"x\ny",1\n').rows.map((r) => r.cells)).toEqual([['x\ny', '1']]);
     // a dialect that allows no line break inside a field (maxLinesPerField 0) rejects even that row
-    expect(rowsOf('a,b\n"x\ny",1\nz,2\n', { maxLinesPerField: 0 }).rows.map((r) => [r.row, r.error?.code ?? 'ok'])).toEqual([[2, 'CSV_UNBALANCED_QUOTE'], [3, 'ok'], [4, 'ok']]);
+    expect(rowsOf('a,b\n"x\ny",1\nz,2\n', { maxLinesPerField: 0 }).rows.map((r) => [r.row, r.error?.code ?? 'ok'])).toEqual([
+      [2, 'CSV_UNBALANCED_QUOTE'],
+      [3, 'ok'],
+      [4, 'ok'],
+    ]);
   });
 
   it('marks ragged rows', () => {
@@ -157,47 +174,70 @@ describe('parseLocaleNumber', () => {
   });
 
   it('any number written in a format reads back in that format and in no other that would change it', () => {
-    const formats = [{ decimal: '.', thousands: ',' }, { decimal: ',', thousands: '.' }, { decimal: ',', thousands: ' ' }, { decimal: '.', thousands: '' }, { decimal: ',', thousands: '' }];
+    const formats = [
+      { decimal: '.', thousands: ',' },
+      { decimal: ',', thousands: '.' },
+      { decimal: ',', thousands: ' ' },
+      { decimal: '.', thousands: '' },
+      { decimal: ',', thousands: '' },
+    ];
     const write = (x: number, f: { decimal: string; thousands: string }): string => {
       const [int, frac] = Math.abs(x).toFixed(2).split('.');
       const grouped = f.thousands ? int.replace(/\B(?=(\d{3})+(?!\d))/g, f.thousands) : int;
       return `${x < 0 ? '-' : ''}${grouped}${f.decimal}${frac}`;
     };
-    fc.assert(fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.constantFrom(...formats), fc.constantFrom(...formats), (cents, f, g) => {
-      const x = cents / 100;
-      const text = write(x, f);
-      expect(parseLocaleNumber(text, f)).toBeCloseTo(x, 6);
-      const y = parseLocaleNumber(text, g);
-      // read with another format, it is either refused or the very same number
-      if (!Number.isNaN(y)) expect(y).toBeCloseTo(x, 6);
-    }), { numRuns: 500, seed: 7 });
+    fc.assert(
+      fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.constantFrom(...formats), fc.constantFrom(...formats), (cents, f, g) => {
+        const x = cents / 100;
+        const text = write(x, f);
+        expect(parseLocaleNumber(text, f)).toBeCloseTo(x, 6);
+        const y = parseLocaleNumber(text, g);
+        // read with another format, it is either refused or the very same number
+        if (!Number.isNaN(y)) expect(y).toBeCloseTo(x, 6);
+      }),
+      { numRuns: 500, seed: 7 },
+    );
   });
 });
 
-
 describe('reading a file in chunks', () => {
   it('gives the rows of reading it whole, for any text and any chunk size (quotes, line breaks in fields, stray quotes, CRLF, preamble)', () => {
-    const field = fc.oneof(fc.constantFrom('', 'VNM', '12.5', 'a,b', 'x"y', '"q"', 'line\nbreak', 'Thành thị', '12"', '"open'), fc.string({ maxLength: 4 }));
-    const line = fc.array(field, { minLength: 1, maxLength: 4 }).map((fs) => fs.map((f) => (/[",\n]/.test(f) && !f.startsWith('"') ? `"${f.replace(/"/g, '""')}"` : f)).join(','));
-    const text = fc.tuple(fc.array(line, { minLength: 1, maxLength: 12 }), fc.constantFrom('\n', '\r\n', '\r'), fc.integer({ min: 0, max: 2 }));
+    const field = fc.oneof(
+      fc.constantFrom('', 'VNM', '12.5', 'a,b', 'x"y', '"q"', 'line\nbreak', 'Thành thị', '12"', '"open'),
+      fc.string({ maxLength: 4 }),
+    );
+    const line = fc
+      .array(field, { minLength: 1, maxLength: 4 })
+      .map((fs) => fs.map((f) => (/[",\n]/.test(f) && !f.startsWith('"') ? `"${f.replace(/"/g, '""')}"` : f)).join(','));
+    const text = fc.tuple(
+      fc.array(line, { minLength: 1, maxLength: 12 }),
+      fc.constantFrom('\n', '\r\n', '\r'),
+      fc.integer({ min: 0, max: 2 }),
+    );
     const dir = mkdtempSync(join(tmpdir(), 'digicge-chunks-'));
-    fc.assert(fc.property(text, fc.integer({ min: 1, max: 40 }), ([lines, eol, skip], chunk) => {
-      const body = `${'preamble line\n'.repeat(skip)}h1,h2,h3${eol}${lines.join(eol)}${eol}`;
-      const file = join(dir, 't.csv');
-      writeFileSync(file, body);
-      const collect = (run: (sink: { onHeader: (h: string[], r: number) => void; onRow: (r: RawRow) => void }) => void) => {
-        const out: unknown[] = [];
-        try {
-          run({ onHeader: (h, r) => out.push(['header', r, ...h]), onRow: (r) => out.push([r.row, r.error?.code ?? 'ok', r.text, ...r.cells]) });
-        } catch (err) {
-          out.push(['error', (err as InputError).code]);
-        }
-        return out;
-      };
-      const whole = collect((sink) => readCsvText(body, 'x.csv', { skipRows: skip, delimiter: ',' }, sink));
-      const chunked = collect((sink) => streamCsvFile(file, { skipRows: skip, delimiter: ',' }, sink, 'x.csv', chunk));
-      expect(chunked).toEqual(whole);
-    }), { numRuns: 300, seed: 3 });
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 40 }), ([lines, eol, skip], chunk) => {
+        const body = `${'preamble line\n'.repeat(skip)}h1,h2,h3${eol}${lines.join(eol)}${eol}`;
+        const file = join(dir, 't.csv');
+        writeFileSync(file, body);
+        const collect = (run: (sink: { onHeader: (h: string[], r: number) => void; onRow: (r: RawRow) => void }) => void) => {
+          const out: unknown[] = [];
+          try {
+            run({
+              onHeader: (h, r) => out.push(['header', r, ...h]),
+              onRow: (r) => out.push([r.row, r.error?.code ?? 'ok', r.text, ...r.cells]),
+            });
+          } catch (err) {
+            out.push(['error', (err as InputError).code]);
+          }
+          return out;
+        };
+        const whole = collect((sink) => readCsvText(body, 'x.csv', { skipRows: skip, delimiter: ',' }, sink));
+        const chunked = collect((sink) => streamCsvFile(file, { skipRows: skip, delimiter: ',' }, sink, 'x.csv', chunk));
+        expect(chunked).toEqual(whole);
+      }),
+      { numRuns: 300, seed: 3 },
+    );
   });
 
   it('reads the WDI 2024 file in 4 KB chunks exactly as at once (BOM, CRLF, scientific notation)', () => {

@@ -20,7 +20,9 @@ describe('SDMX-JSON 2.x', () => {
       const t = readSdmxJson(join(data, `sdmx-json-2.x_exr-${f}.json`));
       expect(t.version).toBe('2.x');
       const col = (n: string): number => t.header.indexOf(n);
-      const got = t.rows.map((r) => [r.cells[col('CURRENCY')], r.cells[col('TIME_PERIOD')], r.cells[col('OBS_VALUE')], r.cells[col('OBS_STATUS')]]).sort((a, b) => (a.join() < b.join() ? -1 : 1));
+      const got = t.rows
+        .map((r) => [r.cells[col('CURRENCY')], r.cells[col('TIME_PERIOD')], r.cells[col('OBS_VALUE')], r.cells[col('OBS_STATUS')]])
+        .sort((a, b) => (a.join() < b.join() ? -1 : 1));
       expect(got).toEqual(expected);
       expect(t.rows.every((r) => r.cells[col('FREQ')] === 'D' && r.jsonPath?.startsWith('/data/dataSets/0/'))).toBe(true);
     });
@@ -37,7 +39,17 @@ describe('SDMX-CSV', () => {
   it('2.x with labels=both and a semicolon separator keeps the ids', () => {
     const t = readSdmxCsv(join(data, 'sdmx-csv-2.0-labels-both.csv'));
     expect(t.version).toBe('2.x');
-    expect(t.header).toEqual(['STRUCTURE', 'STRUCTURE_ID', 'STRUCTURE_NAME', 'ACTION', 'REF_AREA', 'INDICATOR', 'TIME_PERIOD', 'OBS_VALUE', 'OBS_STATUS']);
+    expect(t.header).toEqual([
+      'STRUCTURE',
+      'STRUCTURE_ID',
+      'STRUCTURE_NAME',
+      'ACTION',
+      'REF_AREA',
+      'INDICATOR',
+      'TIME_PERIOD',
+      'OBS_VALUE',
+      'OBS_STATUS',
+    ]);
     expect(t.rows.map((r) => r.cells)).toEqual([
       ['dataflow', 'ASEAN:DF_DIGITAL(1.0)', 'Digital', 'M', 'VNM', 'HH7', '2021', '74.2', 'A'],
       ['dataflow', 'ASEAN:DF_DIGITAL(1.0)', 'Digital', 'M', 'MYS', 'HH7', '2021', '#N/A', 'O'],
@@ -74,7 +86,11 @@ describe('XLSX', () => {
     await wb.xlsx.writeFile(f);
     const t = await readXlsx(f, { sheet: 'Internet', skipRows: 1, headerRows: 2 });
     expect(t.header).toEqual(['Country', 'Year / 2019', 'Year / 2020']);
-    expect(t.rows.map((r) => [r.row, ...r.cells])).toEqual([[4, 'VNM', '68.7', '70.2'], [6, 'THA', '66.7', '77.8'], [7, 'Note: provisional', '', '']]);
+    expect(t.rows.map((r) => [r.row, ...r.cells])).toEqual([
+      [4, 'VNM', '68.7', '70.2'],
+      [6, 'THA', '66.7', '77.8'],
+      [7, 'Note: provisional', '', ''],
+    ]);
     const cells = meltWide(t, ['Country'], (h) => h.startsWith('Year'));
     expect(cells[1]).toMatchObject({ ids: ['VNM'], variable: 'Year / 2020', value: '70.2', row: 4, column: 'Year / 2020', columnIndex: 3 });
     const byIndex = await readXlsx(f, { sheet: 1, skipRows: 1, headerRows: 2 });
@@ -100,8 +116,14 @@ describe('XLSX caps', () => {
     const sizes = zipEntrySizes(file)!;
     const sheet = sizes.find((e) => e.name === 'xl/worksheets/sheet1.xml')!;
     expect(sheet.size).toBeGreaterThan(100_000);
-    await expect(readXlsx(file, { maxInflatedBytes: 50_000 }, 'big.xlsx')).rejects.toMatchObject({ code: 'XLSX_TOO_LARGE', location: { file: 'big.xlsx', sheet: 'xl/worksheets/sheet1.xml' } });
-    await expect(readXlsx(file, { maxRows: 1000 }, 'big.xlsx')).rejects.toMatchObject({ code: 'XLSX_TOO_MANY_ROWS', location: { file: 'big.xlsx', sheet: 'Data', row: 1001 } });
+    await expect(readXlsx(file, { maxInflatedBytes: 50_000 }, 'big.xlsx')).rejects.toMatchObject({
+      code: 'XLSX_TOO_LARGE',
+      location: { file: 'big.xlsx', sheet: 'xl/worksheets/sheet1.xml' },
+    });
+    await expect(readXlsx(file, { maxRows: 1000 }, 'big.xlsx')).rejects.toMatchObject({
+      code: 'XLSX_TOO_MANY_ROWS',
+      location: { file: 'big.xlsx', sheet: 'Data', row: 1001 },
+    });
     expect((await readXlsx(file, {}, 'big.xlsx')).rows).toHaveLength(3000);
   });
 });

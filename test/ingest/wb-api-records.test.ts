@@ -8,7 +8,12 @@ describe('World Bank API records that are not objects', () => {
   it('become rows with their reason and JSON path (for the rejects file), and the other records still read', () => {
     const dir = mkdtempSync(join(tmpdir(), 'digicge-wb-'));
     const file = join(dir, 'wb.json');
-    const good = { indicator: { id: 'SP.POP.TOTL', value: 'Population, total' }, country: { id: 'TH', value: 'Thailand' }, date: '2017', value: 69209810 };
+    const good = {
+      indicator: { id: 'SP.POP.TOTL', value: 'Population, total' },
+      country: { id: 'TH', value: 'Thailand' },
+      date: '2017',
+      value: 69209810,
+    };
     writeFileSync(file, JSON.stringify([{ page: 1, lastupdated: '2018-04-24' }, [null, good, 7, ['x']]]));
     const t = readWorldBankApi(file);
     expect(t.rows.map((r) => [r.row, r.jsonPath, r.error?.code ?? null])).toEqual([

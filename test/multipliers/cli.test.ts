@@ -33,7 +33,11 @@ describe('digicge multipliers', () => {
     expect(r.stdout).toMatch(/S2\s+1\.4521/);
     const L = readMatrixCsv(join(out, 'L.csv'));
     L.rows.forEach((row, i) => row.forEach((v, j) => expect(v).toBeCloseTo(mb.L_to_4_decimals[i][j], 4)));
-    const m = readFileSync(join(out, 'multipliers.csv'), 'utf8').trim().split('\n').slice(1).map((l) => Number(l.split(',')[1]));
+    const m = readFileSync(join(out, 'multipliers.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => Number(l.split(',')[1]));
     expect(m[0]).toBeCloseTo(1.5182, 4);
     expect(m[1]).toBeCloseTo(1.4521, 4);
     // same input → byte-identical output
@@ -67,7 +71,21 @@ describe('digicge multipliers', () => {
 
   it('computes Leontief multipliers of a SAM block with households endogenous (Type II ≥ Type I)', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'digicge-mult-')), 'io');
-    const r = cli(join(DATA, 'stdcge_sam.csv'), '--type', 'leontief', '--z-block', 'BRD,MLK', '--labour', 'LAB', '--households', 'HOH', '--digital', 'MLK', '--out', out);
+    const r = cli(
+      join(DATA, 'stdcge_sam.csv'),
+      '--type',
+      'leontief',
+      '--z-block',
+      'BRD,MLK',
+      '--labour',
+      'LAB',
+      '--households',
+      'HOH',
+      '--digital',
+      'MLK',
+      '--out',
+      out,
+    );
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const lines = readFileSync(join(out, 'multipliers.csv'), 'utf8').trim().split('\n');

@@ -18,7 +18,10 @@ const DIR = join(DATA, 'pymrio_test_mrio');
 
 /** A pymrio text table: `header` rows of column labels, `index` columns of row labels, tab-separated. */
 function readTable(name: string, index: number): { cols: string[][]; rows: string[][]; m: Matrix } {
-  const lines = readFileSync(join(DIR, name), 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => l.split('\t'));
+  const lines = readFileSync(join(DIR, name), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => l.split('\t'));
   const cols = lines.slice(0, 2).map((l) => l.slice(index));
   const body = lines.slice(2);
   const m = matrix(body.length, cols[0].length);
@@ -76,7 +79,10 @@ describe("footprints with pymrio's definitions: pymrio's test MRIO (6 regions ×
     m0.forEach((v, j) => expect(Math.abs(fac.M.data[j] - v)).toBeLessThan(5e-9));
   });
 
-  for (const [name, got] of [['emissions (with F_Y)', em], ['factor inputs', fac]] as const) {
+  for (const [name, got] of [
+    ['emissions (with F_Y)', em],
+    ['factor inputs', fac],
+  ] as const) {
     const ref = name.startsWith('emissions') ? expected.emissions : expected.factor_inputs;
     it(`${name}: M, D_cba, D_pba, D_imp, D_exp and the regional accounts agree with the numpy implementation of pymrio's formulas to 1e-10`, () => {
       expect(relErr(got.M, ref.M)).toBeLessThan(1e-10);

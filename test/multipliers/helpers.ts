@@ -51,4 +51,3 @@ export function maxAbsDiff(a: number[][], b: number[][]): number {
   a.forEach((r, i) => r.forEach((v, j) => (m = Math.max(m, Math.abs(v - b[i][j])))));
   return m;
 }
-

@@ -55,11 +55,13 @@ describe('industry-by-industry table from a SAM', () => {
         const { households: _closed, ...open } = industryIoFromSam(sam);
         const a = analyseIoTable(open);
         // the (activity + commodity) system: A_AC = I (each activity makes its commodity), A_CA = U / x
-        const big = Array.from({ length: 2 * n }, (_, r) => Array.from({ length: 2 * n }, (_, col) => {
-          if (r < n && col >= n) return r === col - n ? 1 : 0;
-          if (r >= n && col < n) return use[r - n]![col]! / x[col]!;
-          return 0;
-        }));
+        const big = Array.from({ length: 2 * n }, (_, r) =>
+          Array.from({ length: 2 * n }, (_, col) => {
+            if (r < n && col >= n) return r === col - n ? 1 : 0;
+            if (r >= n && col < n) return use[r - n]![col]! / x[col]!;
+            return 0;
+          }),
+        );
         const L = leontief(big);
         const block = L.slice(0, n).map((row) => row.slice(0, n));
         const full = colSums(L).slice(0, n);
@@ -76,7 +78,15 @@ describe('industry-by-industry table from a SAM', () => {
     // industry 1 makes 90 of c1 and 10 of c2, industry 2 makes 100 of c2; no imports or exports
     const V = { rows: 2, cols: 2, data: Float64Array.from([90, 10, 0, 100]) };
     const U = { rows: 2, cols: 2, data: Float64Array.from([20, 30, 10, 40]) };
-    const t = industryByIndustry({ industries: ['I1', 'I2'], commodities: ['c1', 'c2'], V, U, g: Float64Array.from([100, 100]), supply: Float64Array.from([90, 110]), exports: Float64Array.from([0, 0]) });
+    const t = industryByIndustry({
+      industries: ['I1', 'I2'],
+      commodities: ['c1', 'c2'],
+      V,
+      U,
+      g: Float64Array.from([100, 100]),
+      supply: Float64Array.from([90, 110]),
+      exports: Float64Array.from([0, 0]),
+    });
     // by hand: d = [[1, 10/110], [0, 100/110]]; Z = d U
     const expected = [20 + (10 / 110) * 10, 30 + (10 / 110) * 40, (100 / 110) * 10, (100 / 110) * 40];
     Array.from(t.Z.data).forEach((z, k) => expect(z).toBeCloseTo(expected[k]!, 12));
@@ -86,10 +96,28 @@ describe('industry-by-industry table from a SAM', () => {
     // one commodity: output 100, exports 40, imports 30 → domestic uses 90, of which 60 domestic output
     const V = { rows: 1, cols: 1, data: Float64Array.from([100]) };
     const U = { rows: 1, cols: 1, data: Float64Array.from([45]) };
-    const t = industryByIndustry({ industries: ['I'], commodities: ['c'], V, U, g: Float64Array.from([100]), supply: Float64Array.from([130]), exports: Float64Array.from([40]) });
+    const t = industryByIndustry({
+      industries: ['I'],
+      commodities: ['c'],
+      V,
+      U,
+      g: Float64Array.from([100]),
+      supply: Float64Array.from([130]),
+      exports: Float64Array.from([40]),
+    });
     expect(t.domesticShare[0]).toBeCloseTo(60 / 90, 14);
     expect(t.Z.data[0]).toBeCloseTo(45 * (60 / 90), 12);
-    expect(() => industryByIndustry({ industries: ['I'], commodities: ['c'], V, U, g: Float64Array.from([100]), supply: Float64Array.from([130]), exports: Float64Array.from([120]) })).toThrow(expect.objectContaining({ code: 'IO_EXPORTS_ABOVE_OUTPUT' }));
+    expect(() =>
+      industryByIndustry({
+        industries: ['I'],
+        commodities: ['c'],
+        V,
+        U,
+        g: Float64Array.from([100]),
+        supply: Float64Array.from([130]),
+        exports: Float64Array.from([120]),
+      }),
+    ).toThrow(expect.objectContaining({ code: 'IO_EXPORTS_ABOVE_OUTPUT' }));
   });
 
   it('gives Thailand’s domestic intermediate sales close to ADB MRIO’s, which the SAM does not carry', async () => {
@@ -100,8 +128,11 @@ describe('industry-by-industry table from a SAM', () => {
     const io = industryIoFromSam(sam);
     const n = io.sectors.length;
     const ours = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => io.Z.data[i * n + j]!).reduce((s, z) => s + z, 0));
-    const ez = readFileSync(join(ROOT, 'datasets/sam/asean/controls.csv'), 'utf8').split('\n').filter((l) => l.startsWith('THA,'))
-      .map((l) => l.split(',')).reduce((m, c) => m.set(`A-${c[1]}`, Number(c[8])), new Map<string, number>());
+    const ez = readFileSync(join(ROOT, 'datasets/sam/asean/controls.csv'), 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('THA,'))
+      .map((l) => l.split(','))
+      .reduce((m, c) => m.set(`A-${c[1]}`, Number(c[8])), new Map<string, number>());
     const adb = io.sectors.map((s) => ez.get(s)!);
     const total = (v: number[]) => v.reduce((s, x) => s + x, 0);
     expect(Math.abs(total(ours) / total(adb) - 1)).toBeLessThan(0.05);

@@ -59,9 +59,27 @@ describe('IO table from a labelled CSV', () => {
     writeFileSync(join(dir, 'io.csv'), CSV);
     const r = spawnSync(
       process.execPath,
-      [join(import.meta.dirname, '../../bin/digicge.js'), 'multipliers', join(dir, 'io.csv'), '--final-demand', 'HH,GOV,EXP',
-        '--value-added', 'WAGES,PROFIT', '--labour', 'WAGES', '--households', 'HH', '--satellite', 'JOBS', '--employment', 'JOBS',
-        '--digital', 'ICT', '--out', join(dir, 'out')],
+      [
+        join(import.meta.dirname, '../../bin/digicge.js'),
+        'multipliers',
+        join(dir, 'io.csv'),
+        '--final-demand',
+        'HH,GOV,EXP',
+        '--value-added',
+        'WAGES,PROFIT',
+        '--labour',
+        'WAGES',
+        '--households',
+        'HH',
+        '--satellite',
+        'JOBS',
+        '--employment',
+        'JOBS',
+        '--digital',
+        'ICT',
+        '--out',
+        join(dir, 'out'),
+      ],
       { encoding: 'utf8' },
     );
     expect(r.stderr).toBe('');

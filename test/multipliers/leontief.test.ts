@@ -151,8 +151,8 @@ describe('satellite accounts (pymrio formulas)', () => {
     for (let j = 0; j < n; j++) {
       xr[j] = 100 + 100 * r();
       let s = 0;
-      for (let i = 0; i < n; i++) s += (Zr.data[i * n + j] = r());
-      const scale = (0.2 + 0.6 * r()) * xr[j] / s; // column sum of A in 0.2…0.8
+      for (let i = 0; i < n; i++) s += Zr.data[i * n + j] = r();
+      const scale = ((0.2 + 0.6 * r()) * xr[j]) / s; // column sum of A in 0.2…0.8
       for (let i = 0; i < n; i++) Zr.data[i * n + j] *= scale;
     }
     const F = matrix(3, n);
@@ -194,7 +194,7 @@ describe('satellite accounts (pymrio formulas)', () => {
     for (let j = 0; j < n; j++) {
       const target = 0.1 + 0.8 * r();
       let s = 0;
-      for (let i = 0; i < n; i++) s += (A.data[i * n + j] = r() ** 4);
+      for (let i = 0; i < n; i++) s += A.data[i * n + j] = r() ** 4;
       for (let i = 0; i < n; i++) A.data[i * n + j] *= target / s;
     }
     const R = matrix(2, n);
@@ -230,7 +230,14 @@ describe('bad input is a located error, never NaN', () => {
   });
   it('a singular I − A names the sector', () => {
     // every column of A sums to 1 and the sectors sell only to each other: I − A is singular
-    const A = technicalCoefficients(fromRows([[50, 50], [50, 50]]), Float64Array.of(100, 100), ['AGR', 'ICT']);
+    const A = technicalCoefficients(
+      fromRows([
+        [50, 50],
+        [50, 50],
+      ]),
+      Float64Array.of(100, 100),
+      ['AGR', 'ICT'],
+    );
     expect(() => leontiefFactor(A, { labels: ['AGR', 'ICT'] })).toThrow(
       expect.objectContaining({ code: 'MATRIX_SINGULAR', location: expect.objectContaining({ account: 'ICT' }) }),
     );
@@ -241,9 +248,16 @@ describe('bad input is a located error, never NaN', () => {
     );
   });
   it('a NaN in Z names its row and column', () => {
-    expect(() => technicalCoefficients(fromRows([[1, NaN], [2, 3]]), Float64Array.of(10, 10), labels)).toThrow(
-      expect.objectContaining({ code: 'NOT_FINITE', location: expect.objectContaining({ row: 1, column: 'S2' }) }),
-    );
+    expect(() =>
+      technicalCoefficients(
+        fromRows([
+          [1, NaN],
+          [2, 3],
+        ]),
+        Float64Array.of(10, 10),
+        labels,
+      ),
+    ).toThrow(expect.objectContaining({ code: 'NOT_FINITE', location: expect.objectContaining({ row: 1, column: 'S2' }) }));
   });
 });
 

@@ -36,7 +36,13 @@ describe('a productive economy (Hawkins–Simon)', () => {
   });
   it('warns of a sector whose inputs exceed its output but lets a productive table through', () => {
     // column S2 buys 0.9 + 0.3 = 1.2 of its output; I − A still has minors 0.9 and 0.585
-    const system = leontiefFactor(matrix([[0.1, 0.9], [0.05, 0.3]]), { labels: ['S1', 'S2'] });
+    const system = leontiefFactor(
+      matrix([
+        [0.1, 0.9],
+        [0.05, 0.3],
+      ]),
+      { labels: ['S1', 'S2'] },
+    );
     const w = checkProductive(system, Float64Array.from([0.85, -0.2]));
     expect(w).toHaveLength(1);
     expect(w[0]).toContain('value added of S2 is negative: its intermediate inputs are 1.2000 of its output');
@@ -46,13 +52,30 @@ describe('a productive economy (Hawkins–Simon)', () => {
     const x = Float64Array.from(mb.x);
     const A = matrix(mb.Z.map((r) => r.map((z, j) => z / mb.x[j]!)));
     expect(checkProductive(leontiefFactor(A))).toEqual([]);
-    const io = { sectors: ['S1', 'S2'], Z: matrix(mb.Z), x, y: Float64Array.from(mb.x.map((v, i) => v - mb.Z[i]!.reduce((s, z) => s + z, 0))), va: Float64Array.from(mb.x.map((v, j) => v - mb.Z.reduce((s, r) => s + r[j]!, 0))), notes: [] } as unknown as IoData;
+    const io = {
+      sectors: ['S1', 'S2'],
+      Z: matrix(mb.Z),
+      x,
+      y: Float64Array.from(mb.x.map((v, i) => v - mb.Z[i]!.reduce((s, z) => s + z, 0))),
+      va: Float64Array.from(mb.x.map((v, j) => v - mb.Z.reduce((s, r) => s + r[j]!, 0))),
+      notes: [],
+    } as unknown as IoData;
     expect(analyseIoTable(io).warnings).toEqual([]);
   });
   it('stops the analysis of an unproductive table before any multiplier is reported, naming the sector', () => {
     // columns buy 1.2 and 1.0 of their output: I − A has det 0.4 × 0.5 − 0.5 × 0.6 < 0
-    const Z = matrix([[60, 50], [60, 50]]);
-    const io = { sectors: ['S1', 'S2'], Z, x: Float64Array.from([100, 100]), y: Float64Array.from([-10, -10]), va: Float64Array.from([-20, 0]), notes: [] } as unknown as IoData;
+    const Z = matrix([
+      [60, 50],
+      [60, 50],
+    ]);
+    const io = {
+      sectors: ['S1', 'S2'],
+      Z,
+      x: Float64Array.from([100, 100]),
+      y: Float64Array.from([-10, -10]),
+      va: Float64Array.from([-20, 0]),
+      notes: [],
+    } as unknown as IoData;
     expect(() => analyseIoTable(io)).toThrow(expect.objectContaining({ code: 'IO_NOT_PRODUCTIVE', location: { account: 'S1' } }));
   });
 });

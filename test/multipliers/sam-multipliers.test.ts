@@ -26,10 +26,11 @@ function neumann(a: number[][]): number[][] {
   for (let it = 0; it < 5000; it++) {
     term = term.map((r) => a[0].map((_, j) => r.reduce((s, v, k) => s + v * a[k][j], 0)));
     let big = 0;
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
-      sum[i][j] += term[i][j];
-      big = Math.max(big, Math.abs(term[i][j]));
-    }
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) {
+        sum[i][j] += term[i][j];
+        big = Math.max(big, Math.abs(term[i][j]));
+      }
     if (big < 1e-15) break;
   }
   return sum;
@@ -56,7 +57,10 @@ describe('SAM accounting multipliers of the standard CGE model (Hosoe et al. 201
     const prod = matmul(d.Ma3, matmul(d.Ma2, d.Ma1));
     expect(maxAbsDiff(toRows(prod), expectedMa)).toBeLessThan(1e-12);
     const parts: Matrix[] = [d.additive.initial, d.additive.transfer, d.additive.openLoop, d.additive.closedLoop];
-    const sum = parts.reduce((acc, m) => acc.map((row, i) => row.map((v, j) => v + m.data[i * 5 + j])), toRows(d.additive.initial).map((row) => row.map(() => 0)));
+    const sum = parts.reduce(
+      (acc, m) => acc.map((row, i) => row.map((v, j) => v + m.data[i * 5 + j])),
+      toRows(d.additive.initial).map((row) => row.map(() => 0)),
+    );
     expect(maxAbsDiff(sum, expectedMa)).toBeLessThan(1e-12);
   });
   it('Pyatt–Round structure: Ma1 is block-diagonal and every part is non-negative for this SAM', () => {
@@ -90,9 +94,12 @@ describe('SAM multipliers: bad input', () => {
   });
   it('blocks that do not partition the endogenous accounts are named', async () => {
     const sam = await readSamCsv(join(DATA, 'stdcge_sam.csv'));
-    expect(() => samAccountingMultipliers(sam, ENDO, [['BRD', 'MLK'], ['CAP', 'LAB']])).toThrow(
-      expect.objectContaining({ code: 'PYATT_ROUND_BAD_BLOCKS', location: { account: 'HOH' } }),
-    );
+    expect(() =>
+      samAccountingMultipliers(sam, ENDO, [
+        ['BRD', 'MLK'],
+        ['CAP', 'LAB'],
+      ]),
+    ).toThrow(expect.objectContaining({ code: 'PYATT_ROUND_BAD_BLOCKS', location: { account: 'HOH' } }));
   });
   it('a closed system with no leakage is singular, named by account', () => {
     // two accounts paying everything to each other: I − An singular

@@ -56,13 +56,7 @@ describe("Type II multipliers with the household row's own coefficient: Miller &
   });
 
   it('reads h_hh from the table: the labour row’s entry in the household column', () => {
-    const csv = [
-      ',S1,S2,HOU,FD',
-      'S1,150,500,50,300',
-      'S2,200,100,400,1300',
-      'LAB,300,500,50,150',
-      'OVA,350,900,500,',
-    ].join('\n');
+    const csv = [',S1,S2,HOU,FD', 'S1,150,500,50,300', 'S2,200,100,400,1300', 'LAB,300,500,50,150', 'OVA,350,900,500,'].join('\n');
     const io = ioTableFromLabelled(parseLabelledTable(csv, 'mb.csv'), {
       sectors: ['S1', 'S2'],
       finalDemand: ['HOU', 'FD'],

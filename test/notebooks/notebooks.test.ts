@@ -20,7 +20,9 @@ import { KERNEL_NAME, writeDenoKernel } from '../../scripts/notebook-kernel.js';
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIR = join(ROOT, 'notebooks');
-const NOTEBOOKS = readdirSync(DIR).filter((f) => f.endsWith('.ipynb')).sort();
+const NOTEBOOKS = readdirSync(DIR)
+  .filter((f) => f.endsWith('.ipynb'))
+  .sort();
 const KERNEL = KERNEL_NAME;
 /** A Jupyter data folder of this run only, holding the Deno kernel of this clone. */
 const JUPYTER_DATA = mkdtempSync(join(tmpdir(), 'digicge-jupyter-'));
@@ -53,9 +55,11 @@ const readNotebook = (path: string): Notebook => JSON.parse(readFileSync(path, '
 
 /** Why the notebooks cannot run here, or undefined when Jupyter and the Deno kernel are available. */
 function missingTools(): string | undefined {
-  const fix = 'install Debian\'s jupyter-nbconvert and jupyter-client with `sudo npm run setup:debian` (or `apt-get install jupyter-nbconvert jupyter-client`), or run the rest of the suite with `DIGICGE_TEST_WITHOUT=notebooks npm test`';
+  const fix =
+    "install Debian's jupyter-nbconvert and jupyter-client with `sudo npm run setup:debian` (or `apt-get install jupyter-nbconvert jupyter-client`), or run the rest of the suite with `DIGICGE_TEST_WITHOUT=notebooks npm test`";
   const nbconvert = spawnSync('jupyter', ['nbconvert', '--version'], { encoding: 'utf8', env: JUPYTER_ENV });
-  if (nbconvert.error || nbconvert.status !== 0) return `Jupyter nbconvert is not available (\`jupyter nbconvert --version\` failed: ${nbconvert.error?.message ?? nbconvert.stderr.trim()}); ${fix}`;
+  if (nbconvert.error || nbconvert.status !== 0)
+    return `Jupyter nbconvert is not available (\`jupyter nbconvert --version\` failed: ${nbconvert.error?.message ?? nbconvert.stderr.trim()}); ${fix}`;
   try {
     writeDenoKernel(JUPYTER_DATA);
   } catch (err) {
@@ -89,13 +93,19 @@ describe('notebooks', () => {
     const nb = readNotebook(join(DIR, name));
     expect(nb.metadata.kernelspec?.name).toBe(KERNEL);
     const ids = nb.cells.map((c) => c.id);
-    expect(ids.every((id) => typeof id === 'string' && id.length > 0), `${name}: every cell needs an id`).toBe(true);
+    expect(
+      ids.every((id) => typeof id === 'string' && id.length > 0),
+      `${name}: every cell needs an id`,
+    ).toBe(true);
     expect(new Set(ids).size).toBe(ids.length);
     for (const c of nb.cells.filter((x) => x.cell_type === 'code')) {
       expect(c.outputs, `${name} cell ${c.id}: clear the outputs before committing`).toEqual([]);
       expect(c.execution_count, `${name} cell ${c.id}: clear the execution count before committing`).toBeNull();
     }
-    const code = nb.cells.filter((c) => c.cell_type === 'code').map((c) => text(c.source)).join('\n');
+    const code = nb.cells
+      .filter((c) => c.cell_type === 'code')
+      .map((c) => text(c.source))
+      .join('\n');
     expect(code).toContain("from '../src/index.ts'");
     expect(code).not.toMatch(/from '\.\.\/test\//);
     expect(nb.cells.filter((c) => c.cell_type === 'markdown').length).toBeGreaterThanOrEqual(3);
@@ -112,12 +122,29 @@ describe('notebooks', () => {
       try {
         await run(
           'jupyter',
-          ['nbconvert', '--to', 'notebook', '--execute', '--allow-errors', '--ExecutePreprocessor.timeout=600', `--ExecutePreprocessor.kernel_name=${KERNEL}`, src, '--output', target],
+          [
+            'nbconvert',
+            '--to',
+            'notebook',
+            '--execute',
+            '--allow-errors',
+            '--ExecutePreprocessor.timeout=600',
+            `--ExecutePreprocessor.kernel_name=${KERNEL}`,
+            src,
+            '--output',
+            target,
+          ],
           { cwd: DIR, maxBuffer: 64 * 1024 * 1024, env: JUPYTER_ENV },
         );
       } catch (err) {
         const e = err as { stderr?: string; message: string };
-        throw new Error(`${name}: jupyter nbconvert failed: ${stripAnsi(e.stderr ?? e.message).trim().split('\n').slice(-20).join('\n')}`);
+        throw new Error(
+          `${name}: jupyter nbconvert failed: ${stripAnsi(e.stderr ?? e.message)
+            .trim()
+            .split('\n')
+            .slice(-20)
+            .join('\n')}`,
+        );
       }
       expect(readFileSync(src, 'utf8'), `${name}: executing must not modify the committed notebook`).toBe(before);
       const nb = readNotebook(target);
@@ -125,7 +152,10 @@ describe('notebooks', () => {
       const errors = code.flatMap((c, k) =>
         (c.outputs ?? [])
           .filter((o) => o.output_type === 'error')
-          .map((o) => `cell ${c.id ?? k + 1}: ${o.ename}: ${stripAnsi(o.evalue ?? '')}\n${stripAnsi((o.traceback ?? []).join('\n'))}\n--- source ---\n${text(c.source)}`),
+          .map(
+            (o) =>
+              `cell ${c.id ?? k + 1}: ${o.ename}: ${stripAnsi(o.evalue ?? '')}\n${stripAnsi((o.traceback ?? []).join('\n'))}\n--- source ---\n${text(c.source)}`,
+          ),
       );
       if (errors.length) throw new Error(`${name}: ${errors.length} cell(s) failed\n${errors.join('\n\n')}`);
       const unexecuted = code.filter((c) => typeof c.execution_count !== 'number').map((c) => c.id);

@@ -58,7 +58,12 @@ describe('digicge installed from its packed tarball into an empty project', () =
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'digicge-consumer-'));
-    const packed = execFileSync(NPM, ['pack', '--json', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8', env: userEnv(), maxBuffer: 64 * 1024 * 1024 });
+    const packed = execFileSync(NPM, ['pack', '--json', '--pack-destination', dir], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: userEnv(),
+      maxBuffer: 64 * 1024 * 1024,
+    });
     const info = JSON.parse(packed.slice(packed.indexOf('['))) as { filename: string; files: { path: string }[] }[];
     files = info[0]!.files.map((f) => f.path);
     writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name: 'digicge-consumer', private: true, type: 'module' }, null, 2)}\n`);
@@ -69,16 +74,26 @@ describe('digicge installed from its packed tarball into an empty project', () =
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('ships compiled JavaScript, declarations, source maps and the data, and no TypeScript sources', () => {
-    for (const f of ['dist/index.js', 'dist/index.d.ts', 'dist/index.js.map', 'dist/cge/ssa/worker-bootstrap.mjs', 'bin/digicge.js', 'datasets/models/stdcge/sam.csv', 'guidelines/schemas/source-mapping.schema.json']) {
+    for (const f of [
+      'dist/index.js',
+      'dist/index.d.ts',
+      'dist/index.js.map',
+      'dist/cge/ssa/worker-bootstrap.mjs',
+      'bin/digicge.js',
+      'datasets/models/stdcge/sam.csv',
+      'guidelines/schemas/source-mapping.schema.json',
+    ]) {
       expect(files, f).toContain(f);
     }
-    expect(files.filter((f) => f.startsWith('src/') || f.startsWith('test/') || f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
+    expect(files.filter((f) => f.startsWith('src/') || f.startsWith('test/') || (f.endsWith('.ts') && !f.endsWith('.d.ts')))).toEqual([]);
     const installed = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Record<string, unknown>;
     expect(installed.overrides).toBeUndefined();
   });
 
   it('loads every subpath of the exports map with plain node', () => {
-    const subpaths = Object.keys(PKG.exports).filter((k) => k !== './package.json').map((k) => `digicge${k.slice(1)}`);
+    const subpaths = Object.keys(PKG.exports)
+      .filter((k) => k !== './package.json')
+      .map((k) => `digicge${k.slice(1)}`);
     expect(subpaths).toEqual(expect.arrayContaining(['digicge', 'digicge/harmonise', 'digicge/sam', 'digicge/multipliers', 'digicge/cge']));
     const script = `for (const s of ${JSON.stringify(subpaths)}) { const m = await import(s); if (Object.keys(m).length === 0) throw new Error(s + ' exports nothing'); }`;
     const r = run(process.execPath, ['--input-type=module', '-e', script], { cwd: dir });
@@ -96,31 +111,50 @@ describe('digicge installed from its packed tarball into an empty project', () =
       harmonise: { counts: { cells: number; observations: number; rejected: number }; observations: [string, string, number][] };
     };
     // Leontief: I − A = [[0.8, −0.3], [−0.4, 0.9]], det 0.6, inverse = adjugate / det.
-    const expected = [[0.9 / 0.6, 0.3 / 0.6], [0.4 / 0.6, 0.8 / 0.6]];
+    const expected = [
+      [0.9 / 0.6, 0.3 / 0.6],
+      [0.4 / 0.6, 0.8 / 0.6],
+    ];
     out.leontief.forEach((row, i) => row.forEach((v, j) => expect(v).toBeCloseTo(expected[i]![j]!, 12)));
     // RAS: the margins are met and the cross-product ratio of the prior (10·40)/(20·30) is kept.
     const [a, b, c, d] = out.ras.matrix as [number, number, number, number];
     expect(out.ras.converged).toBe(true);
-    for (const [got, want] of [[a + b, 40], [c + d, 60], [a + c, 35], [b + d, 65]] as const) expect(got).toBeCloseTo(want, 6);
+    for (const [got, want] of [
+      [a + b, 40],
+      [c + d, 60],
+      [a + c, 35],
+      [b + d, 65],
+    ] as const)
+      expect(got).toBeCloseTo(want, 6);
     expect((a * d) / (b * c)).toBeCloseTo((10 * 40) / (20 * 30), 6);
     // stdcge, tariff abolition: the GAMS Model Library's solution (datasets/models/stdcge/published_results.json).
-    const published = JSON.parse(readFileSync(join(ROOT, 'datasets/models/stdcge/published_results.json'), 'utf8')) as { utility_base: number; utility_after: number; equivalent_variation: number };
+    const published = JSON.parse(readFileSync(join(ROOT, 'datasets/models/stdcge/published_results.json'), 'utf8')) as {
+      utility_base: number;
+      utility_after: number;
+      equivalent_variation: number;
+    };
     const [hoh] = out.cge.welfare;
     expect(hoh!.utilityBase).toBeCloseTo(published.utility_base, 8);
     expect(hoh!.utility).toBeCloseTo(published.utility_after, 8);
     expect(hoh!.ev).toBeCloseTo(published.equivalent_variation, 3);
     // harmonise: two cells in, two observations out, the areas resolved from their names.
     expect(out.harmonise.counts).toEqual({ cells: 2, observations: 2, rejected: 0 });
-    expect(out.harmonise.observations).toEqual([['THA', '2022', 85.3], ['VNM', '2022', 79.1]]);
+    expect(out.harmonise.observations).toEqual([
+      ['THA', '2022', 85.3],
+      ['VNM', '2022', 79.1],
+    ]);
   });
 
-  it.each(readmeExamples())('the README example of %s runs against the package and prints what the README says', (_stage, code, expected) => {
-    const file = join(dir, `readme-${_stage}.mjs`);
-    writeFileSync(file, code);
-    const r = run(process.execPath, [file], { cwd: dir });
-    expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout.trim().split('\n')).toEqual(expected);
-  });
+  it.each(readmeExamples())(
+    'the README example of %s runs against the package and prints what the README says',
+    (_stage, code, expected) => {
+      const file = join(dir, `readme-${_stage}.mjs`);
+      writeFileSync(file, code);
+      const r = run(process.execPath, [file], { cwd: dir });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout.trim().split('\n')).toEqual(expected);
+    },
+  );
 
   it('installs a digicge command that runs with plain node, sensitivity workers included', () => {
     const v = run(NPM, ['exec', '--no', '--', 'digicge', '--version'], { cwd: dir });
@@ -130,9 +164,24 @@ describe('digicge installed from its packed tarball into an empty project', () =
     const check = run(process.execPath, [bin, 'sam', 'check', 'node_modules/digicge/datasets/models/stdcge/sam.csv'], { cwd: dir });
     expect(check.status, check.stderr).toBe(0);
     expect(check.stdout).toMatch(/balanced: 10 of 10 accounts balanced/);
-    const sim = run(process.execPath, [bin, 'simulate', '--scenario', 'node_modules/digicge/datasets/ddcge/scenarios/rural-connectivity.json', '--ssa', 'quadrature', '--out', 'sim'], { cwd: dir });
+    const sim = run(
+      process.execPath,
+      [
+        bin,
+        'simulate',
+        '--scenario',
+        'node_modules/digicge/datasets/ddcge/scenarios/rural-connectivity.json',
+        '--ssa',
+        'quadrature',
+        '--out',
+        'sim',
+      ],
+      { cwd: dir },
+    );
     expect(sim.status, sim.stderr).toBe(0);
-    const bands = readFileSync(join(dir, 'sim', 'ssa-THA-rural-connectivity.csv'), 'utf8').trim().split('\n');
+    const bands = readFileSync(join(dir, 'sim', 'ssa-THA-rural-connectivity.csv'), 'utf8')
+      .trim()
+      .split('\n');
     expect(bands[0]).toMatch(/^area,scenario,method,samples,failures,outcome,/);
     expect(bands.length).toBeGreaterThan(1);
     const usage = run(process.execPath, [bin, 'sam', 'check'], { cwd: dir });

@@ -17,7 +17,9 @@ function tree(dir: string): Map<string, string> {
   return new Map(
     readdirSync(dir, { recursive: true, withFileTypes: true })
       .filter((e) => e.isFile())
-      .map((e) => [relative(dir, join(e.parentPath, e.name)).split('\\').join('/'), readFileSync(join(e.parentPath, e.name), 'utf8')] as const)
+      .map(
+        (e) => [relative(dir, join(e.parentPath, e.name)).split('\\').join('/'), readFileSync(join(e.parentPath, e.name), 'utf8')] as const,
+      )
       .sort(([a], [b]) => a.localeCompare(b)),
   );
 }

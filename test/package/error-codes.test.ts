@@ -16,7 +16,8 @@ const sites = findCodeSites(ROOT);
 describe('the error-code catalogue', () => {
   it('finds the codes where they are given: thrown errors, rejected rows, codes handed to a helper', () => {
     const kinds = new Set(sites.map((s) => s.kind));
-    for (const k of ['InputError', 'NumericError', 'ModelError', 'UsageError', 'SchemaError', 'SingularMatrixError', 'reject', 'code']) expect(kinds).toContain(k);
+    for (const k of ['InputError', 'NumericError', 'ModelError', 'UsageError', 'SchemaError', 'SingularMatrixError', 'reject', 'code'])
+      expect(kinds).toContain(k);
     expect(sites.find((s) => s.code === 'CSV_UNBALANCED_QUOTE')?.kind).toBe('reject');
     expect(sites.some((s) => s.code === 'NOT_CONVERGED' && s.where.startsWith('src/cge/solve/newton.ts'))).toBe(true);
   });
@@ -43,7 +44,8 @@ describe('the error-code catalogue', () => {
   });
 
   it(`is rendered in ${ERROR_DOC} as it stands`, () => {
-    expect(readFileSync(join(ROOT, ERROR_DOC), 'utf8'), `${ERROR_DOC} is stale: run \`npm run docs:errors\``).toBe(renderErrorCatalogue(ROOT));
+    expect(readFileSync(join(ROOT, ERROR_DOC), 'utf8'), `${ERROR_DOC} is stale: run \`npm run docs:errors\``).toBe(
+      renderErrorCatalogue(ROOT),
+    );
   });
 });
-

@@ -17,8 +17,13 @@ const SRC = join(ROOT, 'src');
 const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
 /** Modules of more than a few megabytes that a stage loads only in the functions that use them. */
 const HEAVY = ['exceljs', 'vega', 'vega-lite', 'mathjs', 'json-schema-to-typescript'];
-const STAGES = ['errors.ts', 'index.ts', ...readdirSync(SRC, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => `${d.name}/index.ts`)]
-  .filter((f) => !f.startsWith('guidelines/generated') && !f.startsWith('cli/'));
+const STAGES = [
+  'errors.ts',
+  'index.ts',
+  ...readdirSync(SRC, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => `${d.name}/index.ts`),
+].filter((f) => !f.startsWith('guidelines/generated') && !f.startsWith('cli/'));
 
 const cache = new Map<string, string[]>();
 /** The specifiers a module imports statically at run time (type-only imports are gone after emit). */

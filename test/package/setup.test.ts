@@ -16,8 +16,15 @@ interface LockEntry {
   devDependencies?: Record<string, string>;
   optionalDependencies?: Record<string, string>;
 }
-const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string>; dependencies: Record<string, string>; devDependencies: Record<string, string> };
-const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { lockfileVersion: number; packages: Record<string, LockEntry> };
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  scripts: Record<string, string>;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
+const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as {
+  lockfileVersion: number;
+  packages: Record<string, LockEntry>;
+};
 
 describe('set-up without side effects', () => {
   it('package.json has no script that npm runs on install', () => {
@@ -37,8 +44,11 @@ describe('set-up without side effects', () => {
       for (const dep of Object.keys(entry.optionalDependencies ?? {})) {
         // npm looks a dependency up in the package's own node_modules, then in each folder above.
         const parts = path.split('/node_modules/');
-        const candidates = parts.map((_, k) => `${parts.slice(0, parts.length - k).join('/node_modules/')}/node_modules/${dep}`.replace(/^\/node_modules\//, 'node_modules/'));
-        if (!candidates.some((c) => c in lock.packages) && !(`node_modules/${dep}` in lock.packages)) missing.push(`${path || '(root)'} → ${dep}`);
+        const candidates = parts.map((_, k) =>
+          `${parts.slice(0, parts.length - k).join('/node_modules/')}/node_modules/${dep}`.replace(/^\/node_modules\//, 'node_modules/'),
+        );
+        if (!candidates.some((c) => c in lock.packages) && !(`node_modules/${dep}` in lock.packages))
+          missing.push(`${path || '(root)'} → ${dep}`);
       }
     }
     expect(missing, 'run `npm install` with npm 11 and commit package-lock.json').toEqual([]);

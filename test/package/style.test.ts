@@ -13,7 +13,10 @@ const BIOME = join(ROOT, 'node_modules/@biomejs/biome/bin/biome');
 
 describe('house style', () => {
   it('biome finds nothing to format or fix', () => {
-    const r = spawnSync(process.execPath, [BIOME, 'ci', '--reporter=summary', '--max-diagnostics=50', '.'], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [BIOME, 'ci', '--reporter=summary', '--max-diagnostics=50', '.'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(r.status, `run \`npm run format\`, then fix what it cannot:\n${r.stdout}${r.stderr}`).toBe(0);
   }, 300_000);
 });

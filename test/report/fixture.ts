@@ -4,7 +4,13 @@ import { renderChartSvg } from '../../src/report/index.js';
 /** A small report with a table holding formula-like text, and a bar chart. */
 export async function sampleReport(): Promise<ReportDocument> {
   const svg = await renderChartSvg({
-    data: { values: [{ area: 'THA', v: 85.3 }, { area: 'LAO', v: 62.0 }, { area: 'VNM', v: 78.1 }] },
+    data: {
+      values: [
+        { area: 'THA', v: 85.3 },
+        { area: 'LAO', v: 62.0 },
+        { area: 'VNM', v: 78.1 },
+      ],
+    },
     mark: 'bar',
     encoding: { x: { field: 'area', type: 'nominal' }, y: { field: 'v', type: 'quantitative', title: 'Internet users (%)' } },
   });

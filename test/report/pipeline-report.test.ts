@@ -25,7 +25,13 @@ describe('the pipeline report', () => {
     const tables = Object.fromEntries(reportTables(doc).map((t) => [t.id, t]));
     // the 2000 Gini of Internet use across the nine Member States with data stands apart from the
     // balanced panel; 2001 (all ten) is in it, as the divide stage computed them
-    const gini = (y: number) => Number(readFileSync(join(dir, 'divide/dispersion.csv'), 'utf8').split('\n').find((l) => l.startsWith(`HH7,${y},`))!.split(',')[12]);
+    const gini = (y: number) =>
+      Number(
+        readFileSync(join(dir, 'divide/dispersion.csv'), 'utf8')
+          .split('\n')
+          .find((l) => l.startsWith(`HH7,${y},`))!
+          .split(',')[12],
+      );
     expect(tables.dispersion!.rows.find((r) => r.year === 2000)).toBeUndefined();
     expect(tables.dispersion_incomplete!.rows.find((r) => r.year === 2000)!.gini).toBe(gini(2000));
     expect(tables.dispersion_incomplete!.rows.find((r) => r.year === 2000)!.missing).toBe('MMR');

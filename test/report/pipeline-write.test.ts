@@ -24,10 +24,22 @@ beforeAll(() => {
   mkdirSync(join(dir, 'sam'));
   mkdirSync(join(dir, 'simulate'));
   for (const a of ['THA', 'VNM']) copyFileSync(join(ROOT, 'datasets/sam/asean', `${a}.csv`), join(dir, 'sam', `${a}.csv`));
-  writeFileSync(join(dir, 'sam', 'checks.csv'), 'area,accounts,balanced_accounts,balanced,gdp_production,gdp_expenditure,unit,note\nTHA,27,27,yes,1,1,US$ million,\nVNM,27,27,yes,1,1,US$ million,\n');
-  writeFileSync(join(dir, 'simulate', 'sectors.csv'), 'area,scenario,good,output_base,output_pct,price_pct,value_added_base,value_added\nTHA,s1,AGR,56544.29984,-0.06473482595,0.3679111145,38160.47291,38284.25429\n');
-  writeFileSync(join(dir, 'simulate', 'factors.csv'), 'area,scenario,factor,employment_base,employment,wage_pct,real_wage_pct\nTHA,s1,LAB,16610.5,16610.5,0.68,0.39\n');
-  writeFileSync(join(dir, 'simulate', 'trade.csv'), 'area,scenario,good,exports_base,exports_pct,imports_base,imports_pct\nTHA,s1,AGR,21132.6,-0.0537,13005.9,-0.0888\n');
+  writeFileSync(
+    join(dir, 'sam', 'checks.csv'),
+    'area,accounts,balanced_accounts,balanced,gdp_production,gdp_expenditure,unit,note\nTHA,27,27,yes,1,1,US$ million,\nVNM,27,27,yes,1,1,US$ million,\n',
+  );
+  writeFileSync(
+    join(dir, 'simulate', 'sectors.csv'),
+    'area,scenario,good,output_base,output_pct,price_pct,value_added_base,value_added\nTHA,s1,AGR,56544.29984,-0.06473482595,0.3679111145,38160.47291,38284.25429\n',
+  );
+  writeFileSync(
+    join(dir, 'simulate', 'factors.csv'),
+    'area,scenario,factor,employment_base,employment,wage_pct,real_wage_pct\nTHA,s1,LAB,16610.5,16610.5,0.68,0.39\n',
+  );
+  writeFileSync(
+    join(dir, 'simulate', 'trade.csv'),
+    'area,scenario,good,exports_base,exports_pct,imports_base,imports_pct\nTHA,s1,AGR,21132.6,-0.0537,13005.9,-0.0888\n',
+  );
   writeFileSync(join(dir, 'method-notes.md'), '# Method notes\n\n- A first note.\n- A second note.\n');
 });
 
@@ -49,7 +61,10 @@ describe('the workbook of a pipeline folder', () => {
       for (let i = 0; i < n; i++) {
         expect(ws.getCell(i + 3, 1).value).toBe(labels[i]);
         for (let j = 0; j < n; j++) expect(ws.getCell(i + 3, j + 2).value ?? 0).toBe(cells[i]![j]);
-        expect(ws.getCell(i + 3, n + 2).value as number).toBeCloseTo(cells[i]!.reduce((a, b) => a + b, 0), 6);
+        expect(ws.getCell(i + 3, n + 2).value as number).toBeCloseTo(
+          cells[i]!.reduce((a, b) => a + b, 0),
+          6,
+        );
       }
       for (let j = 0; j < n; j++) {
         const colTotal = cells.reduce((a, r) => a + r[j]!, 0);
@@ -71,7 +86,9 @@ describe('the workbook of a pipeline folder', () => {
   });
 
   it('is dated by the latest release date of the observations and names it in the README', async () => {
-    const releases = (parse(readFileSync(join(dir, 'observations.csv'), 'utf8'), { columns: true }) as { RELEASE_DATE: string }[]).map((r) => r.RELEASE_DATE).sort();
+    const releases = (parse(readFileSync(join(dir, 'observations.csv'), 'utf8'), { columns: true }) as { RELEASE_DATE: string }[])
+      .map((r) => r.RELEASE_DATE)
+      .sort();
     const vintage = releases[releases.length - 1]!;
     const wb = await workbook(join(dir, 'out1', 'results.xlsx'));
     expect(wb.created.toISOString().slice(0, 10)).toBe(vintage);

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import {
-  buildWorkbook,
-  renderChartSvg,
-  renderReportHtml,
-  renderSummaryMarkdown,
-  toSafeCsv,
-} from '../../src/report/index.js';
+import { buildWorkbook, renderChartSvg, renderReportHtml, renderSummaryMarkdown, toSafeCsv } from '../../src/report/index.js';
 import { isFormulaLike, neutraliseFormula } from '../../src/util/index.js';
 import { sampleReport } from './fixture.js';
 
@@ -19,10 +13,13 @@ describe('formula-injection neutralisation', () => {
     for (const t of ['', 'THA', '1=1', ' =x']) expect(neutraliseFormula(t)).toBe(t);
   });
   it('applies to CSV text cells but leaves numbers alone, and quotes per RFC 4180', () => {
-    const csv = toSafeCsv([{ key: 'a' }, { key: 'b' }], [
-      { a: '=cmd|x', b: -3.5 },
-      { a: 'say "hi", ok', b: null },
-    ]);
+    const csv = toSafeCsv(
+      [{ key: 'a' }, { key: 'b' }],
+      [
+        { a: '=cmd|x', b: -3.5 },
+        { a: 'say "hi", ok', b: null },
+      ],
+    );
     expect(csv).toBe(`a,b\n'=cmd|x,-3.5\n"say ""hi"", ok",\n`);
   });
 });
@@ -30,7 +27,12 @@ describe('formula-injection neutralisation', () => {
 describe('charts', () => {
   it('renders a Vega-Lite bar chart to SVG with one bar per datum', async () => {
     const svg = await renderChartSvg({
-      data: { values: [{ a: 'x', b: 1 }, { a: 'y', b: 3 }] },
+      data: {
+        values: [
+          { a: 'x', b: 1 },
+          { a: 'y', b: 3 },
+        ],
+      },
       mark: 'bar',
       encoding: { x: { field: 'a', type: 'nominal' }, y: { field: 'b', type: 'quantitative' } },
     });
@@ -64,7 +66,9 @@ describe('Markdown summary', () => {
     expect(md).toContain('| Area | Observations | Share (%) | Note |');
     expect(md).toContain('| THA | 24 | 41.7 |');
     // a table not in time order keeps its first rows and names the rows it cut
-    expect(md).toContain('_showing the first 2 of 3 rows: 1 more rows are left out here (VNM 0); every row is in results.xlsx (sheet coverage) and report.html._');
+    expect(md).toContain(
+      '_showing the first 2 of 3 rows: 1 more rows are left out here (VNM 0); every row is in results.xlsx (sheet coverage) and report.html._',
+    );
     expect(md).not.toContain('| VNM |');
     expect(md).toContain('_Figure: Internet use (see report.html)._');
   });
@@ -75,14 +79,22 @@ describe('Markdown summary of a table in time order', () => {
     const doc = await sampleReport();
     const years = Array.from({ length: 24 }, (_, i) => 2000 + i);
     doc.sections[0]!.blocks.push({
-      kind: 'table', id: 'series', caption: 'A yearly series', timeKey: 'year',
-      columns: [{ key: 'year', header: 'Year' }, { key: 'v', header: 'Value', decimals: 0 }],
+      kind: 'table',
+      id: 'series',
+      caption: 'A yearly series',
+      timeKey: 'year',
+      columns: [
+        { key: 'year', header: 'Year' },
+        { key: 'v', header: 'Value', decimals: 0 },
+      ],
       rows: years.map((y) => ({ year: String(y), v: y - 2000 })),
     });
     const md = renderSummaryMarkdown(doc, { maxRows: 15 });
     const shown = [...md.matchAll(/^\| (\d{4}) \|/gm)].map((m) => Number(m[1]));
     expect(shown).toEqual(years.slice(-15));
-    expect(md).toContain('_showing the 15 most recent of 24 rows: the 9 earliest rows (2000–2008) are left out here; every row is in results.xlsx (sheet series) and report.html._');
+    expect(md).toContain(
+      '_showing the 15 most recent of 24 rows: the 9 earliest rows (2000–2008) are left out here; every row is in results.xlsx (sheet series) and report.html._',
+    );
   });
 });
 
@@ -101,7 +113,10 @@ describe('Excel workbook', () => {
     expect(ws.getCell(3, 3).value).toBe(41.666);
     expect(ws.getCell(3, 3).numFmt).toBe('#,##0.0');
     // formula-like text is written as it is, in a text (shared-string) cell, which a spreadsheet never runs
-    for (const [r, text] of [[3, '=HYPERLINK("http://x","y")'], [4, '-2 revision']] as const) {
+    for (const [r, text] of [
+      [3, '=HYPERLINK("http://x","y")'],
+      [4, '-2 revision'],
+    ] as const) {
       const cell = ws.getCell(r, 4);
       expect(cell.value).toBe(text);
       expect(cell.type).toBe(ExcelJS.ValueType.String);
@@ -125,12 +140,28 @@ describe('Excel workbook', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await buildWorkbook(doc, [], { created: new Date(Date.UTC(2024, 0, 1)) })) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('tests')!;
-    expect([1, 2, 3, 4, 5, 6].map((c) => ws.getCell(2, c).value)).toEqual(['Year', 'p-value', 'GDP band, low (%)', 'GDP band, high (%)', 'Income ratio, before', 'Income ratio, after']);
+    expect([1, 2, 3, 4, 5, 6].map((c) => ws.getCell(2, c).value)).toEqual([
+      'Year',
+      'p-value',
+      'GDP band, low (%)',
+      'GDP band, high (%)',
+      'Income ratio, before',
+      'Income ratio, after',
+    ]);
     expect([1, 2, 3, 4, 5, 6].map((c) => ws.getCell(3, c).value)).toEqual([2023, 3.2e-21, -0.01, 0.04, 1.79, 1.7]);
-    expect([1, 2, 3, 4, 5, 6].map((c) => ws.getCell(3, c).numFmt)).toEqual(['0', '0.0E+00', '#,##0.000', '#,##0.000', '#,##0.000', '#,##0.000']);
+    expect([1, 2, 3, 4, 5, 6].map((c) => ws.getCell(3, c).numFmt)).toEqual([
+      '0',
+      '0.0E+00',
+      '#,##0.000',
+      '#,##0.000',
+      '#,##0.000',
+      '#,##0.000',
+    ]);
     // the HTML report and the summary show the same figures as text
     const html = renderReportHtml(doc);
-    expect(html).toContain('<td class="num">2023</td><td class="num">3.2e-21</td><td class="num">-0.010 – 0.040</td><td class="num">1.790 → 1.700</td>');
+    expect(html).toContain(
+      '<td class="num">2023</td><td class="num">3.2e-21</td><td class="num">-0.010 – 0.040</td><td class="num">1.790 → 1.700</td>',
+    );
     expect(renderSummaryMarkdown(doc)).toContain('| 2023 | 3.2e-21 | -0.010 – 0.040 | 1.790 → 1.700 |');
   });
   it('is dated by its data vintage, not by a fixed date, and byte-identical for the same document', async () => {

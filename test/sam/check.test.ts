@@ -30,11 +30,23 @@ describe('checkSam', () => {
     const r = checkSam(sam);
     expect(r.balanced).toBe(true);
     expect(r.balancedCount).toBe(100);
-    expect(r.groups.find((g) => g.group === 'household')?.accounts).toEqual(['HH1', 'HH2', 'HH3', 'HH4', 'HH5', 'HH6', 'HH7', 'HH8', 'HH9', 'HH10']);
+    expect(r.groups.find((g) => g.group === 'household')?.accounts).toEqual([
+      'HH1',
+      'HH2',
+      'HH3',
+      'HH4',
+      'HH5',
+      'HH6',
+      'HH7',
+      'HH8',
+      'HH9',
+      'HH10',
+    ]);
     expect(r.emptyAccounts).toEqual(['M-Trade', 'Water', 'Land']);
     // independent: value added summed cell by cell from the labels
     let va = 0;
-    for (const f of ['Labor', 'Capital', 'Water', 'Land']) for (const a of sam.labels.filter((l) => l.startsWith('A-'))) va += sam.get(f, a);
+    for (const f of ['Labor', 'Capital', 'Water', 'Land'])
+      for (const a of sam.labels.filter((l) => l.startsWith('A-'))) va += sam.get(f, a);
     expect(r.macro.production?.valueAdded).toBeCloseTo(va, 9);
     const p = r.macro.production!.gdp;
     expect(Math.abs(r.macro.expenditure!.gdp - p) / p).toBeLessThan(1e-8);

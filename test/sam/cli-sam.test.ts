@@ -48,7 +48,17 @@ describe('digicge sam check', () => {
   it('splits an account from a JSON spec and aggregates it back', () => {
     const dir = mkdtempSync(join(tmpdir(), 'digicge-samcli-'));
     const spec = join(dir, 'split.json');
-    writeFileSync(spec, JSON.stringify({ account: 'A-TransComm', source: 'test share', parts: [{ label: 'A-Telecom', share: 0.2 }, { label: 'A-Transport', share: 0.8 }] }));
+    writeFileSync(
+      spec,
+      JSON.stringify({
+        account: 'A-TransComm',
+        source: 'test share',
+        parts: [
+          { label: 'A-Telecom', share: 0.2 },
+          { label: 'A-Transport', share: 0.8 },
+        ],
+      }),
+    );
     const map = join(dir, 'map.json');
     writeFileSync(map, JSON.stringify({ mapping: { 'A-Telecom': 'A-TransComm', 'A-Transport': 'A-TransComm' } }));
     const split = join(dir, 'split-sam.json');

@@ -26,12 +26,32 @@ describe('Sam', () => {
   });
   it('knows the labels of the usual SAMs', () => {
     const cases: [string, string][] = [
-      ['A-Crops', 'activity'], ['C-Crops', 'commodity'], ['M-Crops', 'commodity'], ['ACT', 'activity'],
-      ['COM', 'commodity'], ['HH10', 'household'], ['Labor', 'factor'], ['Capital', 'factor'],
-      ['LAB', 'factor'], ['CAP', 'factor'], ['Land', 'factor'], ['Water', 'factor'], ['Govt', 'government'],
-      ['GOV', 'government'], ['ENT', 'enterprise'], ['Itax', 'tax'], ['Ttax', 'tax'], ['Dtax', 'tax'],
-      ['IDT', 'tax'], ['TRF', 'tax'], ['CapAcct', 'savings-investment'], ['INV', 'savings-investment'],
-      ['S-I', 'savings-investment'], ['ROW', 'rest-of-world'], ['EXT', 'rest-of-world'], ['Margin', 'margin'],
+      ['A-Crops', 'activity'],
+      ['C-Crops', 'commodity'],
+      ['M-Crops', 'commodity'],
+      ['ACT', 'activity'],
+      ['COM', 'commodity'],
+      ['HH10', 'household'],
+      ['Labor', 'factor'],
+      ['Capital', 'factor'],
+      ['LAB', 'factor'],
+      ['CAP', 'factor'],
+      ['Land', 'factor'],
+      ['Water', 'factor'],
+      ['Govt', 'government'],
+      ['GOV', 'government'],
+      ['ENT', 'enterprise'],
+      ['Itax', 'tax'],
+      ['Ttax', 'tax'],
+      ['Dtax', 'tax'],
+      ['IDT', 'tax'],
+      ['TRF', 'tax'],
+      ['CapAcct', 'savings-investment'],
+      ['INV', 'savings-investment'],
+      ['S-I', 'savings-investment'],
+      ['ROW', 'rest-of-world'],
+      ['EXT', 'rest-of-world'],
+      ['Margin', 'margin'],
     ];
     for (const [label, group] of cases) expect([label, inferAccountGroup(label)]).toEqual([label, group]);
   });

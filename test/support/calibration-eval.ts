@@ -46,7 +46,10 @@ export interface CalibrationCheckInput {
 }
 
 /** Evaluates every statement and lists where it differs from the calibration (relative tolerance `tol`). */
-export function checkCalibrationText(input: CalibrationCheckInput, tol = 1e-12): { mismatches: CalibrationMismatch[]; statements: number; keys: Set<string> } {
+export function checkCalibrationText(
+  input: CalibrationCheckInput,
+  tol = 1e-12,
+): { mismatches: CalibrationMismatch[]; statements: number; keys: Set<string> } {
   const { calibrated, sam, params, defaults } = input;
   const m = calibrated.model;
   const labels = sam.accounts.map((a) => a.label);
@@ -113,7 +116,11 @@ export function checkCalibrationText(input: CalibrationCheckInput, tol = 1e-12):
         }
         const fns: Record<string, (v: number) => number> = { exp: Math.exp, log: Math.log, sqrt: Math.sqrt, abs: Math.abs };
         if (fns[name]) return fns[name]!(evaluate(args[0]!, b));
-        return reference(name, args.map((a) => element(a, b)), b);
+        return reference(
+          name,
+          args.map((a) => element(a, b)),
+          b,
+        );
       }
       case 'OperatorNode': {
         const args = x.args ?? [];
@@ -179,7 +186,8 @@ export function checkCalibrationText(input: CalibrationCheckInput, tol = 1e-12):
         const v = m.getVariable(s.name);
         const k = m.flatIndex(v, t);
         const should = evaluate(mathjs(cond), b) !== 0;
-        if (should !== (v.fixed[k] === 1)) mismatches.push({ statement: `fix ${s.name}`, element: t.join(','), expected: +should, actual: v.fixed[k]! });
+        if (should !== (v.fixed[k] === 1))
+          mismatches.push({ statement: `fix ${s.name}`, element: t.join(','), expected: +should, actual: v.fixed[k]! });
         else if (should) compare(s, t, evaluate(mathjs(text), b), v.level[k]!);
         continue;
       }

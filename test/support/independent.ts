@@ -97,7 +97,10 @@ export function colSums(M: number[][]): number[] {
  * domestic share of commodity i's domestic uses (x output, e exports to ROW, q commodity total);
  * value added at basic prices = factor rows + tax rows on the activity column.
  */
-export function plainIndustryTable(sam: PlainSam, o: { factors: string[]; taxes: string[]; row: string; labour: string[]; household: string }) {
+export function plainIndustryTable(
+  sam: PlainSam,
+  o: { factors: string[]; taxes: string[]; row: string; labour: string[]; household: string },
+) {
   const acts = sam.labels.filter((l) => l.startsWith('A-'));
   const com = (a: string) => `C-${a.slice(2)}`;
   const x = acts.map((a) => sam.colTotal(a));

@@ -19,8 +19,12 @@ export default class SummaryLineReporter implements Reporter {
       }
       if (m.state() === 'failed' && [...m.children.allTests()].length === 0) failed++;
     }
-    const without = (process.env.DIGICGE_TEST_WITHOUT ?? '').split(',').map((x) => x.trim()).filter(Boolean);
-    if (without.length) process.stdout.write(`\nleft out on purpose (DIGICGE_TEST_WITHOUT): ${without.join(', ')}; this is not the full suite\n`);
+    const without = (process.env.DIGICGE_TEST_WITHOUT ?? '')
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
+    if (without.length)
+      process.stdout.write(`\nleft out on purpose (DIGICGE_TEST_WITHOUT): ${without.join(', ')}; this is not the full suite\n`);
     process.stdout.write(`\ntests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
   }
 }

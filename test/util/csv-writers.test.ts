@@ -20,19 +20,32 @@ function formulaCells(csv: string): string[] {
 
 describe('every CSV writer neutralises formula-like text', () => {
   it('divide tables (unused-observations)', () => {
-    const csv = tidyCsv([{ OBS_ROW: 2, REF_AREA: 'THA', TIME_PERIOD: '-2020', PROV_KEY: `${EVIL}:3:B`, reason: '@reason', value: -1.5 }], ['OBS_ROW', 'REF_AREA', 'TIME_PERIOD', 'PROV_KEY', 'reason', 'value']);
+    const csv = tidyCsv(
+      [{ OBS_ROW: 2, REF_AREA: 'THA', TIME_PERIOD: '-2020', PROV_KEY: `${EVIL}:3:B`, reason: '@reason', value: -1.5 }],
+      ['OBS_ROW', 'REF_AREA', 'TIME_PERIOD', 'PROV_KEY', 'reason', 'value'],
+    );
     expect(formulaCells(csv)).toEqual([]);
     expect(csv).toContain(`"'${EVIL.replace(/"/g, '""')}:3:B"`);
     expect(csv.trim().split('\n')[1]!.endsWith(',-1.5')).toBe(true);
   });
   it('simulate tables (regional, SSA bands)', () => {
     expect(formulaCells(regionalTable([], [{ area: '=XXX', reason: '-no database' }]))).toEqual([]);
-    const ssa = sensitivityTable('THA', EVIL, { method: 'monte-carlo', parameters: ['x'], samples: 2, failures: [], summaries: { '+gdp': { mean: -0.5, sd: 0.1, percentiles: { 5: -0.7, 50: -0.5, 95: -0.3 } } } } as never);
+    const ssa = sensitivityTable('THA', EVIL, {
+      method: 'monte-carlo',
+      parameters: ['x'],
+      samples: 2,
+      failures: [],
+      summaries: { '+gdp': { mean: -0.5, sd: 0.1, percentiles: { 5: -0.7, 50: -0.5, 95: -0.3 } } },
+    } as never);
     expect(formulaCells(ssa)).toEqual([]);
     expect(ssa).toContain(',-0.5,');
   });
   it('cge solve results', () => {
-    const doc = { model: 'm', benchmark: { iterations: 1, maxResidual: 0 }, scenarios: [{ name: EVIL, variables: [{ variable: 'X', index: ['-BRD'], base: -2, level: 3, pctChange: null }] }] } as unknown as CgeResults;
+    const doc = {
+      model: 'm',
+      benchmark: { iterations: 1, maxResidual: 0 },
+      scenarios: [{ name: EVIL, variables: [{ variable: 'X', index: ['-BRD'], base: -2, level: 3, pctChange: null }] }],
+    } as unknown as CgeResults;
     const csv = cgeResultsCsv(doc);
     expect(formulaCells(csv)).toEqual([]);
     expect(csv.split('\n')[1]).toBe(`"'${EVIL.replace(/"/g, '""')}",X,'-BRD,-2,3,`);
@@ -41,7 +54,14 @@ describe('every CSV writer neutralises formula-like text', () => {
     const m = formatMatrixCsv({ rows: 2, cols: 2, data: Float64Array.from([1, -0.5, 0, 2]) }, [EVIL, '+S2'], [EVIL, '+S2']);
     expect(formulaCells(m)).toEqual([]);
     expect(parseLabelledTable(m).rowLabels).toEqual([EVIL, '+S2']);
-    expect(formulaCells(formatColumnsCsv([['sector', [EVIL, '@S']], ['x', Float64Array.from([-1, 2])]]))).toEqual([]);
+    expect(
+      formulaCells(
+        formatColumnsCsv([
+          ['sector', [EVIL, '@S']],
+          ['x', Float64Array.from([-1, 2])],
+        ]),
+      ),
+    ).toEqual([]);
   });
   it('sam convert CSV and labelled matrices, read back to the same SAM', () => {
     const sam = new Sam([EVIL, '-TAX', "'=quoted"], Float64Array.from([0, 1, 2, 1, 0, 1, 2, 1, 0]));

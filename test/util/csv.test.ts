@@ -7,7 +7,10 @@ const TRIGGERS = ['=', '+', '-', '@', '\t', '\r'];
 
 describe('formula neutralisation', () => {
   it('never leaves text a spreadsheet would run, and the reader gets back the exact text', () => {
-    const text = fc.oneof(fc.string(), fc.tuple(fc.constantFrom("'", "''", ''), fc.constantFrom(...TRIGGERS), fc.string()).map(([q, t, s]) => q + t + s));
+    const text = fc.oneof(
+      fc.string(),
+      fc.tuple(fc.constantFrom("'", "''", ''), fc.constantFrom(...TRIGGERS), fc.string()).map(([q, t, s]) => q + t + s),
+    );
     fc.assert(
       fc.property(text, (s) => {
         const w = neutraliseFormula(s);

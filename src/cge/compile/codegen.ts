@@ -124,7 +124,10 @@ export function generateKernels(dag: ScalarDag, rows: readonly number[], jac: re
       for (const a of n.args) visit(a);
     };
     for (const id of roots) visit(id);
-    const shared = [...count.entries()].filter(([, c]) => c > 1).map(([id]) => id).sort((a, b) => a - b);
+    const shared = [...count.entries()]
+      .filter(([, c]) => c > 1)
+      .map(([id]) => id)
+      .sort((a, b) => a - b);
     const temps = new Map<number, string>();
     const lines: string[] = [];
     for (const id of shared) {

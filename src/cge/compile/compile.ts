@@ -53,7 +53,10 @@ export function compileModel(model: CgeModel): CompiledModel {
   const vars = layout(model, model.variableList);
   const params = layout(model, model.parameterList);
   if (vars.size >= 4194304) {
-    throw new ModelError('MODEL_TOO_LARGE', `model ${model.name} has ${vars.size} scalar variables; the compiler handles fewer than 4194304`);
+    throw new ModelError(
+      'MODEL_TOO_LARGE',
+      `model ${model.name} has ${vars.size} scalar variables; the compiler handles fewer than 4194304`,
+    );
   }
   const sys = instantiate(model, vars, params);
   const { dag } = sys;

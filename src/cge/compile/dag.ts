@@ -134,7 +134,8 @@ export class ScalarDag {
   /** Elementary function of a. */
   fn(f: 'exp' | 'log' | 'sqrt' | 'abs', a: number): number {
     const ca = this.constValue(a);
-    if (ca !== undefined) return this.c(f === 'exp' ? Math.exp(ca) : f === 'log' ? Math.log(ca) : f === 'sqrt' ? Math.sqrt(ca) : Math.abs(ca));
+    if (ca !== undefined)
+      return this.c(f === 'exp' ? Math.exp(ca) : f === 'log' ? Math.log(ca) : f === 'sqrt' ? Math.sqrt(ca) : Math.abs(ca));
     return this.intern(f, 0, [a]);
   }
 

@@ -67,7 +67,11 @@ export function instantiate(model: CgeModel, vars: Layout, params: Layout): Scal
     const where = (index: readonly string[]) => ({ equation: eq.name, index });
     const tupleOfArgs = (sym: Indexed, args: readonly IndexArg[], b: Bindings, index: readonly string[]): number => {
       if (args.length !== sym.domain.length) {
-        throw new ModelError('INDEX_ARITY', `${sym.name} has ${sym.domain.length} index(es) but is written with ${args.length} in equation ${eq.name}`, where(index));
+        throw new ModelError(
+          'INDEX_ARITY',
+          `${sym.name} has ${sym.domain.length} index(es) but is written with ${args.length} in equation ${eq.name}`,
+          where(index),
+        );
       }
       let flat = 0;
       for (let k = 0; k < args.length; k++) {
@@ -77,14 +81,22 @@ export function instantiate(model: CgeModel, vars: Layout, params: Layout): Scal
         else {
           const bound = b.get(a.name);
           if (bound === undefined) {
-            throw new ModelError('UNBOUND_INDEX', `index ${a.name} of ${sym.name} is not in the domain of ${eq.name} nor in an enclosing sum/prod`, where(index));
+            throw new ModelError(
+              'UNBOUND_INDEX',
+              `index ${a.name} of ${sym.name} is not in the domain of ${eq.name} nor in an enclosing sum/prod`,
+              where(index),
+            );
           }
           el = bound;
         }
         const set = model.getSet(sym.domain[k]);
         const pos = set.position.get(el);
         if (pos === undefined) {
-          throw new ModelError('UNKNOWN_ELEMENT', `"${el}" is not an element of set ${set.name} (index ${k + 1} of ${sym.name})`, where(index));
+          throw new ModelError(
+            'UNKNOWN_ELEMENT',
+            `"${el}" is not an element of set ${set.name} (index ${k + 1} of ${sym.name})`,
+            where(index),
+          );
         }
         flat = flat * set.elements.length + pos;
       }
@@ -110,7 +122,11 @@ export function instantiate(model: CgeModel, vars: Layout, params: Layout): Scal
             return el !== undefined && s.position.has(el) ? 1 : 0;
           }
           if (model.hasVariable(e.name)) {
-            throw new ModelError('CONDITION_ON_VARIABLE', `a $ condition of ${eq.name} refers to variable ${e.name}; conditions may use parameters and sets only`, where(index));
+            throw new ModelError(
+              'CONDITION_ON_VARIABLE',
+              `a $ condition of ${eq.name} refers to variable ${e.name}; conditions may use parameters and sets only`,
+              where(index),
+            );
           }
           throw new ModelError('UNKNOWN_SYMBOL', `"${e.name}" is not a parameter or set of model ${model.name}`, where(index));
         }
@@ -123,7 +139,21 @@ export function instantiate(model: CgeModel, vars: Layout, params: Layout): Scal
           const x = evalNum(e.a, b, index);
           const y = evalNum(e.b, b, index);
           const r =
-            e.op === '==' ? x === y : e.op === '!=' ? x !== y : e.op === '<' ? x < y : e.op === '<=' ? x <= y : e.op === '>' ? x > y : e.op === '>=' ? x >= y : e.op === 'and' ? x !== 0 && y !== 0 : x !== 0 || y !== 0;
+            e.op === '=='
+              ? x === y
+              : e.op === '!='
+                ? x !== y
+                : e.op === '<'
+                  ? x < y
+                  : e.op === '<='
+                    ? x <= y
+                    : e.op === '>'
+                      ? x > y
+                      : e.op === '>='
+                        ? x >= y
+                        : e.op === 'and'
+                          ? x !== 0 && y !== 0
+                          : x !== 0 || y !== 0;
           return r ? 1 : 0;
         }
         case 'not':
@@ -148,8 +178,14 @@ export function instantiate(model: CgeModel, vars: Layout, params: Layout): Scal
 
     const forEachBinding = (over: readonly string[], b: Bindings, f: (b2: Map<string, string>) => void) => {
       for (const name of over) {
-        if (!model.isSet(name)) throw new ModelError('UNKNOWN_SET', `sum/prod in ${eq.name} runs over "${name}", which is not a set`, where([]));
-        if (b.has(name)) throw new ModelError('INDEX_REBOUND', `sum/prod in ${eq.name} runs over ${name}, which is already bound; use an alias`, where([]));
+        if (!model.isSet(name))
+          throw new ModelError('UNKNOWN_SET', `sum/prod in ${eq.name} runs over "${name}", which is not a set`, where([]));
+        if (b.has(name))
+          throw new ModelError(
+            'INDEX_REBOUND',
+            `sum/prod in ${eq.name} runs over ${name}, which is already bound; use an alias`,
+            where([]),
+          );
       }
       for (const t of model.tuples(over)) {
         const b2 = new Map(b);

@@ -45,8 +45,7 @@ function value(o: ObservationLike): number {
   return v;
 }
 
-const where = (o: ObservationLike) =>
-  `${o.INDICATOR}/${o.URBANISATION}/${o.TIME_PERIOD}@${o.PROV_FILE ?? '?'}:${o.PROV_ROW ?? '?'}`;
+const where = (o: ObservationLike) => `${o.INDICATOR}/${o.URBANISATION}/${o.TIME_PERIOD}@${o.PROV_FILE ?? '?'}:${o.PROV_ROW ?? '?'}`;
 
 /**
  * Builds the connectivity baseline of an area from harmonised observations: urban and rural
@@ -55,12 +54,18 @@ const where = (o: ObservationLike) =>
  * under the stated rural/urban ratio, and that assumption is recorded. A missing series is an
  * InputError naming it — nothing is invented.
  */
-export function connectivityBaseline(observations: readonly ObservationLike[], area: string, options: BaselineOptions): ConnectivityBaseline {
+export function connectivityBaseline(
+  observations: readonly ObservationLike[],
+  area: string,
+  options: BaselineOptions,
+): ConnectivityBaseline {
   const mine = observations.filter((o) => o.REF_AREA === area && isTotal(o));
   const find = (indicator: string, urbanisation: string, year: string) =>
     mine.find((o) => o.INDICATOR === indicator && o.URBANISATION === urbanisation && o.TIME_PERIOD === year);
   const years = [...new Set(mine.filter((o) => o.INDICATOR === 'HH7').map((o) => o.TIME_PERIOD))]
-    .filter((y) => find('POP_URB', '_T', y) && find('POP_RUR', '_T', y) && (find('HH7', '_T', y) || (find('HH7', 'U', y) && find('HH7', 'R', y))))
+    .filter(
+      (y) => find('POP_URB', '_T', y) && find('POP_RUR', '_T', y) && (find('HH7', '_T', y) || (find('HH7', 'U', y) && find('HH7', 'R', y))),
+    )
     .sort();
   const year = options.year ?? years[years.length - 1];
   if (year === undefined || !years.includes(year)) {

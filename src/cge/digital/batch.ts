@@ -61,7 +61,10 @@ function requestedAreas(countries: SimulateOptions['countries']): string[] {
   const areas = [...(countries ?? [DEFAULT_DDCGE_COUNTRY])];
   for (const a of areas) {
     if (!(DDCGE_MEMBER_STATES as readonly string[]).includes(a)) {
-      throw new UsageError('USAGE_UNKNOWN_COUNTRY', `--country ${a}: not an ASEAN Member State; expected all or ISO3 codes among ${DDCGE_MEMBER_STATES.join(', ')}`);
+      throw new UsageError(
+        'USAGE_UNKNOWN_COUNTRY',
+        `--country ${a}: not an ASEAN Member State; expected all or ISO3 codes among ${DDCGE_MEMBER_STATES.join(', ')}`,
+      );
     }
   }
   return areas;
@@ -69,7 +72,10 @@ function requestedAreas(countries: SimulateOptions['countries']): string[] {
 
 /** The error to raise when no run at all was simulated: every reason, located at the first failure (or the database folder). */
 function nothingSimulated(failed: SimulateOutcome['failed'], notCovered: SimulateOutcome['notCovered'], dir: string): InputError {
-  const reasons = [...notCovered.map((n) => `${n.area}: not covered — ${n.reason}`), ...failed.map((f) => `${f.area}, ${f.scenario}: ${f.reason} (${f.code})`)];
+  const reasons = [
+    ...notCovered.map((n) => `${n.area}: not covered — ${n.reason}`),
+    ...failed.map((f) => `${f.area}, ${f.scenario}: ${f.reason} (${f.code})`),
+  ];
   return new InputError('SIMULATE_NOTHING_SIMULATED', `nothing was simulated: ${reasons.join('; ')}`, failed[0]?.location ?? { file: dir });
 }
 
@@ -97,7 +103,10 @@ export async function simulateDigital(o: SimulateOptions): Promise<SimulateOutco
   for (const area of areas) {
     let db: DdcgeDatabase;
     if (o.observations) {
-      if (!existsSync(join(dir, '..', 'sam', 'asean', `${area}.csv`)) && !existsSync(join(DDCGE_DATA_DIR, '..', 'sam', 'asean', `${area}.csv`))) {
+      if (
+        !existsSync(join(dir, '..', 'sam', 'asean', `${area}.csv`)) &&
+        !existsSync(join(DDCGE_DATA_DIR, '..', 'sam', 'asean', `${area}.csv`))
+      ) {
         notCovered.push({ area, reason: reasons[area] ?? 'no national SAM in datasets/sam/asean' });
         continue;
       }
@@ -141,11 +150,21 @@ export async function simulateDigital(o: SimulateOptions): Promise<SimulateOutco
   const extra: Record<string, string> = { ...ssaFiles };
   if (areas.length > 1 || notCovered.length > 0) extra['regional.csv'] = regionalTable(results, notCovered);
   if (failed.length > 0) {
-    extra['failed.csv'] = formatCsv(['area', 'scenario', 'code', 'reason'], failed.map((f) => [f.area, f.scenario, f.code, f.reason]));
+    extra['failed.csv'] = formatCsv(
+      ['area', 'scenario', 'code', 'reason'],
+      failed.map((f) => [f.area, f.scenario, f.code, f.reason]),
+    );
   }
   const outputs = await writeDigitalResults(o.outDir, results, extra);
   const summaryPath = join(o.outDir, 'summary.txt');
-  await writeFileAtomic(summaryPath, [...summaries, ...notCovered.map((n) => `${n.area}: not covered — ${n.reason}`), ...failed.map((f) => `${f.area}, ${f.scenario}: not simulated — ${f.reason}`)].join('\n\n') + '\n');
+  await writeFileAtomic(
+    summaryPath,
+    [
+      ...summaries,
+      ...notCovered.map((n) => `${n.area}: not covered — ${n.reason}`),
+      ...failed.map((f) => `${f.area}, ${f.scenario}: not simulated — ${f.reason}`),
+    ].join('\n\n') + '\n',
+  );
   outputs.push(summaryPath);
   return { results, notCovered, failed, outputs: outputs.sort(), summaries };
 }
@@ -157,11 +176,29 @@ export async function simulateDigital(o: SimulateOptions): Promise<SimulateOutco
 export async function simulateDefault(
   outDir: string,
   options: { scenario?: string } = {},
-): Promise<{ outputs: string[]; summary: string; headline: { gdpRealPct: number; evTotal: number; evAggregate: number; evAggregatePerCapitaUsd: number; evPerCapitaUsd: number; gapConnectedBase: number; gapConnected: number; gapUrbanRuralBase: number; gapUrbanRural: number } }> {
+): Promise<{
+  outputs: string[];
+  summary: string;
+  headline: {
+    gdpRealPct: number;
+    evTotal: number;
+    evAggregate: number;
+    evAggregatePerCapitaUsd: number;
+    evPerCapitaUsd: number;
+    gapConnectedBase: number;
+    gapConnected: number;
+    gapUrbanRuralBase: number;
+    gapUrbanRural: number;
+  };
+}> {
   const scenario = options.scenario ?? join(DDCGE_DATA_DIR, 'scenarios', 'rural-connectivity.json');
   const out = await simulateDigital({ scenarios: [scenario], outDir });
   const r = out.results[0];
-  if (!r) throw new UsageError('DEMO_NOT_SIMULATED', `the default scenario could not be simulated: ${out.failed[0]?.reason ?? out.notCovered[0]?.reason}`);
+  if (!r)
+    throw new UsageError(
+      'DEMO_NOT_SIMULATED',
+      `the default scenario could not be simulated: ${out.failed[0]?.reason ?? out.notCovered[0]?.reason}`,
+    );
   return {
     outputs: out.outputs,
     summary: `${r.area} ${r.scenario} (database baseline ${r.baseYear}): real GDP at market prices ${r.gdp.pct.toFixed(3)} %, households' money-metric gain ${(r.evAggregatePerCapita * 1e6).toFixed(2)} US$ per person; connected/unconnected income ratio ${r.gaps.connectedUnconnected.ratioBase.toFixed(3)} → ${r.gaps.connectedUnconnected.ratio.toFixed(3)}`,

@@ -122,14 +122,16 @@ export function connectivityShift(b: ConnectivityBaseline, target: ConnectivityT
     statement = `close ${target.fraction * 100} % of the urban–rural gap in Internet use (HH7): rural ${percent(b.ruralShare)} → ${percent(ruralShare)} (urban ${percent(b.urbanShare)})`;
   } else {
     const level = target.percent / 100;
-    if (!(level >= 0 && level <= 1)) throw new UsageError('SHARE_OUT_OF_RANGE', `a target for HH7 must be between 0 and 100 %, got ${target.percent}`);
+    if (!(level >= 0 && level <= 1))
+      throw new UsageError('SHARE_OUT_OF_RANGE', `a target for HH7 must be between 0 and 100 %, got ${target.percent}`);
     if (target.urbanisation === 'U') urbanShare = level;
     else if (target.urbanisation === 'R') ruralShare = level;
     else {
       const current = totalShare(b);
       // equal rise d in both, capped at 1: solve P_U·min(s_U + d, 1) + P_R·min(s_R + d, 1) = level·P by bisection
       const P = b.urbanPopulation + b.ruralPopulation;
-      const reached = (d: number) => (b.urbanPopulation * Math.min(b.urbanShare + d, 1) + b.ruralPopulation * Math.min(b.ruralShare + d, 1)) / P;
+      const reached = (d: number) =>
+        (b.urbanPopulation * Math.min(b.urbanShare + d, 1) + b.ruralPopulation * Math.min(b.ruralShare + d, 1)) / P;
       let lo = 0;
       let hi = 1;
       for (let k = 0; k < 200 && hi - lo > 1e-15; k++) {

@@ -42,7 +42,12 @@ export interface DdcgeAssumptions {
   income_elasticity: Assumption<Record<string, number>>;
   frisch: Assumption<Record<AccessGroup, number>>;
   orderable_goods: Assumption<string[]>;
-  channels: Assumption<{ access_quantity: number; price_discount: number; productivity_premium: Record<string, number>; spillover: number }>;
+  channels: Assumption<{
+    access_quantity: number;
+    price_discount: number;
+    productivity_premium: Record<string, number>;
+    spillover: number;
+  }>;
 }
 
 /** Goods of the common ASEAN classification, in ddcge order. */
@@ -88,9 +93,20 @@ export async function readDdcgeAssumptions(path: string): Promise<DdcgeAssumptio
   }
   const a = data as Record<string, unknown>;
   const keys: (keyof DdcgeAssumptions)[] = [
-    'rural_urban_internet_ratio', 'rural_urban_nonuse_ratio', 'income_ratio_urban_rural', 'income_ratio_connected_unconnected', 'digital_budget_share_ratio',
-    'capital_share_of_income', 'digital_skill_share_of_labour', 'armington_elasticity', 'transformation_elasticity', 'va_elasticity',
-    'income_elasticity', 'frisch', 'orderable_goods', 'channels',
+    'rural_urban_internet_ratio',
+    'rural_urban_nonuse_ratio',
+    'income_ratio_urban_rural',
+    'income_ratio_connected_unconnected',
+    'digital_budget_share_ratio',
+    'capital_share_of_income',
+    'digital_skill_share_of_labour',
+    'armington_elasticity',
+    'transformation_elasticity',
+    'va_elasticity',
+    'income_elasticity',
+    'frisch',
+    'orderable_goods',
+    'channels',
   ];
   for (const k of keys) {
     const e = a[k] as { value?: unknown; source?: unknown } | undefined;
@@ -133,19 +149,40 @@ export function buildDdcgeDatabase(args: {
 }): DdcgeDatabase {
   const { area, assumptions: A } = args;
   const S = new SamCells(args.sam);
-  const need = [...DDCGE_GOODS.flatMap((g) => [`A-${g}`, `C-${g}`]), ...Object.values(FACTOR_MAP), 'HH', 'GOV', 'Itax', 'Ttax', 'Dtax', 'S-I', 'ROW'];
+  const need = [
+    ...DDCGE_GOODS.flatMap((g) => [`A-${g}`, `C-${g}`]),
+    ...Object.values(FACTOR_MAP),
+    'HH',
+    'GOV',
+    'Itax',
+    'Ttax',
+    'Dtax',
+    'S-I',
+    'ROW',
+  ];
   for (const l of need) {
     if (!S.labels.includes(l)) {
-      throw new InputError('SAM_ACCOUNT_MISSING', `${area}: the national SAM has no account ${l} (expected the common ASEAN classification of datasets/sam/asean)`, { file: args.samFile, account: l });
+      throw new InputError(
+        'SAM_ACCOUNT_MISSING',
+        `${area}: the national SAM has no account ${l} (expected the common ASEAN classification of datasets/sam/asean)`,
+        { file: args.samFile, account: l },
+      );
     }
   }
   assertSamBalanced(args.sam, 1e-8);
   const baseline = splitByNonUse(
-    connectivityBaseline(args.observations, area, { ...(args.year ? { year: args.year } : {}), ruralUrbanRatio: A.rural_urban_internet_ratio }),
+    connectivityBaseline(args.observations, area, {
+      ...(args.year ? { year: args.year } : {}),
+      ruralUrbanRatio: A.rural_urban_internet_ratio,
+    }),
     A.rural_urban_nonuse_ratio,
   );
   if (!(baseline.ruralPopulation > 0) || !(baseline.urbanPopulation > 0)) {
-    throw new InputError('DATABASE_NO_RURAL_POPULATION', `${area} ${baseline.year}: the ddcge households need both urban and rural people (urban ${baseline.urbanPopulation}, rural ${baseline.ruralPopulation})`, { account: area });
+    throw new InputError(
+      'DATABASE_NO_RURAL_POPULATION',
+      `${area} ${baseline.year}: the ddcge households need both urban and rural people (urban ${baseline.urbanPopulation}, rural ${baseline.ruralPopulation})`,
+      { account: area },
+    );
   }
   const labels = DDCGE_DATABASE_ACCOUNTS;
   const n = labels.length;
@@ -153,7 +190,13 @@ export function buildDdcgeDatabase(args: {
   const k = (l: string) => labels.indexOf(l);
   const set = (r: string, c: string, x: number) => (v[k(r) * n + k(c)] = x);
   const get = (r: string, c: string) => v[k(r) * n + k(c)]!;
-  let va = 0, C = 0, G = 0, idt = 0, trf = 0, M = 0, E = 0;
+  let va = 0,
+    C = 0,
+    G = 0,
+    idt = 0,
+    trf = 0,
+    M = 0,
+    E = 0;
   const XH: number[] = [];
   for (const j of DDCGE_GOODS) {
     for (const i of DDCGE_GOODS) set(i, j, S.get(`C-${i}`, `A-${j}`));
@@ -181,7 +224,8 @@ export function buildDdcgeDatabase(args: {
   const sf = M - E;
   // household groups
   const pop = accessGroups(baseline);
-  const rel = (h: AccessGroup) => (h.startsWith('URB') ? A.income_ratio_urban_rural.value : 1) * (h.endsWith('_CON') ? A.income_ratio_connected_unconnected.value : 1);
+  const rel = (h: AccessGroup) =>
+    (h.startsWith('URB') ? A.income_ratio_urban_rural.value : 1) * (h.endsWith('_CON') ? A.income_ratio_connected_unconnected.value : 1);
   const weight = GROUPS.map((h) => pop[h] * rel(h));
   const wsum = weight.reduce((s, x) => s + x, 0);
   const income = weight.map((w) => (va * w) / wsum);
@@ -253,7 +297,11 @@ export function buildDdcgeDatabase(args: {
       ruralShare: baseline.ruralShare,
       notes: baseline.assumptions,
     },
-    assumptions: Object.fromEntries(Object.entries(A).filter(([key]) => !key.startsWith('$')).map(([key, e]) => [key, { value: (e as Assumption<unknown>).value, source: (e as Assumption<unknown>).source }])),
+    assumptions: Object.fromEntries(
+      Object.entries(A)
+        .filter(([key]) => !key.startsWith('$'))
+        .map(([key, e]) => [key, { value: (e as Assumption<unknown>).value, source: (e as Assumption<unknown>).source }]),
+    ),
     notes: [
       'each activity and its commodity are one good account (A-i and C-i merged; the output cell dropped)',
       'factor income goes wholly to households: enterprise income, factor income paid abroad, and transfers between households, enterprises, government and the rest of the world are consolidated (ddcge has no enterprise account)',
@@ -299,7 +347,10 @@ export const DDCGE_DATA_DIR = join(import.meta.dirname, '../../../datasets/ddcge
 export const DDCGE_MEMBER_STATES = ['BRN', 'IDN', 'KHM', 'LAO', 'MMR', 'MYS', 'PHL', 'SGP', 'THA', 'VNM'] as const;
 
 /** Builds the database of one area from the shipped files (national SAM, observations, assumptions). */
-export async function buildDdcgeDatabaseFromFiles(area: string, options: { samDir?: string; observationsFile?: string; assumptionsFile?: string; year?: string } = {}): Promise<DdcgeDatabase> {
+export async function buildDdcgeDatabaseFromFiles(
+  area: string,
+  options: { samDir?: string; observationsFile?: string; assumptionsFile?: string; year?: string } = {},
+): Promise<DdcgeDatabase> {
   const samDir = options.samDir ?? join(import.meta.dirname, '../../../datasets/sam/asean');
   const samFile = join(samDir, `${area}.csv`);
   const observationsFile = options.observationsFile ?? join(DDCGE_DATA_DIR, 'observations.csv');
@@ -308,7 +359,14 @@ export async function buildDdcgeDatabaseFromFiles(area: string, options: { samDi
   const observations: ObservationLike[] = obs
     .filter((o) => o.OBS_VALUE !== null)
     .map((o) => ({ ...o, OBS_VALUE: o.OBS_VALUE as number, PROV_ROW: o.PROV_ROW ?? undefined }));
-  return buildDdcgeDatabase({ area, sam: { ...sam, file: samFile }, samFile: relativeToRepo(samFile), observations, assumptions, ...(options.year ? { year: options.year } : {}) });
+  return buildDdcgeDatabase({
+    area,
+    sam: { ...sam, file: samFile },
+    samFile: relativeToRepo(samFile),
+    observations,
+    assumptions,
+    ...(options.year ? { year: options.year } : {}),
+  });
 }
 
 function relativeToRepo(path: string): string {
@@ -321,7 +379,10 @@ export async function writeDdcgeDatabase(dir: string, db: DdcgeDatabase): Promis
   const samPath = join(dir, 'sam.csv');
   const paramsPath = join(dir, 'params.json');
   const sourcePath = join(dir, 'SOURCE.md');
-  const sam = new Sam(db.sam.accounts.map((a) => a.label), Float64Array.from(db.sam.values));
+  const sam = new Sam(
+    db.sam.accounts.map((a) => a.label),
+    Float64Array.from(db.sam.values),
+  );
   await writeFileAtomic(samPath, formatSamCsv(sam));
   await writeFileAtomic(paramsPath, JSON.stringify(sortKeys(db.params), null, 2) + '\n');
   await writeFileAtomic(sourcePath, sourceMarkdown(db.record));
@@ -340,18 +401,34 @@ export async function readDdcgeDatabase(dir: string, area?: string): Promise<Ddc
   }
   const sam = await readSamCsv(samFile);
   const record = params.provenance as DdcgeDatabaseRecord | undefined;
-  if (!record || !record.baseline) throw new InputError('DATABASE_NO_PROVENANCE', 'params.json has no "provenance" record of the observations and assumptions it was built from', { file: paramsFile, jsonPath: '/provenance' });
+  if (!record || !record.baseline)
+    throw new InputError(
+      'DATABASE_NO_PROVENANCE',
+      'params.json has no "provenance" record of the observations and assumptions it was built from',
+      { file: paramsFile, jsonPath: '/provenance' },
+    );
   const b = record.baseline;
   const baseline: ConnectivityBaseline = {
-    area: area ?? record.area, year: record.baseYear, urbanPopulation: b.urbanPopulation, ruralPopulation: b.ruralPopulation,
-    urbanShare: b.urbanShare, ruralShare: b.ruralShare, provenance: record.observations, assumptions: b.notes,
+    area: area ?? record.area,
+    year: record.baseYear,
+    urbanPopulation: b.urbanPopulation,
+    ruralPopulation: b.ruralPopulation,
+    urbanShare: b.urbanShare,
+    ruralShare: b.ruralShare,
+    provenance: record.observations,
+    assumptions: b.notes,
   };
   return { area: area ?? record.area, sam: { accounts: sam.accounts, values: sam.values, file: samFile }, params, baseline, record };
 }
 
 function sortKeys(x: unknown): unknown {
   if (Array.isArray(x)) return x.map(sortKeys);
-  if (x && typeof x === 'object') return Object.fromEntries(Object.keys(x).sort().map((k) => [k, sortKeys((x as Record<string, unknown>)[k])]));
+  if (x && typeof x === 'object')
+    return Object.fromEntries(
+      Object.keys(x)
+        .sort()
+        .map((k) => [k, sortKeys((x as Record<string, unknown>)[k])]),
+    );
   return x;
 }
 
@@ -381,7 +458,9 @@ function sourceMarkdown(r: DdcgeDatabaseRecord): string {
     '',
     '## Outside assumptions used (not findings)',
     '',
-    ...Object.keys(r.assumptions).sort().map((k) => `- \`${k}\` = \`${JSON.stringify(r.assumptions[k]!.value)}\` — ${r.assumptions[k]!.source}`),
+    ...Object.keys(r.assumptions)
+      .sort()
+      .map((k) => `- \`${k}\` = \`${JSON.stringify(r.assumptions[k]!.value)}\` — ${r.assumptions[k]!.source}`),
     '',
     'Licence: data derived from ADB MRIO (CC BY 3.0 IGO), World Bank WDI (CC BY 4.0) and OWID (CC BY 4.0); see the SOURCE.md of each input.',
     '',

@@ -20,7 +20,10 @@ export interface DdcgeHousehold {
 function list(params: Readonly<Record<string, unknown>>, key: string, file?: string): string[] {
   const v = params[key];
   if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) {
-    throw new ModelError('MISSING_PARAMETER', `the parameter file needs "${key}": a list of account labels`, { ...(file ? { file } : {}), jsonPath: `/${key}` });
+    throw new ModelError('MISSING_PARAMETER', `the parameter file needs "${key}": a list of account labels`, {
+      ...(file ? { file } : {}),
+      jsonPath: `/${key}`,
+    });
   }
   return v as string[];
 }
@@ -29,20 +32,28 @@ function list(params: Readonly<Record<string, unknown>>, key: string, file?: str
 export function ddcgeHouseholds(params: Readonly<Record<string, unknown>>, cells: SamCells, file?: string): Record<string, DdcgeHousehold> {
   const h = params.households;
   if (!h || typeof h !== 'object') {
-    throw new ModelError('MISSING_PARAMETER', 'the parameter file needs "households": {"<account>": {"location": "urban"|"rural", "connected": true|false}}', {
-      ...(file ? { file } : {}),
-      jsonPath: '/households',
-    });
+    throw new ModelError(
+      'MISSING_PARAMETER',
+      'the parameter file needs "households": {"<account>": {"location": "urban"|"rural", "connected": true|false}}',
+      {
+        ...(file ? { file } : {}),
+        jsonPath: '/households',
+      },
+    );
   }
   const out: Record<string, DdcgeHousehold> = {};
   for (const [label, attrs] of Object.entries(h as Record<string, unknown>)) {
     cells.index(label);
     const a = attrs as Partial<DdcgeHousehold>;
     if ((a.location !== 'urban' && a.location !== 'rural') || typeof a.connected !== 'boolean') {
-      throw new ModelError('MISSING_PARAMETER', `household ${label} needs "location" ("urban" or "rural") and "connected" (true or false)`, {
-        ...(file ? { file } : {}),
-        jsonPath: `/households/${label}`,
-      });
+      throw new ModelError(
+        'MISSING_PARAMETER',
+        `household ${label} needs "location" ("urban" or "rural") and "connected" (true or false)`,
+        {
+          ...(file ? { file } : {}),
+          jsonPath: `/households/${label}`,
+        },
+      );
     }
     out[label] = { location: a.location, connected: a.connected };
   }
@@ -67,14 +78,21 @@ export function channelsOf(params: Readonly<Record<string, unknown>>, labour: re
   const at = (k: string) => ({ ...(file ? { file } : {}), jsonPath: `/channels/${k}` });
   const num = (k: string, ok: (x: number) => boolean, what: string): number => {
     const v = c[k] ?? 0;
-    if (typeof v !== 'number' || !Number.isFinite(v) || !ok(v)) throw new ModelError('BAD_CHANNEL', `channels.${k} must be ${what}, got ${JSON.stringify(v)}`, at(k));
+    if (typeof v !== 'number' || !Number.isFinite(v) || !ok(v))
+      throw new ModelError('BAD_CHANNEL', `channels.${k} must be ${what}, got ${JSON.stringify(v)}`, at(k));
     return v;
   };
   const prem = (c.productivity_premium ?? {}) as Record<string, unknown>;
   const productivityPremium: Record<string, number> = {};
   for (const [f, v] of Object.entries(prem)) {
-    if (!labour.includes(f)) throw new ModelError('UNKNOWN_ELEMENT', `channels.productivity_premium names "${f}", which is not a labour type (${labour.join(', ')})`, at(`productivity_premium/${f}`));
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new ModelError('BAD_CHANNEL', `channels.productivity_premium.${f} must be a number ≥ 0`, at(`productivity_premium/${f}`));
+    if (!labour.includes(f))
+      throw new ModelError(
+        'UNKNOWN_ELEMENT',
+        `channels.productivity_premium names "${f}", which is not a labour type (${labour.join(', ')})`,
+        at(`productivity_premium/${f}`),
+      );
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+      throw new ModelError('BAD_CHANNEL', `channels.productivity_premium.${f} must be a number ≥ 0`, at(`productivity_premium/${f}`));
     productivityPremium[f] = v;
   }
   return {
@@ -84,7 +102,6 @@ export function channelsOf(params: Readonly<Record<string, unknown>>, labour: re
     spillover: num('spillover', (x) => x >= 0, 'a number ≥ 0'),
   };
 }
-
 
 /** The accounts and lists of a ddcge calibration, read from the parameter file and checked against the SAM. */
 export interface DdcgeSetup {
@@ -117,7 +134,11 @@ export function ddcgeSetup(S: SamCells, params: Readonly<Record<string, unknown>
   const digital = list(params, 'digital_goods', paramsFile);
   const orderable = list(params, 'orderable_goods', paramsFile);
   const telecom = typeof params.telecom === 'string' ? params.telecom : '';
-  for (const [key, labels] of [['digital_goods', digital], ['orderable_goods', orderable], ['telecom', [telecom]]] as const) {
+  for (const [key, labels] of [
+    ['digital_goods', digital],
+    ['orderable_goods', orderable],
+    ['telecom', [telecom]],
+  ] as const) {
     for (const g of labels) {
       if (!known.has(g)) {
         throw new ModelError('UNKNOWN_ELEMENT', `"${g}" in "${key}" is not a goods account of the SAM (goods: ${goods.join(', ')})`, {
@@ -129,5 +150,16 @@ export function ddcgeSetup(S: SamCells, params: Readonly<Record<string, unknown>
     }
   }
   const connected = households.filter((h) => householdAttributes[h]!.connected);
-  return { goods, factors, labour, households, householdAttributes, connected, digital, orderable, telecom, channels: channelsOf(params, labour, paramsFile) };
+  return {
+    goods,
+    factors,
+    labour,
+    households,
+    householdAttributes,
+    connected,
+    digital,
+    orderable,
+    telecom,
+    channels: channelsOf(params, labour, paramsFile),
+  };
 }

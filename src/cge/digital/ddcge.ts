@@ -32,7 +32,15 @@ import { DDCGE_DOCUMENTATION_PARTS } from './ddcge-document.js';
 import { ddcgeSetup, type DdcgeSetup } from './ddcge-setup.js';
 import { calibrateLes } from './les.js';
 
-export { channelsOf, ddcgeHouseholds, ddcgeSetup, DDCGE_ACCOUNTS, type DdcgeChannels, type DdcgeHousehold, type DdcgeSetup } from './ddcge-setup.js';
+export {
+  channelsOf,
+  ddcgeHouseholds,
+  ddcgeSetup,
+  DDCGE_ACCOUNTS,
+  type DdcgeChannels,
+  type DdcgeHousehold,
+  type DdcgeSetup,
+} from './ddcge-setup.js';
 
 /** The ddcge equations in the text form of the model language (GAMS notation). */
 export const DDCGE_EQUATIONS = `
@@ -121,7 +129,8 @@ function benchmarkValues(S: SamCells, s: DdcgeSetup, rec: CalibrationRecorder) {
   const sumG = (fn: (g: string) => number) => goods.reduce((t, g) => t + fn(g), 0);
   const sumF = (fn: (f: string) => number) => factors.reduce((t, f) => t + fn(f), 0);
   const sumH = (fn: (h: string) => number) => households.reduce((t, h) => t + fn(h), 0);
-  const d = <F extends Fn>(name: string, domain: string[], text: string, description: string, fn: F) => rec.datum(name, domain, text, description, fn);
+  const d = <F extends Fn>(name: string, domain: string[], text: string, description: string, fn: F) =>
+    rec.datum(name, domain, text, description, fn);
   const F0 = d('F0', ['f', 'j'], 'SAM(f,j)', 'factor payments of activity j', (f, j) => S.get(f, j));
   const Y0 = d('Y0', ['j'], 'sum(f, F0(f,j))', 'value added', (j) => sumF((f) => F0(f, j)));
   const X0 = d('X0', ['i', 'j'], 'SAM(i,j)', 'intermediate use', (i, j) => S.get(i, j));
@@ -139,7 +148,13 @@ function benchmarkValues(S: SamCells, s: DdcgeSetup, rec: CalibrationRecorder) {
   const Sp0 = d('Sp0', ['hh'], "SAM('INV',hh)", 'household saving', (h) => S.get('INV', h));
   const Sg0 = d('Sg0', [], "SAM('INV','GOV')", 'government saving', () => S.get('INV', 'GOV'));
   const Sf0 = d('Sf0', [], "SAM('INV','EXT')", 'foreign saving', () => S.get('INV', 'EXT'));
-  const Q0 = d('Q0', ['i'], 'sum(hh, XH0(i,hh)) + Xg0(i) + Xv0(i) + sum(j, X0(i,j))', 'Armington composite (domestic demand)', (i) => sumH((h) => XH0(i, h)) + Xg0(i) + Xv0(i) + sumG((j) => X0(i, j)));
+  const Q0 = d(
+    'Q0',
+    ['i'],
+    'sum(hh, XH0(i,hh)) + Xg0(i) + Xv0(i) + sum(j, X0(i,j))',
+    'Armington composite (domestic demand)',
+    (i) => sumH((h) => XH0(i, h)) + Xg0(i) + Xv0(i) + sumG((j) => X0(i, j)),
+  );
   return { F0, Y0, X0, Z0, Tz0, Tm0, M0, E0, XH0, Xg0, Xv0, FFH0, YH0, Td0, Sp0, Sg0, Sf0, Q0, sumG, sumF, sumH };
 }
 type Benchmark = ReturnType<typeof benchmarkValues>;
@@ -147,7 +162,8 @@ type Benchmark = ReturnType<typeof benchmarkValues>;
 /** The SAM conditions ddcge needs: every good produced and sold at home, every household with income, factor income all paid to households. */
 function checkBenchmark(s: DdcgeSetup, b: Benchmark, D0: (i: string) => number): void {
   for (const g of s.goods) {
-    if (!(b.Z0(g) > 0)) throw new InputError('SAM_EMPTY_ACTIVITY', `good ${g} has no production (no value added nor intermediate inputs)`, { account: g });
+    if (!(b.Z0(g) > 0))
+      throw new InputError('SAM_EMPTY_ACTIVITY', `good ${g} has no production (no value added nor intermediate inputs)`, { account: g });
     if (!(D0(g) > 0)) throw new InputError('SAM_NO_DOMESTIC_SALES', `good ${g} sells nothing at home (output ≤ exports)`, { account: g });
   }
   for (const h of s.households) {
@@ -157,7 +173,11 @@ function checkBenchmark(s: DdcgeSetup, b: Benchmark, D0: (i: string) => number):
     const paid = b.sumH((h) => b.FFH0(f, h));
     const earned = b.sumG((j) => b.F0(f, j));
     if (Math.abs(paid - earned) > 1e-9 * Math.max(1, earned)) {
-      throw new InputError('SAM_FACTOR_NOT_TO_HOUSEHOLDS', `factor ${f} earns ${earned} but pays ${paid} to the households: ddcge needs all factor income paid to households`, { account: f });
+      throw new InputError(
+        'SAM_FACTOR_NOT_TO_HOUSEHOLDS',
+        `factor ${f} earns ${earned} but pays ${paid} to the households: ddcge needs all factor income paid to households`,
+        { account: f },
+      );
     }
   }
 }
@@ -225,7 +245,11 @@ function inputs(params: Readonly<Record<string, unknown>>, paramsFile?: string) 
   };
   const pop = (h: string) => {
     const p = elementValue(params, 'population', h, paramsFile, { what: 'population', code: 'MISSING_PARAMETER' });
-    if (!(p > 0)) throw new ModelError('MISSING_PARAMETER', `population of ${h} must be positive, got ${p}`, { ...(paramsFile ? { file: paramsFile } : {}), jsonPath: `/population/${h}` });
+    if (!(p > 0))
+      throw new ModelError('MISSING_PARAMETER', `population of ${h} must be positive, got ${p}`, {
+        ...(paramsFile ? { file: paramsFile } : {}),
+        jsonPath: `/population/${h}`,
+      });
     return p;
   };
   return {
@@ -235,23 +259,43 @@ function inputs(params: Readonly<Record<string, unknown>>, paramsFile?: string) 
     pop,
     income: (i: string) => pv('income_elasticity', i, 'income elasticity'),
     frisch: (h: string) => elementValue(params, 'frisch', h, paramsFile, { what: 'Frisch parameter', code: 'MISSING_PARAMETER' }),
-    world: (key: 'world_export_price' | 'world_import_price', i: string) => elementValue(params, key, i, paramsFile, { fallback: 1, code: 'MISSING_PARAMETER' }),
+    world: (key: 'world_export_price' | 'world_import_price', i: string) =>
+      elementValue(params, key, i, paramsFile, { fallback: 1, code: 'MISSING_PARAMETER' }),
   };
 }
 
 /** Calibrates every parameter, each with its text. */
-function calibrateParameters(m: CgeModel, s: DdcgeSetup, b: Benchmark, rec: CalibrationRecorder, par: Par, params: Readonly<Record<string, unknown>>, paramsFile?: string): void {
+function calibrateParameters(
+  m: CgeModel,
+  s: DdcgeSetup,
+  b: Benchmark,
+  rec: CalibrationRecorder,
+  par: Par,
+  params: Readonly<Record<string, unknown>>,
+  paramsFile?: string,
+): void {
   const { goods, factors, households, digital, labour, channels } = s;
   const x = inputs(params, paramsFile);
-  const { F0, Y0, X0, Z0, Tz0, Tm0, M0, E0, XH0, Xg0, Xv0, FFH0, YH0, Td0, Sp0, Sg0, Sf0, Q0, sumG, sumH } = b;
+  const { F0, Y0, X0, Z0, Tz0, Tm0, M0, E0, XH0, Xg0, Xv0, FFH0, YH0, Td0, Sp0, Sg0, Sf0, sumG, sumH } = b;
   // technology
   const rho = (j: string) => (x.sva(j) - 1) / x.sva(j);
-  par('hasF', ['f', 'j'], '1 where the activity uses the factor', [['', '0'], ['F0(f,j) > 0', '1']], (f, j) => (F0(f, j) > 0 ? 1 : 0));
+  par(
+    'hasF',
+    ['f', 'j'],
+    '1 where the activity uses the factor',
+    [
+      ['', '0'],
+      ['F0(f,j) > 0', '1'],
+    ],
+    (f, j) => (F0(f, j) > 0 ? 1 : 0),
+  );
   par('rho', ['j'], 'CES exponent of value added, (σ−1)/σ', '(va_elasticity(j) - 1)/va_elasticity(j)', (j) => rho(j));
   const s1 = rec.datum('sva1', ['j'], 'sum(f$(F0(f,j) > 0), F0(f,j)**(1 - rho(j)))', 'sum of the factor payments raised to 1 − ρ', (j) =>
     factors.reduce((t, f) => t + (F0(f, j) > 0 ? Math.pow(F0(f, j), 1 - rho(j)) : 0), 0),
   );
-  par('beta', ['f', 'j'], 'CES share of factor f in value added', [['F0(f,j) > 0', 'F0(f,j)**(1 - rho(j))/sva1(j)']], (f, j) => (F0(f, j) > 0 ? Math.pow(F0(f, j), 1 - rho(j)) / s1(j) : 0));
+  par('beta', ['f', 'j'], 'CES share of factor f in value added', [['F0(f,j) > 0', 'F0(f,j)**(1 - rho(j))/sva1(j)']], (f, j) =>
+    F0(f, j) > 0 ? Math.pow(F0(f, j), 1 - rho(j)) / s1(j) : 0,
+  );
   par('b', ['j'], 'CES scale of value added', 'Y0(j)/sum(f$(F0(f,j) > 0), beta(f,j)*F0(f,j)**rho(j))**(1/rho(j))', (j) => {
     const inner = factors.reduce((t, f) => t + (F0(f, j) > 0 ? m.param('beta', [f, j]) * Math.pow(F0(f, j), rho(j)) : 0), 0);
     return Y0(j) / Math.pow(inner, 1 / rho(j));
@@ -260,20 +304,44 @@ function calibrateParameters(m: CgeModel, s: DdcgeSetup, b: Benchmark, rec: Cali
   par('EFF', ['f'], 'efficiency of a unit of factor (1 in the benchmark; e.g. a training programme)', '1', () => 1);
   par('ax', ['i', 'j'], 'intermediate input coefficient', 'X0(i,j)/Z0(j)', (i, j) => X0(i, j) / Z0(j));
   par('ay', ['j'], 'value-added coefficient', 'Y0(j)/Z0(j)', (j) => Y0(j) / Z0(j));
-  par('dint', ['j'], 'digital input intensity: digital inputs / all intermediate inputs', [['', '0'], ['sum(i, X0(i,j)) > 0', 'sum(i$(dig(i)), X0(i,j))/sum(i, X0(i,j))']], (j) => {
-    const all = sumG((i) => X0(i, j));
-    return all > 0 ? digital.reduce((t, i) => t + X0(i, j), 0) / all : 0;
-  });
+  par(
+    'dint',
+    ['j'],
+    'digital input intensity: digital inputs / all intermediate inputs',
+    [
+      ['', '0'],
+      ['sum(i, X0(i,j)) > 0', 'sum(i$(dig(i)), X0(i,j))/sum(i, X0(i,j))'],
+    ],
+    (j) => {
+      const all = sumG((i) => X0(i, j));
+      return all > 0 ? digital.reduce((t, i) => t + X0(i, j), 0) / all : 0;
+    },
+  );
   // taxes, saving, government, investment
   const tauz = (j: string) => Tz0(j) / Z0(j);
   const taum = (i: string) => (M0(i) === 0 ? 0 : Tm0(i) / M0(i));
   par('tauz', ['i'], 'production tax rate', 'Tz0(i)/Z0(i)', (i) => tauz(i));
-  par('taum', ['i'], 'import tariff rate', [['', '0'], ['M0(i) <> 0', 'Tm0(i)/M0(i)']], (i) => taum(i));
+  par(
+    'taum',
+    ['i'],
+    'import tariff rate',
+    [
+      ['', '0'],
+      ['M0(i) <> 0', 'Tm0(i)/M0(i)'],
+    ],
+    (i) => taum(i),
+  );
   const D0 = rec.datum('D0', ['i'], '(1 + tauz(i))*Z0(i) - E0(i)', 'domestic sales', (i) => (1 + tauz(i)) * Z0(i) - E0(i));
   checkBenchmark(s, b, D0);
   par('taud', ['hh'], 'direct tax rate on household income', 'Td0(hh)/YH0(hh)', (h) => Td0(h) / YH0(h));
   par('ssp', ['hh'], 'household saving rate out of income', 'Sp0(hh)/YH0(hh)', (h) => Sp0(h) / YH0(h));
-  par('ssg', [], 'government saving propensity', 'Sg0/(sum(hh, Td0(hh)) + sum(j, Tz0(j)) + sum(i, Tm0(i)))', () => Sg0() / (sumH(Td0) + sumG(Tz0) + sumG(Tm0)));
+  par(
+    'ssg',
+    [],
+    'government saving propensity',
+    'Sg0/(sum(hh, Td0(hh)) + sum(j, Tz0(j)) + sum(i, Tm0(i)))',
+    () => Sg0() / (sumH(Td0) + sumG(Tz0) + sumG(Tm0)),
+  );
   par('mu', ['i'], 'government consumption share', 'Xg0(i)/sum(j, Xg0(j))', (i) => Xg0(i) / sumG(Xg0));
   par('lambda', ['i'], 'investment demand share', 'Xv0(i)/(sum(hh, Sp0(hh)) + Sg0 + Sf0)', (i) => Xv0(i) / (sumH(Sp0) + Sg0() + Sf0()));
   par('XvP', ['i'], 'investment programme (quantity; 0 in the benchmark)', '0', () => 0);
@@ -282,22 +350,80 @@ function calibrateParameters(m: CgeModel, s: DdcgeSetup, b: Benchmark, rec: Cali
   // households and the connectivity channels
   par('POP', ['hh'], 'persons in the household group', 'population(hh)', (h) => x.pop(h));
   par('FFH', ['f', 'hh'], 'factor endowment owned by the household group (benchmark efficiency units)', 'FFH0(f,hh)', (f, h) => FFH0(f, h));
-  par('acc', ['i', 'hh'], 'telecom access bought per person by the newly connected, averaged over the group (0 in the benchmark; the access channel)', '0', () => 0);
-  par('dpo', ['i', 'hh'], 'effective price reduction of digitally ordered goods, averaged over the group (0 in the benchmark; the price channel)', '0', () => 0);
+  par(
+    'acc',
+    ['i', 'hh'],
+    'telecom access bought per person by the newly connected, averaged over the group (0 in the benchmark; the access channel)',
+    '0',
+    () => 0,
+  );
+  par(
+    'dpo',
+    ['i', 'hh'],
+    'effective price reduction of digitally ordered goods, averaged over the group (0 in the benchmark; the price channel)',
+    '0',
+    () => 0,
+  );
   par('isTel', ['i'], '1 for the telecom good', 'telecom(i)', (i) => (i === s.telecom ? 1 : 0));
   par('isOrd', ['i'], '1 for the digitally orderable goods', 'orderable_goods(i)', (i) => (s.orderable.includes(i) ? 1 : 0));
-  par('accq', [], 'telecom units a newly connected person buys for access (the access channel)', 'channels.access_quantity', () => channels.accessQuantity);
-  par('pdisc', [], 'price reduction of orderable goods for a newly connected person (the price channel)', 'channels.price_discount', () => channels.priceDiscount);
-  for (const f of labour) par(`prem_${f}`, [], `productivity premium of newly connected ${f} workers`, `channels.productivity_premium.${f}`, () => channels.productivityPremium[f] ?? 0);
-  par('spill', [], 'TFP elasticity to the connected population share, scaled by digital input intensity', 'channels.spillover', () => channels.spillover);
+  par(
+    'accq',
+    [],
+    'telecom units a newly connected person buys for access (the access channel)',
+    'channels.access_quantity',
+    () => channels.accessQuantity,
+  );
+  par(
+    'pdisc',
+    [],
+    'price reduction of orderable goods for a newly connected person (the price channel)',
+    'channels.price_discount',
+    () => channels.priceDiscount,
+  );
+  for (const f of labour)
+    par(
+      `prem_${f}`,
+      [],
+      `productivity premium of newly connected ${f} workers`,
+      `channels.productivity_premium.${f}`,
+      () => channels.productivityPremium[f] ?? 0,
+    );
+  par(
+    'spill',
+    [],
+    'TFP elasticity to the connected population share, scaled by digital input intensity',
+    'channels.spillover',
+    () => channels.spillover,
+  );
   const les = new Map(
     households.map((h) => {
       const q = goods.map((i) => XH0(i, h) / x.pop(h));
-      return [h, calibrateLes(q, goods.map(() => 1), goods.map(x.income), x.frisch(h), goods)] as const;
+      return [
+        h,
+        calibrateLes(
+          q,
+          goods.map(() => 1),
+          goods.map(x.income),
+          x.frisch(h),
+          goods,
+        ),
+      ] as const;
     }),
   );
-  par('bet', ['i', 'hh'], 'LES marginal budget share', 'income_elasticity(i)*XH0(i,hh)/sum(j, income_elasticity(j)*XH0(j,hh))', (i, h) => les.get(h)!.beta[goods.indexOf(i)]!);
-  par('gam', ['i', 'hh'], 'LES subsistence quantity per capita', 'XH0(i,hh)/POP(hh) + bet(i,hh)*sum(j, XH0(j,hh))/(POP(hh)*frisch(hh))', (i, h) => les.get(h)!.gamma[goods.indexOf(i)]!);
+  par(
+    'bet',
+    ['i', 'hh'],
+    'LES marginal budget share',
+    'income_elasticity(i)*XH0(i,hh)/sum(j, income_elasticity(j)*XH0(j,hh))',
+    (i, h) => les.get(h)!.beta[goods.indexOf(i)]!,
+  );
+  par(
+    'gam',
+    ['i', 'hh'],
+    'LES subsistence quantity per capita',
+    'XH0(i,hh)/POP(hh) + bet(i,hh)*sum(j, XH0(j,hh))/(POP(hh)*frisch(hh))',
+    (i, h) => les.get(h)!.gamma[goods.indexOf(i)]!,
+  );
   calibrateTrade(m, b, D0, par, x);
 }
 
@@ -307,37 +433,129 @@ function calibrateTrade(m: CgeModel, b: Benchmark, D0: (i: string) => number, pa
   const has = (v: (i: string) => number) => (i: string) => (v(i) > 0 ? 1 : 0);
   par('pWe', ['i'], 'export price in foreign currency', 'world_export_price(i)', (i) => x.world('world_export_price', i));
   par('pWm', ['i'], 'import price in foreign currency', 'world_import_price(i)', (i) => x.world('world_import_price', i));
-  par('hasM', ['i'], '1 where the good is imported', [['', '0'], ['M0(i) > 0', '1']], (i) => has(M0)(i));
-  par('noM', ['i'], '1 where the good is not imported', [['', '1'], ['M0(i) > 0', '0']], (i) => 1 - has(M0)(i));
-  par('hasE', ['i'], '1 where the good is exported', [['', '0'], ['E0(i) > 0', '1']], (i) => has(E0)(i));
-  par('noE', ['i'], '1 where the good is not exported', [['', '1'], ['E0(i) > 0', '0']], (i) => 1 - has(E0)(i));
+  par(
+    'hasM',
+    ['i'],
+    '1 where the good is imported',
+    [
+      ['', '0'],
+      ['M0(i) > 0', '1'],
+    ],
+    (i) => has(M0)(i),
+  );
+  par(
+    'noM',
+    ['i'],
+    '1 where the good is not imported',
+    [
+      ['', '1'],
+      ['M0(i) > 0', '0'],
+    ],
+    (i) => 1 - has(M0)(i),
+  );
+  par(
+    'hasE',
+    ['i'],
+    '1 where the good is exported',
+    [
+      ['', '0'],
+      ['E0(i) > 0', '1'],
+    ],
+    (i) => has(E0)(i),
+  );
+  par(
+    'noE',
+    ['i'],
+    '1 where the good is not exported',
+    [
+      ['', '1'],
+      ['E0(i) > 0', '0'],
+    ],
+    (i) => 1 - has(E0)(i),
+  );
   const eta = (i: string) => (x.sigma(i) - 1) / x.sigma(i);
   const phi = (i: string) => (x.psi(i) + 1) / x.psi(i);
   const taum = (i: string) => m.param('taum', i);
-  par('eta', ['i'], 'Armington exponent (σ−1)/σ', [['', '1'], ['M0(i) > 0', '(armington_elasticity(i) - 1)/armington_elasticity(i)']], (i) => (M0(i) > 0 ? eta(i) : 1));
-  par('phi', ['i'], 'CET exponent (ψ+1)/ψ', [['', '1'], ['E0(i) > 0', '(transformation_elasticity(i) + 1)/transformation_elasticity(i)']], (i) => (E0(i) > 0 ? phi(i) : 1));
+  par(
+    'eta',
+    ['i'],
+    'Armington exponent (σ−1)/σ',
+    [
+      ['', '1'],
+      ['M0(i) > 0', '(armington_elasticity(i) - 1)/armington_elasticity(i)'],
+    ],
+    (i) => (M0(i) > 0 ? eta(i) : 1),
+  );
+  par(
+    'phi',
+    ['i'],
+    'CET exponent (ψ+1)/ψ',
+    [
+      ['', '1'],
+      ['E0(i) > 0', '(transformation_elasticity(i) + 1)/transformation_elasticity(i)'],
+    ],
+    (i) => (E0(i) > 0 ? phi(i) : 1),
+  );
   const dm = (i: string) => (1 + taum(i)) * Math.pow(M0(i), 1 - eta(i));
   const dd = (i: string) => Math.pow(D0(i), 1 - eta(i));
   const DM = '(1 + taum(i))*M0(i)**(1 - eta(i))';
   const DD = 'D0(i)**(1 - eta(i))';
-  par('deltam', ['i'], 'Armington share (imports)', [['M0(i) > 0', `${DM}/(${DM} + ${DD})`]], (i) => (M0(i) > 0 ? dm(i) / (dm(i) + dd(i)) : 0));
-  par('deltad', ['i'], 'Armington share (domestic)', [['', '1'], ['M0(i) > 0', `${DD}/(${DM} + ${DD})`]], (i) => (M0(i) > 0 ? dd(i) / (dm(i) + dd(i)) : 1));
-  par('gamma', ['i'], 'Armington scale', [['', '1'], ['M0(i) > 0', 'Q0(i)/(deltam(i)*M0(i)**eta(i) + deltad(i)*D0(i)**eta(i))**(1/eta(i))']], (i) => {
-    if (!(M0(i) > 0)) return 1;
-    const a = m.param('deltam', i) * Math.pow(M0(i), eta(i)) + m.param('deltad', i) * Math.pow(D0(i), eta(i));
-    return Q0(i) / Math.pow(a, 1 / eta(i));
-  });
+  par('deltam', ['i'], 'Armington share (imports)', [['M0(i) > 0', `${DM}/(${DM} + ${DD})`]], (i) =>
+    M0(i) > 0 ? dm(i) / (dm(i) + dd(i)) : 0,
+  );
+  par(
+    'deltad',
+    ['i'],
+    'Armington share (domestic)',
+    [
+      ['', '1'],
+      ['M0(i) > 0', `${DD}/(${DM} + ${DD})`],
+    ],
+    (i) => (M0(i) > 0 ? dd(i) / (dm(i) + dd(i)) : 1),
+  );
+  par(
+    'gamma',
+    ['i'],
+    'Armington scale',
+    [
+      ['', '1'],
+      ['M0(i) > 0', 'Q0(i)/(deltam(i)*M0(i)**eta(i) + deltad(i)*D0(i)**eta(i))**(1/eta(i))'],
+    ],
+    (i) => {
+      if (!(M0(i) > 0)) return 1;
+      const a = m.param('deltam', i) * Math.pow(M0(i), eta(i)) + m.param('deltad', i) * Math.pow(D0(i), eta(i));
+      return Q0(i) / Math.pow(a, 1 / eta(i));
+    },
+  );
   const xe = (i: string) => Math.pow(E0(i), 1 - phi(i));
   const xd = (i: string) => Math.pow(D0(i), 1 - phi(i));
   const XE = 'E0(i)**(1 - phi(i))';
   const XD = 'D0(i)**(1 - phi(i))';
   par('xie', ['i'], 'CET share (exports)', [['E0(i) > 0', `${XE}/(${XE} + ${XD})`]], (i) => (E0(i) > 0 ? xe(i) / (xe(i) + xd(i)) : 0));
-  par('xid', ['i'], 'CET share (domestic)', [['', '1'], ['E0(i) > 0', `${XD}/(${XE} + ${XD})`]], (i) => (E0(i) > 0 ? xd(i) / (xe(i) + xd(i)) : 1));
-  par('theta', ['i'], 'CET scale', [['', 'Z0(i)/D0(i)'], ['E0(i) > 0', 'Z0(i)/(xie(i)*E0(i)**phi(i) + xid(i)*D0(i)**phi(i))**(1/phi(i))']], (i) => {
-    if (!(E0(i) > 0)) return Z0(i) / D0(i);
-    const a = m.param('xie', i) * Math.pow(E0(i), phi(i)) + m.param('xid', i) * Math.pow(D0(i), phi(i));
-    return Z0(i) / Math.pow(a, 1 / phi(i));
-  });
+  par(
+    'xid',
+    ['i'],
+    'CET share (domestic)',
+    [
+      ['', '1'],
+      ['E0(i) > 0', `${XD}/(${XE} + ${XD})`],
+    ],
+    (i) => (E0(i) > 0 ? xd(i) / (xe(i) + xd(i)) : 1),
+  );
+  par(
+    'theta',
+    ['i'],
+    'CET scale',
+    [
+      ['', 'Z0(i)/D0(i)'],
+      ['E0(i) > 0', 'Z0(i)/(xie(i)*E0(i)**phi(i) + xid(i)*D0(i)**phi(i))**(1/phi(i))'],
+    ],
+    (i) => {
+      if (!(E0(i) > 0)) return Z0(i) / D0(i);
+      const a = m.param('xie', i) * Math.pow(E0(i), phi(i)) + m.param('xid', i) * Math.pow(D0(i), phi(i));
+      return Z0(i) / Math.pow(a, 1 / phi(i));
+    },
+  );
 }
 
 /** Declares the variables at their benchmark levels, each with its text, and fixes what the SAM rules out. */
@@ -407,7 +625,12 @@ function ddcgeGdp(s: DdcgeSetup, L: LevelReader, B: LevelReader, P: ParameterRea
 }
 
 /** The SAM a ddcge solution implies, with the parameters in force. */
-function ddcgeSam(labels: readonly string[], s: DdcgeSetup, L: LevelReader, P: ParameterReader): { accounts: readonly string[]; values: Float64Array } {
+function ddcgeSam(
+  labels: readonly string[],
+  s: DdcgeSetup,
+  L: LevelReader,
+  P: ParameterReader,
+): { accounts: readonly string[]; values: Float64Array } {
   const { put, result } = samAccumulator(labels);
   const value = (price: string, qty: string, i: string) => L(price, [i]) * L(qty, [i]);
   for (const j of s.goods) {
@@ -436,7 +659,8 @@ function ddcgeSam(labels: readonly string[], s: DdcgeSetup, L: LevelReader, P: P
 /** The ddcge model of the library. */
 export const ddcge: CgeModelDefinition = {
   name: 'ddcge',
-  description: 'Digital-divide CGE model: stdcge extended with digital sectors, households by location × digital access (LES), labour by digital skill and four connectivity channels',
+  description:
+    'Digital-divide CGE model: stdcge extended with digital sectors, households by location × digital access (LES), labour by digital skill and four connectivity channels',
   calibrate: calibrateDdcge,
   documentation: { ...DDCGE_DOCUMENTATION_PARTS, equations: DDCGE_EQUATIONS },
 };

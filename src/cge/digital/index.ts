@@ -26,7 +26,16 @@ export {
   lesUtility,
   type LesParameters,
 } from './les.js';
-export { calibrateDdcge, channelsOf, ddcge, ddcgeHouseholds, DDCGE_ACCOUNTS, DDCGE_EQUATIONS, type DdcgeChannels, type DdcgeHousehold } from './ddcge.js';
+export {
+  calibrateDdcge,
+  channelsOf,
+  ddcge,
+  ddcgeHouseholds,
+  DDCGE_ACCOUNTS,
+  DDCGE_EQUATIONS,
+  type DdcgeChannels,
+  type DdcgeHousehold,
+} from './ddcge.js';
 export { connectivityScenario, type GroupAccounts } from './scenario.js';
 export { ddcgeWelfare, type GroupWelfare } from './welfare.js';
 export {
@@ -46,7 +55,14 @@ export {
   type DdcgeDatabase,
   type DdcgeDatabaseRecord,
 } from './database.js';
-export { parseDigitalScenario, readDigitalScenario, translateDigitalScenario, type DigitalScenario, type DigitalTarget, type TranslatedScenario } from './scenarios.js';
+export {
+  parseDigitalScenario,
+  readDigitalScenario,
+  translateDigitalScenario,
+  type DigitalScenario,
+  type DigitalTarget,
+  type TranslatedScenario,
+} from './scenarios.js';
 export {
   databaseVintage,
   describeDigital,

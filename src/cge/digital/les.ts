@@ -47,9 +47,13 @@ export function calibrateLes(
   for (let c = 0; c < n; c++) {
     const eta = incomeElasticities[c]!;
     if (!(eta > 0) && quantities[c]! > 0) {
-      throw new ModelError('LES_BAD_ELASTICITY', `the income elasticity of ${labels?.[c] ?? `commodity ${c}`} must be positive, got ${eta}`, {
-        ...(labels ? { index: [labels[c]!] } : {}),
-      });
+      throw new ModelError(
+        'LES_BAD_ELASTICITY',
+        `the income elasticity of ${labels?.[c] ?? `commodity ${c}`} must be positive, got ${eta}`,
+        {
+          ...(labels ? { index: [labels[c]!] } : {}),
+        },
+      );
     }
     beta[c] = eta * ((prices[c]! * quantities[c]!) / spend);
     sum += beta[c]!;
@@ -83,7 +87,13 @@ function priceIndex(beta: Float64Array, prices: ArrayLike<number>): number {
  * spending at base prices that gives the new utility,
  *   EV = (E1 − Σp1·γ)·Π(p0/p1)^β + Σp0·γ − E0.
  */
-export function lesEquivalentVariation(params: LesParameters, p0: ArrayLike<number>, e0: number, p1: ArrayLike<number>, e1: number): number {
+export function lesEquivalentVariation(
+  params: LesParameters,
+  p0: ArrayLike<number>,
+  e0: number,
+  p1: ArrayLike<number>,
+  e1: number,
+): number {
   let s0 = 0;
   let s1 = 0;
   for (let c = 0; c < params.beta.length; c++) {
@@ -97,7 +107,13 @@ export function lesEquivalentVariation(params: LesParameters, p0: ArrayLike<numb
  * Hicksian compensating variation: the change in spending at new prices that keeps base utility,
  *   CV = E1 − [Σp1·γ + (E0 − Σp0·γ)·Π(p1/p0)^β].
  */
-export function lesCompensatingVariation(params: LesParameters, p0: ArrayLike<number>, e0: number, p1: ArrayLike<number>, e1: number): number {
+export function lesCompensatingVariation(
+  params: LesParameters,
+  p0: ArrayLike<number>,
+  e0: number,
+  p1: ArrayLike<number>,
+  e1: number,
+): number {
   let s0 = 0;
   let s1 = 0;
   for (let c = 0; c < params.beta.length; c++) {

@@ -42,7 +42,11 @@ export function ddcgeParameterVector(prep: PreparedModel, params: Readonly<Recor
   const pidx = (name: string, index: readonly string[]) => po(name) + m.flatIndex(m.getParameter(name), index);
   const lv = (name: string, index: readonly string[] = []) => x0[vo(name) + m.flatIndex(m.getVariable(name), index)]!;
   const setP = (name: string, index: readonly string[], v: number) => {
-    if (!Number.isFinite(v)) throw new ModelError('CALIBRATION_NOT_FINITE', `recalibration gives ${name}(${index.join(',')}) = ${v}`, { equation: name, index: [...index] });
+    if (!Number.isFinite(v))
+      throw new ModelError('CALIBRATION_NOT_FINITE', `recalibration gives ${name}(${index.join(',')}) = ${v}`, {
+        equation: name,
+        index: [...index],
+      });
     p[pidx(name, index)] = v;
   };
   // the same reading, with the same economic domains, as a full calibration
@@ -50,7 +54,11 @@ export function ddcgeParameterVector(prep: PreparedModel, params: Readonly<Recor
   // value added
   for (const j of goods) {
     const s = get('va_elasticity', j);
-    if (!(s > 0) || Math.abs(s - 1) < 1e-9) throw new ModelError('BAD_ELASTICITY', `the value-added elasticity of ${j} must be positive and not 1 (CES), got ${s}`, { jsonPath: `/va_elasticity/${j}`, index: [j] });
+    if (!(s > 0) || Math.abs(s - 1) < 1e-9)
+      throw new ModelError('BAD_ELASTICITY', `the value-added elasticity of ${j} must be positive and not 1 (CES), got ${s}`, {
+        jsonPath: `/va_elasticity/${j}`,
+        index: [j],
+      });
     const rho = (s - 1) / s;
     setP('rho', [j], rho);
     let s1 = 0;
@@ -102,7 +110,13 @@ export function ddcgeParameterVector(prep: PreparedModel, params: Readonly<Recor
   for (const h of hh) {
     const pop = prep.p0[pidx('POP', [h])]!;
     const q = goods.map((i) => lv('XH', [i, h]) / pop);
-    const les = calibrateLes(q, goods.map(() => 1), etas, get('frisch', h), goods);
+    const les = calibrateLes(
+      q,
+      goods.map(() => 1),
+      etas,
+      get('frisch', h),
+      goods,
+    );
     goods.forEach((i, k) => {
       setP('bet', [i, h], les.beta[k]!);
       setP('gam', [i, h], les.gamma[k]!);
@@ -121,7 +135,11 @@ export function ddcgeParameterVector(prep: PreparedModel, params: Readonly<Recor
  * Applies draws of uncertain parameters to a parameter file: names `key.element`, `key.*` (every
  * element of the key at once), `channels.spillover`, `channels.productivity_premium.LAB_DS`.
  */
-export function applyDraws(params: Readonly<Record<string, unknown>>, names: readonly string[], values: ArrayLike<number>): Record<string, unknown> {
+export function applyDraws(
+  params: Readonly<Record<string, unknown>>,
+  names: readonly string[],
+  values: ArrayLike<number>,
+): Record<string, unknown> {
   const out = structuredClone(params) as Record<string, unknown>;
   names.forEach((name, k) => {
     const v = values[k]!;
@@ -137,10 +155,16 @@ export function applyDraws(params: Readonly<Record<string, unknown>>, names: rea
       return;
     }
     const table = out[parts[0]!] as Record<string, number> | undefined;
-    if (!table || typeof table !== 'object') throw new ModelError('UNKNOWN_PARAMETER', `uncertain parameter ${name}: the parameter file has no table "${parts[0]}"`, { jsonPath: `/${parts[0]}` });
+    if (!table || typeof table !== 'object')
+      throw new ModelError('UNKNOWN_PARAMETER', `uncertain parameter ${name}: the parameter file has no table "${parts[0]}"`, {
+        jsonPath: `/${parts[0]}`,
+      });
     if (parts[1] === '*') for (const el of Object.keys(table)) table[el] = v;
     else {
-      if (!(parts[1]! in table)) throw new ModelError('UNKNOWN_ELEMENT', `uncertain parameter ${name}: "${parts[1]}" is not an element of ${parts[0]}`, { jsonPath: `/${parts[0]}/${parts[1]}` });
+      if (!(parts[1]! in table))
+        throw new ModelError('UNKNOWN_ELEMENT', `uncertain parameter ${name}: "${parts[1]}" is not an element of ${parts[0]}`, {
+          jsonPath: `/${parts[0]}/${parts[1]}`,
+        });
       table[parts[1]!] = v;
     }
   });

@@ -37,7 +37,10 @@ export function connectivityScenario(
   const m = prep.calibrated.model;
   const hh = m.getSet('hh').elements;
   for (const g of Object.values(groups)) {
-    if (!hh.includes(g)) throw new ModelError('UNKNOWN_ELEMENT', `household group "${g}" is not a household of model ${m.name} (${hh.join(', ')})`, { index: [g] });
+    if (!hh.includes(g))
+      throw new ModelError('UNKNOWN_ELEMENT', `household group "${g}" is not a household of model ${m.name} (${hh.join(', ')})`, {
+        index: [g],
+      });
   }
   const factors = m.getSet('f').elements;
   const labour = new Set(m.getSet('lab').elements);
@@ -50,7 +53,9 @@ export function connectivityScenario(
     const to = groups[move.to];
     const share = move.persons / pop0.get(from)!;
     if (!(share <= 1 + 1e-12)) {
-      throw new ModelError('MOVE_EXCEEDS_GROUP', `${move.persons} persons cannot move out of ${from}, which has ${pop0.get(from)}`, { index: [from] });
+      throw new ModelError('MOVE_EXCEEDS_GROUP', `${move.persons} persons cannot move out of ${from}, which has ${pop0.get(from)}`, {
+        index: [from],
+      });
     }
     pop1.set(from, pop1.get(from)! - move.persons);
     pop1.set(to, pop1.get(to)! + move.persons);
@@ -61,7 +66,8 @@ export function connectivityScenario(
       ffh1.set(`${f}|${to}`, ffh1.get(`${f}|${to}`)! + carried * (1 + premium));
     }
   }
-  const conShare = (pop: Map<string, number>) => [...connected].reduce((s, h) => s + pop.get(h)!, 0) / hh.reduce((s, h) => s + pop.get(h)!, 0);
+  const conShare = (pop: Map<string, number>) =>
+    [...connected].reduce((s, h) => s + pop.get(h)!, 0) / hh.reduce((s, h) => s + pop.get(h)!, 0);
   const con0 = conShare(pop0);
   const con1 = conShare(pop1);
   const spill = param(prep, 'spill');

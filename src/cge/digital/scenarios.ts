@@ -34,7 +34,7 @@ export interface TranslatedScenario {
   shift?: ConnectivityShift;
 }
 
-let validator: ((d: unknown) => boolean) & { errors?: { instancePath: string; message?: string }[] | null } | undefined;
+let validator: (((d: unknown) => boolean) & { errors?: { instancePath: string; message?: string }[] | null }) | undefined;
 
 /** Validates digital-scenario JSON against its schema; throws SchemaError with every issue's JSON path. */
 export function parseDigitalScenario(data: unknown, file?: string): DigitalScenario {
@@ -57,7 +57,8 @@ export function parseDigitalScenario(data: unknown, file?: string): DigitalScena
   const s = data as DigitalScenario;
   (s.shocks ?? []).forEach((sh, i) => {
     const n = (['set', 'scale', 'add'] as const).filter((op) => sh[op] !== undefined).length;
-    if (n !== 1) throw new SchemaError('a shock needs exactly one of set, scale, add', { ...(file ? { file } : {}), jsonPath: `/shocks/${i}` }, []);
+    if (n !== 1)
+      throw new SchemaError('a shock needs exactly one of set, scale, add', { ...(file ? { file } : {}), jsonPath: `/shocks/${i}` }, []);
   });
   return s;
 }
@@ -94,15 +95,25 @@ const sourced = (label: string, v: { value: number; source: string }) => `${labe
  * - `remove-ict-tariffs`: `taum = 0` for the digital goods;
  * then the scenario's explicit shocks, in order. The same statement always gives the same shocks.
  */
-export function translateDigitalScenario(prep: PreparedModel, baseline: ConnectivityBaseline, s: DigitalScenario, file?: string): TranslatedScenario {
+export function translateDigitalScenario(
+  prep: PreparedModel,
+  baseline: ConnectivityBaseline,
+  s: DigitalScenario,
+  file?: string,
+): TranslatedScenario {
   const m = prep.calibrated.model;
   const statements: string[] = [];
   const assumptions: string[] = [...baseline.assumptions];
-  for (const [k, a] of Object.entries(s.assumptions ?? {}).sort(([a], [b]) => a.localeCompare(b))) assumptions.push(`${k}: ${JSON.stringify(a.value)} (${a.source})`);
+  for (const [k, a] of Object.entries(s.assumptions ?? {}).sort(([a], [b]) => a.localeCompare(b)))
+    assumptions.push(`${k}: ${JSON.stringify(a.value)} (${a.source})`);
   const targets = s.targets ?? [];
   const connectivity = targets.filter((t) => t.kind === 'use-reaches' || t.kind === 'close-gap');
   if (connectivity.length > 1) {
-    throw new UsageError('SCENARIO_TWO_CONNECTIVITY_TARGETS', 'a scenario states at most one connectivity target (use-reaches or close-gap)', { ...(file ? { file } : {}), jsonPath: '/targets' });
+    throw new UsageError(
+      'SCENARIO_TWO_CONNECTIVITY_TARGETS',
+      'a scenario states at most one connectivity target (use-reaches or close-gap)',
+      { ...(file ? { file } : {}), jsonPath: '/targets' },
+    );
   }
   const shocks: Shock[] = [];
   let shift: ConnectivityShift | undefined;
@@ -111,7 +122,12 @@ export function translateDigitalScenario(prep: PreparedModel, baseline: Connecti
   const ffhOf = (f: string, h: string) => ffh.get(`${f}|${h}`) ?? paramValue(prep, 'FFH', [f, h]);
   const c = connectivity[0];
   if (c) {
-    shift = connectivityShift(baseline, c.kind === 'close-gap' ? { kind: 'close-gap', fraction: c.fraction } : { kind: 'use-reaches', urbanisation: c.urbanisation, percent: c.percent });
+    shift = connectivityShift(
+      baseline,
+      c.kind === 'close-gap'
+        ? { kind: 'close-gap', fraction: c.fraction }
+        : { kind: 'use-reaches', urbanisation: c.urbanisation, percent: c.percent },
+    );
     statements.push(shift.statement);
     const cs = connectivityScenario(prep, shift, s.name);
     for (const sh of cs.shocks ?? []) {
@@ -125,36 +141,65 @@ export function translateDigitalScenario(prep: PreparedModel, baseline: Connecti
     if (t.kind === 'broadband') {
       const population = baseline.urbanPopulation + baseline.ruralPopulation;
       const base = t.baselinePer100ByArea?.[baseline.area] ?? t.baselinePer100;
-      const bb = broadbandInvestment({ baselinePer100: base.value, targetPer100: t.targetPer100, population, costPerSubscription: t.costPerSubscription });
+      const bb = broadbandInvestment({
+        baselinePer100: base.value,
+        targetPer100: t.targetPer100,
+        population,
+        costPerSubscription: t.costPerSubscription,
+      });
       const unit = t.moneyUnitPerUsd ?? 1e-6;
       const total = bb.investment * unit;
       const shares = Object.entries(t.allocation).sort(([a], [b]) => a.localeCompare(b));
       const sum = shares.reduce((x, [, v]) => x + v, 0);
-      if (!(Math.abs(sum - 1) < 1e-9)) throw new UsageError('ALLOCATION_NOT_ONE', `the broadband investment's allocation must sum to 1, got ${sum}`, { ...(file ? { file } : {}), jsonPath: `${at}/allocation` });
+      if (!(Math.abs(sum - 1) < 1e-9))
+        throw new UsageError('ALLOCATION_NOT_ONE', `the broadband investment's allocation must sum to 1, got ${sum}`, {
+          ...(file ? { file } : {}),
+          jsonPath: `${at}/allocation`,
+        });
       for (const [g, share] of shares) {
-        if (!goods.includes(g)) throw new ModelError('UNKNOWN_ELEMENT', `allocation names good "${g}", not a good of the model (${goods.join(', ')})`, { ...(file ? { file } : {}), jsonPath: `${at}/allocation/${g}` });
+        if (!goods.includes(g))
+          throw new ModelError('UNKNOWN_ELEMENT', `allocation names good "${g}", not a good of the model (${goods.join(', ')})`, {
+            ...(file ? { file } : {}),
+            jsonPath: `${at}/allocation/${g}`,
+          });
         shocks.push({ parameter: 'XvP', index: [g], set: total * share });
       }
       if (t.financing === 'government') shocks.push({ parameter: 'gshare', set: 1 });
       if (t.financing === 'foreign') shocks.push({ parameter: 'fshare', set: 1 });
-      const money = unit === 1e-6 ? `US$ ${total.toFixed(1)} million` : `US$ ${bb.investment.toFixed(0)} (${total.toFixed(3)} in the SAM's money unit at ${unit} per US$)`;
-      statements.push(`${bb.statement}; investment ${money}, financed by ${t.financing === 'private' ? 'private savings (crowding out other investment)' : t.financing === 'government' ? 'the government' : 'foreign savings'}`);
-      assumptions.push(sourced(`baseline fixed-broadband subscriptions per 100 (${baseline.area})`, base), sourced('cost per subscription (US$)', t.costPerSubscription));
+      const money =
+        unit === 1e-6
+          ? `US$ ${total.toFixed(1)} million`
+          : `US$ ${bb.investment.toFixed(0)} (${total.toFixed(3)} in the SAM's money unit at ${unit} per US$)`;
+      statements.push(
+        `${bb.statement}; investment ${money}, financed by ${t.financing === 'private' ? 'private savings (crowding out other investment)' : t.financing === 'government' ? 'the government' : 'foreign savings'}`,
+      );
+      assumptions.push(
+        sourced(`baseline fixed-broadband subscriptions per 100 (${baseline.area})`, base),
+        sourced('cost per subscription (US$)', t.costPerSubscription),
+      );
     } else if (t.kind === 'skills-training') {
       const groups = t.groups ?? m.getSet('hh').elements;
       for (const h of groups) {
-        if (!m.getSet('hh').elements.includes(h)) throw new ModelError('UNKNOWN_ELEMENT', `skills training names household "${h}", not a household of the model`, { ...(file ? { file } : {}), jsonPath: `${at}/groups` });
+        if (!m.getSet('hh').elements.includes(h))
+          throw new ModelError('UNKNOWN_ELEMENT', `skills training names household "${h}", not a household of the model`, {
+            ...(file ? { file } : {}),
+            jsonPath: `${at}/groups`,
+          });
         const ot = ffhOf('LAB_OT', h);
         const moved = t.share.value * ot;
         ffh.set(`LAB_OT|${h}`, ot - moved);
         ffh.set(`LAB_DS|${h}`, ffhOf('LAB_DS', h) + moved * (1 + t.skillPremium.value));
       }
-      statements.push(`digital skills training: ${(100 * t.share.value).toFixed(1)} % of other labour in ${groups.join(', ')} becomes digitally skilled, earning ${(100 * t.skillPremium.value).toFixed(1)} % more`);
+      statements.push(
+        `digital skills training: ${(100 * t.share.value).toFixed(1)} % of other labour in ${groups.join(', ')} becomes digitally skilled, earning ${(100 * t.skillPremium.value).toFixed(1)} % more`,
+      );
       assumptions.push(sourced('share of other labour trained', t.share), sourced('skill premium', t.skillPremium));
     } else if (t.kind === 'remove-ict-tariffs') {
       const dig = m.getSet('dig').elements;
       for (const g of dig) shocks.push({ parameter: 'taum', index: [g], set: 0 });
-      statements.push(`import tariffs on the digital goods (${dig.join(', ')}) removed: benchmark rates ${dig.map((g) => `${g} ${(100 * paramValue(prep, 'taum', [g])).toFixed(2)} %`).join(', ')}`);
+      statements.push(
+        `import tariffs on the digital goods (${dig.join(', ')}) removed: benchmark rates ${dig.map((g) => `${g} ${(100 * paramValue(prep, 'taum', [g])).toFixed(2)} %`).join(', ')}`,
+      );
     }
   });
   for (const [key, v] of [...ffh].sort(([a], [b]) => a.localeCompare(b))) {

@@ -26,10 +26,18 @@ export interface DigitalSensitivityOptions {
 }
 
 /** Runs the sensitivity analysis of one scenario on one database. */
-export async function digitalSensitivity(db: DdcgeDatabase, scenario: DigitalScenario, options: DigitalSensitivityOptions): Promise<SensitivityResult> {
+export async function digitalSensitivity(
+  db: DdcgeDatabase,
+  scenario: DigitalScenario,
+  options: DigitalSensitivityOptions,
+): Promise<SensitivityResult> {
   const unc = scenario.uncertainty;
   if (!unc || unc.parameters.length === 0) {
-    throw new UsageError('SSA_NO_PARAMETERS', `scenario ${scenario.name} gives no uncertain parameters (add "uncertainty": {"parameters": [...]})`, { jsonPath: '/uncertainty' });
+    throw new UsageError(
+      'SSA_NO_PARAMETERS',
+      `scenario ${scenario.name} gives no uncertain parameters (add "uncertainty": {"parameters": [...]})`,
+      { jsonPath: '/uncertainty' },
+    );
   }
   const setup: DigitalSsaSetup = {
     area: db.area,

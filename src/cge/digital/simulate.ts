@@ -154,13 +154,20 @@ export function simulateScenario(pd: PreparedDatabase, scenario: DigitalScenario
 }
 
 /** Builds the result record from a solved scenario. */
-export function describeDigital(pd: PreparedDatabase, t: TranslatedScenario, result: ScenarioResult, x: Float64Array, p: Float64Array): DigitalResults {
+export function describeDigital(
+  pd: PreparedDatabase,
+  t: TranslatedScenario,
+  result: ScenarioResult,
+  x: Float64Array,
+  p: Float64Array,
+): DigitalResults {
   const { prep, benchmark, db } = pd;
   const m = prep.calibrated.model;
   const cm = prep.compiled;
   const L0 = levelReader(cm, benchmark.x);
   const L1 = levelReader(cm, x);
-  const par = (v: Float64Array, name: string, index: readonly string[] = []) => v[cm.params.offset.get(name)! + m.flatIndex(m.getParameter(name), index)]!;
+  const par = (v: Float64Array, name: string, index: readonly string[] = []) =>
+    v[cm.params.offset.get(name)! + m.flatIndex(m.getParameter(name), index)]!;
   const goods = m.getSet('i').elements;
   const factors = m.getSet('f').elements;
   const hh = m.getSet('hh').elements;
@@ -176,7 +183,10 @@ export function describeDigital(pd: PreparedDatabase, t: TranslatedScenario, res
   }));
   const evTotal = welfare.reduce((s, g) => s + g.ev, 0);
   const popAfter = welfare.reduce((s, g) => s + g.population, 0);
-  const evAggregate = welfare.reduce((s, g) => s + g.population * (g.spendingPerCapitaBase + g.evPerCapita) - g.populationBase * g.spendingPerCapitaBase, 0);
+  const evAggregate = welfare.reduce(
+    (s, g) => s + g.population * (g.spendingPerCapitaBase + g.evPerCapita) - g.populationBase * g.spendingPerCapitaBase,
+    0,
+  );
   const gap = (better: (h: string) => boolean): IncomeGap => {
     const pc = (L: typeof L0, v: Float64Array, pick: (h: string) => boolean) => {
       const hs = hh.filter(pick);
@@ -205,7 +215,13 @@ export function describeDigital(pd: PreparedDatabase, t: TranslatedScenario, res
   const factorResults: FactorResult[] = factors.map((f) => {
     const e0 = goods.reduce((s, j) => s + L0('F', [f, j]), 0);
     const e1 = goods.reduce((s, j) => s + L1('F', [f, j]), 0);
-    return { factor: f, employmentBase: e0, employment: e1, wagePct: pct(L1('pf', [f]), L0('pf', [f])), realWagePct: pct(L1('pf', [f]) / cpi, L0('pf', [f])) };
+    return {
+      factor: f,
+      employmentBase: e0,
+      employment: e1,
+      wagePct: pct(L1('pf', [f]), L0('pf', [f])),
+      realWagePct: pct(L1('pf', [f]) / cpi, L0('pf', [f])),
+    };
   });
   const share = (L: typeof L0) => {
     // the ADB measure of the multipliers stage, on the model's flows: one good = one industry,
@@ -219,7 +235,11 @@ export function describeDigital(pd: PreparedDatabase, t: TranslatedScenario, res
       goods.forEach((i, r) => (U[r * n + c] = L('pq', [i]) * L('X', [i, j])));
     });
     const su: SupplyUse = {
-      industries: goods, commodities: goods, V: { rows: n, cols: n, data: V }, U: { rows: n, cols: n, data: U }, g: xo,
+      industries: goods,
+      commodities: goods,
+      V: { rows: n, cols: n, data: V },
+      U: { rows: n, cols: n, data: U },
+      g: xo,
       supply: Float64Array.from(goods, (i) => L('pq', [i]) * L('Q', [i]) + L('pe', [i]) * L('E', [i])),
       exports: Float64Array.from(goods, (i) => L('pe', [i]) * L('E', [i])),
     };
@@ -227,7 +247,13 @@ export function describeDigital(pd: PreparedDatabase, t: TranslatedScenario, res
     const A = new Float64Array(n * n);
     for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) A[r * n + c] = Z.data[r * n + c] / xo[c]!;
     const v = Float64Array.from(goods, (j, c) => (va(L, j) + L('Tz', [j])) / xo[c]!);
-    const d = digitalValueAdded({ rows: n, cols: n, data: A }, xo, v, digital.map((g) => goods.indexOf(g)), goods);
+    const d = digitalValueAdded(
+      { rows: n, cols: n, data: A },
+      xo,
+      v,
+      digital.map((g) => goods.indexOf(g)),
+      goods,
+    );
     return { direct: d.direct / d.gdp, induced: d.induced / d.gdp };
   };
   const s0 = share(L0);
@@ -303,7 +329,15 @@ export function signInputs(r: DigitalResults): SignInputs {
   return {
     gdpPct: r.gdp.pct,
     evAggregate: r.evAggregate,
-    groups: r.welfare.map((g) => ({ household: g.household, gain: g.population * (g.spendingPerCapitaBase + g.evPerCapita) - g.populationBase * g.spendingPerCapitaBase })),
-    factors: r.factors.map((f) => ({ factor: f.factor, employmentBase: f.employmentBase, employment: f.employment, realWagePct: f.realWagePct })),
+    groups: r.welfare.map((g) => ({
+      household: g.household,
+      gain: g.population * (g.spendingPerCapitaBase + g.evPerCapita) - g.populationBase * g.spendingPerCapitaBase,
+    })),
+    factors: r.factors.map((f) => ({
+      factor: f.factor,
+      employmentBase: f.employmentBase,
+      employment: f.employment,
+      realWagePct: f.realWagePct,
+    })),
   };
 }

@@ -46,12 +46,23 @@ export function headlineOutcomes(r: DigitalResults): Record<string, number> {
 export function createEvaluator(setup: DigitalSsaSetup): Evaluator {
   const sam = { accounts: setup.labels.map((label) => ({ label })), values: Float64Array.from(setup.values) };
   const prep = prepareModel(ddcge, sam, setup.params);
-  const db: DdcgeDatabase = { area: setup.area, sam, params: setup.params, baseline: setup.baseline, record: setup.params.provenance as DdcgeDatabase['record'] };
+  const db: DdcgeDatabase = {
+    area: setup.area,
+    sam,
+    params: setup.params,
+    baseline: setup.baseline,
+    record: setup.params.provenance as DdcgeDatabase['record'],
+  };
   return (sample: Float64Array) => {
     const params = applyDraws(setup.params, setup.names, sample);
     const p0 = ddcgeParameterVector(prep, params);
     const drawPrep = { ...prep, p0 };
-    const benchmark = { x: prep.x0, newton: { iterations: 0 }, closure: prep.calibrated.closures.default, walrasResidual: 0 } as unknown as CgeSolution;
+    const benchmark = {
+      x: prep.x0,
+      newton: { iterations: 0 },
+      closure: prep.calibrated.closures.default,
+      walrasResidual: 0,
+    } as unknown as CgeSolution;
     const pd: PreparedDatabase = {
       db,
       prep: drawPrep,

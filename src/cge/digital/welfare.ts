@@ -30,7 +30,8 @@ export function ddcgeWelfare(prep: PreparedModel, benchmark: CgeSolution, soluti
   const m = prep.calibrated.model;
   const cm = prep.compiled;
   const goods = m.getSet('i').elements;
-  const par = (p: Float64Array, name: string, index: readonly string[]) => p[cm.params.offset.get(name)! + m.flatIndex(m.getParameter(name), index)]!;
+  const par = (p: Float64Array, name: string, index: readonly string[]) =>
+    p[cm.params.offset.get(name)! + m.flatIndex(m.getParameter(name), index)]!;
   const L0 = levelReader(cm, benchmark.x);
   const L1 = levelReader(cm, solution.x);
   return m.getSet('hh').elements.map((h) => {
@@ -45,6 +46,15 @@ export function ddcgeWelfare(prep: PreparedModel, benchmark: CgeSolution, soluti
     const e1 = n1 > 0 ? L1('EH', [h]) / n1 : e0;
     const ev = n1 > 0 ? lesEquivalentVariation(les, price(L0, prep.p0), e0, price(L1, pAfter), e1) : 0;
     const cv = n1 > 0 ? lesCompensatingVariation(les, price(L0, prep.p0), e0, price(L1, pAfter), e1) : 0;
-    return { household: h, populationBase: n0, population: n1, spendingPerCapitaBase: e0, spendingPerCapita: e1, evPerCapita: ev, cvPerCapita: cv, ev: ev * n1 };
+    return {
+      household: h,
+      populationBase: n0,
+      population: n1,
+      spendingPerCapitaBase: e0,
+      spendingPerCapita: e1,
+      evPerCapita: ev,
+      cvPerCapita: cv,
+      ev: ev * n1,
+    };
   });
 }

@@ -34,7 +34,9 @@ async function readJson(path: string, what: string): Promise<Record<string, unkn
   try {
     return JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
   } catch (err) {
-    throw new InputError('DOCUMENT_DATA_UNREADABLE', `cannot read the ${what}: ${err instanceof Error ? err.message : String(err)}`, { file: path });
+    throw new InputError('DOCUMENT_DATA_UNREADABLE', `cannot read the ${what}: ${err instanceof Error ? err.message : String(err)}`, {
+      file: path,
+    });
   }
 }
 
@@ -56,7 +58,8 @@ function plainDocumentation(def: CgeModelDefinition, model: CgeModel, sam: strin
 export async function buildModelDocument(def: CgeModelDefinition, opts: BuildDocumentOptions = {}): Promise<string> {
   const root = opts.root ?? PACKAGE_ROOT;
   const doc = def.documentation;
-  if (!doc && !opts.sam) throw new UsageError('USAGE_SAM_MISSING', `model ${def.name} has no documentation naming its data: give --sam (and --params)`);
+  if (!doc && !opts.sam)
+    throw new UsageError('USAGE_SAM_MISSING', `model ${def.name} has no documentation naming its data: give --sam (and --params)`);
   const samPath = opts.sam ?? join(root, doc!.data.sam);
   const samLabel = opts.sam ?? doc!.data.sam;
   const paramsPath = opts.params ?? (doc?.data.params ? join(root, doc.data.params) : undefined);
@@ -72,6 +75,8 @@ export async function buildModelDocument(def: CgeModelDefinition, opts: BuildDoc
     : plainDocumentation(def, prepared.calibrated.model, samLabel);
   const assumptionsFile = given ? undefined : documentation.data.assumptions;
   const assumptions = assumptionsFile ? await readJson(join(root, assumptionsFile), 'assumptions file') : undefined;
-  const listed = assumptions ? (Object.fromEntries(Object.entries(assumptions).filter(([k]) => !k.startsWith('$'))) as Record<string, DocumentAssumption>) : undefined;
+  const listed = assumptions
+    ? (Object.fromEntries(Object.entries(assumptions).filter(([k]) => !k.startsWith('$'))) as Record<string, DocumentAssumption>)
+    : undefined;
   return modelDocument({ definition: { ...def, documentation }, prepared, ...(listed ? { assumptions: listed } : {}) });
 }

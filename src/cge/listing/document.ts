@@ -36,7 +36,8 @@ export interface ModelDocumentInput {
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const code = (s: string) => `\`${s}\``;
 const row = (cells: readonly string[]) => `| ${cells.map(cell).join(' | ')} |`;
-const table = (head: readonly string[], rows: readonly (readonly string[])[]) => [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n');
+const table = (head: readonly string[], rows: readonly (readonly string[])[]) =>
+  [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n');
 
 /** A bound or level for a person: `−∞`, `0`, `1e-8`. */
 function bound(x: number): string {
@@ -58,7 +59,12 @@ function sizes(p: PreparedModel): string {
 }
 
 function setsSection(m: CgeModel): string {
-  const rows = m.setList.map((s) => [code(s.name), s.parent ? `⊂ ${code(s.parent)}` : '', s.elements.map(code).join(', '), s.description ?? '']);
+  const rows = m.setList.map((s) => [
+    code(s.name),
+    s.parent ? `⊂ ${code(s.parent)}` : '',
+    s.elements.map(code).join(', '),
+    s.description ?? '',
+  ]);
   const aliases = m.aliasList.map(([a, of]) => `${code(a)} ≡ ${code(of)}`);
   return `## Sets\n\n${table(['set', 'subset of', 'elements', 'description'], rows)}${aliases.length ? `\n\nAliases: ${aliases.join(', ')}.` : ''}`;
 }
@@ -84,7 +90,10 @@ function equationsSection(m: CgeModel, doc: ModelDocumentation): string {
     const lines: string[] = [];
     for (const name of b.names) {
       const e = byName.get(name);
-      if (!e) throw new ModelError('DOCUMENT_EQUATION_MISSING', `the equation text of model ${m.name} has ${name}, which the model does not`, { equation: name });
+      if (!e)
+        throw new ModelError('DOCUMENT_EQUATION_MISSING', `the equation text of model ${m.name} has ${name}, which the model does not`, {
+          equation: name,
+        });
       seen.add(name);
       if (e.description) lines.push(`* ${e.description}`);
       lines.push(`${equationText(e)};`);
@@ -93,7 +102,10 @@ function equationsSection(m: CgeModel, doc: ModelDocumentation): string {
     parts.push(b.heading ? `### ${b.heading.charAt(0).toUpperCase()}${b.heading.slice(1)}\n\n${block}` : block);
   }
   const missing = m.equationList.filter((e) => !seen.has(e.name)).map((e) => e.name);
-  if (missing.length) throw new ModelError('DOCUMENT_EQUATION_MISSING', `the equation text of model ${m.name} lacks ${missing.join(', ')}`, { equation: missing[0]! });
+  if (missing.length)
+    throw new ModelError('DOCUMENT_EQUATION_MISSING', `the equation text of model ${m.name} lacks ${missing.join(', ')}`, {
+      equation: missing[0]!,
+    });
   return parts.join('\n\n');
 }
 
@@ -110,7 +122,13 @@ function variablesSection(p: PreparedModel): string {
     const fixed = v.fixed.reduce((s, f) => s + f, 0);
     const fix = calibrationOf(cal, 'fix', v.name);
     const fixText = fix ? `${statementText(fix)} (${fixed} of ${v.size} here)` : fixed ? `${fixed} of ${v.size}` : '';
-    return [code(symbolText(v.name, v.domain)), v.description ?? '', statementText(calibrationOf(cal, 'level', v.name)), lows.join(', '), fixText];
+    return [
+      code(symbolText(v.name, v.domain)),
+      v.description ?? '',
+      statementText(calibrationOf(cal, 'level', v.name)),
+      lows.join(', '),
+      fixText,
+    ];
   });
   return `## Variables\n\n${table(['variable', 'description', 'benchmark level', 'lower bound', 'fixed by the model'], rows)}`;
 }
@@ -123,14 +141,21 @@ function calibrationSection(p: PreparedModel): string {
   if (data.length) {
     parts.push(
       'Benchmark values, read from the SAM (`SAM(row,col)`: the payment of account `col` to account `row`) or derived from them, in the order the calibration makes them:',
-      table(['value', 'definition', 'description'], data.map((d) => [code(symbolText(d.name, d.domain)), statementText(d), d.description ?? ''])),
+      table(
+        ['value', 'definition', 'description'],
+        data.map((d) => [code(symbolText(d.name, d.domain)), statementText(d), d.description ?? '']),
+      ),
     );
   }
   parts.push(
     'Parameters, with how the calibration sets each (a name that is not a symbol of the model is a key of the parameter file, written as a function of the element it is read for):',
     table(
       ['parameter', 'description', 'calibration'],
-      m.parameterList.map((par) => [code(symbolText(par.name, par.domain)), par.description ?? '', statementText(calibrationOf(cal, 'parameter', par.name))]),
+      m.parameterList.map((par) => [
+        code(symbolText(par.name, par.domain)),
+        par.description ?? '',
+        statementText(calibrationOf(cal, 'parameter', par.name)),
+      ]),
     ),
   );
   return parts.join('\n\n');
@@ -142,7 +167,11 @@ function parameterFileSection(doc: ModelDocumentation): string {
 }
 
 function closureText(c: Closure, isDefault: boolean): string {
-  const fixed = c.fix.map((f) => [code(symbolText(f.variable, f.index ?? [])), f.value === undefined ? 'its benchmark level' : String(f.value), f.reason ?? '']);
+  const fixed = c.fix.map((f) => [
+    code(symbolText(f.variable, f.index ?? [])),
+    f.value === undefined ? 'its benchmark level' : String(f.value),
+    f.reason ?? '',
+  ]);
   const dropped = (c.drop ?? []).map((d) => [code(symbolText(d.equation, d.index ?? [])), d.reason ?? '']);
   return [
     `### ${code(c.name)}${isDefault ? ' (default)' : ''}`,
@@ -200,4 +229,3 @@ export function modelDocument(input: ModelDocumentInput): string {
   ];
   return `${parts.join('\n\n')}\n`;
 }
-

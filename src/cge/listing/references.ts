@@ -19,20 +19,22 @@ function domainOf(model: CgeModel, name: string): readonly string[] | null | und
 /** Checks one reference `name` or `name(a,b)`; throws ModelError DOCUMENT_UNKNOWN_SYMBOL naming it and where it is. */
 export function checkReference(model: CgeModel, ref: string, where: string): void {
   const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:\(([^()]*)\))?$/.exec(ref.trim());
-  const fail = (why: string): never => {
-    throw new ModelError('DOCUMENT_UNKNOWN_SYMBOL', `the document of model ${model.name} names "${ref}" in ${where}: ${why}`, { equation: ref, jsonPath: where });
-  };
-  if (!m) return fail('not a symbol with its indices');
+  const unknown = (why: string): ModelError =>
+    new ModelError('DOCUMENT_UNKNOWN_SYMBOL', `the document of model ${model.name} names "${ref}" in ${where}: ${why}`, {
+      equation: ref,
+      jsonPath: where,
+    });
+  if (!m) throw unknown('not a symbol with its indices');
   const name = m[1]!;
   const args = m[2] === undefined ? [] : m[2].split(',').map((a) => a.trim());
   const domain = domainOf(model, name);
-  if (domain === undefined) return fail('the model has no such set, parameter, variable or equation');
+  if (domain === undefined) throw unknown('the model has no such set, parameter, variable or equation');
   if (domain === null) {
-    if (args.length) fail(`${name} is a set: write it without indices`);
+    if (args.length) throw unknown(`${name} is a set: write it without indices`);
     return;
   }
-  if (args.length !== domain.length) fail(`${name} has ${domain.length} index(es) (${domain.join(',')}), ${args.length} written`);
-  for (const a of args) if (!/^'.*'$/.test(a) && !model.isSet(a)) fail(`index "${a}" is not a set of the model`);
+  if (args.length !== domain.length) throw unknown(`${name} has ${domain.length} index(es) (${domain.join(',')}), ${args.length} written`);
+  for (const a of args) if (!/^'.*'$/.test(a) && !model.isSet(a)) throw unknown(`index "${a}" is not a set of the model`);
 }
 
 /** Replaces every `{{…}}` of `text` by the checked symbol in code. */

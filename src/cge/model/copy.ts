@@ -20,7 +20,10 @@ export function copyModel(model: CgeModel, opts: CopyModelOptions = {}): CgeMode
   const m = new CgeModel(model.name);
   const aliases = model.aliasList;
   for (const s of model.setList) {
-    m.set(s.name, s.elements, { ...(s.parent !== undefined ? { parent: s.parent } : {}), ...(s.description !== undefined ? { description: s.description } : {}) });
+    m.set(s.name, s.elements, {
+      ...(s.parent !== undefined ? { parent: s.parent } : {}),
+      ...(s.description !== undefined ? { description: s.description } : {}),
+    });
     for (const [alias, of] of aliases) if (of === s.name) m.alias(of, alias);
   }
   for (const par of model.parameterList) {

@@ -67,9 +67,7 @@ export function formatExpr(e: Expr): string {
     case 'num':
       return String(e.v);
     case 'ref':
-      return e.args.length
-        ? `${e.name}(${e.args.map((a) => (a.kind === 'index' ? a.name : `'${a.value}'`)).join(',')})`
-        : e.name;
+      return e.args.length ? `${e.name}(${e.args.map((a) => (a.kind === 'index' ? a.name : `'${a.value}'`)).join(',')})` : e.name;
     case 'bin':
       return `(${formatExpr(e.a)} ${e.op === '^' ? '**' : e.op} ${formatExpr(e.b)})`;
     case 'cmp':

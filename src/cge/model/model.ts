@@ -106,14 +106,18 @@ export class CgeModel {
     this.checkNew(name);
     const position = new Map<string, number>();
     elements.forEach((e, k) => {
-      if (position.has(e)) throw new ModelError('MODEL_DUPLICATE', `set ${name} lists element "${e}" twice`, { equation: name, index: [e] });
+      if (position.has(e))
+        throw new ModelError('MODEL_DUPLICATE', `set ${name} lists element "${e}" twice`, { equation: name, index: [e] });
       position.set(e, k);
     });
     if (opts.parent !== undefined) {
       const parent = this.getSet(opts.parent);
       for (const e of elements) {
         if (!parent.position.has(e)) {
-          throw new ModelError('UNKNOWN_ELEMENT', `subset ${name}: "${e}" is not an element of ${parent.name}`, { equation: name, index: [e] });
+          throw new ModelError('UNKNOWN_ELEMENT', `subset ${name}: "${e}" is not an element of ${parent.name}`, {
+            equation: name,
+            index: [e],
+          });
         }
       }
     }
@@ -159,7 +163,14 @@ export class CgeModel {
   parameter(name: string, domain: readonly string[] = [], opts: { description?: string; value?: number } = {}): CgeParameter {
     this.checkNew(name);
     const size = this.sizeOf(domain);
-    const p: CgeParameter = { kind: 'parameter', name, domain: [...domain], size, values: new Float64Array(size).fill(opts.value ?? 0), ...(opts.description ? { description: opts.description } : {}) };
+    const p: CgeParameter = {
+      kind: 'parameter',
+      name,
+      domain: [...domain],
+      size,
+      values: new Float64Array(size).fill(opts.value ?? 0),
+      ...(opts.description ? { description: opts.description } : {}),
+    };
     this.params.set(name, p);
     return p;
   }
@@ -184,9 +195,16 @@ export class CgeModel {
   }
 
   /** Adds an equation from expression trees (the typed builder form). */
-  equation(name: string, domain: readonly string[], lhs: Expr, rhs: Expr, opts: { condition?: Expr; description?: string; source?: string } = {}): CgeEquation {
+  equation(
+    name: string,
+    domain: readonly string[],
+    lhs: Expr,
+    rhs: Expr,
+    opts: { condition?: Expr; description?: string; source?: string } = {},
+  ): CgeEquation {
     if (!NAME.test(name)) throw new ModelError('MODEL_BAD_NAME', `"${name}" is not a valid equation name`);
-    if (this.eqs.some((e) => e.name === name)) throw new ModelError('MODEL_DUPLICATE', `equation ${name} is defined twice`, { equation: name });
+    if (this.eqs.some((e) => e.name === name))
+      throw new ModelError('MODEL_DUPLICATE', `equation ${name} is defined twice`, { equation: name });
     for (const d of domain) this.getSet(d);
     const eq: CgeEquation = { name, domain: [...domain], lhs, rhs, ...opts };
     this.eqs.push(eq);
@@ -252,14 +270,20 @@ export class CgeModel {
   flatIndex(sym: Indexed, tuple: ElementTuple): number {
     const t = typeof tuple === 'string' ? [tuple] : tuple;
     if (t.length !== sym.domain.length) {
-      throw new ModelError('INDEX_ARITY', `${sym.name} has ${sym.domain.length} index(es), ${t.length} given`, { equation: sym.name, index: [...t] });
+      throw new ModelError('INDEX_ARITY', `${sym.name} has ${sym.domain.length} index(es), ${t.length} given`, {
+        equation: sym.name,
+        index: [...t],
+      });
     }
     let flat = 0;
     for (let k = 0; k < t.length; k++) {
       const s = this.getSet(sym.domain[k]);
       const pos = s.position.get(t[k]);
       if (pos === undefined) {
-        throw new ModelError('UNKNOWN_ELEMENT', `"${t[k]}" is not an element of set ${s.name} (index ${k + 1} of ${sym.name})`, { equation: sym.name, index: [...t] });
+        throw new ModelError('UNKNOWN_ELEMENT', `"${t[k]}" is not an element of set ${s.name} (index ${k + 1} of ${sym.name})`, {
+          equation: sym.name,
+          index: [...t],
+        });
       }
       flat = flat * s.elements.length + pos;
     }

@@ -22,7 +22,8 @@ import type { Expr, IndexArg } from './expr.js';
 // worker threads, which each load the model language); only `parse` is used, and mathjs is loaded
 // on the first model text parsed, not when the cge stage is imported.
 let mathjsParse: typeof import('mathjs').parse | undefined;
-const parse = (text: string): MathNode => (mathjsParse ??= (createRequire(import.meta.url)('mathjs') as typeof import('mathjs')).parse)(text);
+const parse = (text: string): MathNode =>
+  (mathjsParse ??= (createRequire(import.meta.url)('mathjs') as typeof import('mathjs')).parse)(text);
 
 /** An equation statement read from the text form. */
 export interface ParsedEquation {
@@ -190,16 +191,19 @@ export function parseEquations(text: string): ParsedEquation[] {
     const hm = /^([A-Za-z_][A-Za-z0-9_]*)\s*(?:\(([^)]*)\))?\s*(?:\$(.*))?$/s.exec(head);
     if (!hm) fail(st, `"${head}" is not an equation name with its domain`);
     const name = hm[1];
-    const domain = hm[2] ? hm[2].split(',').map((s) => s.trim()).filter(Boolean) : [];
+    const domain = hm[2]
+      ? hm[2]
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [];
     for (const d of domain) if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(d)) fail(st, `"${d}" is not a set name`, name);
     const rel = /=([egln])=/i.exec(body);
     if (!rel) fail(st, 'expected `=e=` between the two sides', name);
     if (rel[1].toLowerCase() !== 'e') {
-      throw new ModelError(
-        'MODEL_UNSUPPORTED',
-        `equation ${name} uses =${rel[1]}=; a square CGE system takes =e= equations only`,
-        { equation: name },
-      );
+      throw new ModelError('MODEL_UNSUPPORTED', `equation ${name} uses =${rel[1]}=; a square CGE system takes =e= equations only`, {
+        equation: name,
+      });
     }
     const lhsText = body.slice(0, rel.index);
     const rhsText = body.slice(rel.index + rel[0].length);

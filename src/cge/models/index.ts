@@ -18,6 +18,7 @@ export const MODEL_LIBRARY: Readonly<Record<string, CgeModelDefinition>> = { std
 /** A library model by name; UsageError UNKNOWN_MODEL listing the names otherwise. */
 export function libraryModel(name: string): CgeModelDefinition {
   const def = MODEL_LIBRARY[name];
-  if (!def) throw new UsageError('UNKNOWN_MODEL', `no model "${name}" in the library (models: ${Object.keys(MODEL_LIBRARY).sort().join(', ')})`);
+  if (!def)
+    throw new UsageError('UNKNOWN_MODEL', `no model "${name}" in the library (models: ${Object.keys(MODEL_LIBRARY).sort().join(', ')})`);
   return def;
 }

@@ -49,13 +49,20 @@ export function elementValue(
   }
   const domain = PARAMETER_DOMAINS[key];
   if (domain && !domain.holds(v)) {
-    throw new ModelError('PARAMETER_OUT_OF_DOMAIN', `${opts.what ?? key.replace(/_/g, ' ')} for "${element}" must be ${domain.expected}, got ${v}`, at);
+    throw new ModelError(
+      'PARAMETER_OUT_OF_DOMAIN',
+      `${opts.what ?? key.replace(/_/g, ' ')} for "${element}" must be ${domain.expected}, got ${v}`,
+      at,
+    );
   }
   return v;
 }
 
 /** Numeraire declared in a parameter file: `{ "variable": "pf", "index": "LAB", "value": 1 }`. */
-export function numeraireOf(params: Readonly<Record<string, unknown>>, fallback: { variable: string; index: string[]; value: number }): { variable: string; index: string[]; value: number } {
+export function numeraireOf(
+  params: Readonly<Record<string, unknown>>,
+  fallback: { variable: string; index: string[]; value: number },
+): { variable: string; index: string[]; value: number } {
   const n = params.numeraire as { variable?: unknown; index?: unknown; value?: unknown } | undefined;
   if (!n || typeof n !== 'object') return fallback;
   const index = n.index === undefined ? fallback.index : Array.isArray(n.index) ? n.index.map(String) : [String(n.index)];

@@ -17,8 +17,18 @@ export const SPLCGE_DOCUMENTATION_PARTS: Omit<ModelDocumentation, 'equations'> =
   title: 'The simple CGE model (`splcge`)',
   summary: SUMMARY,
   sections: [],
-  parameterFile: [{ key: 'numeraire', required: false, default: 'pf of the last factor at 1', description: 'the numeraire: `{"variable": …, "index": …, "value": …}`' }],
-  references: ['Hosoe, N., Gasawa, K. & Hashimoto, H. (2010). *Textbook of Computable General Equilibrium Modelling: Programming and Simulations*. Palgrave Macmillan, chapter 5.', 'GAMS Model Library, `splcge`.'],
+  parameterFile: [
+    {
+      key: 'numeraire',
+      required: false,
+      default: 'pf of the last factor at 1',
+      description: 'the numeraire: `{"variable": …, "index": …, "value": …}`',
+    },
+  ],
+  references: [
+    'Hosoe, N., Gasawa, K. & Hashimoto, H. (2010). *Textbook of Computable General Equilibrium Modelling: Programming and Simulations*. Palgrave Macmillan, chapter 5.',
+    'GAMS Model Library, `splcge`.',
+  ],
   data: { sam: 'datasets/models/splcge/sam.csv', label: 'the textbook SAM' },
   path: 'docs/models/splcge.md',
 };

@@ -34,7 +34,8 @@ export function calibrateSplcge(sam: SamInput, params: Readonly<Record<string, u
   S.index('HOH');
   const factors = S.labels.filter((l) => l !== 'HOH' && S.get('HOH', l) > 0);
   const goods = S.labels.filter((l) => l !== 'HOH' && !factors.includes(l));
-  if (!goods.length || !factors.length) throw new InputError('SAM_NO_GOODS', 'splcge needs goods and factor accounts besides HOH', sam.file ? { file: sam.file } : undefined);
+  if (!goods.length || !factors.length)
+    throw new InputError('SAM_NO_GOODS', 'splcge needs goods and factor accounts besides HOH', sam.file ? { file: sam.file } : undefined);
   const m = new CgeModel('splcge');
   m.set('i', goods, { description: 'goods' });
   m.set('h', factors, { description: 'factors' });
@@ -54,7 +55,13 @@ export function calibrateSplcge(sam: SamInput, params: Readonly<Record<string, u
   par('FF', ['h'], 'factor endowment of the h-th factor', "SAM('HOH',h)", FF);
   par('alpha', ['i'], 'share parameter in utility function', 'X0(i)/sum(j, X0(j))', (i) => X0(i) / sumX);
   par('beta', ['h', 'j'], 'share parameter in production function', 'F0(h,j)/Z0(j)', (h, j) => F0(h, j) / Z0(j));
-  par('b', ['j'], 'scale parameter in production function', 'Z0(j)/prod(h, F0(h,j)**beta(h,j))', (j) => Z0(j) / factors.reduce((p, h) => p * Math.pow(F0(h, j), F0(h, j) / Z0(j)), 1));
+  par(
+    'b',
+    ['j'],
+    'scale parameter in production function',
+    'Z0(j)/prod(h, F0(h,j)**beta(h,j))',
+    (j) => Z0(j) / factors.reduce((p, h) => p * Math.pow(F0(h, j), F0(h, j) / Z0(j)), 1),
+  );
   const v = (name: string, domain: string[], description: string, text: Calibration, level: (...ix: string[]) => number, lower = 0.001) => {
     m.variable(name, domain, { description, lower });
     for (const t of m.tuples(domain)) m.setLevel(name, t, level(...t));

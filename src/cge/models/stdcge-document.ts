@@ -30,7 +30,12 @@ export const STDCGE_DOCUMENTATION_PARTS: Omit<ModelDocumentation, 'equations'> =
     { key: 'transformation_elasticity', required: true, description: 'CET elasticity of transformation, by good' },
     { key: 'world_export_price', required: false, default: '1', description: 'export price in foreign currency, by good' },
     { key: 'world_import_price', required: false, default: '1', description: 'import price in foreign currency, by good' },
-    { key: 'numeraire', required: false, default: 'pf of the last factor at 1', description: 'the numeraire: `{"variable": …, "index": …, "value": …}`' },
+    {
+      key: 'numeraire',
+      required: false,
+      default: 'pf of the last factor at 1',
+      description: 'the numeraire: `{"variable": …, "index": …, "value": …}`',
+    },
     { key: 'goods', required: false, default: 'the accounts that are neither institutions nor factors', description: 'the goods accounts' },
     { key: 'factors', required: false, default: 'the accounts paying the household HOH', description: 'the factor accounts' },
     { key: 'closure', required: false, description: 'not read by the calibration: the published closure, in words' },

@@ -100,11 +100,19 @@ const DESCRIPTIONS: Record<string, string> = {
 export function stdcgeAccounts(cells: SamCells, params: Readonly<Record<string, unknown>>): { goods: string[]; factors: string[] } {
   for (const a of STDCGE_ACCOUNTS) cells.index(a);
   const inst = new Set<string>(STDCGE_ACCOUNTS);
-  const factors = Array.isArray(params.factors) ? params.factors.map(String) : cells.labels.filter((l) => !inst.has(l) && cells.get('HOH', l) > 0);
+  const factors = Array.isArray(params.factors)
+    ? params.factors.map(String)
+    : cells.labels.filter((l) => !inst.has(l) && cells.get('HOH', l) > 0);
   const fset = new Set(factors);
   const goods = Array.isArray(params.goods) ? params.goods.map(String) : cells.labels.filter((l) => !inst.has(l) && !fset.has(l));
-  if (!goods.length) throw new InputError('SAM_NO_GOODS', 'the SAM has no goods accounts', cells.sam.file ? { file: cells.sam.file } : undefined);
-  if (!factors.length) throw new InputError('SAM_NO_FACTORS', 'the SAM has no factor accounts (accounts paying the household HOH)', cells.sam.file ? { file: cells.sam.file } : undefined);
+  if (!goods.length)
+    throw new InputError('SAM_NO_GOODS', 'the SAM has no goods accounts', cells.sam.file ? { file: cells.sam.file } : undefined);
+  if (!factors.length)
+    throw new InputError(
+      'SAM_NO_FACTORS',
+      'the SAM has no factor accounts (accounts paying the household HOH)',
+      cells.sam.file ? { file: cells.sam.file } : undefined,
+    );
   return { goods, factors };
 }
 
@@ -123,7 +131,8 @@ export function calibrateStdcge(sam: SamInput, params: Readonly<Record<string, u
   const rec = new CalibrationRecorder();
   const sumG = (f: (g: string) => number) => goods.reduce((s, g) => s + f(g), 0);
   const sumF = (f: (h: string) => number) => factors.reduce((s, h) => s + f(h), 0);
-  const d = <F extends (...ix: string[]) => number>(name: string, domain: string[], text: string, description: string, fn: F) => rec.datum(name, domain, text, description, fn);
+  const d = <F extends (...ix: string[]) => number>(name: string, domain: string[], text: string, description: string, fn: F) =>
+    rec.datum(name, domain, text, description, fn);
   const Td0 = d('Td0', [], "SAM('GOV','HOH')", 'direct tax', () => S.get('GOV', 'HOH'));
   const Tz0 = d('Tz0', ['j'], "SAM('IDT',j)", 'production tax', (j) => S.get('IDT', j));
   const Tm0 = d('Tm0', ['j'], "SAM('TRF',j)", 'import tariff', (j) => S.get('TRF', j));
@@ -136,7 +145,13 @@ export function calibrateStdcge(sam: SamInput, params: Readonly<Record<string, u
   const Xg0 = d('Xg0', ['i'], "SAM(i,'GOV')", 'government consumption', (i) => S.get(i, 'GOV'));
   const Xv0 = d('Xv0', ['i'], "SAM(i,'INV')", 'investment demand', (i) => S.get(i, 'INV'));
   const E0 = d('E0', ['i'], "SAM(i,'EXT')", 'exports', (i) => S.get(i, 'EXT'));
-  const Q0 = d('Q0', ['i'], 'Xp0(i) + Xg0(i) + Xv0(i) + sum(j, X0(i,j))', "Armington's composite good", (i) => Xp0(i) + Xg0(i) + Xv0(i) + sumG((j) => X0(i, j)));
+  const Q0 = d(
+    'Q0',
+    ['i'],
+    'Xp0(i) + Xg0(i) + Xv0(i) + sum(j, X0(i,j))',
+    "Armington's composite good",
+    (i) => Xp0(i) + Xg0(i) + Xv0(i) + sumG((j) => X0(i, j)),
+  );
   const Sp0 = d('Sp0', [], "SAM('INV','HOH')", 'private saving', () => S.get('INV', 'HOH'));
   const Sg0 = d('Sg0', [], "SAM('INV','GOV')", 'government saving', () => S.get('INV', 'GOV'));
   const Sf0 = d('Sf0', [], "SAM('INV','EXT')", 'foreign saving in US dollars', () => S.get('INV', 'EXT'));
@@ -154,10 +169,23 @@ export function calibrateStdcge(sam: SamInput, params: Readonly<Record<string, u
   const eta = (i: string) => (sigma(i) - 1) / sigma(i);
   const phi = (i: string) => (psi(i) + 1) / psi(i);
   par('FF', ['h'], 'factor endowment of the h-th factor', "SAM('HOH',h)", FF);
-  par('pWe', ['i'], 'export price in foreign currency', 'world_export_price(i)', (i) => elementValue(params, 'world_export_price', i, paramsFile, { fallback: 1, code: 'MISSING_PARAMETER' }));
-  par('pWm', ['i'], 'import price in foreign currency', 'world_import_price(i)', (i) => elementValue(params, 'world_import_price', i, paramsFile, { fallback: 1, code: 'MISSING_PARAMETER' }));
+  par('pWe', ['i'], 'export price in foreign currency', 'world_export_price(i)', (i) =>
+    elementValue(params, 'world_export_price', i, paramsFile, { fallback: 1, code: 'MISSING_PARAMETER' }),
+  );
+  par('pWm', ['i'], 'import price in foreign currency', 'world_import_price(i)', (i) =>
+    elementValue(params, 'world_import_price', i, paramsFile, { fallback: 1, code: 'MISSING_PARAMETER' }),
+  );
   par('tauz', ['i'], 'production tax rate', 'Tz0(i)/Z0(i)', tauz);
-  par('taum', ['i'], 'import tariff rate', [['', '0'], ['M0(i) <> 0', 'Tm0(i)/M0(i)']], taum);
+  par(
+    'taum',
+    ['i'],
+    'import tariff rate',
+    [
+      ['', '0'],
+      ['M0(i) <> 0', 'Tm0(i)/M0(i)'],
+    ],
+    taum,
+  );
   const D0 = d('D0', ['i'], '(1 + tauz(i))*Z0(i) - E0(i)', 'domestic good', (i) => (1 + tauz(i)) * Z0(i) - E0(i));
   par('sigma', ['i'], 'elasticity of substitution (Armington)', 'armington_elasticity(i)', sigma);
   par('psi', ['i'], 'elasticity of transformation (CET)', 'transformation_elasticity(i)', psi);
@@ -165,7 +193,13 @@ export function calibrateStdcge(sam: SamInput, params: Readonly<Record<string, u
   par('phi', ['i'], 'transformation elasticity parameter', '(psi(i) + 1)/psi(i)', phi);
   par('alpha', ['i'], 'share parameter in utility function', 'Xp0(i)/sum(j, Xp0(j))', (i) => Xp0(i) / sumG(Xp0));
   par('beta', ['h', 'j'], 'share parameter in production function', 'F0(h,j)/sum(k, F0(k,j))', (h, j) => F0(h, j) / sumF((k) => F0(k, j)));
-  par('b', ['j'], 'scale parameter in production function', 'Y0(j)/prod(h, F0(h,j)**beta(h,j))', (j) => Y0(j) / factors.reduce((p, h) => p * Math.pow(F0(h, j), F0(h, j) / Y0(j)), 1));
+  par(
+    'b',
+    ['j'],
+    'scale parameter in production function',
+    'Y0(j)/prod(h, F0(h,j)**beta(h,j))',
+    (j) => Y0(j) / factors.reduce((p, h) => p * Math.pow(F0(h, j), F0(h, j) / Y0(j)), 1),
+  );
   par('ax', ['i', 'j'], 'intermediate input requirement coefficient', 'X0(i,j)/Z0(j)', (i, j) => X0(i, j) / Z0(j));
   par('ay', ['j'], 'composite factor input requirement coefficient', 'Y0(j)/Z0(j)', (j) => Y0(j) / Z0(j));
   par('mu', ['i'], 'government consumption share', 'Xg0(i)/sum(j, Xg0(j))', (i) => Xg0(i) / sumG(Xg0));
@@ -176,22 +210,40 @@ export function calibrateStdcge(sam: SamInput, params: Readonly<Record<string, u
   const DD = 'D0(i)**(1 - eta(i))';
   par('deltam', ['i'], 'share parameter in Armington function (imports)', `${DM}/(${DM} + ${DD})`, (i) => dm(i) / (dm(i) + dd(i)));
   par('deltad', ['i'], 'share parameter in Armington function (domestic)', `${DD}/(${DM} + ${DD})`, (i) => dd(i) / (dm(i) + dd(i)));
-  par('gamma', ['i'], 'scale parameter in Armington function', 'Q0(i)/(deltam(i)*M0(i)**eta(i) + deltad(i)*D0(i)**eta(i))**(1/eta(i))', (i) => {
-    const a = m.param('deltam', i) * Math.pow(M0(i), eta(i)) + m.param('deltad', i) * Math.pow(D0(i), eta(i));
-    return Q0(i) / Math.pow(a, 1 / eta(i));
-  });
+  par(
+    'gamma',
+    ['i'],
+    'scale parameter in Armington function',
+    'Q0(i)/(deltam(i)*M0(i)**eta(i) + deltad(i)*D0(i)**eta(i))**(1/eta(i))',
+    (i) => {
+      const a = m.param('deltam', i) * Math.pow(M0(i), eta(i)) + m.param('deltad', i) * Math.pow(D0(i), eta(i));
+      return Q0(i) / Math.pow(a, 1 / eta(i));
+    },
+  );
   const xe = (i: string) => Math.pow(E0(i), 1 - phi(i));
   const xd = (i: string) => Math.pow(D0(i), 1 - phi(i));
   const XE = 'E0(i)**(1 - phi(i))';
   const XD = 'D0(i)**(1 - phi(i))';
   par('xie', ['i'], 'share parameter in transformation function (exports)', `${XE}/(${XE} + ${XD})`, (i) => xe(i) / (xe(i) + xd(i)));
   par('xid', ['i'], 'share parameter in transformation function (domestic)', `${XD}/(${XE} + ${XD})`, (i) => xd(i) / (xe(i) + xd(i)));
-  par('theta', ['i'], 'scale parameter in transformation function', 'Z0(i)/(xie(i)*E0(i)**phi(i) + xid(i)*D0(i)**phi(i))**(1/phi(i))', (i) => {
-    const a = m.param('xie', i) * Math.pow(E0(i), phi(i)) + m.param('xid', i) * Math.pow(D0(i), phi(i));
-    return Z0(i) / Math.pow(a, 1 / phi(i));
-  });
+  par(
+    'theta',
+    ['i'],
+    'scale parameter in transformation function',
+    'Z0(i)/(xie(i)*E0(i)**phi(i) + xid(i)*D0(i)**phi(i))**(1/phi(i))',
+    (i) => {
+      const a = m.param('xie', i) * Math.pow(E0(i), phi(i)) + m.param('xid', i) * Math.pow(D0(i), phi(i));
+      return Z0(i) / Math.pow(a, 1 / phi(i));
+    },
+  );
   par('ssp', [], 'average propensity for private saving', 'Sp0/sum(h, FF(h))', () => Sp0() / sumF(FF));
-  par('ssg', [], 'average propensity for government saving', 'Sg0/(Td0 + sum(j, Tz0(j)) + sum(j, Tm0(j)))', () => Sg0() / (Td0() + sumG(Tz0) + sumG(Tm0)));
+  par(
+    'ssg',
+    [],
+    'average propensity for government saving',
+    'Sg0/(Td0 + sum(j, Tz0(j)) + sum(j, Tm0(j)))',
+    () => Sg0() / (Td0() + sumG(Tz0) + sumG(Tm0)),
+  );
   par('taud', [], 'direct tax rate', 'Td0/sum(h, FF(h))', () => Td0() / sumF(FF));
 
   // variables: levels at the benchmark, lower bounds as in the GAMS file
@@ -226,7 +278,14 @@ export function calibrateStdcge(sam: SamInput, params: Readonly<Record<string, u
   v('Tz', ['j'], 'production tax', 'Tz0(j)', Tz0, 0);
   v('Tm', ['i'], 'import tariff', 'Tm0(i)', Tm0, 0);
   v('Sf', [], 'foreign saving in foreign currency', 'Sf0', Sf0, -Infinity);
-  v('UU', [], 'utility', 'prod(i, Xp0(i)**alpha(i))', () => goods.reduce((p, i) => p * Math.pow(Xp0(i), m.param('alpha', i)), 1), -Infinity);
+  v(
+    'UU',
+    [],
+    'utility',
+    'prod(i, Xp0(i)**alpha(i))',
+    () => goods.reduce((p, i) => p * Math.pow(Xp0(i), m.param('alpha', i)), 1),
+    -Infinity,
+  );
 
   m.equations(STDCGE_EQUATIONS, DESCRIPTIONS);
 
@@ -243,7 +302,12 @@ export function calibrateStdcge(sam: SamInput, params: Readonly<Record<string, u
     households: [{ household: 'HOH', goods: 'i', consumption: 'Xp', price: 'pq', share: 'alpha' }],
     calibration: rec.result(),
     gdp: (L: LevelReader, B: LevelReader) => {
-      const fd = (R: LevelReader) => goods.reduce((s, i) => s + R('pq', [i]) * (L('Xp', [i]) + L('Xg', [i]) + L('Xv', [i])) + R('pe', [i]) * L('E', [i]) - R('pm', [i]) * L('M', [i]), 0);
+      const fd = (R: LevelReader) =>
+        goods.reduce(
+          (s, i) =>
+            s + R('pq', [i]) * (L('Xp', [i]) + L('Xg', [i]) + L('Xv', [i])) + R('pe', [i]) * L('E', [i]) - R('pm', [i]) * L('M', [i]),
+          0,
+        );
       return { nominal: fd(L), real: fd(B) };
     },
     samOf: (L: LevelReader, P: ParameterReader) => {

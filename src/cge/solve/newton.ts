@@ -77,7 +77,12 @@ export class ConvergenceError extends NumericError {
   /** Free variables at one of their bounds. */
   readonly atBounds: readonly VariableAtBound[];
 
-  constructor(code: string, message: string, location: Location | undefined, detail: { largestResiduals: NamedResidual[]; history: NewtonIterate[]; atBounds: VariableAtBound[] }) {
+  constructor(
+    code: string,
+    message: string,
+    location: Location | undefined,
+    detail: { largestResiduals: NamedResidual[]; history: NewtonIterate[]; atBounds: VariableAtBound[] },
+  ) {
     super(code, message, location);
     this.largestResiduals = detail.largestResiduals;
     this.history = detail.history;
@@ -152,13 +157,26 @@ export function newtonSolve(
       if (x[j] <= lower[j]) atBounds.push({ variable: ref.name, index: ref.index, level: x[j], bound: 'lower' });
       else if (x[j] >= upper[j]) atBounds.push({ variable: ref.name, index: ref.index, level: x[j], bound: 'upper' });
     }
-    const named = largest.slice(0, 5).map((r) => `${formatRef({ name: r.equation, index: r.index })} = ${r.residual.toPrecision(4)}`).join(', ');
-    const bounds = atBounds.length ? `; at bounds: ${atBounds.slice(0, 8).map((a) => `${formatRef({ name: a.variable, index: a.index })}=${a.bound}`).join(', ')}` : '';
-    throw new ConvergenceError(code, `${message}; largest residuals: ${named}${bounds}`, loc ?? (largest[0] ? { equation: largest[0].equation, index: largest[0].index } : undefined), {
-      largestResiduals: largest,
-      history,
-      atBounds,
-    });
+    const named = largest
+      .slice(0, 5)
+      .map((r) => `${formatRef({ name: r.equation, index: r.index })} = ${r.residual.toPrecision(4)}`)
+      .join(', ');
+    const bounds = atBounds.length
+      ? `; at bounds: ${atBounds
+          .slice(0, 8)
+          .map((a) => `${formatRef({ name: a.variable, index: a.index })}=${a.bound}`)
+          .join(', ')}`
+      : '';
+    throw new ConvergenceError(
+      code,
+      `${message}; largest residuals: ${named}${bounds}`,
+      loc ?? (largest[0] ? { equation: largest[0].equation, index: largest[0].index } : undefined),
+      {
+        largestResiduals: largest,
+        history,
+        atBounds,
+      },
+    );
   };
 
   cm.jacobian(x, p, q, Ffull, Jfull);
@@ -178,13 +196,17 @@ export function newtonSolve(
   if (!Number.isFinite(res)) {
     const bad = [...rows.keys()].find((k) => !Number.isFinite(Ffull[rows[k]]))!;
     const ref = sys.rowRefs[bad];
-    fail('NONFINITE_RESIDUAL', `the residual of ${formatRef(ref)} is ${Ffull[rows[bad]]} at the starting point`, Ffull, { equation: ref.name, index: ref.index });
+    fail('NONFINITE_RESIDUAL', `the residual of ${formatRef(ref)} is ${Ffull[rows[bad]]} at the starting point`, Ffull, {
+      equation: ref.name,
+      index: ref.index,
+    });
   }
   let f = merit(Ffull);
   let it = 0;
   for (;;) {
     if (res <= tol) break;
-    if (it >= maxIt) fail('NOT_CONVERGED', `Newton's method did not converge in ${maxIt} iterations (scaled residual ${res.toExponential(3)})`, Ffull);
+    if (it >= maxIt)
+      fail('NOT_CONVERGED', `Newton's method did not converge in ${maxIt} iterations (scaled residual ${res.toExponential(3)})`, Ffull);
     it++;
     for (let k = 0; k < Jr.length; k++) Jr[k] = Jfull[gather[k]];
     for (let c = 0; c < n; c++) {
@@ -200,7 +222,10 @@ export function newtonSolve(
         while (pattern.colPtr[c + 1] <= k) c++;
         const rr = sys.rowRefs[pattern.rowIdx[k]];
         const cr = sys.colRefs[c];
-        fail('NONFINITE_JACOBIAN', `the derivative of ${formatRef(rr)} with respect to ${formatRef(cr)} is ${Jr[k]}`, Ffull, { equation: rr.name, index: rr.index });
+        fail('NONFINITE_JACOBIAN', `the derivative of ${formatRef(rr)} with respect to ${formatRef(cr)} is ${Jr[k]}`, Ffull, {
+          equation: rr.name,
+          index: rr.index,
+        });
       }
     }
     try {
@@ -209,7 +234,11 @@ export function newtonSolve(
       if (err instanceof NumericError) {
         const col = typeof err.location?.column === 'number' ? err.location.column - 1 : -1;
         const cr = col >= 0 && col < n ? sys.colRefs[col] : undefined;
-        fail('SINGULAR_JACOBIAN', `the Jacobian is numerically singular${cr ? ` at variable ${formatRef(cr)}` : ''} (iteration ${it})`, Ffull);
+        fail(
+          'SINGULAR_JACOBIAN',
+          `the Jacobian is numerically singular${cr ? ` at variable ${formatRef(cr)}` : ''} (iteration ${it})`,
+          Ffull,
+        );
       }
       throw err;
     }
@@ -242,7 +271,11 @@ export function newtonSolve(
     history.push({ iteration: it, residual: res, step: accepted ? alpha : 0 });
     if (!accepted) {
       cm.residual(x, p, q, Ffull);
-      fail('LINE_SEARCH_FAILED', `no step along the Newton direction reduces the residuals (iteration ${it}, scaled residual ${res.toExponential(3)})`, Ffull);
+      fail(
+        'LINE_SEARCH_FAILED',
+        `no step along the Newton direction reduces the residuals (iteration ${it}, scaled residual ${res.toExponential(3)})`,
+        Ffull,
+      );
     }
     x.set(xTrial);
     cm.jacobian(x, p, q, Ffull, Jfull);
@@ -252,6 +285,7 @@ export function newtonSolve(
   }
   let maxAbs = 0;
   for (let k = 0; k < n; k++) maxAbs = Math.max(maxAbs, Math.abs(Ffull[rows[k]]));
-  for (let c = 0; c < n; c++) if (!Number.isFinite(x[cols[c]])) fail('NONFINITE_SOLUTION', `variable ${formatRef(sys.colRefs[c])} is not finite`, Ffull);
+  for (let c = 0; c < n; c++)
+    if (!Number.isFinite(x[cols[c]])) fail('NONFINITE_SOLUTION', `variable ${formatRef(sys.colRefs[c])} is not finite`, Ffull);
   return { iterations: it, scaledResidual: res, maxResidual: maxAbs, history, residuals: Ffull, jacobian: Jfull };
 }

@@ -31,7 +31,13 @@ export interface StructuralReport {
 
 /** Structural rank and the over- and under-determined parts of a pattern. */
 export function structuralAnalysis(a: Pattern): StructuralReport {
-  const dm = dulmageMendelsohn({ nRows: a.nRows, nCols: a.nCols, colPtr: a.colPtr, rowIdx: a.rowIdx, values: new Float64Array(a.rowIdx.length) });
+  const dm = dulmageMendelsohn({
+    nRows: a.nRows,
+    nCols: a.nCols,
+    colPtr: a.colPtr,
+    rowIdx: a.rowIdx,
+    values: new Float64Array(a.rowIdx.length),
+  });
   return {
     structuralRank: dm.structuralRank,
     overdeterminedRows: dm.overdetermined.rows,

@@ -70,7 +70,9 @@ export function reduceSystem(cm: CompiledModel, fixed: Uint8Array, dropped: Uint
     throw new ModelError(
       'NOT_SQUARE',
       `model ${cm.model.name} has ${rows.length} equations and ${cols.length} free variables after the closure` +
-        (rows.length > cols.length ? ` (${rows.length - cols.length} equation(s) too many)` : ` (${cols.length - rows.length} variable(s) too many)`) +
+        (rows.length > cols.length
+          ? ` (${rows.length - cols.length} equation(s) too many)`
+          : ` (${cols.length - rows.length} variable(s) too many)`) +
         (unmatchedRows.length ? `; equations that cannot all be matched: ${names(rowRefs, unmatchedRows)}` : '') +
         (unmatchedCols.length ? `; variables that cannot all be matched: ${names(colRefs, unmatchedCols)}` : ''),
       unmatchedRows.length ? { equation: rowRefs[unmatchedRows[0]].name, index: rowRefs[unmatchedRows[0]].index } : undefined,
@@ -97,7 +99,13 @@ function structuralError(
     first !== undefined ? { equation: rowRefs[first].name, index: rowRefs[first].index } : undefined,
   );
   return Object.assign(err, {
-    overdetermined: { equations: report.overdeterminedRows.map((k) => formatRef(rowRefs[k])), variables: report.overdeterminedCols.map((k) => formatRef(colRefs[k])) },
-    underdetermined: { equations: report.underdeterminedRows.map((k) => formatRef(rowRefs[k])), variables: report.underdeterminedCols.map((k) => formatRef(colRefs[k])) },
+    overdetermined: {
+      equations: report.overdeterminedRows.map((k) => formatRef(rowRefs[k])),
+      variables: report.overdeterminedCols.map((k) => formatRef(colRefs[k])),
+    },
+    underdetermined: {
+      equations: report.underdeterminedRows.map((k) => formatRef(rowRefs[k])),
+      variables: report.underdeterminedCols.map((k) => formatRef(colRefs[k])),
+    },
   });
 }

@@ -14,7 +14,8 @@ import { distributionMean, distributionSd, type Distribution } from './distribut
  * @returns 2n rows of n standardised coordinates (row-major), each row weighted 1/(2n)
  */
 export function stroud3Points(n: number): Float64Array[] {
-  if (!Number.isInteger(n) || n < 1) throw new UsageError('SSA_NO_PARAMETERS', `Stroud quadrature needs at least one uncertain parameter, got ${n}`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UsageError('SSA_NO_PARAMETERS', `Stroud quadrature needs at least one uncertain parameter, got ${n}`);
   const points: Float64Array[] = [];
   for (let k = 1; k <= 2 * n; k++) {
     const x = new Float64Array(n);

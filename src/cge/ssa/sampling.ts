@@ -10,12 +10,9 @@ export type UniformSource = () => number;
  * shuffled independently per parameter. Same source state → same samples.
  * @returns `draws` rows, one value per distribution
  */
-export function latinHypercubeSamples(
-  distributions: readonly Distribution[],
-  draws: number,
-  uniform: UniformSource,
-): Float64Array[] {
-  if (!Number.isInteger(draws) || draws < 1) throw new UsageError('SSA_BAD_DRAWS', `the number of Monte Carlo draws must be a positive integer, got ${draws}`);
+export function latinHypercubeSamples(distributions: readonly Distribution[], draws: number, uniform: UniformSource): Float64Array[] {
+  if (!Number.isInteger(draws) || draws < 1)
+    throw new UsageError('SSA_BAD_DRAWS', `the number of Monte Carlo draws must be a positive integer, got ${draws}`);
   const rows = Array.from({ length: draws }, () => new Float64Array(distributions.length));
   const order = new Int32Array(draws);
   distributions.forEach((dist, j) => {

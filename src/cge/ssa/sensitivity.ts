@@ -55,7 +55,8 @@ export interface SensitivityResult {
  * summaries; a failed quadrature point fails the analysis (its weights would no longer hold).
  */
 export async function runSensitivity<Setup>(options: SensitivityOptions<Setup>): Promise<SensitivityResult> {
-  if (options.parameters.length === 0) throw new UsageError('SSA_NO_PARAMETERS', 'sensitivity analysis needs at least one uncertain parameter');
+  if (options.parameters.length === 0)
+    throw new UsageError('SSA_NO_PARAMETERS', 'sensitivity analysis needs at least one uncertain parameter');
   options.parameters.forEach((p, i) => {
     const problem = distributionProblem(p.distribution);
     if (problem) throw new UsageError('SSA_BAD_DISTRIBUTION', `${p.name}: ${problem}`, { jsonPath: `/parameters/${i}/distribution` });
@@ -65,7 +66,8 @@ export async function runSensitivity<Setup>(options: SensitivityOptions<Setup>):
   if (options.method === 'quadrature') {
     samples = stroud3Samples(dists);
   } else {
-    if (!options.uniform) throw new UsageError('SSA_NO_RANDOM_SOURCE', 'Monte Carlo sensitivity analysis needs a seeded uniform random source');
+    if (!options.uniform)
+      throw new UsageError('SSA_NO_RANDOM_SOURCE', 'Monte Carlo sensitivity analysis needs a seeded uniform random source');
     const draws = options.draws ?? 1000;
     if (!Number.isInteger(draws) || draws < 1 || draws > MAX_SSA_DRAWS) {
       throw new UsageError('SSA_BAD_DRAWS', `the number of Monte Carlo draws must be an integer from 1 to ${MAX_SSA_DRAWS}, got ${draws}`);
@@ -90,7 +92,11 @@ export async function runSensitivity<Setup>(options: SensitivityOptions<Setup>):
     );
   }
   const good = outcomes.flatMap((o) => (o.ok ? [o.result] : [])) as SampleResult[];
-  if (good.length === 0) throw new NumericError('SSA_ALL_SAMPLES_FAILED', `the model could not be solved at any of the ${samples.length} samples: ${failures[0]?.error}`);
+  if (good.length === 0)
+    throw new NumericError(
+      'SSA_ALL_SAMPLES_FAILED',
+      `the model could not be solved at any of the ${samples.length} samples: ${failures[0]?.error}`,
+    );
   const names = Object.keys(good[0]!).sort();
   const levels = options.method === 'monte-carlo' ? (options.levels ?? [5, 50, 95]) : [];
   const summaries: Record<string, ResultSummary> = {};

@@ -40,7 +40,11 @@ async function loadDefinition(name: string): Promise<CgeModelDefinition> {
     const mod = (await import(pathToFileURL(path).href)) as { default?: CgeModelDefinition; model?: CgeModelDefinition };
     const def = mod.default ?? mod.model;
     if (!def || typeof def.calibrate !== 'function') {
-      throw new InputError('MODEL_FILE_INVALID', 'a model file must export (default or `model`) an object with name, description and calibrate(sam, params)', { file: name });
+      throw new InputError(
+        'MODEL_FILE_INVALID',
+        'a model file must export (default or `model`) an object with name, description and calibrate(sam, params)',
+        { file: name },
+      );
     }
     return def;
   }
@@ -54,7 +58,9 @@ async function loadParams(def: CgeModelDefinition, file: string | undefined): Pr
   try {
     return { params: JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>, file: path };
   } catch (err) {
-    throw new InputError('PARAMS_UNREADABLE', `cannot read the parameter file: ${err instanceof Error ? err.message : String(err)}`, { file: path });
+    throw new InputError('PARAMS_UNREADABLE', `cannot read the parameter file: ${err instanceof Error ? err.message : String(err)}`, {
+      file: path,
+    });
   }
 }
 
@@ -62,7 +68,8 @@ async function prepare(opts: { model: string; sam?: string; params?: string }): 
   const def = await loadDefinition(opts.model);
   const shipped = def.documentation?.data.sam;
   const samPath = opts.sam ?? (shipped ? join(PACKAGE_ROOT, shipped) : join(DATASETS, def.name, 'sam.csv'));
-  if (!existsSync(samPath)) throw new UsageError('USAGE_SAM_MISSING', `--sam is required for model ${def.name} (no shipped SAM at ${samPath})`);
+  if (!existsSync(samPath))
+    throw new UsageError('USAGE_SAM_MISSING', `--sam is required for model ${def.name} (no shipped SAM at ${samPath})`);
   const read = await readSamCsv(samPath);
   const sam: SamInput = { accounts: read.accounts, values: read.values, file: samPath };
   const { params, file } = await loadParams(def, opts.params);
@@ -82,8 +89,8 @@ export function register(program: Command): void {
     .command('solve')
     .description('calibrate a model to a SAM, solve the benchmark and each scenario; write results.json and results.csv')
     .requiredOption('--model <name|file>', `library model (${Object.keys(MODEL_LIBRARY).sort().join(', ')}) or a model file (.ts/.js)`)
-    .option('--sam <file>', 'SAM CSV (rows receive, columns pay); default: the model\'s shipped SAM')
-    .option('--params <file>', 'parameter file (elasticities, world prices, numeraire); default: the model\'s shipped one')
+    .option('--sam <file>', "SAM CSV (rows receive, columns pay); default: the model's shipped SAM")
+    .option('--params <file>', "parameter file (elasticities, world prices, numeraire); default: the model's shipped one")
     .option('--scenario <file...>', 'scenario JSON file(s) (guidelines/schemas/scenario.schema.json)')
     .requiredOption('--out <dir>', 'output folder')
     .action(async (opts: { model: string; sam?: string; params?: string; scenario?: string[]; out: string }) => {
@@ -91,14 +98,18 @@ export function register(program: Command): void {
       const prep = await prepare(opts);
       process.stdout.write(`${sizeLine(prep)}\n`);
       const bench = solveBenchmark(prep);
-      process.stdout.write(`benchmark: ${bench.newton.iterations} Newton iteration(s), max residual ${bench.newton.maxResidual.toExponential(2)}\n`);
+      process.stdout.write(
+        `benchmark: ${bench.newton.iterations} Newton iteration(s), max residual ${bench.newton.maxResidual.toExponential(2)}\n`,
+      );
       const results = [];
       for (const file of opts.scenario ?? []) {
         for (const sc of await readScenarioFile(file)) {
           const r = runScenario(prep, bench, sc, file);
           results.push(r);
           const w = r.welfare.map((h) => `${h.household} EV ${h.ev.toFixed(4)} CV ${h.cv.toFixed(4)}`).join('; ');
-          process.stdout.write(`scenario ${r.name}: ${r.iterations} iteration(s), scaled residual ${r.scaledResidual.toExponential(2)}; ${w}; real GDP ${(100 * (r.gdp.real / r.gdp.realBase - 1)).toFixed(3)}%\n`);
+          process.stdout.write(
+            `scenario ${r.name}: ${r.iterations} iteration(s), scaled residual ${r.scaledResidual.toExponential(2)}; ${w}; real GDP ${(100 * (r.gdp.real / r.gdp.realBase - 1)).toFixed(3)}%\n`,
+          );
         }
       }
       const paths = await writeCgeResults(opts.out, cgeResultsDocument(prep.compiled.model.name, bench, results));
@@ -109,21 +120,27 @@ export function register(program: Command): void {
     .command('show')
     .description('list a calibrated model: its size, sets, variables and equations in the GAMS-like text form')
     .requiredOption('--model <name|file>', 'library model or model file')
-    .option('--sam <file>', 'SAM CSV; default: the model\'s shipped SAM')
-    .option('--params <file>', 'parameter file; default: the model\'s shipped one')
+    .option('--sam <file>', "SAM CSV; default: the model's shipped SAM")
+    .option('--params <file>', "parameter file; default: the model's shipped one")
     .action(async (opts: { model: string; sam?: string; params?: string }) => {
       const prep = await prepare(opts);
       const m = prep.calibrated.model;
       const lines = [sizeLine(prep), '', 'Sets'];
       for (const s of m.setList) lines.push(`  ${s.name}  /${s.elements.join(', ')}/${s.description ? `  '${s.description}'` : ''}`);
       lines.push('', 'Variables');
-      for (const v of m.variableList) lines.push(`  ${v.name}${v.domain.length ? `(${v.domain.join(',')})` : ''}${v.description ? `  '${v.description}'` : ''}`);
+      for (const v of m.variableList)
+        lines.push(`  ${v.name}${v.domain.length ? `(${v.domain.join(',')})` : ''}${v.description ? `  '${v.description}'` : ''}`);
       lines.push('', 'Equations');
       for (const e of m.equationList) {
-        lines.push(`  ${e.source ?? `${e.name}${e.domain.length ? `(${e.domain.join(',')})` : ''}.. ${formatExpr(e.lhs)} =e= ${formatExpr(e.rhs)}`}${e.source ? ';' : ';'}${e.description ? `   * ${e.description}` : ''}`);
+        lines.push(
+          `  ${e.source ?? `${e.name}${e.domain.length ? `(${e.domain.join(',')})` : ''}.. ${formatExpr(e.lhs)} =e= ${formatExpr(e.rhs)}`}${e.source ? ';' : ';'}${e.description ? `   * ${e.description}` : ''}`,
+        );
       }
       const c = prep.calibrated.closures[prep.calibrated.defaultClosure];
-      lines.push('', `Closure ${c.name}: fixed ${c.fix.map((f) => `${f.variable}${f.index ? `(${f.index.join(',')})` : ''}`).join(', ')}; dropped ${(c.drop ?? []).map((d) => `${d.equation}${d.index ? `(${d.index.join(',')})` : ''}`).join(', ') || 'none'}`);
+      lines.push(
+        '',
+        `Closure ${c.name}: fixed ${c.fix.map((f) => `${f.variable}${f.index ? `(${f.index.join(',')})` : ''}`).join(', ')}; dropped ${(c.drop ?? []).map((d) => `${d.equation}${d.index ? `(${d.index.join(',')})` : ''}`).join(', ') || 'none'}`,
+      );
       process.stdout.write(`${lines.join('\n')}\n`);
     });
 
@@ -133,13 +150,17 @@ export function register(program: Command): void {
       "write a model's document (Markdown) from its definition, like a GAMS listing: sets, equations, variables, parameters with their calibration, closures, and the model's own prose and assumptions",
     )
     .option('--model <name|file>', `library model (${Object.keys(MODEL_LIBRARY).sort().join(', ')}) or a model file`)
-    .option('--all', "rewrite the documents of every library model where their documentation puts them (docs/models/)")
+    .option('--all', 'rewrite the documents of every library model where their documentation puts them (docs/models/)')
     .option('--sam <file>', "SAM CSV to calibrate to (default: the data the model's documentation names; required for a model file)")
     .option('--params <file>', 'parameter file to calibrate with')
     .option('--out <file>', 'write the document to this file (default: print it)')
     .action(async (opts: { model?: string; all?: boolean; sam?: string; params?: string; out?: string }) => {
       if (opts.all) {
-        if (opts.model || opts.sam || opts.params || opts.out) throw new UsageError('USAGE_DOCUMENT_ALL', '--all writes every library model to its own place: give no --model, --sam, --params or --out with it');
+        if (opts.model || opts.sam || opts.params || opts.out)
+          throw new UsageError(
+            'USAGE_DOCUMENT_ALL',
+            '--all writes every library model to its own place: give no --model, --sam, --params or --out with it',
+          );
         for (const def of Object.values(MODEL_LIBRARY)) {
           if (!def.documentation) continue;
           const path = join(PACKAGE_ROOT, def.documentation.path);
@@ -150,7 +171,10 @@ export function register(program: Command): void {
       }
       if (!opts.model) throw new UsageError('USAGE_MODEL_MISSING', 'give --model <name|file>, or --all');
       const def = await loadDefinition(opts.model);
-      const text = await buildModelDocument(def, { ...(opts.sam ? { sam: opts.sam } : {}), ...(opts.params ? { params: opts.params } : {}) });
+      const text = await buildModelDocument(def, {
+        ...(opts.sam ? { sam: opts.sam } : {}),
+        ...(opts.params ? { params: opts.params } : {}),
+      });
       if (opts.out) {
         await writeFileAtomic(opts.out, text);
         process.stdout.write(`wrote ${opts.out}\n`);
@@ -159,10 +183,12 @@ export function register(program: Command): void {
 
   cge
     .command('check')
-    .description('replication check (the calibrated benchmark solves and reproduces the SAM) and, with --homogeneity, the homogeneity check')
+    .description(
+      'replication check (the calibrated benchmark solves and reproduces the SAM) and, with --homogeneity, the homogeneity check',
+    )
     .requiredOption('--model <name|file>', 'library model or model file')
-    .option('--sam <file>', 'SAM CSV; default: the model\'s shipped SAM')
-    .option('--params <file>', 'parameter file; default: the model\'s shipped one')
+    .option('--sam <file>', "SAM CSV; default: the model's shipped SAM")
+    .option('--params <file>', "parameter file; default: the model's shipped one")
     .option('--homogeneity', 'also check that doubling the numeraire doubles nominal and keeps real variables')
     .action(async (opts: { model: string; sam?: string; params?: string; homogeneity?: boolean }) => {
       const prep = await prepare(opts);
@@ -175,7 +201,9 @@ export function register(program: Command): void {
       let ok = rep.passed;
       if (opts.homogeneity) {
         const h = homogeneityCheck(prep, rep.benchmark);
-        process.stdout.write(`homogeneity: ${h.passed ? 'PASSED' : 'FAILED'} — ${h.numeraire} ×${h.factor}: largest deviation ${h.maxDeviation.toExponential(2)} (${h.worst}), ${h.iterations} iteration(s)\n`);
+        process.stdout.write(
+          `homogeneity: ${h.passed ? 'PASSED' : 'FAILED'} — ${h.numeraire} ×${h.factor}: largest deviation ${h.maxDeviation.toExponential(2)} (${h.worst}), ${h.iterations} iteration(s)\n`,
+        );
         ok = ok && h.passed;
       }
       if (!ok) process.exitCode = 1;

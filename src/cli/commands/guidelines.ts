@@ -11,9 +11,7 @@ import { checkOutDir } from '../out-path.js';
 
 /** Registers `digicge guidelines build` and `digicge guidelines check`. */
 export function register(program: Command): void {
-  const g = program
-    .command('guidelines')
-    .description('the machine-readable ASEAN guideline: render its documents, validate its files');
+  const g = program.command('guidelines').description('the machine-readable ASEAN guideline: render its documents, validate its files');
 
   g.command('build')
     .description('render the human-readable guideline (Markdown chapters) from guidelines/')
@@ -44,7 +42,8 @@ export function register(program: Command): void {
         process.stdout.write(`skipped comparison of the rendered documents: ${dir} does not exist\n`);
       } else if (opts.docsCheck && errors === 0) {
         const stale = staleGuidelineDocs(dir);
-        for (const s of stale) process.stdout.write(`STALE   ${join(relative(process.cwd(), dir) || '.', s)} (run: digicge guidelines build)\n`);
+        for (const s of stale)
+          process.stdout.write(`STALE   ${join(relative(process.cwd(), dir) || '.', s)} (run: digicge guidelines build)\n`);
         const derived = staleDerivedFiles();
         for (const f of derived) process.stdout.write(`STALE   ${f} (derived from the data structure definition; run: npm run dsd)\n`);
         errors += stale.length + derived.length;

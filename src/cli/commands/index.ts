@@ -12,14 +12,34 @@ interface CommandEntry {
  * only when that command runs, so `digicge --help` and each command start quickly.
  */
 export const COMMANDS: readonly CommandEntry[] = [
-  { name: 'demo', summary: 'run the whole pipeline on the embedded default data and say where each deliverable is', load: () => import('./demo.js') },
-  { name: 'guidelines', summary: 'the ASEAN guideline: check its files, render its documents, resolve area codes', load: () => import('./guidelines.js') },
+  {
+    name: 'demo',
+    summary: 'run the whole pipeline on the embedded default data and say where each deliverable is',
+    load: () => import('./demo.js'),
+  },
+  {
+    name: 'guidelines',
+    summary: 'the ASEAN guideline: check its files, render its documents, resolve area codes',
+    load: () => import('./guidelines.js'),
+  },
   { name: 'mapping', summary: 'source mappings: draft one from a national file, upgrade an older one', load: () => import('./mapping.js') },
-  { name: 'harmonise', summary: 'harmonise national files under the guideline: observations, rejects, quality report', load: () => import('./harmonise.js') },
+  {
+    name: 'harmonise',
+    summary: 'harmonise national files under the guideline: observations, rejects, quality report',
+    load: () => import('./harmonise.js'),
+  },
   { name: 'divide', summary: 'digital-divide metrics from harmonised observations', load: () => import('./divide.js') },
   { name: 'sam', summary: 'social accounting matrices: check, build, split, balance, convert', load: () => import('./sam.js') },
-  { name: 'multipliers', summary: 'Leontief, Ghosh and SAM multipliers, linkages, digital-economy share', load: () => import('./multipliers.js') },
-  { name: 'cge', summary: 'computable general equilibrium models: calibrate to a SAM, check, solve scenarios', load: () => import('./cge.js') },
+  {
+    name: 'multipliers',
+    summary: 'Leontief, Ghosh and SAM multipliers, linkages, digital-economy share',
+    load: () => import('./multipliers.js'),
+  },
+  {
+    name: 'cge',
+    summary: 'computable general equilibrium models: calibrate to a SAM, check, solve scenarios',
+    load: () => import('./cge.js'),
+  },
   { name: 'simulate', summary: 'digital-divide scenarios on the economy-wide database', load: () => import('./simulate.js') },
   { name: 'report', summary: 'the HTML report, Excel workbook and summary from pipeline outputs', load: () => import('./report.js') },
 ];

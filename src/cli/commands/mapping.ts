@@ -32,9 +32,16 @@ export function register(program: Command): void {
     .option('--period <YYYY>', 'period of a table that has no year column')
     .option('--release-date <YYYY-MM-DD>', 'release date, when the file does not say')
     .action(async (file: string, opts: { out: string; sheet?: string; indicator?: string; period?: string; releaseDate?: string }) => {
-      if (opts.releaseDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.releaseDate)) throw new UsageError('USAGE_BAD_DATE', `--release-date ${opts.releaseDate} is not a date YYYY-MM-DD`);
+      if (opts.releaseDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.releaseDate))
+        throw new UsageError('USAGE_BAD_DATE', `--release-date ${opts.releaseDate} is not a date YYYY-MM-DD`);
       const sheet = opts.sheet === undefined ? undefined : /^\d+$/.test(opts.sheet) ? Number(opts.sheet) : opts.sheet;
-      const r = await draftMapping(file, { out: opts.out, ...(sheet !== undefined ? { sheet } : {}), ...(opts.indicator ? { indicator: opts.indicator } : {}), ...(opts.period ? { period: opts.period } : {}), ...(opts.releaseDate ? { releaseDate: opts.releaseDate } : {}) });
+      const r = await draftMapping(file, {
+        out: opts.out,
+        ...(sheet !== undefined ? { sheet } : {}),
+        ...(opts.indicator ? { indicator: opts.indicator } : {}),
+        ...(opts.period ? { period: opts.period } : {}),
+        ...(opts.releaseDate ? { releaseDate: opts.releaseDate } : {}),
+      });
       await writeFileAtomic(opts.out, `${JSON.stringify(r.mapping, null, 2)}\n`);
       for (const line of r.summary) process.stdout.write(`${line}\n`);
       process.stdout.write(`wrote ${opts.out} (a draft: check every $comment)\n`);
@@ -48,6 +55,8 @@ export function register(program: Command): void {
       const r = upgradeMapping(readJson(path), path);
       const out = opts.out ?? path;
       await writeFileAtomic(out, `${JSON.stringify(r.mapping, null, 2)}\n`);
-      process.stdout.write(r.changes.length ? `${r.changes.join('\n')}\nwrote ${out}\n` : `${path} is already in the current form; wrote ${out}\n`);
+      process.stdout.write(
+        r.changes.length ? `${r.changes.join('\n')}\nwrote ${out}\n` : `${path} is already in the current form; wrote ${out}\n`,
+      );
     });
 }

@@ -48,11 +48,21 @@ export function register(program: Command): void {
       'multiplier analysis of an input-output table or a SAM (labelled CSV): Leontief/Ghosh multipliers, ' +
         'linkages, digital value added; or SAM accounting multipliers with the Pyatt–Round decomposition',
     )
-    .argument('<table.csv>', 'labelled CSV: a SAM (same labels on rows and columns; rows receive, columns pay) or an IO table (Z block plus other rows/columns)')
+    .argument(
+      '<table.csv>',
+      'labelled CSV: a SAM (same labels on rows and columns; rows receive, columns pay) or an IO table (Z block plus other rows/columns)',
+    )
     .option('--type <type>', "'leontief' (IO multipliers) or 'sam' (accounting multipliers); default: sam when --endogenous is given")
     .option('--endogenous <labels>', 'sam: endogenous accounts, e.g. BRD,MLK,CAP,LAB,HOH', list)
-    .option('--blocks <blocks>', "sam: Pyatt–Round blocks, ';' between blocks, e.g. 'BRD,MLK;CAP,LAB;HOH' (default: production, factors, institutions from account groups)")
-    .option('--z-block <labels>', 'leontief: the sectors (Z block); default: the industries of a SAM with activity and commodity accounts (industry by industry: industry technology, import proportionality), its production accounts otherwise, or labels on both rows and columns of an IO table', list)
+    .option(
+      '--blocks <blocks>',
+      "sam: Pyatt–Round blocks, ';' between blocks, e.g. 'BRD,MLK;CAP,LAB;HOH' (default: production, factors, institutions from account groups)",
+    )
+    .option(
+      '--z-block <labels>',
+      'leontief: the sectors (Z block); default: the industries of a SAM with activity and commodity accounts (industry by industry: industry technology, import proportionality), its production accounts otherwise, or labels on both rows and columns of an IO table',
+      list,
+    )
     .option('--x <label>', 'leontief: row or column holding gross output (default: column totals of the sector columns)')
     .option('--final-demand <labels>', 'leontief: final-demand columns (default: y = x − row sums of Z)', list)
     .option('--value-added <labels>', 'leontief: value-added rows (default: x − column sums of Z)', list)
@@ -61,16 +71,25 @@ export function register(program: Command): void {
     .option('--satellite <labels>', 'leontief: satellite rows (employment, emissions…): multipliers M = S L and footprints D_cba', list)
     .option('--employment <label>', 'leontief: the satellite row holding employment, for employment multipliers')
     .option('--digital <labels>', 'leontief: digital sectors, for hypothetical extraction and the ADB digital value added share', list)
-    .option('--no-inverse', 'leontief: do not form or write the explicit Leontief inverse L.csv — recommended for large tables (an ADB MRIO of 2,555 sectors): every multiplier and footprint is computed by solves without it')
+    .option(
+      '--no-inverse',
+      'leontief: do not form or write the explicit Leontief inverse L.csv — recommended for large tables (an ADB MRIO of 2,555 sectors): every multiplier and footprint is computed by solves without it',
+    )
     .option('--out <dir>', 'folder for the CSV tables and summary.json', 'out/multipliers')
     .action(async (file: string, o: Options) => {
       const type = o.type ?? (o.endogenous ? 'sam' : 'leontief');
       checkOutDir(o.out);
       if (type === 'sam') {
         if (!o.endogenous?.length) {
-          throw new UsageError('USAGE_MISSING_ENDOGENOUS', 'SAM multipliers need the endogenous accounts: --endogenous BRD,MLK,CAP,LAB,HOH');
+          throw new UsageError(
+            'USAGE_MISSING_ENDOGENOUS',
+            'SAM multipliers need the endogenous accounts: --endogenous BRD,MLK,CAP,LAB,HOH',
+          );
         }
-        const blocks = o.blocks?.split(';').map(list).filter((b) => b.length);
+        const blocks = o.blocks
+          ?.split(';')
+          .map(list)
+          .filter((b) => b.length);
         const sam = await readSamCsv(file);
         const r = samAccountingMultipliers(sam, o.endogenous, blocks);
         const written = await writeSamMultipliers(o.out, r);

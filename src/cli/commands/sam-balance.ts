@@ -65,7 +65,8 @@ export interface SamBalanceCliOptions {
 
 const choice = <T extends string>(name: string, v: string | undefined, allowed: readonly T[]): T | undefined => {
   if (v === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(v)) throw new UsageError('USAGE_BAD_OPTION', `${name} must be one of ${allowed.join(', ')}, got '${v}'`);
+  if (!(allowed as readonly string[]).includes(v))
+    throw new UsageError('USAGE_BAD_OPTION', `${name} must be one of ${allowed.join(', ')}, got '${v}'`);
   return v as T;
 };
 
@@ -170,21 +171,42 @@ export function addBalanceCommand(sam: Command): void {
     )
     .argument('<prior>', 'prior matrix: a SAM (.csv, .xlsx, .json, .gms) or a labelled rectangular CSV')
     .requiredOption('--out <file>', 'where to write the balanced matrix (format from the extension)')
-    .option('--problem <json>', 'the whole balancing problem as JSON (schema guidelines/schemas/balance-problem.schema.json); the options below add to it')
+    .option(
+      '--problem <json>',
+      'the whole balancing problem as JSON (schema guidelines/schemas/balance-problem.schema.json); the options below add to it',
+    )
     .option('--method <name>', `balancing method: ${BALANCE_METHODS.join(', ')} (default ras)`)
-    .option('--row-totals <csv>', 'row totals: CSV account,total with optional lower,upper (a band) or an error term: support, or sd | sd_relative with points, and weights')
+    .option(
+      '--row-totals <csv>',
+      'row totals: CSV account,total with optional lower,upper (a band) or an error term: support, or sd | sd_relative with points, and weights',
+    )
     .option('--col-totals <csv>', 'column totals, as --row-totals')
     .option('--account-totals <csv>', 'SAM account totals (row and column at once), as --row-totals')
     .option('--fixed <csv>', 'cells that keep their values (any sign), CSV row,column,value')
-    .option('--cell-errors <csv>', 'cross-entropy: error terms on cells, CSV row,column (* for all),support | sd | sd_relative,points,weights,multiplicative')
-    .option('--macro <json>', 'macro controls (GDP and its components): [{name, cells: [{row, col, coef?}], value | lower, upper | support | sd, points, weights}] (the macro part of the balance-problem schema)')
+    .option(
+      '--cell-errors <csv>',
+      'cross-entropy: error terms on cells, CSV row,column (* for all),support | sd | sd_relative,points,weights,multiplicative',
+    )
+    .option(
+      '--macro <json>',
+      'macro controls (GDP and its components): [{name, cells: [{row, col, coef?}], value | lower, upper | support | sd, points, weights}] (the macro part of the balance-problem schema)',
+    )
     .option('--target <rule>', 'square SAM without totals (RAS, GRAS): average (default), rows or columns')
     .option('--form <form>', 'cross-entropy: flow (default) or coefficient (weighted by the estimated column totals)')
     .option('--no-cell-divergence', 'cross-entropy: leave out the cell-divergence term (every adjustable cell then needs an error term)')
     .option('--delta <x>', 'cross-entropy: δ inside the logarithms, as in the IFPRI GAMS programs (default 0)')
-    .option('--solver <name>', 'cross-entropy solver: auto (default), bregman (coordinate; large tables, bands) or newton (error terms on cells and accounts, coefficient form)')
-    .option('--negatives <how>', 'negative cells: keep (default; they keep their sign) or transpose (moved to the transposed cell and back, as the IFPRI programs)')
-    .option('--balance-accounts', 'cross-entropy: require income = expenditure per account (default for a SAM unless both row and column totals are given)')
+    .option(
+      '--solver <name>',
+      'cross-entropy solver: auto (default), bregman (coordinate; large tables, bands) or newton (error terms on cells and accounts, coefficient form)',
+    )
+    .option(
+      '--negatives <how>',
+      'negative cells: keep (default; they keep their sign) or transpose (moved to the transposed cell and back, as the IFPRI programs)',
+    )
+    .option(
+      '--balance-accounts',
+      'cross-entropy: require income = expenditure per account (default for a SAM unless both row and column totals are given)',
+    )
     .option('--no-balance-accounts', 'cross-entropy: do not require income = expenditure per account')
     .option('--tolerance <x>', 'largest allowed |total − target|, in the matrix units (default 1e-9 × largest total)')
     .option('--max-iterations <n>', 'largest number of iterations (default 10000)')

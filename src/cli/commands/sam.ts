@@ -35,7 +35,10 @@ async function groupsOption(opts: { group?: string[]; groups?: string }): Promis
     }
     for (const [k, g] of Object.entries(doc as Record<string, unknown>)) {
       if (typeof g !== 'string' || !isAccountGroup(g)) {
-        throw new UsageError('USAGE_BAD_OPTION', `unknown group '${String(g)}' for account '${k}'`, { file: opts.groups, jsonPath: `/${k}` });
+        throw new UsageError('USAGE_BAD_OPTION', `unknown group '${String(g)}' for account '${k}'`, {
+          file: opts.groups,
+          jsonPath: `/${k}`,
+        });
       }
       out[k] = g;
     }
@@ -45,7 +48,10 @@ async function groupsOption(opts: { group?: string[]; groups?: string }): Promis
     const label = spec.slice(0, eq);
     const g = spec.slice(eq + 1);
     if (eq <= 0 || !isAccountGroup(g)) {
-      throw new UsageError('USAGE_BAD_OPTION', `--group expects LABEL=GROUP with a group among activity, commodity, factor, household, enterprise, government, tax, savings-investment, rest-of-world, margin, other; got '${spec}'`);
+      throw new UsageError(
+        'USAGE_BAD_OPTION',
+        `--group expects LABEL=GROUP with a group among activity, commodity, factor, household, enterprise, government, tax, savings-investment, rest-of-world, margin, other; got '${spec}'`,
+      );
     }
     out[label] = g;
   }
@@ -109,42 +115,65 @@ export function addSamCommands(samCmd: Command): void {
 
   samCmd
     .command('aggregate')
-    .description('aggregate a SAM by a mapping of every account to a new account (JSON {"mapping": {old: new}, "groups"?: {new: group}, "source"?: text})')
+    .description(
+      'aggregate a SAM by a mapping of every account to a new account (JSON {"mapping": {old: new}, "groups"?: {new: group}, "source"?: text})',
+    )
     .argument('<in>', 'input SAM file')
     .argument('<out>', 'output SAM file (.json keeps the mapping in the provenance log)')
     .requiredOption('--mapping <file>', 'mapping JSON')
     .option('--strict', 'require every account in the mapping (default: accounts not named are kept)')
     .action(async (input: string, output: string, opts: { mapping: string; strict?: boolean }) => {
       checkOutFile(output, 'the output');
-      const doc = (await readJson(opts.mapping, 'mapping')) as { mapping?: Record<string, string>; groups?: Record<string, string>; source?: string };
+      const doc = (await readJson(opts.mapping, 'mapping')) as {
+        mapping?: Record<string, string>;
+        groups?: Record<string, string>;
+        source?: string;
+      };
       if (!doc || typeof doc !== 'object' || !doc.mapping || typeof doc.mapping !== 'object' || Array.isArray(doc.mapping)) {
-        throw new UsageError('USAGE_BAD_OPTION', 'the mapping file must hold {"mapping": {account: newAccount}}', { file: opts.mapping, jsonPath: '/mapping' });
+        throw new UsageError('USAGE_BAD_OPTION', 'the mapping file must hold {"mapping": {account: newAccount}}', {
+          file: opts.mapping,
+          jsonPath: '/mapping',
+        });
       }
       for (const [k, v] of Object.entries(doc.mapping)) {
         if (typeof v !== 'string' || v.trim() === '') {
-          throw new UsageError('USAGE_BAD_OPTION', `account '${k}' must map to the label of a new account (text), got ${JSON.stringify(v)}`, { file: opts.mapping, jsonPath: `/mapping/${k}` });
+          throw new UsageError(
+            'USAGE_BAD_OPTION',
+            `account '${k}' must map to the label of a new account (text), got ${JSON.stringify(v)}`,
+            { file: opts.mapping, jsonPath: `/mapping/${k}` },
+          );
         }
       }
       if (doc.groups !== undefined && (typeof doc.groups !== 'object' || doc.groups === null || Array.isArray(doc.groups))) {
-        throw new UsageError('USAGE_BAD_OPTION', 'groups must be an object {newAccount: group}', { file: opts.mapping, jsonPath: '/groups' });
+        throw new UsageError('USAGE_BAD_OPTION', 'groups must be an object {newAccount: group}', {
+          file: opts.mapping,
+          jsonPath: '/groups',
+        });
       }
       if (doc.source !== undefined && typeof doc.source !== 'string') {
         throw new UsageError('USAGE_BAD_OPTION', 'source must be text', { file: opts.mapping, jsonPath: '/source' });
       }
       const groups: Record<string, AccountGroup> = {};
       for (const [k, g] of Object.entries(doc.groups ?? {})) {
-        if (!isAccountGroup(g)) throw new UsageError('USAGE_BAD_OPTION', `unknown group '${g}'`, { file: opts.mapping, jsonPath: `/groups/${k}` });
+        if (!isAccountGroup(g))
+          throw new UsageError('USAGE_BAD_OPTION', `unknown group '${g}'`, { file: opts.mapping, jsonPath: `/groups/${k}` });
         groups[k] = g;
       }
       const sam = await readSam(input);
-      const out = aggregateSam(sam, doc.mapping, { groups, keepUnmapped: opts.strict !== true, ...(doc.source !== undefined ? { source: doc.source } : {}) });
+      const out = aggregateSam(sam, doc.mapping, {
+        groups,
+        keepUnmapped: opts.strict !== true,
+        ...(doc.source !== undefined ? { source: doc.source } : {}),
+      });
       await writeSam(output, out);
       process.stdout.write(`wrote ${output}: ${sam.n} accounts aggregated into ${out.n}\n`);
     });
 
   samCmd
     .command('split-digital')
-    .description('split the mixed sectors of a SAM into digital parts with the guideline shares (concordance THAI_SAM_2006, BPS_IO_2012, …)')
+    .description(
+      'split the mixed sectors of a SAM into digital parts with the guideline shares (concordance THAI_SAM_2006, BPS_IO_2012, …)',
+    )
     .argument('<in>', 'input SAM file')
     .argument('<out>', 'output SAM file (.json keeps the shares and citations in the provenance log)')
     .requiredOption('--concordance <id>', 'concordance of the guideline digital-sector classification')
@@ -160,7 +189,9 @@ export function addSamCommands(samCmd: Command): void {
 
   samCmd
     .command('split')
-    .description('split accounts by row and column shares keeping balance (JSON [{"account", "source", "parts": [{"label", "share"?, "rowShares"?, "colShares"?}]}])')
+    .description(
+      'split accounts by row and column shares keeping balance (JSON [{"account", "source", "parts": [{"label", "share"?, "rowShares"?, "colShares"?}]}])',
+    )
     .argument('<in>', 'input SAM file')
     .argument('<out>', 'output SAM file (.json keeps the shares and sources in the provenance log)')
     .requiredOption('--spec <file>', 'split specification JSON (one split or a list)')
@@ -170,7 +201,10 @@ export function addSamCommands(samCmd: Command): void {
       const specs = (Array.isArray(doc) ? doc : [doc]) as SplitSpec[];
       specs.forEach((sp, i) => {
         if (!sp || typeof sp.account !== 'string' || typeof sp.source !== 'string' || !Array.isArray(sp.parts)) {
-          throw new UsageError('USAGE_BAD_OPTION', 'each split needs "account", "source" and "parts"', { file: opts.spec, jsonPath: Array.isArray(doc) ? `/${i}` : '/' });
+          throw new UsageError('USAGE_BAD_OPTION', 'each split needs "account", "source" and "parts"', {
+            file: opts.spec,
+            jsonPath: Array.isArray(doc) ? `/${i}` : '/',
+          });
         }
       });
       const sam = await readSam(input);
@@ -185,9 +219,21 @@ function addBuildCommands(samCmd: Command): void {
   build
     .command('asean')
     .description('build the ASEAN CGE database: one balanced SAM per member state covered by ADB MRIO (US$ million)')
-    .option('--summary <file>', 'ADB MRIO summary CSV (default: the shipped datasets/adb_mrio/adbmrio_summary_2017-2022.csv)', shipped('datasets/adb_mrio/adbmrio_summary_2017-2022.csv'))
-    .option('--concordance <file>', 'ADB country concordance workbook (default: the shipped datasets/adb_mrio/countries_concordance.xlsx)', shipped('datasets/adb_mrio/countries_concordance.xlsx'))
-    .option('--thai-sam <file>', 'Thai SAM 2006, the prior structure (default: the shipped datasets/sam/thai/ThaiSAM2006.csv)', shipped('datasets/sam/thai/ThaiSAM2006.csv'))
+    .option(
+      '--summary <file>',
+      'ADB MRIO summary CSV (default: the shipped datasets/adb_mrio/adbmrio_summary_2017-2022.csv)',
+      shipped('datasets/adb_mrio/adbmrio_summary_2017-2022.csv'),
+    )
+    .option(
+      '--concordance <file>',
+      'ADB country concordance workbook (default: the shipped datasets/adb_mrio/countries_concordance.xlsx)',
+      shipped('datasets/adb_mrio/countries_concordance.xlsx'),
+    )
+    .option(
+      '--thai-sam <file>',
+      'Thai SAM 2006, the prior structure (default: the shipped datasets/sam/thai/ThaiSAM2006.csv)',
+      shipped('datasets/sam/thai/ThaiSAM2006.csv'),
+    )
     .option('--year <year>', 'year of the control totals', '2022')
     .requiredOption('--out <dir>', 'folder for <ISO3>.csv, controls.csv and build.json')
     .action(async (opts: { summary: string; concordance: string; thaiSam: string; year: string; out: string }) => {
@@ -200,7 +246,9 @@ function addBuildCommands(samCmd: Command): void {
       for (const m of result.notCovered) process.stdout.write(`${m.iso3}: not covered — ${m.reason}\n`);
       process.stdout.write(`wrote ${files.length} files to ${opts.out}\n`);
       if (result.sams.length === 0) {
-        process.stderr.write(`digicge: error: ${opts.summary}: no SAM was built for ${year}: no member state has control totals for that year [SAM_BUILD_NOTHING_BUILT]\n`);
+        process.stderr.write(
+          `digicge: error: ${opts.summary}: no SAM was built for ${year}: no member state has control totals for that year [SAM_BUILD_NOTHING_BUILT]\n`,
+        );
         process.exitCode = 1;
       }
     });
@@ -214,30 +262,41 @@ function addBuildCommands(samCmd: Command): void {
     .option('--total-sheet <name>', 'sheet of total flows (domestic + imports)', 'total produsen')
     .option('--digital <concordance>', 'split mixed sectors by the guideline digital shares of this concordance, e.g. BPS_IO_2012')
     .option('--area <code>', 'CL_AREA code for area-specific digital shares')
-    .action(async (opts: { table: string; macro: string; out: string; domesticSheet: string; totalSheet: string; digital?: string; area?: string }) => {
-      checkOutFile(opts.out);
-      const io = await readBpsIoTable(opts.table, { domesticSheet: opts.domesticSheet, totalSheet: opts.totalSheet });
-      const macro = await readIoMacroAggregates(opts.macro);
-      const built = buildSamFromIo(io, macro);
-      let sam = built.sam;
-      for (const note of built.notes) process.stdout.write(`${note}\n`);
-      if (opts.digital) {
-        const d = splitDigitalSectors(sam, opts.digital, opts.area);
-        sam = d.sam;
-        for (const a of d.applied) process.stdout.write(`split ${a.account}: ${a.parts.map((p) => `${p.label} ${p.share}`).join(', ')}\n`);
-      }
-      await writeSam(opts.out, sam);
-      const report = checkBuilt(sam);
-      process.stdout.write(`wrote ${opts.out}: ${sam.n} accounts, ${report.balancedCount} balanced; GDP from production ${report.macro.production?.gdp ?? 'n/a'} ${sam.unit ?? ''}\n`);
-      if (!report.balanced) process.exitCode = 1;
-    });
+    .action(
+      async (opts: {
+        table: string;
+        macro: string;
+        out: string;
+        domesticSheet: string;
+        totalSheet: string;
+        digital?: string;
+        area?: string;
+      }) => {
+        checkOutFile(opts.out);
+        const io = await readBpsIoTable(opts.table, { domesticSheet: opts.domesticSheet, totalSheet: opts.totalSheet });
+        const macro = await readIoMacroAggregates(opts.macro);
+        const built = buildSamFromIo(io, macro);
+        let sam = built.sam;
+        for (const note of built.notes) process.stdout.write(`${note}\n`);
+        if (opts.digital) {
+          const d = splitDigitalSectors(sam, opts.digital, opts.area);
+          sam = d.sam;
+          for (const a of d.applied)
+            process.stdout.write(`split ${a.account}: ${a.parts.map((p) => `${p.label} ${p.share}`).join(', ')}\n`);
+        }
+        await writeSam(opts.out, sam);
+        const report = checkBuilt(sam);
+        process.stdout.write(
+          `wrote ${opts.out}: ${sam.n} accounts, ${report.balancedCount} balanced; GDP from production ${report.macro.production?.gdp ?? 'n/a'} ${sam.unit ?? ''}\n`,
+        );
+        if (!report.balanced) process.exitCode = 1;
+      },
+    );
 }
 
 /** Registers the `digicge sam` command group. */
 export function register(program: Command): void {
-  const samCmd = program
-    .command('sam')
-    .description('social accounting matrices: check, convert, aggregate, split, balance, build');
+  const samCmd = program.command('sam').description('social accounting matrices: check, convert, aggregate, split, balance, build');
   addSamCommands(samCmd);
   addBalanceCommand(samCmd);
   addBuildCommands(samCmd);

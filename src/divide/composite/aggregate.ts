@@ -18,7 +18,8 @@ export function aggregateScores(scores: readonly Float64Array[], w: ArrayLike<nu
   const K = scores.length;
   let W = 0;
   for (let k = 0; k < K; k++) {
-    if (!(w[k] >= 0) || !Number.isFinite(w[k])) throw new NumericError('INDEX_BAD_WEIGHTS', `weight ${k} is ${w[k]}; weights must be non-negative and finite`);
+    if (!(w[k] >= 0) || !Number.isFinite(w[k]))
+      throw new NumericError('INDEX_BAD_WEIGHTS', `weight ${k} is ${w[k]}; weights must be non-negative and finite`);
     W += w[k];
   }
   if (!(W > 0)) throw new NumericError('INDEX_BAD_WEIGHTS', 'the weights sum to 0');

@@ -11,7 +11,9 @@ import { InputError, SchemaError } from '../../errors.js';
 export type { CompositeIndexConfig } from '../../guidelines/generated/composite-index.js';
 
 /** Path of the composite-index JSON Schema inside the package. */
-export const COMPOSITE_INDEX_SCHEMA_PATH = fileURLToPath(new URL('../../../guidelines/schemas/composite-index.schema.json', import.meta.url));
+export const COMPOSITE_INDEX_SCHEMA_PATH = fileURLToPath(
+  new URL('../../../guidelines/schemas/composite-index.schema.json', import.meta.url),
+);
 
 /** Path of the shipped ASEAN digital access index configuration. */
 export const DEFAULT_INDEX_CONFIG_PATH = fileURLToPath(new URL('../../../guidelines/indices/asean-digital-access.json', import.meta.url));
@@ -39,13 +41,20 @@ export function validateIndexConfig(doc: unknown, file?: string): CompositeIndex
       const at = `/pillars/${i}/indicators/${j}`;
       if (codes.has(ind.code)) issues.push({ jsonPath: `${at}/code`, message: `indicator ${ind.code} appears twice` });
       codes.add(ind.code);
-      if (methods.has('goalposts') && !ind.goalposts) issues.push({ jsonPath: at, message: `goalposts normalisation is used but ${ind.code} has no goalposts` });
-      if (ind.goalposts && !(ind.goalposts.lower < ind.goalposts.upper)) issues.push({ jsonPath: `${at}/goalposts`, message: 'lower must be below upper' });
-      if (ind.goalposts && ind.transform === 'log' && !(ind.goalposts.lower > 0)) issues.push({ jsonPath: `${at}/goalposts/lower`, message: 'a log transform needs positive goalposts' });
+      if (methods.has('goalposts') && !ind.goalposts)
+        issues.push({ jsonPath: at, message: `goalposts normalisation is used but ${ind.code} has no goalposts` });
+      if (ind.goalposts && !(ind.goalposts.lower < ind.goalposts.upper))
+        issues.push({ jsonPath: `${at}/goalposts`, message: 'lower must be below upper' });
+      if (ind.goalposts && ind.transform === 'log' && !(ind.goalposts.lower > 0))
+        issues.push({ jsonPath: `${at}/goalposts/lower`, message: 'a log transform needs positive goalposts' });
     });
   });
   if (issues.length) {
-    throw new SchemaError(`the composite-index configuration is inconsistent: ${issues.map((i) => `${i.jsonPath} ${i.message}`).join('; ')}`, { file, jsonPath: issues[0].jsonPath }, issues);
+    throw new SchemaError(
+      `the composite-index configuration is inconsistent: ${issues.map((i) => `${i.jsonPath} ${i.message}`).join('; ')}`,
+      { file, jsonPath: issues[0].jsonPath },
+      issues,
+    );
   }
   return cfg;
 }
@@ -59,7 +68,12 @@ export async function readIndexConfig(path: string = DEFAULT_INDEX_CONFIG_PATH):
   try {
     doc = JSON.parse(await readFile(path, 'utf8'));
   } catch (err) {
-    throw new InputError('INDEX_CONFIG_READ', `cannot read the composite-index configuration as JSON: ${(err as Error).message}`, { file: path }, { cause: err });
+    throw new InputError(
+      'INDEX_CONFIG_READ',
+      `cannot read the composite-index configuration as JSON: ${(err as Error).message}`,
+      { file: path },
+      { cause: err },
+    );
   }
   return validateIndexConfig(doc, path);
 }

@@ -90,7 +90,11 @@ export function indexData(input: ObservationsInput, cfg: CompositeIndexConfig): 
     // the latest year with every area complete; failing that, the latest with the most areas complete
     const best = [...years].sort((a, b) => count(b) - count(a) || b - a)[0];
     if (best === undefined || count(best) < 2) {
-      throw new InputError('INDEX_NO_COMPLETE_YEAR', `no year has every indicator of index ${cfg.id} (${codes.join(', ')}) for at least two areas (of ${candidates.join(' ')})`, { jsonPath: '/period' });
+      throw new InputError(
+        'INDEX_NO_COMPLETE_YEAR',
+        `no year has every indicator of index ${cfg.id} (${codes.join(', ')}) for at least two areas (of ${candidates.join(' ')})`,
+        { jsonPath: '/period' },
+      );
     }
     period = best;
   } else {
@@ -104,11 +108,19 @@ export function indexData(input: ObservationsInput, cfg: CompositeIndexConfig): 
     else areas.push(a);
   }
   if (areas.length < 2) {
-    throw new InputError('INDEX_TOO_FEW_AREAS', `index ${cfg.id}: only ${areas.length} area(s) have every indicator in ${period}; at least 2 are needed to rank`, { jsonPath: '/period' });
+    throw new InputError(
+      'INDEX_TOO_FEW_AREAS',
+      `index ${cfg.id}: only ${areas.length} area(s) have every indicator in ${period}; at least 2 are needed to rank`,
+      { jsonPath: '/period' },
+    );
   }
   const values = new Map(codes.map((c) => [c, Float64Array.from(areas, (a) => data.get(c)!.get(a)!.get(period)!.value as number)]));
   const observations = new Map(areas.map((a) => [a, codes.map((c) => data.get(c)!.get(a)!.get(period)!)]));
-  for (const [a] of excluded) observations.set(a, codes.map((c) => data.get(c)!.get(a)?.get(period)).filter((o): o is HarmonisedObservation => !!o));
+  for (const [a] of excluded)
+    observations.set(
+      a,
+      codes.map((c) => data.get(c)!.get(a)?.get(period)).filter((o): o is HarmonisedObservation => !!o),
+    );
   return { period, areas, values, observations, excluded };
 }
 
@@ -129,20 +141,39 @@ export function scoreIndex(
 }
 
 /** The index table at nominal weights and methods: ranked areas, then the excluded ones. */
-export function computeCompositeIndex(observations: ObservationsInput, cfg: CompositeIndexConfig, data: IndexData = indexData(observations, cfg)): IndexRow[] {
+export function computeCompositeIndex(
+  observations: ObservationsInput,
+  cfg: CompositeIndexConfig,
+  data: IndexData = indexData(observations, cfg),
+): IndexRow[] {
   const { index, pillars } = scoreIndex(data, cfg, cfg.normalisation, cfg.aggregation);
   const rank = rankDescending(index);
   const rows: IndexRow[] = data.areas.map((a, i) => ({
-    index_id: cfg.id, ref_area: a, time_period: data.period, normalisation: cfg.normalisation, aggregation: cfg.aggregation,
-    index: index[i], rank: rank[i],
+    index_id: cfg.id,
+    ref_area: a,
+    time_period: data.period,
+    normalisation: cfg.normalisation,
+    aggregation: cfg.aggregation,
+    index: index[i],
+    rank: rank[i],
     pillars: Object.fromEntries(cfg.pillars.map((p, k) => [p.id, pillars[k][i]])),
-    status: 'ok', missing: '', provenance: provenanceOf(data.observations.get(a)!),
+    status: 'ok',
+    missing: '',
+    provenance: provenanceOf(data.observations.get(a)!),
   }));
   for (const [a, missing] of [...data.excluded].sort()) {
     rows.push({
-      index_id: cfg.id, ref_area: a, time_period: data.period, normalisation: cfg.normalisation, aggregation: cfg.aggregation,
-      index: null, rank: null, pillars: Object.fromEntries(cfg.pillars.map((p) => [p.id, null])),
-      status: 'missing-indicator', missing: missing.join(' '), provenance: provenanceOf(data.observations.get(a) ?? []),
+      index_id: cfg.id,
+      ref_area: a,
+      time_period: data.period,
+      normalisation: cfg.normalisation,
+      aggregation: cfg.aggregation,
+      index: null,
+      rank: null,
+      pillars: Object.fromEntries(cfg.pillars.map((p) => [p.id, null])),
+      status: 'missing-indicator',
+      missing: missing.join(' '),
+      provenance: provenanceOf(data.observations.get(a) ?? []),
     });
   }
   return rows.sort((x, y) => (x.rank ?? Infinity) - (y.rank ?? Infinity) || (x.ref_area < y.ref_area ? -1 : 1));
@@ -163,7 +194,12 @@ export interface RankUncertaintyOptions {
  * Monte Carlo rank intervals of every ranked area. Same seed, same result.
  * @throws UsageError `DIVIDE_BAD_DRAWS` when the draws are not an integer from 1 to {@link MAX_RANK_DRAWS}
  */
-export function rankUncertainty(observations: ObservationsInput, cfg: CompositeIndexConfig, options: RankUncertaintyOptions = {}, data: IndexData = indexData(observations, cfg)): RankRow[] {
+export function rankUncertainty(
+  observations: ObservationsInput,
+  cfg: CompositeIndexConfig,
+  options: RankUncertaintyOptions = {},
+  data: IndexData = indexData(observations, cfg),
+): RankRow[] {
   const u = cfg.uncertainty ?? {};
   const draws = options.draws ?? u.draws ?? 1000;
   if (!Number.isInteger(draws) || draws < 1 || draws > MAX_RANK_DRAWS) {
@@ -195,10 +231,19 @@ export function rankUncertainty(observations: ObservationsInput, cfg: CompositeI
   const rows: RankRow[] = data.areas.map((a, i) => {
     const s = ranks[i].slice().sort();
     return {
-      index_id: cfg.id, ref_area: a, time_period: data.period, nominal_rank: nominal[i],
-      median_rank: quantileSorted(s, 0.5), p05_rank: quantileSorted(s, 0.05), p95_rank: quantileSorted(s, 0.95),
-      best_rank: s[0], worst_rank: s[s.length - 1], mean_rank: s.reduce((x, y) => x + y, 0) / draws,
-      draws, seed, provenance: provenanceOf(data.observations.get(a)!),
+      index_id: cfg.id,
+      ref_area: a,
+      time_period: data.period,
+      nominal_rank: nominal[i],
+      median_rank: quantileSorted(s, 0.5),
+      p05_rank: quantileSorted(s, 0.05),
+      p95_rank: quantileSorted(s, 0.95),
+      best_rank: s[0],
+      worst_rank: s[s.length - 1],
+      mean_rank: s.reduce((x, y) => x + y, 0) / draws,
+      draws,
+      seed,
+      provenance: provenanceOf(data.observations.get(a)!),
     };
   });
   return rows.sort((x, y) => x.median_rank - y.median_rank || x.nominal_rank - y.nominal_rank || (x.ref_area < y.ref_area ? -1 : 1));

@@ -27,7 +27,8 @@ export function normaliseIndicator(x: ArrayLike<number>, method: Normalisation, 
   const log = spec.transform === 'log';
   const v = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    if (log && !(x[i] > 0)) throw new NumericError('INDEX_LOG_NON_POSITIVE', `indicator ${spec.code}: a log transform needs positive values, got ${x[i]}`);
+    if (log && !(x[i] > 0))
+      throw new NumericError('INDEX_LOG_NON_POSITIVE', `indicator ${spec.code}: a log transform needs positive values, got ${x[i]}`);
     v[i] = log ? Math.log(x[i]) : x[i];
   }
   const s = new Float64Array(n);
@@ -43,7 +44,11 @@ export function normaliseIndicator(x: ArrayLike<number>, method: Normalisation, 
       lo = Math.min(lo, a);
       hi = Math.max(hi, a);
     }
-    if (!(hi > lo)) throw new NumericError('INDEX_CONSTANT_INDICATOR', `indicator ${spec.code} is the same for every area: min-max normalisation is undefined`);
+    if (!(hi > lo))
+      throw new NumericError(
+        'INDEX_CONSTANT_INDICATOR',
+        `indicator ${spec.code} is the same for every area: min-max normalisation is undefined`,
+      );
     for (let i = 0; i < n; i++) s[i] = (100 * (v[i] - lo)) / (hi - lo);
   } else {
     let m = 0;
@@ -52,7 +57,8 @@ export function normaliseIndicator(x: ArrayLike<number>, method: Normalisation, 
     let sd = 0;
     for (const a of v) sd += (a - m) ** 2;
     sd = Math.sqrt(sd / n);
-    if (!(sd > 0)) throw new NumericError('INDEX_CONSTANT_INDICATOR', `indicator ${spec.code} is the same for every area: z-scores are undefined`);
+    if (!(sd > 0))
+      throw new NumericError('INDEX_CONSTANT_INDICATOR', `indicator ${spec.code} is the same for every area: z-scores are undefined`);
     for (let i = 0; i < n; i++) s[i] = (v[i] - m) / sd;
   }
   if (spec.direction === '-') for (let i = 0; i < n; i++) s[i] = method === 'z-score' ? -s[i] : 100 - s[i];

@@ -5,20 +5,33 @@ import { BANNER, bullets, doc, num, table } from './markdown.js';
 export function renderClassification(): string {
   const c = loadDigitalSectorClassification();
   const catName = new Map(c.categories.map((x) => [x.id, x.name]));
-  const splits = c.concordances.flatMap((conc) =>
-    conc.entries.flatMap((e) => (e.splits ?? []).map((s) => ({ conc, e, s }))),
-  );
+  const splits = c.concordances.flatMap((conc) => conc.entries.flatMap((e) => (e.splits ?? []).map((s) => ({ conc, e, s }))));
   const assumed = splits.filter((x) => x.s.source.kind === 'assumption');
   return doc([
     BANNER,
     '# 4. Digital-sector classification',
     `${c.title}, version ${c.version}. ${c.description ?? ''}`,
     '## Categories',
-    table(['Category', 'Name', 'In the ICT sector', 'Description', 'Reference'], c.categories.map((x) => [x.id, x.name, x.digital ? 'yes' : 'no', x.description, `${x.reference}${x.verified ? '' : ' (to be checked)'}`])),
+    table(
+      ['Category', 'Name', 'In the ICT sector', 'Description', 'Reference'],
+      c.categories.map((x) => [
+        x.id,
+        x.name,
+        x.digital ? 'yes' : 'no',
+        x.description,
+        `${x.reference}${x.verified ? '' : ' (to be checked)'}`,
+      ]),
+    ),
     '## ISIC Rev.4 classes',
-    table(['ISIC Rev.4', 'Activity', 'Category'], c.isic.map((x) => [x.code, x.name, catName.get(x.category) ?? x.category])),
+    table(
+      ['ISIC Rev.4', 'Activity', 'Category'],
+      c.isic.map((x) => [x.code, x.name, catName.get(x.category) ?? x.category]),
+    ),
     '## Digital sectors split out by the SAM and CGE stages',
-    table(['Id', 'Name', 'Category', 'ISIC Rev.4', 'Description'], c.digitalSectors.map((d) => [d.id, d.name, catName.get(d.category) ?? d.category, d.isic.join(', '), d.description])),
+    table(
+      ['Id', 'Name', 'Category', 'ISIC Rev.4', 'Description'],
+      c.digitalSectors.map((d) => [d.id, d.name, catName.get(d.category) ?? d.category, d.isic.join(', '), d.description]),
+    ),
     '## Concordances of real tables',
     'Real input-output tables and SAMs are coarser than ISIC. Each sector of such a table has exactly one entry: digital (all of it goes to one digital sector), mixed (a share goes to a digital sector and the remainder stays) or non-digital. A share is a fraction of the sector\u2019s flows on the stated basis; the split applies the same share to the sector\u2019s row and column unless the SAM stage is given separate shares.',
     ...c.concordances.map((conc) =>
@@ -47,7 +60,14 @@ export function renderClassification(): string {
         conc.id,
         e.sector,
         s.digitalSector,
-        `${num(s.share)}${s.byArea ? ` (by area: ${Object.keys(s.byArea).sort().map((k) => `${k} ${num(s.byArea![k])}`).join(', ')})` : ''}`,
+        `${num(s.share)}${
+          s.byArea
+            ? ` (by area: ${Object.keys(s.byArea)
+                .sort()
+                .map((k) => `${k} ${num(s.byArea![k])}`)
+                .join(', ')})`
+            : ''
+        }`,
         s.basis,
         s.source.kind,
         s.source.verified ? 'yes' : 'no',

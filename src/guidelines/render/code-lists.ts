@@ -8,14 +8,22 @@ function plainList(cl: CodeList): string {
     cl.description,
     `Source: ${cl.source.document}${cl.source.url ? ` (${cl.source.url})` : ''}. Version ${cl.version}.${cl.verified ? '' : ' Not yet verified against the source.'}`,
     cl.codes.some((c) => c.labels)
-      ? table(['Code', 'Name', 'Description', 'Labels in national publications'], cl.codes.map((c) => [c.id, c.name, c.description, labels(c)]))
-      : table(['Code', 'Name', 'Description'], cl.codes.map((c) => [c.id, c.name, c.description])),
+      ? table(
+          ['Code', 'Name', 'Description', 'Labels in national publications'],
+          cl.codes.map((c) => [c.id, c.name, c.description, labels(c)]),
+        )
+      : table(
+          ['Code', 'Name', 'Description'],
+          cl.codes.map((c) => [c.id, c.name, c.description]),
+        ),
   ]).trimEnd();
 }
 
 /** `id: Perkotaan, Daerah Perkotaan; th: ในเขตเทศบาล` — a code's labels by language. */
 function labels(c: Code): string {
-  return Object.entries(c.labels ?? {}).map(([lang, ls]) => `${lang}: ${ls.join(', ')}`).join('; ');
+  return Object.entries(c.labels ?? {})
+    .map(([lang, ls]) => `${lang}: ${ls.join(', ')}`)
+    .join('; ');
 }
 
 function boundaries(c: Code): string {
@@ -42,9 +50,15 @@ function areaList(cl: CodeList): string {
     `Source: ${cl.source.document}. Version ${cl.version}. ${countries.length} countries and territories, ${sub.length} provinces, ${agg.length} aggregates.`,
     'A text resolves to an area when it equals one of the area\u2019s codes (ISO alpha-3, ISO alpha-2, UN M49 with or without leading zeros, ADB, World Bank three-letter or API code, ISO 3166-2) or one of its names, ignoring case, Latin diacritics and punctuation. A text that matches nothing, or matches two areas, is not resolved: it goes to the rejects file with its reason.',
     '### ASEAN Member States',
-    table(['Code', 'Name', 'ISO2', 'M49', 'ADB', 'Names accepted'], ams.map((c) => [c.id, c.name, c.iso2, c.m49, c.adb, names(c)])),
+    table(
+      ['Code', 'Name', 'ISO2', 'M49', 'ADB', 'Names accepted'],
+      ams.map((c) => [c.id, c.name, c.iso2, c.m49, c.adb, names(c)]),
+    ),
     '### Provinces (ISO 3166-2)',
-    table(['Code', 'Name', 'Parent', 'National code', 'Names accepted', 'Note', 'Boundary changes'], sub.map((c) => [c.id, c.name, c.parent, c.nso, names(c), c.note, boundaries(c)])),
+    table(
+      ['Code', 'Name', 'Parent', 'National code', 'Names accepted', 'Note', 'Boundary changes'],
+      sub.map((c) => [c.id, c.name, c.parent, c.nso, names(c), c.note, boundaries(c)]),
+    ),
     '### Aggregates',
     table(
       ['Code', 'Name', 'World Bank API id', 'M49', 'Members', 'Names accepted', 'Note'],
@@ -52,7 +66,10 @@ function areaList(cl: CodeList): string {
     ),
     '### Other economies',
     'Outside the ASEAN scope but recognised, so that rows about them are set aside as out of scope rather than as unreadable.',
-    table(['Code', 'Name', 'ISO2', 'M49', 'ADB', 'Names accepted'], others.map((c) => [c.id, c.name, c.iso2, c.m49, c.adb, names(c)])),
+    table(
+      ['Code', 'Name', 'ISO2', 'M49', 'ADB', 'Names accepted'],
+      others.map((c) => [c.id, c.name, c.iso2, c.m49, c.adb, names(c)]),
+    ),
   ]).trimEnd();
 }
 
@@ -63,10 +80,13 @@ export function renderCodeLists(): string {
     BANNER,
     '# 3. Code lists',
     'Code lists follow SDMX: `_T` is the total, `_U` unknown, `_Z` not applicable. Each list is a file `guidelines/codelists/<id>.json`.',
-    table(['Code list', 'Name', 'Codes', 'Version'], ids.map((id) => {
-      const cl = loadCodeList(id);
-      return [`[${id}](#${id})`, cl.name, cl.codes.length, cl.version];
-    })),
+    table(
+      ['Code list', 'Name', 'Codes', 'Version'],
+      ids.map((id) => {
+        const cl = loadCodeList(id);
+        return [`[${id}](#${id})`, cl.name, cl.codes.length, cl.version];
+      }),
+    ),
     ...ids.map((id) => (id === 'CL_AREA' ? areaList(loadCodeList(id)) : plainList(loadCodeList(id)))),
   ]);
 }

@@ -21,7 +21,10 @@ export function code(text: string): string {
 
 /** Joins blocks with one blank line and ends the document with a single newline. */
 export function doc(blocks: readonly (string | undefined | false)[]): string {
-  return `${blocks.filter((b): b is string => typeof b === 'string' && b.length > 0).map((b) => b.trimEnd()).join('\n\n')}\n`;
+  return `${blocks
+    .filter((b): b is string => typeof b === 'string' && b.length > 0)
+    .map((b) => b.trimEnd())
+    .join('\n\n')}\n`;
 }
 
 /** A bulleted list. */

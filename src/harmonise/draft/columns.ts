@@ -48,7 +48,10 @@ function filledRows(rows: string[][], width: number): string[][] {
     for (let c = 0; c < width; c++) {
       const v = (r[c] ?? '').trim();
       if (v === '' && ri < rows.length - 1) out.push(last);
-      else { out.push(v); last = v; }
+      else {
+        out.push(v);
+        last = v;
+      }
     }
     return out;
   });
@@ -59,7 +62,8 @@ function columnValues(shape: TableShape, c: number): string[] {
 }
 
 function isNumericColumn(values: string[]): boolean {
-  let numbers = 0, others = 0;
+  let numbers = 0,
+    others = 0;
   for (const v of values) {
     if (v === '' || isMarkerText(v)) continue;
     if (isNumberText(v)) numbers++;
@@ -110,30 +114,70 @@ function rowColumn(dim: string, list: string, c: number, name: string, values: s
   }
   if (!byHeader && new Set(distinct.map((v) => codeMap[v] ?? v)).size < 2) return undefined;
   const mapped = Object.keys(codeMap).length;
-  return { dim, index: c, name, codeMap, why: `${byHeader ? `the column is named ${dim}` : `its values are ${list} labels`}: ${distinct.length} distinct value(s)${mapped ? `, ${mapped} read through ${list} labels` : ', all codes of the list'}` };
+  return {
+    dim,
+    index: c,
+    name,
+    codeMap,
+    why: `${byHeader ? `the column is named ${dim}` : `its values are ${list} labels`}: ${distinct.length} distinct value(s)${mapped ? `, ${mapped} read through ${list} labels` : ', all codes of the list'}`,
+  };
 }
 
-function findRowColumns(shape: TableShape, names: string[], taken: Set<number>, breakdowns: ReadonlyMap<string, string>, needTime: boolean, carried: ReadonlySet<string>): DraftRowColumn[] {
+function findRowColumns(
+  shape: TableShape,
+  names: string[],
+  taken: Set<number>,
+  breakdowns: ReadonlyMap<string, string>,
+  needTime: boolean,
+  carried: ReadonlySet<string>,
+): DraftRowColumn[] {
   const out: DraftRowColumn[] = [];
   const free = names.map((_, c) => c).filter((c) => !taken.has(c));
-  const claim = (r: DraftRowColumn | undefined): void => { if (r) { out.push(r); taken.add(r.index); } };
+  const claim = (r: DraftRowColumn | undefined): void => {
+    if (r) {
+      out.push(r);
+      taken.add(r.index);
+    }
+  };
   if (needTime) {
     const years = free.filter((c) => isYearColumn(columnValues(shape, c)));
     const t = years.find((c) => TIME_HINT.test(names[c])) ?? years[0];
-    if (t !== undefined) claim({ dim: 'TIME_PERIOD', index: t, name: names[t], codeMap: {}, why: `every value is a year${TIME_HINT.test(names[t]) ? ` and the column is named "${names[t]}"` : ''}` });
+    if (t !== undefined)
+      claim({
+        dim: 'TIME_PERIOD',
+        index: t,
+        name: names[t],
+        codeMap: {},
+        why: `every value is a year${TIME_HINT.test(names[t]) ? ` and the column is named "${names[t]}"` : ''}`,
+      });
   }
   for (const c of free.filter((x) => !taken.has(x))) {
     const vals = columnValues(shape, c).filter((v) => v !== '');
     if (vals.length && vals.every((v) => indicatorOf(v) !== undefined)) {
       const codeMap: Record<string, string> = {};
       for (const v of new Set(vals)) if (indicatorOf(v) !== v) codeMap[v] = indicatorOf(v)!;
-      claim({ dim: 'INDICATOR', index: c, name: names[c], codeMap, why: `its values are ${Object.keys(codeMap).length ? 'series codes of the catalogue' : 'catalogue codes'} (${[...new Set(vals)].slice(0, 3).join(', ')})` });
+      claim({
+        dim: 'INDICATOR',
+        index: c,
+        name: names[c],
+        codeMap,
+        why: `its values are ${Object.keys(codeMap).length ? 'series codes of the catalogue' : 'catalogue codes'} (${[...new Set(vals)].slice(0, 3).join(', ')})`,
+      });
       break;
     }
   }
   for (const c of free.filter((x) => !taken.has(x))) {
     const vals = columnValues(shape, c).filter((v) => v !== '');
-    if (/status/i.test(names[c]) && vals.length && vals.every((v) => hasCodeInList('CL_OBS_STATUS', v))) { claim({ dim: 'OBS_STATUS', index: c, name: names[c], codeMap: {}, why: 'named like a status and every value is a CL_OBS_STATUS code' }); break; }
+    if (/status/i.test(names[c]) && vals.length && vals.every((v) => hasCodeInList('CL_OBS_STATUS', v))) {
+      claim({
+        dim: 'OBS_STATUS',
+        index: c,
+        name: names[c],
+        codeMap: {},
+        why: 'named like a status and every value is a CL_OBS_STATUS code',
+      });
+      break;
+    }
   }
   for (const [dim, list] of breakdowns) {
     if (carried.has(dim)) continue;
@@ -164,15 +208,24 @@ export function findColumns(grid: Grid, shape: TableShape): ColumnRoles {
   const yearNamed = names.map((n, c) => c !== shape.areaColumn && filled.some((row) => YEAR_PART.test(row[c])) && n !== '');
   let candidates = names.map((_, c) => c).filter((c) => numeric[c] || yearNamed[c]);
   const hinted = candidates.filter((c) => VALUE_HINT.test(names[c].trim()));
-  const roles = filled.map((row) => classifyHeaderRow(candidates.map((c) => row[c]), breakdowns));
+  const roles = filled.map((row) =>
+    classifyHeaderRow(
+      candidates.map((c) => row[c]),
+      breakdowns,
+    ),
+  );
   const byHeader = roles.some((r) => r.role === 'TIME_PERIOD' || breakdowns.has(r.role));
   if (!byHeader && hinted.length) candidates = hinted;
-  if (!byHeader && !hinted.length) candidates = candidates.filter((c) => !isYearColumn(columnValues(shape, c)) || !TIME_HINT.test(names[c]));
+  if (!byHeader && !hinted.length)
+    candidates = candidates.filter((c) => !isYearColumn(columnValues(shape, c)) || !TIME_HINT.test(names[c]));
   const values: DraftValueColumn[] = candidates.map((c, k) => {
     const dims: Record<string, string> = {};
     const why: string[] = [];
     roles.forEach((r, ri) => {
-      if (r.role === 'TIME_PERIOD' || breakdowns.has(r.role)) { dims[r.role] = r.codes[k]; why.push(`header row ${ri + 1} "${filled[ri][c]}" → ${r.role} ${r.codes[k]}`); }
+      if (r.role === 'TIME_PERIOD' || breakdowns.has(r.role)) {
+        dims[r.role] = r.codes[k];
+        why.push(`header row ${ri + 1} "${filled[ri][c]}" → ${r.role} ${r.codes[k]}`);
+      }
     });
     return { index: c, name: names[c], dims, why };
   });
@@ -180,6 +233,9 @@ export function findColumns(grid: Grid, shape: TableShape): ColumnRoles {
   const taken = new Set<number>([shape.areaColumn, ...candidates]);
   const carried = new Set(values.flatMap((v) => Object.keys(v.dims)));
   const rows = findRowColumns(shape, names, taken, breakdowns, !periodFromNames, carried);
-  const headerRows = roles.map((r, i) => `header row ${i + 1} (line ${grid.records[shape.headerStart + i].line}): ${r.role === 'TIME_PERIOD' ? 'periods' : breakdowns.has(r.role) ? `${r.role} labels` : r.role === 'title' ? 'a title over the value columns' : r.role === 'blank' ? 'blank over the value columns' : 'names of columns'}`);
+  const headerRows = roles.map(
+    (r, i) =>
+      `header row ${i + 1} (line ${grid.records[shape.headerStart + i].line}): ${r.role === 'TIME_PERIOD' ? 'periods' : breakdowns.has(r.role) ? `${r.role} labels` : r.role === 'title' ? 'a title over the value columns' : r.role === 'blank' ? 'blank over the value columns' : 'names of columns'}`,
+  );
   return { names, values, periodFromNames, rows, headerRows };
 }

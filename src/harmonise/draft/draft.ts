@@ -64,26 +64,53 @@ function withComment<T extends object>(comment: string | string[] | undefined, o
 
 function formatBlock(grid: Grid, shape: TableShape, notation: ReturnType<typeof sniffNotation>): SourceMapping['format'] {
   const notes = [shape.why.header];
-  if (grid.kind === 'xlsx') return withComment(notes, { type: 'xlsx', sheet: grid.sheet, ...(shape.skipRows ? { skipRows: shape.skipRows } : {}), ...(shape.headerRows > 1 ? { headerRows: shape.headerRows } : {}) });
-  notes.unshift(`encoding ${grid.encoding}: ${grid.encodingWhy}`, `delimiter ${grid.delimiter === '\t' ? 'tab' : `"${grid.delimiter}"`}: the commonest field count of the lines`);
+  if (grid.kind === 'xlsx')
+    return withComment(notes, {
+      type: 'xlsx',
+      sheet: grid.sheet,
+      ...(shape.skipRows ? { skipRows: shape.skipRows } : {}),
+      ...(shape.headerRows > 1 ? { headerRows: shape.headerRows } : {}),
+    });
+  notes.unshift(
+    `encoding ${grid.encoding}: ${grid.encodingWhy}`,
+    `delimiter ${grid.delimiter === '\t' ? 'tab' : `"${grid.delimiter}"`}: the commonest field count of the lines`,
+  );
   if (notation.decimal !== '.' || notation.thousands !== '') notes.push(`numbers: ${notation.why}`);
   return withComment(notes, {
-    type: 'csv', delimiter: grid.delimiter, ...(grid.encoding !== 'utf-8' ? { encoding: grid.encoding } : {}),
-    ...(shape.skipRows ? { skipRows: shape.skipRows } : {}), ...(shape.headerRows > 1 ? { headerRows: shape.headerRows } : {}),
-    ...(notation.decimal !== '.' ? { decimal: notation.decimal } : {}), ...(notation.thousands !== '' ? { thousands: notation.thousands } : {}),
+    type: 'csv',
+    delimiter: grid.delimiter,
+    ...(grid.encoding !== 'utf-8' ? { encoding: grid.encoding } : {}),
+    ...(shape.skipRows ? { skipRows: shape.skipRows } : {}),
+    ...(shape.headerRows > 1 ? { headerRows: shape.headerRows } : {}),
+    ...(notation.decimal !== '.' ? { decimal: notation.decimal } : {}),
+    ...(notation.thousands !== '' ? { thousands: notation.thousands } : {}),
   });
 }
 
-function missingBlock(grid: Grid, shape: TableShape, roles: ColumnRoles): SourceMapping['missing'] {
-  const cells = shape.data.flatMap((r) => roles.values.map((v) => ({ text: r.cells[v.index] ?? '', where: `line ${r.line} × "${v.name}" (${(r.cells[shape.areaColumn] ?? '').trim()})` })));
+function missingBlock(shape: TableShape, roles: ColumnRoles): SourceMapping['missing'] {
+  const cells = shape.data.flatMap((r) =>
+    roles.values.map((v) => ({
+      text: r.cells[v.index] ?? '',
+      where: `line ${r.line} × "${v.name}" (${(r.cells[shape.areaColumn] ?? '').trim()})`,
+    })),
+  );
   const tokens = nonNumericTokens(cells);
   const out: Record<string, string | null> = {};
   const notes: string[] = [];
   for (const t of tokens) {
-    if (t.text === '') { out[''] = null; notes.push(`${t.count} empty cell(s): no observation (counted as filtered)`); continue; }
+    if (t.text === '') {
+      out[''] = null;
+      notes.push(`${t.count} empty cell(s): no observation (counted as filtered)`);
+      continue;
+    }
     const mk = missingMarker(t.text);
-    if (mk) { out[t.text] = mk.obsStatus; notes.push(`"${t.text}" in ${t.count} cell(s), first ${t.first}: chapter-5 marker, OBS_STATUS ${mk.obsStatus} (${mk.meaning})`); }
-    else notes.push(`"${t.text}" in ${t.count} cell(s), first ${t.first}: not a number nor a chapter-5 marker: these cells are rejected (NON_NUMERIC) unless you add the text here`);
+    if (mk) {
+      out[t.text] = mk.obsStatus;
+      notes.push(`"${t.text}" in ${t.count} cell(s), first ${t.first}: chapter-5 marker, OBS_STATUS ${mk.obsStatus} (${mk.meaning})`);
+    } else
+      notes.push(
+        `"${t.text}" in ${t.count} cell(s), first ${t.first}: not a number nor a chapter-5 marker: these cells are rejected (NON_NUMERIC) unless you add the text here`,
+      );
   }
   if (!('' in out)) out[''] = null;
   return notes.length ? { $comment: notes.join('; '), ...out } : out;
@@ -92,17 +119,31 @@ function missingBlock(grid: Grid, shape: TableShape, roles: ColumnRoles): Source
 function indicatorDimension(roles: ColumnRoles, options: DraftOptions, summary: string[]): Dimension | undefined {
   const col = roles.rows.find((r) => r.dim === 'INDICATOR');
   if (options.indicator) {
-    if (!getIndicator(options.indicator)) throw new UsageError('USAGE_UNKNOWN_INDICATOR', `--indicator ${options.indicator} is not an indicator of the catalogue (guidelines/catalogue/indicators.json)`);
+    if (!getIndicator(options.indicator))
+      throw new UsageError(
+        'USAGE_UNKNOWN_INDICATOR',
+        `--indicator ${options.indicator} is not an indicator of the catalogue (guidelines/catalogue/indicators.json)`,
+      );
     summary.push(`indicator ${options.indicator} as given`);
     return withComment('given with --indicator', { value: options.indicator });
   }
   if (col) {
     const codes = [...new Set(Object.values(col.codeMap))];
-    summary.push(`indicator from column "${col.name}"${codes.length ? `: ${Object.entries(col.codeMap).map(([k, v]) => `${k} → ${v}`).join(', ')}` : ''}`);
+    summary.push(
+      `indicator from column "${col.name}"${
+        codes.length
+          ? `: ${Object.entries(col.codeMap)
+              .map(([k, v]) => `${k} → ${v}`)
+              .join(', ')}`
+          : ''
+      }`,
+    );
     return withComment(col.why, { column: col.name, ...(Object.keys(col.codeMap).length ? { codeMap: col.codeMap } : {}) });
   }
   summary.push(`indicator not recognised: replace ${PLACEHOLDER_INDICATOR} with the catalogue code (or draft again with --indicator CODE)`);
-  return withComment(`no catalogue or series code in the file: replace ${PLACEHOLDER_INDICATOR} with the catalogue code of these values`, { value: PLACEHOLDER_INDICATOR });
+  return withComment(`no catalogue or series code in the file: replace ${PLACEHOLDER_INDICATOR} with the catalogue code of these values`, {
+    value: PLACEHOLDER_INDICATOR,
+  });
 }
 
 function layoutBlock(roles: ColumnRoles, summary: string[]): SourceMapping['layout'] {
@@ -110,35 +151,72 @@ function layoutBlock(roles: ColumnRoles, summary: string[]): SourceMapping['layo
   if (roles.periodFromNames && !breakdownInHeader) {
     const pattern = yearColumnsPattern(roles.values, roles.names);
     if (pattern) {
-      summary.push(`wide table: ${roles.values.length} year columns (${roles.values[0].name} … ${roles.values[roles.values.length - 1].name})`);
-      return withComment(`${roles.values.length} columns named by a year; ${roles.headerRows.join('; ')}`, { type: 'wide', columns: pattern });
+      summary.push(
+        `wide table: ${roles.values.length} year columns (${roles.values[0].name} … ${roles.values[roles.values.length - 1].name})`,
+      );
+      return withComment(`${roles.values.length} columns named by a year; ${roles.headerRows.join('; ')}`, {
+        type: 'wide',
+        columns: pattern,
+      });
     }
   }
-  summary.push(`${roles.values.length} value column(s)${breakdownInHeader ? ', each carrying its own breakdown from the header rows' : ''}`);
-  const valueColumns = roles.values.map((v) => withComment(v.why.length ? v.why.join('; ') : 'a numeric column', { column: v.name, ...(Object.keys(v.dims).length ? { dimensions: v.dims } : {}) }));
-  return withComment(roles.headerRows.join('; '), { type: 'long', valueColumns: valueColumns as [typeof valueColumns[0], ...typeof valueColumns] });
+  summary.push(
+    `${roles.values.length} value column(s)${breakdownInHeader ? ', each carrying its own breakdown from the header rows' : ''}`,
+  );
+  const valueColumns = roles.values.map((v) =>
+    withComment(v.why.length ? v.why.join('; ') : 'a numeric column', {
+      column: v.name,
+      ...(Object.keys(v.dims).length ? { dimensions: v.dims } : {}),
+    }),
+  );
+  return withComment(roles.headerRows.join('; '), {
+    type: 'long',
+    valueColumns: valueColumns as [(typeof valueColumns)[0], ...typeof valueColumns],
+  });
 }
 
 function dimensionsBlock(shape: TableShape, roles: ColumnRoles, options: DraftOptions, summary: string[]): SourceMapping['dimensions'] {
   const area = roles.names[shape.areaColumn];
   const dims: SourceMapping['dimensions'] = {
-    REF_AREA: withComment(`${shape.why.area}; ${shape.areas.length} distinct areas${shape.areas.some((a) => a.type === 'subnational') ? `, ${shape.areas.filter((a) => a.type === 'subnational').length} of them provinces or states` : ''}${shape.unresolved.length ? `; not known to CL_AREA (rejected as UNKNOWN_AREA unless mapped in codeMap): ${shape.unresolved.slice(0, 10).map((t) => `"${t}"`).join(', ')}${shape.unresolved.length > 10 ? ', …' : ''}` : ''}`, { column: area, ...(shape.areaSystem ? { system: shape.areaSystem } : {}) }),
+    REF_AREA: withComment(
+      `${shape.why.area}; ${shape.areas.length} distinct areas${shape.areas.some((a) => a.type === 'subnational') ? `, ${shape.areas.filter((a) => a.type === 'subnational').length} of them provinces or states` : ''}${
+        shape.unresolved.length
+          ? `; not known to CL_AREA (rejected as UNKNOWN_AREA unless mapped in codeMap): ${shape.unresolved
+              .slice(0, 10)
+              .map((t) => `"${t}"`)
+              .join(', ')}${shape.unresolved.length > 10 ? ', …' : ''}`
+          : ''
+      }`,
+      { column: area, ...(shape.areaSystem ? { system: shape.areaSystem } : {}) },
+    ),
   };
-  summary.push(`areas from column "${area}"${shape.areaSystem ? ` (${shape.areaSystem})` : ''}: ${shape.areas.length} resolved, ${shape.unresolved.length} unknown`);
+  summary.push(
+    `areas from column "${area}"${shape.areaSystem ? ` (${shape.areaSystem})` : ''}: ${shape.areas.length} resolved, ${shape.unresolved.length} unknown`,
+  );
   const ind = indicatorDimension(roles, options, summary);
   if (ind) dims.INDICATOR = ind;
   const time = roles.rows.find((r) => r.dim === 'TIME_PERIOD');
   const timeInColumns = roles.values.every((v) => v.dims.TIME_PERIOD !== undefined) && roles.values.length > 0;
-  if (time) { dims.TIME_PERIOD = withComment(time.why, { column: time.name }); summary.push(`periods from column "${time.name}"`); }
-  else if (!timeInColumns) {
-    if (!options.period) throw new UsageError('USAGE_DRAFT_NO_PERIOD', 'the file has no year column and no year in its column names: give the period with --period YYYY');
-    if (!isPeriod(options.period)) throw new UsageError('USAGE_BAD_PERIOD', `--period ${options.period} is not a period (YYYY, YYYY-MM, YYYY-Qn, YYYY-Sn, YYYY-MM-DD)`);
+  if (time) {
+    dims.TIME_PERIOD = withComment(time.why, { column: time.name });
+    summary.push(`periods from column "${time.name}"`);
+  } else if (!timeInColumns) {
+    if (!options.period)
+      throw new UsageError(
+        'USAGE_DRAFT_NO_PERIOD',
+        'the file has no year column and no year in its column names: give the period with --period YYYY',
+      );
+    if (!isPeriod(options.period))
+      throw new UsageError('USAGE_BAD_PERIOD', `--period ${options.period} is not a period (YYYY, YYYY-MM, YYYY-Qn, YYYY-Sn, YYYY-MM-DD)`);
     dims.TIME_PERIOD = withComment('the file gives no period: fixed with --period', { value: options.period });
     summary.push(`period ${options.period} as given`);
   } else if (options.period) summary.push(`--period ${options.period} not used: the column names give the periods`);
   for (const r of roles.rows) {
     if (r.dim === 'TIME_PERIOD' || r.dim === 'INDICATOR') continue;
-    (dims as Record<string, Dimension>)[r.dim] = withComment(r.why, { column: r.name, ...(Object.keys(r.codeMap).length ? { codeMap: r.codeMap } : {}) });
+    (dims as Record<string, Dimension>)[r.dim] = withComment(r.why, {
+      column: r.name,
+      ...(Object.keys(r.codeMap).length ? { codeMap: r.codeMap } : {}),
+    });
     summary.push(`${r.dim} from column "${r.name}"`);
   }
   return dims;
@@ -152,7 +230,11 @@ function unitBlock(dims: SourceMapping['dimensions'], roles: ColumnRoles, shape:
   const multCol = roles.names.findIndex((n) => n.trim() === 'UNIT_MULT');
   const mults = multCol >= 0 ? [...new Set(shape.data.map((r) => (r.cells[multCol] ?? '').trim()).filter(Boolean))] : [];
   const mult = mults.length === 1 && /^-?\d+$/.test(mults[0]) ? Number(mults[0]) : 0;
-  const notes = [ind ? `assumed published in the catalogue's canonical unit of ${ind.code} (${ind.unit})` : 'indicator unknown: give the unit the values are published in'];
+  const notes = [
+    ind
+      ? `assumed published in the catalogue's canonical unit of ${ind.code} (${ind.unit})`
+      : 'indicator unknown: give the unit the values are published in',
+  ];
   if (fileUnits.length) notes.push(`the file's units: ${fileUnits.join(', ')}`);
   if (mults.length) notes.push(`the file's UNIT_MULT: ${mults.join(', ')}`);
   return withComment(notes, { measure: ind?.unit ?? 'NUMBER', mult });
@@ -181,27 +263,44 @@ export async function draftMapping(file: string, options: DraftOptions): Promise
   summary.push(`source: ${source.publisher} (class ${source.class}), release ${source.releaseDate}`);
   const dimensions = dimensionsBlock(shape, roles, options, summary);
   const used = new Set([shape.areaColumn, ...roles.values.map((v) => v.index), ...roles.rows.map((r) => r.index)]);
-  const unused = roles.names.map((n, i) => ({ n, i })).filter(({ i }) => !used.has(i) && shape.data.some((r) => (r.cells[i] ?? '').trim() !== ''));
-  const rel = relative(dirname(resolve(options.out)), resolve(file)).split(sep).join('/');
+  const unused = roles.names
+    .map((n, i) => ({ n, i }))
+    .filter(({ i }) => !used.has(i) && shape.data.some((r) => (r.cells[i] ?? '').trim() !== ''));
+  const rel = relative(dirname(resolve(options.out)), resolve(file))
+    .split(sep)
+    .join('/');
   const subnational = shape.areas.some((a) => a.type === 'subnational');
   const mapping = {
     $schema: 'https://digicge.org/schemas/source-mapping.schema.json',
     $comment: [
       `Drafted by digicge mapping draft from ${rel}: check every $comment, then run digicge harmonise.`,
-      ...(unused.length ? [`columns not mapped (listed in quality.md after a run): ${unused.map(({ n, i }) => `"${n || `column ${i + 1}`}"`).join(', ')}`] : []),
+      ...(unused.length
+        ? [`columns not mapped (listed in quality.md after a run): ${unused.map(({ n, i }) => `"${n || `column ${i + 1}`}"`).join(', ')}`]
+        : []),
     ],
     source: withComment(comments, source),
     file: rel,
     format: formatBlock(grid, shape, notation),
     layout: layoutBlock(roles, summary),
     dimensions,
-    missing: missingBlock(grid, shape, roles),
+    missing: missingBlock(shape, roles),
     unit: unitBlock(dimensions, roles, shape),
     filters: withComment(
-      [subnational ? 'provinces or states in the file: kept with their Member State (asean-subnational)' : 'the ten Member States are kept; other areas are counted as out of scope', ...(wdi ? ['WDI pads a series with zeros before it starts: leading zeros are padding'] : [])],
+      [
+        subnational
+          ? 'provinces or states in the file: kept with their Member State (asean-subnational)'
+          : 'the ten Member States are kept; other areas are counted as out of scope',
+        ...(wdi ? ['WDI pads a series with zeros before it starts: leading zeros are padding'] : []),
+      ],
       { areas: subnational ? 'asean-subnational' : 'asean', ...(wdi ? { leadingZerosArePadding: true } : {}) },
     ),
   };
-  if (unused.length) summary.push(`${unused.length} column(s) not mapped: ${unused.map(({ n, i }) => n || `column ${i + 1}`).slice(0, 8).join(', ')}${unused.length > 8 ? ', …' : ''}`);
+  if (unused.length)
+    summary.push(
+      `${unused.length} column(s) not mapped: ${unused
+        .map(({ n, i }) => n || `column ${i + 1}`)
+        .slice(0, 8)
+        .join(', ')}${unused.length > 8 ? ', …' : ''}`,
+    );
   return { mapping: validateMapping(mapping, options.out), summary };
 }

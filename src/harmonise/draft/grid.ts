@@ -31,8 +31,17 @@ const CANDIDATES = [',', ';', '\t', '|'];
 
 function decode(buf: Buffer): { text: string; encoding: string; why: string } {
   const bom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
-  if (isUtf8(buf)) return { text: buf.toString('utf8').replace(/^\uFEFF/, ''), encoding: 'utf-8', why: bom ? 'UTF-8 with a byte-order mark' : 'the bytes are valid UTF-8' };
-  return { text: new TextDecoder('windows-1252').decode(buf), encoding: 'windows-1252', why: 'the bytes are not valid UTF-8; windows-1252 (Latin) is the usual alternative: check accented letters' };
+  if (isUtf8(buf))
+    return {
+      text: buf.toString('utf8').replace(/^\uFEFF/, ''),
+      encoding: 'utf-8',
+      why: bom ? 'UTF-8 with a byte-order mark' : 'the bytes are valid UTF-8',
+    };
+  return {
+    text: new TextDecoder('windows-1252').decode(buf),
+    encoding: 'windows-1252',
+    why: 'the bytes are not valid UTF-8; windows-1252 (Latin) is the usual alternative: check accented letters',
+  };
 }
 
 /** Field counts of the first non-blank lines for a delimiter (quotes respected). */
@@ -55,7 +64,8 @@ export function sniffDelimiter(text: string): { delimiter: string; why: string }
     const counts = fieldCounts(text, d);
     const freq = new Map<number, number>();
     for (const c of counts) if (c > 1) freq.set(c, (freq.get(c) ?? 0) + 1);
-    for (const [fields, n] of freq) if (n > best.score || (n === best.score && fields > best.fields)) best = { delimiter: d, score: n, fields };
+    for (const [fields, n] of freq)
+      if (n > best.score || (n === best.score && fields > best.fields)) best = { delimiter: d, score: n, fields };
   }
   const name = best.delimiter === '\t' ? 'tab' : `"${best.delimiter}"`;
   return { delimiter: best.delimiter, why: `${best.score} lines have ${best.fields} fields separated by ${name}` };
@@ -93,7 +103,12 @@ async function readXlsxGrid(path: string, sheet: string | number | undefined): P
   }
   const want = sheet ?? 1;
   const ws = typeof want === 'number' ? wb.worksheets[want - 1] : wb.getWorksheet(want);
-  if (!ws) throw new InputError('XLSX_SHEET_NOT_FOUND', `no sheet ${typeof want === 'number' ? `number ${want}` : `"${want}"`} in ${path}; its sheets are: ${wb.worksheets.map((w) => `"${w.name}"`).join(', ')}`, { file: path, sheet: String(want) });
+  if (!ws)
+    throw new InputError(
+      'XLSX_SHEET_NOT_FOUND',
+      `no sheet ${typeof want === 'number' ? `number ${want}` : `"${want}"`} in ${path}; its sheets are: ${wb.worksheets.map((w) => `"${w.name}"`).join(', ')}`,
+      { file: path, sheet: String(want) },
+    );
   const records: GridRecord[] = [];
   for (let r = 1; r <= ws.rowCount && records.length < DRAFT_RECORDS; r++) {
     const row = ws.getRow(r);

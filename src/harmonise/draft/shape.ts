@@ -56,8 +56,14 @@ function findAreaColumn(records: GridRecord[]): { column: number; hits: number }
     for (const r of records) {
       const t = (r.cells[c] ?? '').trim();
       let ok = seen.get(t);
-      if (ok === undefined) { ok = resolves(t) !== undefined; seen.set(t, ok); }
-      if (ok) { hits++; if (/^[A-Z0-9-]{2,6}$/.test(t)) coded++; }
+      if (ok === undefined) {
+        ok = resolves(t) !== undefined;
+        seen.set(t, ok);
+      }
+      if (ok) {
+        hits++;
+        if (/^[A-Z0-9-]{2,6}$/.test(t)) coded++;
+      }
     }
     const isCoded = coded * 2 > hits;
     if (hits > best.hits || (hits === best.hits && hits > 0 && isCoded && !best.coded)) best = { column: c, hits, coded: isCoded };
@@ -72,7 +78,11 @@ function chooseSystem(texts: string[]): { system: AreaSystem | undefined; why: s
     const n = texts.filter((t) => resolves(t, s) !== undefined).length;
     if (n > best.n) best = { system: s, n };
   }
-  if (best.system && best.n === all) return { system: best.system, why: `every area text that resolves does so as ${best.system === 'name' ? 'a name' : best.system === 'id' ? 'a CL_AREA code (ISO 3166 for countries and provinces, World Bank codes for aggregates)' : `a ${best.system} code`}` };
+  if (best.system && best.n === all)
+    return {
+      system: best.system,
+      why: `every area text that resolves does so as ${best.system === 'name' ? 'a name' : best.system === 'id' ? 'a CL_AREA code (ISO 3166 for countries and provinces, World Bank codes for aggregates)' : `a ${best.system} code`}`,
+    };
   return { system: undefined, why: 'the area texts mix code systems: every system is tried, names last' };
 }
 
@@ -86,7 +96,12 @@ function chooseSystem(texts: string[]): { system: AreaSystem | undefined; why: s
 export function findShape(grid: Grid, file: string): TableShape {
   const recs = grid.records;
   const area = findAreaColumn(recs);
-  if (area.column < 0) throw new InputError('DRAFT_NO_AREA_COLUMN', `no column of ${file} holds area codes or names that CL_AREA knows (looked at ${recs.length} rows): the draft needs one`, { file });
+  if (area.column < 0)
+    throw new InputError(
+      'DRAFT_NO_AREA_COLUMN',
+      `no column of ${file} holds area codes or names that CL_AREA knows (looked at ${recs.length} rows): the draft needs one`,
+      { file },
+    );
   const firstData = recs.findIndex((r) => resolves(r.cells[area.column] ?? '') !== undefined && hasNumber(r, area.column));
   if (firstData < 0) throw new InputError('DRAFT_NO_DATA_ROWS', `no row of ${file} has both a known area and a number`, { file });
   const width = recs[firstData].cells.length;
@@ -96,7 +111,11 @@ export function findShape(grid: Grid, file: string): TableShape {
     if ((grid.kind === 'csv' && r.cells.length !== width) || nonEmpty(r) < 2) break;
     headerStart--;
   }
-  if (headerStart === firstData) throw new InputError('DRAFT_NO_HEADER', `${file}: no header row above the first data row (line ${recs[firstData].line})`, { file, row: recs[firstData].line });
+  if (headerStart === firstData)
+    throw new InputError('DRAFT_NO_HEADER', `${file}: no header row above the first data row (line ${recs[firstData].line})`, {
+      file,
+      row: recs[firstData].line,
+    });
   const data = recs.slice(firstData).filter((r) => grid.kind === 'xlsx' || r.cells.length === width);
   const texts = [...new Set(data.map((r) => (r.cells[area.column] ?? '').trim()))];
   const { system, why } = chooseSystem(texts);
@@ -109,8 +128,17 @@ export function findShape(grid: Grid, file: string): TableShape {
   }
   const headerRows = grid.kind === 'xlsx' ? recs[firstData - 1].line - recs[headerStart].line + 1 : firstData - headerStart;
   return {
-    headerStart, firstData, skipRows: recs[headerStart].line - 1, headerRows, width, areaColumn: area.column, areaSystem: system,
-    areas: [...areas.values()], unresolved, data, preamble: recs.slice(0, headerStart),
+    headerStart,
+    firstData,
+    skipRows: recs[headerStart].line - 1,
+    headerRows,
+    width,
+    areaColumn: area.column,
+    areaSystem: system,
+    areas: [...areas.values()],
+    unresolved,
+    data,
+    preamble: recs.slice(0, headerStart),
     why: {
       area: `${area.hits} of the first ${recs.length} rows resolve through CL_AREA in this column; ${why}`,
       header: `${firstData - headerStart} full-width row(s) with at least two filled cells above the first data row (line ${recs[firstData].line})${headerStart > 0 ? `; the ${headerStart} record(s) above are a preamble` : ''}`,

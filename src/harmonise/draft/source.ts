@@ -7,9 +7,16 @@ import type { TableShape } from './shape.js';
 
 /** National statistical offices of the Member States, for a draft's publisher guess. */
 const NSO: Record<string, string> = {
-  BRN: 'Department of Economic Planning and Statistics, Brunei Darussalam', KHM: 'National Institute of Statistics, Cambodia',
-  IDN: 'BPS-Statistics Indonesia', LAO: 'Lao Statistics Bureau', MYS: 'Department of Statistics Malaysia', MMR: 'Central Statistical Organization, Myanmar',
-  PHL: 'Philippine Statistics Authority', SGP: 'Department of Statistics Singapore', THA: 'National Statistical Office Thailand', VNM: 'General Statistics Office of Viet Nam',
+  BRN: 'Department of Economic Planning and Statistics, Brunei Darussalam',
+  KHM: 'National Institute of Statistics, Cambodia',
+  IDN: 'BPS-Statistics Indonesia',
+  LAO: 'Lao Statistics Bureau',
+  MYS: 'Department of Statistics Malaysia',
+  MMR: 'Central Statistical Organization, Myanmar',
+  PHL: 'Philippine Statistics Authority',
+  SGP: 'Department of Statistics Singapore',
+  THA: 'National Statistical Office Thailand',
+  VNM: 'General Statistics Office of Viet Nam',
 };
 
 /** What the draft guesses about the source, with a comment per guess. */
@@ -51,7 +58,10 @@ function firstValue(shape: TableShape, roles: ColumnRoles, name: RegExp): string
 /** A source id from a file name: letters, digits, `_`, `.` and `-`, at most 64 characters. */
 export function sourceIdOf(file: string): string {
   const stem = basename(file).replace(/\.[^.]+$/, '');
-  const id = stem.replace(/[^A-Za-z0-9_.-]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 64);
+  const id = stem
+    .replace(/[^A-Za-z0-9_.-]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 64);
   return id || 'DRAFT_SOURCE';
 }
 
@@ -71,15 +81,32 @@ export function guessSource(file: string, grid: Grid, shape: TableShape, roles: 
   let publisher = 'unknown publisher';
   let cls = 'other';
   let dataset: string | undefined;
-  if (wdi) { publisher = 'World Bank'; cls = 'world_bank'; dataset = 'WDI'; comments.push(`the file says "Data Source: ${dataSource}": World Bank WDI (class world_bank, dataset WDI)`); }
-  else if (database && /^ITU/i.test(database)) { publisher = 'ITU (via World Bank Data360)'; cls = 'itu'; dataset = database; comments.push(`DATABASE_ID is ${database}: ITU data republished by World Bank Data360 (class itu, dataset ${database})`); }
-  else if (database) { publisher = `${database} (via World Bank Data360)`; cls = 'world_bank'; dataset = database; comments.push(`DATABASE_ID is ${database} (class world_bank): check`); }
-  else if (countries.size === 1) {
+  if (wdi) {
+    publisher = 'World Bank';
+    cls = 'world_bank';
+    dataset = 'WDI';
+    comments.push(`the file says "Data Source: ${dataSource}": World Bank WDI (class world_bank, dataset WDI)`);
+  } else if (database && /^ITU/i.test(database)) {
+    publisher = 'ITU (via World Bank Data360)';
+    cls = 'itu';
+    dataset = database;
+    comments.push(`DATABASE_ID is ${database}: ITU data republished by World Bank Data360 (class itu, dataset ${database})`);
+  } else if (database) {
+    publisher = `${database} (via World Bank Data360)`;
+    cls = 'world_bank';
+    dataset = database;
+    comments.push(`DATABASE_ID is ${database} (class world_bank): check`);
+  } else if (countries.size === 1) {
     const parent = shape.areas.find((a) => a.type === 'subnational')!;
-    const iso3 = { ID: 'IDN', TH: 'THA', MY: 'MYS', VN: 'VNM', PH: 'PHL', KH: 'KHM', LA: 'LAO', MM: 'MMR', BN: 'BRN', SG: 'SGP' }[parent.code.slice(0, 2)] ?? '';
+    const iso3 =
+      { ID: 'IDN', TH: 'THA', MY: 'MYS', VN: 'VNM', PH: 'PHL', KH: 'KHM', LA: 'LAO', MM: 'MMR', BN: 'BRN', SG: 'SGP' }[
+        parent.code.slice(0, 2)
+      ] ?? '';
     publisher = NSO[iso3] ?? 'the national statistical office';
     cls = 'nso';
-    comments.push(`the areas are provinces of ${iso3 || 'one country'}: guessed its national statistical office (class nso); check the publisher`);
+    comments.push(
+      `the areas are provinces of ${iso3 || 'one country'}: guessed its national statistical office (class nso); check the publisher`,
+    );
   } else comments.push('publisher not found in the file: write it, and its class (nso, regulator, itu, un, adb, world_bank, other)');
   let release = releaseDate ?? updated;
   if (releaseDate) comments.push(`release date ${releaseDate} as given`);
@@ -88,9 +115,22 @@ export function guessSource(file: string, grid: Grid, shape: TableShape, roles: 
     release = statSync(file).mtime.toISOString().slice(0, 10);
     comments.push(`release date not in the file: the file's modification date ${release}; replace it with the publisher's release date`);
   }
-  const titleRow = shape.preamble.map((r) => r.cells.filter((c) => c.trim() !== '')).filter((c) => c.length === 1).map((c) => c[0].trim()).sort((a, b) => b.length - a.length)[0];
+  const titleRow = shape.preamble
+    .map((r) => r.cells.filter((c) => c.trim() !== ''))
+    .filter((c) => c.length === 1)
+    .map((c) => c[0].trim())
+    .sort((a, b) => b.length - a.length)[0];
   const title = firstValue(shape, roles, /^(Indicator Name|INDICATOR_LABEL|Series Name)$/) ?? titleRow ?? basename(file);
-  comments.push(`title from ${title === titleRow ? 'the preamble' : title === basename(file) ? 'the file name' : 'the indicator name column'}`);
-  const source: SourceMapping['source'] = { id: sourceIdOf(file), title, publisher, class: cls, ...(dataset ? { dataset } : {}), releaseDate: release! };
+  comments.push(
+    `title from ${title === titleRow ? 'the preamble' : title === basename(file) ? 'the file name' : 'the indicator name column'}`,
+  );
+  const source: SourceMapping['source'] = {
+    id: sourceIdOf(file),
+    title,
+    publisher,
+    class: cls,
+    ...(dataset ? { dataset } : {}),
+    releaseDate: release!,
+  };
   return { source, comments, wdi };
 }

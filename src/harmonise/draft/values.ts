@@ -29,7 +29,10 @@ export interface NumberNotation {
  * decimal comma; `1,234.5` means a thousands comma. A notation the cells do not show is the plain one.
  */
 export function sniffNotation(cells: readonly string[]): NumberNotation {
-  let plainDot = 0, commaDec = 0, dotThou = 0, commaThou = 0;
+  let plainDot = 0,
+    commaDec = 0,
+    dotThou = 0,
+    commaThou = 0;
   for (const c of cells) {
     const t = c.trim();
     if (/^[+-]?\d+\.\d+$/.test(t) && !DOT_THOUSANDS.test(t)) plainDot++;
@@ -38,7 +41,11 @@ export function sniffNotation(cells: readonly string[]): NumberNotation {
     else if (COMMA_THOUSANDS.test(t)) commaThou++;
   }
   if ((commaDec > 0 || dotThou > 0) && plainDot === 0 && commaThou === 0) {
-    return { decimal: ',', thousands: dotThou > 0 ? '.' : '', why: `${commaDec} cell(s) like 12,5${dotThou ? ` and ${dotThou} like 1.234,5` : ''} and none like 12.5: decimal comma` };
+    return {
+      decimal: ',',
+      thousands: dotThou > 0 ? '.' : '',
+      why: `${commaDec} cell(s) like 12,5${dotThou ? ` and ${dotThou} like 1.234,5` : ''} and none like 12.5: decimal comma`,
+    };
   }
   if (commaThou > 0) return { decimal: '.', thousands: ',', why: `${commaThou} cell(s) like 1,234 or 1,234.5: thousands comma` };
   return { decimal: '.', thousands: '', why: `${plainDot} cell(s) like 12.5, none with a decimal comma or thousands marks` };

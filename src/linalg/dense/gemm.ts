@@ -28,11 +28,23 @@ export function gemmUpdate(
       const rs = ri + n;
       let k = k0;
       for (; k + 3 < k1; k += 4) {
-        const a0 = a[ri + k], a1 = a[ri + k + 1], a2 = a[ri + k + 2], a3 = a[ri + k + 3];
-        const b0 = a[rs + k], b1 = a[rs + k + 1], b2 = a[rs + k + 2], b3 = a[rs + k + 3];
-        const u0 = k * n, u1 = u0 + n, u2 = u1 + n, u3 = u2 + n;
+        const a0 = a[ri + k],
+          a1 = a[ri + k + 1],
+          a2 = a[ri + k + 2],
+          a3 = a[ri + k + 3];
+        const b0 = a[rs + k],
+          b1 = a[rs + k + 1],
+          b2 = a[rs + k + 2],
+          b3 = a[rs + k + 3];
+        const u0 = k * n,
+          u1 = u0 + n,
+          u2 = u1 + n,
+          u3 = u2 + n;
         for (let c = cb; c < ce; c++) {
-          const x0 = a[u0 + c], x1 = a[u1 + c], x2 = a[u2 + c], x3 = a[u3 + c];
+          const x0 = a[u0 + c],
+            x1 = a[u1 + c],
+            x2 = a[u2 + c],
+            x3 = a[u3 + c];
           a[ri + c] -= a0 * x0 + a1 * x1 + a2 * x2 + a3 * x3;
           a[rs + c] -= b0 * x0 + b1 * x1 + b2 * x2 + b3 * x3;
         }

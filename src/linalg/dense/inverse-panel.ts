@@ -71,18 +71,40 @@ export function inversePanel(lu: Float64Array, pinv: Float64Array, x: Float64Arr
  * b[r0:r1, cb:ce] −= a[r0:r1, k0:k1] b[k0:k1, cb:ce] on row-major m-wide buffers (a: the LU factors,
  * b: the inverse being built): two rows and four terms at a time.
  */
-export function panelUpdate(a: Float64Array, b: Float64Array, m: number, r0: number, r1: number, k0: number, k1: number, cb: number, ce: number): void {
+export function panelUpdate(
+  a: Float64Array,
+  b: Float64Array,
+  m: number,
+  r0: number,
+  r1: number,
+  k0: number,
+  k1: number,
+  cb: number,
+  ce: number,
+): void {
   let i = r0;
   for (; i + 1 < r1; i += 2) {
     const ri = i * m;
     const rs = ri + m;
     let k = k0;
     for (; k + 3 < k1; k += 4) {
-      const a0 = a[ri + k], a1 = a[ri + k + 1], a2 = a[ri + k + 2], a3 = a[ri + k + 3];
-      const b0 = a[rs + k], b1 = a[rs + k + 1], b2 = a[rs + k + 2], b3 = a[rs + k + 3];
-      const u0 = k * m, u1 = u0 + m, u2 = u1 + m, u3 = u2 + m;
+      const a0 = a[ri + k],
+        a1 = a[ri + k + 1],
+        a2 = a[ri + k + 2],
+        a3 = a[ri + k + 3];
+      const b0 = a[rs + k],
+        b1 = a[rs + k + 1],
+        b2 = a[rs + k + 2],
+        b3 = a[rs + k + 3];
+      const u0 = k * m,
+        u1 = u0 + m,
+        u2 = u1 + m,
+        u3 = u2 + m;
       for (let c = cb; c < ce; c++) {
-        const x0 = b[u0 + c], x1 = b[u1 + c], x2 = b[u2 + c], x3 = b[u3 + c];
+        const x0 = b[u0 + c],
+          x1 = b[u1 + c],
+          x2 = b[u2 + c],
+          x3 = b[u3 + c];
         b[ri + c] -= a0 * x0 + a1 * x1 + a2 * x2 + a3 * x3;
         b[rs + c] -= b0 * x0 + b1 * x1 + b2 * x2 + b3 * x3;
       }

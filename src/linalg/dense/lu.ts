@@ -177,4 +177,3 @@ function factorInto(
   }
   return { n, lu, perm, ...(labels ? { labels } : {}), minPivotRatio: minRatio };
 }
-

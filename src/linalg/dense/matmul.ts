@@ -26,20 +26,37 @@ export function matmul(a: Matrix, b: Matrix): Matrix {
     const ce = Math.min(cb + CH, q);
     let i = 0;
     for (; i + 1 < m; i += 2) {
-      const ai = i * p, as = ai + p, ci = i * q, cs = ci + q;
+      const ai = i * p,
+        as = ai + p,
+        ci = i * q,
+        cs = ci + q;
       let k = 0;
       for (; k + 3 < p; k += 4) {
-        const a0 = A[ai + k], a1 = A[ai + k + 1], a2 = A[ai + k + 2], a3 = A[ai + k + 3];
-        const b0 = A[as + k], b1 = A[as + k + 1], b2 = A[as + k + 2], b3 = A[as + k + 3];
-        const u0 = k * q, u1 = u0 + q, u2 = u1 + q, u3 = u2 + q;
+        const a0 = A[ai + k],
+          a1 = A[ai + k + 1],
+          a2 = A[ai + k + 2],
+          a3 = A[ai + k + 3];
+        const b0 = A[as + k],
+          b1 = A[as + k + 1],
+          b2 = A[as + k + 2],
+          b3 = A[as + k + 3];
+        const u0 = k * q,
+          u1 = u0 + q,
+          u2 = u1 + q,
+          u3 = u2 + q;
         for (let c = cb; c < ce; c++) {
-          const x0 = B[u0 + c], x1 = B[u1 + c], x2 = B[u2 + c], x3 = B[u3 + c];
+          const x0 = B[u0 + c],
+            x1 = B[u1 + c],
+            x2 = B[u2 + c],
+            x3 = B[u3 + c];
           C[ci + c] += a0 * x0 + a1 * x1 + a2 * x2 + a3 * x3;
           C[cs + c] += b0 * x0 + b1 * x1 + b2 * x2 + b3 * x3;
         }
       }
       for (; k < p; k++) {
-        const a0 = A[ai + k], b0 = A[as + k], u0 = k * q;
+        const a0 = A[ai + k],
+          b0 = A[as + k],
+          u0 = k * q;
         for (let c = cb; c < ce; c++) {
           C[ci + c] += a0 * B[u0 + c];
           C[cs + c] += b0 * B[u0 + c];
@@ -47,9 +64,11 @@ export function matmul(a: Matrix, b: Matrix): Matrix {
       }
     }
     for (; i < m; i++) {
-      const ai = i * p, ci = i * q;
+      const ai = i * p,
+        ci = i * q;
       for (let k = 0; k < p; k++) {
-        const a0 = A[ai + k], u0 = k * q;
+        const a0 = A[ai + k],
+          u0 = k * q;
         for (let c = cb; c < ce; c++) C[ci + c] += a0 * B[u0 + c];
       }
     }

@@ -29,10 +29,7 @@ export function matrix(rows: number, cols: number, data?: Float64Array): Matrix 
     throw new InputError('MATRIX_BAD_SHAPE', `expected non-negative integer dimensions, got ${rows}×${cols}`);
   }
   if (data && data.length !== rows * cols) {
-    throw new InputError(
-      'MATRIX_BAD_SHAPE',
-      `expected ${rows}×${cols} = ${rows * cols} elements, got ${data.length}`,
-    );
+    throw new InputError('MATRIX_BAD_SHAPE', `expected ${rows}×${cols} = ${rows * cols} elements, got ${data.length}`);
   }
   return { rows, cols, data: data ?? new Float64Array(rows * cols) };
 }
@@ -124,11 +121,10 @@ export function assertFiniteVector(v: Float64Array, what = 'vector', labels?: re
     const x = v[i];
     if (x - x !== 0) {
       const l = labels?.[i];
-      throw new NumericError(
-        'NOT_FINITE',
-        `${what} has a non-finite value ${x} at element ${l ?? i + 1}; expected finite numbers`,
-        { row: i + 1, ...(l !== undefined ? { account: l } : {}) },
-      );
+      throw new NumericError('NOT_FINITE', `${what} has a non-finite value ${x} at element ${l ?? i + 1}; expected finite numbers`, {
+        row: i + 1,
+        ...(l !== undefined ? { account: l } : {}),
+      });
     }
   }
 }

@@ -166,7 +166,10 @@ function wait(h: Helper): void {
   while (Atomics.load(h.ctrl, 1) === 0) Atomics.wait(h.ctrl, 1, 0);
   if (h.ctrl[FAILED]) {
     h.ctrl[FAILED] = 0;
-    throw new NumericError('PARALLEL_KERNEL_FAILED', 'a worker thread of the dense kernels failed; the result is incomplete (run again with one thread)');
+    throw new NumericError(
+      'PARALLEL_KERNEL_FAILED',
+      'a worker thread of the dense kernels failed; the result is incomplete (run again with one thread)',
+    );
   }
 }
 
@@ -201,7 +204,15 @@ export function parallelGemmUpdate(
  * calling thread and the helpers bound to (lu, pinv, x) take panels of `w` columns from a shared
  * counter until none is left.
  */
-export function parallelInversePanels(hs: readonly Helper[], lu: Float64Array, pinv: Float64Array, x: Float64Array, n: number, w: number, nb: number): void {
+export function parallelInversePanels(
+  hs: readonly Helper[],
+  lu: Float64Array,
+  pinv: Float64Array,
+  x: Float64Array,
+  n: number,
+  w: number,
+  nb: number,
+): void {
   Atomics.store(work, 0, 0);
   for (const h of hs) start(h, JOB_INVERSE, [n, w, nb]);
   for (;;) {

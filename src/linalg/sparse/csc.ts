@@ -59,11 +59,9 @@ export function cscFromTriplets(
     const i = rows[k];
     const j = cols[k];
     if (!(i >= 0 && i < nRows && Number.isInteger(i)) || !(j >= 0 && j < nCols && Number.isInteger(j))) {
-      throw new InputError(
-        'BAD_TRIPLET',
-        `triplet ${k} has position (${i}, ${j}), expected 0 ≤ row < ${nRows} and 0 ≤ column < ${nCols}`,
-        { row: k + 1 },
-      );
+      throw new InputError('BAD_TRIPLET', `triplet ${k} has position (${i}, ${j}), expected 0 ≤ row < ${nRows} and 0 ≤ column < ${nCols}`, {
+        row: k + 1,
+      });
     }
     if (!Number.isFinite(values[k])) {
       throw new InputError('BAD_TRIPLET', `triplet ${k} at (${i}, ${j}) has the non-finite value ${values[k]}`, {
@@ -113,11 +111,7 @@ export function cscFromTriplets(
  */
 export function cscFromDense(dense: ArrayLike<ArrayLike<number>>): CscMatrix;
 export function cscFromDense(dense: Float64Array, nRows: number, nCols: number): CscMatrix;
-export function cscFromDense(
-  dense: ArrayLike<ArrayLike<number>> | Float64Array,
-  nRowsArg?: number,
-  nColsArg?: number,
-): CscMatrix {
+export function cscFromDense(dense: ArrayLike<ArrayLike<number>> | Float64Array, nRowsArg?: number, nColsArg?: number): CscMatrix {
   let get: (i: number, j: number) => number;
   let nRows: number;
   let nCols: number;

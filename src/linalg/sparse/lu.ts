@@ -260,10 +260,10 @@ class SparseLuFactors implements SparseLu {
     const tol = this.tol;
     const singTol = this.singTol;
     const preferredRow = this.preferredRow;
-    let Lp = this.Lp;
+    const Lp = this.Lp;
     let Li = this.Li;
     let Lx = this.Lx;
-    let Up = this.Up;
+    const Up = this.Up;
     let Ui = this.Ui;
     let Ux = this.Ux;
     const udiag = this.udiag;

@@ -73,7 +73,11 @@ export function ioTableFromLabelled(t: LabelledTable, spec: IoDataSpec = {}): Io
   const colSet = new Set(colLabels);
   const sectors = spec.sectors ?? rowLabels.filter((l) => colSet.has(l) && l !== spec.x);
   if (sectors.length === 0) {
-    throw new InputError('IO_NO_SECTORS', 'no sectors: name them (--z-block) or use the same labels on rows and columns', file !== undefined ? { file } : undefined);
+    throw new InputError(
+      'IO_NO_SECTORS',
+      'no sectors: name them (--z-block) or use the same labels on rows and columns',
+      file !== undefined ? { file } : undefined,
+    );
   }
   notes.push(`sectors (Z block): ${sectors.join(', ')}`);
   const n = sectors.length;
@@ -145,7 +149,9 @@ export function ioTableFromLabelled(t: LabelledTable, spec: IoDataSpec = {}): Io
     let own = 0;
     for (const l of spec.labour ?? []) own += cell(find(rowLabels, l, 'labour-income row', file), hc);
     households = { consumption, own, total, label: spec.households };
-    notes.push(`households: column ${spec.households} (total outlay ${total}${own !== 0 ? `, of which ${own} paid to the labour rows: the household row's own coefficient` : ''})`);
+    notes.push(
+      `households: column ${spec.households} (total outlay ${total}${own !== 0 ? `, of which ${own} paid to the labour rows: the household row's own coefficient` : ''})`,
+    );
   }
   let satellite: IoData['satellite'];
   if (satRows.length) {

@@ -4,7 +4,7 @@
  * the balancing in its provenance.
  * @module
  */
-import { Sam } from '../sam.js';
+import type { Sam } from '../sam.js';
 import { type BalanceLabelledOptions, type BalanceReport, balanceLabelledMatrix, formatBalanceReport } from './labelled.js';
 
 /**
@@ -18,7 +18,14 @@ export function balanceSam(sam: Sam, options: BalanceLabelledOptions = {}): { sa
   const balanced = sam.withValues(values, {
     operation: 'balance',
     description: formatBalanceReport(report),
-    details: { method: report.method, iterations: report.iterations, maxImbalance: report.maxImbalance, tolerance: report.tolerance, converged: report.converged, targets: report.targets },
+    details: {
+      method: report.method,
+      iterations: report.iterations,
+      maxImbalance: report.maxImbalance,
+      tolerance: report.tolerance,
+      converged: report.converged,
+      targets: report.targets,
+    },
   });
   return { sam: balanced, report };
 }

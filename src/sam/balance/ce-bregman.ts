@@ -78,13 +78,13 @@ export function solveBregman(p: CeProblem): BregmanSolution {
     return { cells: ci, a: af, ae, b, kind: p.totals[d.total].kind, lambda: 0, allUnit };
   });
 
-  const valueOf = (c: Row): number => {
+  const rowValue = (c: Row): number => {
     let s = c.b;
     for (let t = 0; t < c.cells.length; t++) s += c.a[t] * x[c.cells[t]];
     return s;
   };
   const violation = (c: Row): number => {
-    const s = valueOf(c);
+    const s = rowValue(c);
     if (c.kind.type === 'band') return s < c.kind.lo ? c.kind.lo - s : s > c.kind.hi ? s - c.kind.hi : 0;
     return Math.abs(s - c.kind.t - errorMoments(c.kind.term, c.lambda)[0]);
   };
@@ -161,7 +161,7 @@ export function solveBregman(p: CeProblem): BregmanSolution {
     if (c.cells.length === 0) return;
     if (c.kind.type === 'band') {
       const { lo, hi } = c.kind;
-      const s0 = c.lambda === 0 ? valueOf(c) : shifted(c, -c.lambda); // the value without this multiplier
+      const s0 = c.lambda === 0 ? rowValue(c) : shifted(c, -c.lambda); // the value without this multiplier
       let target: number;
       if (s0 < lo) target = lo;
       else if (s0 > hi) target = hi;
@@ -170,14 +170,21 @@ export function solveBregman(p: CeProblem): BregmanSolution {
         return;
       }
       if (c.allUnit) {
-        const s = valueOf(c) - c.b; // closed form: b + S·e^{κΔ} = target
+        const s = rowValue(c) - c.b; // closed form: b + S·e^{κΔ} = target
         const need = target - c.b;
         if (s > 0 && need > 0) {
           apply(c, Math.log(need / s) / c.ae[0]);
           return;
         }
       }
-      apply(c, solve1d(c, () => target, () => 0));
+      apply(
+        c,
+        solve1d(
+          c,
+          () => target,
+          () => 0,
+        ),
+      );
       return;
     }
     const { t, term } = c.kind;

@@ -118,7 +118,12 @@ export function solveNewton(pr: CeProblem): NewtonSolution {
     try {
       d = luSolve(luFactor(K, { what: 'the KKT matrix of the cross-entropy problem', inPlace: true, threads: 1, tolerance: 1e-15 }), rhs);
     } catch (err) {
-      throw new NumericError('BALANCE_NEWTON_SINGULAR', 'the Newton step cannot be computed (the constraints are dependent or cannot be met together); check the totals, error supports and macro controls', undefined, { cause: err });
+      throw new NumericError(
+        'BALANCE_NEWTON_SINGULAR',
+        'the Newton step cannot be computed (the constraints are dependent or cannot be met together); check the totals, error supports and macro controls',
+        undefined,
+        { cause: err },
+      );
     }
     let alpha = 1;
     for (let i = 0; i < m.nP; i++) {
@@ -178,7 +183,8 @@ function buildModel(pr: CeProblem, scale: number): Model {
   const totalT = new Float64Array(pr.totals.length);
   pr.totals.forEach((t, i) => {
     if (t.kind.type === 'band') {
-      if (t.kind.lo !== t.kind.hi) throw new NumericError('BALANCE_NEWTON_BAND', `${t.name} has a band; the Newton solver takes exact totals and error terms`, t.loc);
+      if (t.kind.lo !== t.kind.hi)
+        throw new NumericError('BALANCE_NEWTON_BAND', `${t.name} has a band; the Newton solver takes exact totals and error terms`, t.loc);
       totalT[i] = t.kind.lo / scale;
     } else {
       totalT[i] = t.kind.t / scale;
@@ -199,9 +205,18 @@ function buildModel(pr: CeProblem, scale: number): Model {
     const needTotal = () => {
       if (!colTotal[j]) {
         const i = Math.floor(k / nCols);
-        throw new NumericError('BALANCE_COEFFICIENT_NO_TOTAL', `column ${pr.colLabels?.[j] ?? j + 1} has no total: the coefficient form (and multiplicative errors) need every column's total, exact or with an error term`, { account: pr.rowLabels?.[i] ?? `row ${i + 1}`, column: pr.colLabels?.[j] ?? j + 1 });
+        throw new NumericError(
+          'BALANCE_COEFFICIENT_NO_TOTAL',
+          `column ${pr.colLabels?.[j] ?? j + 1} has no total: the coefficient form (and multiplicative errors) need every column's total, exact or with an error term`,
+          { account: pr.rowLabels?.[i] ?? `row ${i + 1}`, column: pr.colLabels?.[j] ?? j + 1 },
+        );
       }
-      if (!(priorCol[j] !== 0)) throw new NumericError('BALANCE_COEFFICIENT_NO_TOTAL', `column ${pr.colLabels?.[j] ?? j + 1} has a zero prior total: its coefficients are undefined`, { column: pr.colLabels?.[j] ?? j + 1 });
+      if (!(priorCol[j] !== 0))
+        throw new NumericError(
+          'BALANCE_COEFFICIENT_NO_TOTAL',
+          `column ${pr.colLabels?.[j] ?? j + 1} has a zero prior total: its coefficients are undefined`,
+          { column: pr.colLabels?.[j] ?? j + 1 },
+        );
     };
     if (fv !== undefined) cells[k] = { type: 'const', value: fv / scale };
     else if (err) {
@@ -259,7 +274,13 @@ function blockMean(b: Block, p: Float64Array): number {
 }
 
 /** Value, gradient (index → ∂) and Hessian (pairs) of one cell at p. */
-function cellTerms(m: Model, c: Cell, p: Float64Array, grad?: (i: number, d: number) => void, hess?: (i: number, j: number, d: number) => void): number {
+function cellTerms(
+  m: Model,
+  c: Cell,
+  p: Float64Array,
+  grad?: (i: number, d: number) => void,
+  hess?: (i: number, j: number, d: number) => void,
+): number {
   switch (c.type) {
     case 'const':
       return c.value;

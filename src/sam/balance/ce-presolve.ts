@@ -41,10 +41,18 @@ export function forcedZeros(p: CeProblem): Set<number> {
       if (lo > reachHi + tol || hi < reachLo - tol) {
         const hasPrior = d.flat.some((k) => prior[k] !== 0 || fixed.has(k));
         if (!hasPrior && d.zeroCode) {
-          throw new NumericError(d.zeroCode, `${d.name} has no non-zero cell in the prior but its total must lie in [${lo}, ${hi}]: scaling cannot create a flow`, d.loc);
+          throw new NumericError(
+            d.zeroCode,
+            `${d.name} has no non-zero cell in the prior but its total must lie in [${lo}, ${hi}]: scaling cannot create a flow`,
+            d.loc,
+          );
         }
         if (!pos && !neg && fixed.size === 0) {
-          throw new NumericError(d.zeroCode ?? 'BALANCE_MACRO_INFEASIBLE', `${d.name} has no cell left to adjust and its value 0 lies outside [${lo}, ${hi}]`, d.loc);
+          throw new NumericError(
+            d.zeroCode ?? 'BALANCE_MACRO_INFEASIBLE',
+            `${d.name} has no cell left to adjust and its value 0 lies outside [${lo}, ${hi}]`,
+            d.loc,
+          );
         }
         const hasFixed = d.flat.some((k) => fixed.has(k));
         if (d.zeroCode && !hasFixed) {

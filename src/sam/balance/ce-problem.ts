@@ -86,7 +86,11 @@ export function draftProblem(prior: Float64Array, nRows: number, nCols: number, 
   if ((options.balanceAccounts || options.accountTotals) && !square) {
     throw new InputError('BALANCE_SHAPE', `account totals and balances need a square matrix, got ${nRows} × ${nCols}`);
   }
-  for (const [side, totals, n] of [['row', options.rowTotals, nRows], ['column', options.colTotals, nCols], ['account', options.accountTotals, nRows]] as const) {
+  for (const [side, totals, n] of [
+    ['row', options.rowTotals, nRows],
+    ['column', options.colTotals, nCols],
+    ['account', options.accountTotals, nRows],
+  ] as const) {
     if (totals && totals.length !== n) throw new InputError('BALANCE_SHAPE', `${totals.length} ${side} totals for ${n} ${side}s`);
   }
   const inside = (r: number, c: number) => Number.isInteger(r) && Number.isInteger(c) && r >= 0 && r < nRows && c >= 0 && c < nCols;
@@ -120,14 +124,22 @@ export function draftProblem(prior: Float64Array, nRows: number, nCols: number, 
   const hasAccount = (i: number) => options.accountTotals?.[i] !== null && options.accountTotals?.[i] !== undefined;
   for (let i = 0; i < nRows; i++) {
     if (hasAccount(i) && options.rowTotals?.[i] !== null && options.rowTotals?.[i] !== undefined) {
-      throw new InputError('BALANCE_TOTAL_SPEC', `account ${labelOf('row', i, rowLabels)} has both a row total and an account total; give one`, locOf('row', i, rowLabels));
+      throw new InputError(
+        'BALANCE_TOTAL_SPEC',
+        `account ${labelOf('row', i, rowLabels)} has both a row total and an account total; give one`,
+        locOf('row', i, rowLabels),
+      );
     }
     const t = addTotal(`row ${labelOf('row', i, rowLabels)}`, locOf('row', i, rowLabels), options.rowTotals?.[i]);
     if (t >= 0) addLine('row', i, t);
   }
   for (let j = 0; j < nCols; j++) {
     if (hasAccount(j) && options.colTotals?.[j] !== null && options.colTotals?.[j] !== undefined) {
-      throw new InputError('BALANCE_TOTAL_SPEC', `account ${labelOf('column', j, colLabels)} has both a column total and an account total; give one`, locOf('column', j, colLabels));
+      throw new InputError(
+        'BALANCE_TOTAL_SPEC',
+        `account ${labelOf('column', j, colLabels)} has both a column total and an account total; give one`,
+        locOf('column', j, colLabels),
+      );
     }
     const t = addTotal(`column ${labelOf('column', j, colLabels)}`, locOf('column', j, colLabels), options.colTotals?.[j]);
     if (t >= 0) addLine('column', j, t);
@@ -154,7 +166,14 @@ export function draftProblem(prior: Float64Array, nRows: number, nCols: number, 
       }
       const label = labelOf('row', i, rowLabels);
       totals.push({ name: `balance of account ${label}`, loc: { account: label }, kind: { type: 'band', lo: 0, hi: 0 } });
-      constraints.push({ name: `balance of account ${label}`, loc: { account: label }, flat, coef, total: totals.length - 1, balance: true });
+      constraints.push({
+        name: `balance of account ${label}`,
+        loc: { account: label },
+        flat,
+        coef,
+        total: totals.length - 1,
+        balance: true,
+      });
     }
   }
   for (const [q, m] of (options.macro ?? []).entries()) {
@@ -163,7 +182,11 @@ export function draftProblem(prior: Float64Array, nRows: number, nCols: number, 
     const coef: number[] = [];
     for (const c of m.cells) {
       if (!inside(c.row, c.col)) {
-        throw new InputError('BALANCE_MACRO_CELL', `macro control ${m.name} names cell (${c.row}, ${c.col}), outside the ${nRows} × ${nCols} matrix`, loc);
+        throw new InputError(
+          'BALANCE_MACRO_CELL',
+          `macro control ${m.name} names cell (${c.row}, ${c.col}), outside the ${nRows} × ${nCols} matrix`,
+          loc,
+        );
       }
       const a = c.coef ?? 1;
       if (!Number.isFinite(a)) throw new InputError('BALANCE_MACRO_CELL', `macro control ${m.name}: coefficient ${a} is not finite`, loc);
@@ -200,7 +223,12 @@ export function draftProblem(prior: Float64Array, nRows: number, nCols: number, 
   return problem;
 }
 
-function fixedCells(options: CrossEntropyOptions, nRows: number, nCols: number, inside: (r: number, c: number) => boolean): Map<number, number> {
+function fixedCells(
+  options: CrossEntropyOptions,
+  nRows: number,
+  nCols: number,
+  inside: (r: number, c: number) => boolean,
+): Map<number, number> {
   const fixed = new Map<number, number>();
   const { rowLabels, colLabels } = options;
   for (const f of options.fixed ?? []) {
@@ -232,7 +260,11 @@ function cellErrorTerms(
     if (fixed.has(k)) throw new InputError('BALANCE_CELL_ERROR', 'a fixed cell cannot also have an error term', at);
     if (out.has(k)) throw new InputError('BALANCE_CELL_ERROR', 'cell has two error terms', at);
     if (e.multiplicative && prior[k] === 0) {
-      throw new InputError('BALANCE_CELL_ERROR', 'a multiplicative error scales the prior coefficient, which is 0 here; use an additive error', at);
+      throw new InputError(
+        'BALANCE_CELL_ERROR',
+        'a multiplicative error scales the prior coefficient, which is 0 here; use an additive error',
+        at,
+      );
     }
     out.set(k, { term: errorTerm(e.support, e.weights, 'cell error term', at), multiplicative: e.multiplicative ?? false });
   }

@@ -43,10 +43,7 @@ export function checkMatrix(
     throw new InputError('BALANCE_SHAPE', `matrix dimensions must be positive integers, got ${nRows} × ${nCols}`);
   }
   if (prior.length !== nRows * nCols) {
-    throw new InputError(
-      'BALANCE_SHAPE',
-      `matrix has ${prior.length} cells, expected ${nRows} × ${nCols} = ${nRows * nCols}`,
-    );
+    throw new InputError('BALANCE_SHAPE', `matrix has ${prior.length} cells, expected ${nRows} × ${nCols} = ${nRows * nCols}`);
   }
   for (let k = 0; k < prior.length; k++) {
     if (!Number.isFinite(prior[k])) {
@@ -67,22 +64,13 @@ export function checkMatrix(
 }
 
 /** Checks a target vector's length and that it is finite. */
-export function checkTargets(
-  targets: ArrayLike<number>,
-  n: number,
-  side: Side,
-  labels: readonly string[] | undefined,
-): void {
+export function checkTargets(targets: ArrayLike<number>, n: number, side: Side, labels: readonly string[] | undefined): void {
   if (targets.length !== n) {
     throw new InputError('BALANCE_SHAPE', `${targets.length} ${side} targets for ${n} ${side}s`);
   }
   for (let i = 0; i < n; i++) {
     if (!Number.isFinite(targets[i])) {
-      throw new InputError(
-        'BALANCE_NOT_FINITE',
-        `${side} target is ${targets[i]}, expected a finite number`,
-        locOf(side, i, labels),
-      );
+      throw new InputError('BALANCE_NOT_FINITE', `${side} target is ${targets[i]}, expected a finite number`, locOf(side, i, labels));
     }
   }
 }
@@ -156,7 +144,11 @@ export function removeFixed(
       throw new InputError('BALANCE_FIXED_CELL', `fixed cell (${f.row}, ${f.col}) is outside the ${nRows} × ${nCols} matrix`);
     }
     if (!Number.isFinite(f.value)) {
-      throw new InputError('BALANCE_NOT_FINITE', `fixed cell value is ${f.value}, expected a finite number`, cellLoc(f.row, f.col, rowLabels, colLabels));
+      throw new InputError(
+        'BALANCE_NOT_FINITE',
+        `fixed cell value is ${f.value}, expected a finite number`,
+        cellLoc(f.row, f.col, rowLabels, colLabels),
+      );
     }
     const k = f.row * nCols + f.col;
     if (seen.has(k)) {

@@ -143,7 +143,12 @@ export interface CrossEntropyResult {
  * `BALANCE_COEFFICIENT_NO_TOTAL`, `BALANCE_PROBLEM_TOO_LARGE`.
  * @param prior row-major nRows × nCols prior (not modified)
  */
-export function balanceCrossEntropy(prior: Float64Array, nRows: number, nCols: number, options: CrossEntropyOptions = {}): CrossEntropyResult {
+export function balanceCrossEntropy(
+  prior: Float64Array,
+  nRows: number,
+  nCols: number,
+  options: CrossEntropyOptions = {},
+): CrossEntropyResult {
   const p = draftProblem(prior, nRows, nCols, options);
   const solver = chooseSolver(p, options.solver ?? 'auto');
   const { est, iterations, solved } = solver === 'newton' ? newton(p) : bregman(p);
@@ -151,7 +156,10 @@ export function balanceCrossEntropy(prior: Float64Array, nRows: number, nCols: n
   const cellErrors = new Map<number, number>();
   for (const [k, w] of est.cellWeights) {
     const v = p.cellErrors.get(k)!.term.v;
-    cellErrors.set(k, w.reduce((s, x, m) => s + x * v[m], 0));
+    cellErrors.set(
+      k,
+      w.reduce((s, x, m) => s + x * v[m], 0),
+    );
   }
   return {
     matrix: est.matrix,
@@ -180,8 +188,13 @@ function chooseSolver(p: CeProblem, asked: CrossEntropySolver): 'bregman' | 'new
       `this problem has bands (${bands.slice(0, 3).join(', ')}${bands.length > 3 ? ', …' : ''}), which only the coordinate solver takes, and ${needNewton.join(', ')}, which only the Newton solver takes; replace the bands by error terms (support points) or drop those features`,
     );
   }
-  if (asked === 'bregman' && needNewton.length) throw new UsageError('USAGE_BAD_OPTION', `the coordinate solver cannot take ${needNewton.join(', ')}; use the Newton solver`);
-  if (asked === 'newton' && bands.length) throw new UsageError('USAGE_BAD_OPTION', `the Newton solver takes no bands (${bands.join(', ')}); use the coordinate solver or error terms`);
+  if (asked === 'bregman' && needNewton.length)
+    throw new UsageError('USAGE_BAD_OPTION', `the coordinate solver cannot take ${needNewton.join(', ')}; use the Newton solver`);
+  if (asked === 'newton' && bands.length)
+    throw new UsageError(
+      'USAGE_BAD_OPTION',
+      `the Newton solver takes no bands (${bands.join(', ')}); use the coordinate solver or error terms`,
+    );
   if (asked !== 'auto') return asked;
   return needNewton.length ? 'newton' : 'bregman';
 }

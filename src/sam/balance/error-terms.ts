@@ -77,7 +77,8 @@ export function totalKind(spec: number | TotalSpec, what: string, loc: Location)
   const hi = spec.upper ?? (spec.lower !== undefined ? Infinity : spec.value);
   if (lo === undefined || hi === undefined) throw bad('give a value, a band (lower/upper) or support points');
   if (Number.isNaN(lo) || Number.isNaN(hi) || lo > hi) throw bad(`band [${lo}, ${hi}] is empty`);
-  if (spec.value !== undefined && (spec.value < lo || spec.value > hi)) throw bad(`value ${spec.value} lies outside its band [${lo}, ${hi}]`);
+  if (spec.value !== undefined && (spec.value < lo || spec.value > hi))
+    throw bad(`value ${spec.value} lies outside its band [${lo}, ${hi}]`);
   if (lo === -Infinity && hi === Infinity) return null;
   return { type: 'band', lo, hi };
 }

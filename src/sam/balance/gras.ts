@@ -20,14 +20,7 @@
  * @module
  */
 import { NumericError } from '../../errors.js';
-import {
-  checkBalanceProblem,
-  checkFinite,
-  labelOf,
-  locOf,
-  removeFixed,
-  type Side,
-} from './checks.js';
+import { checkBalanceProblem, checkFinite, labelOf, locOf, removeFixed, type Side } from './checks.js';
 import { imbalance } from './ras.js';
 import type { BalanceOptions, BalanceResult } from './types.js';
 

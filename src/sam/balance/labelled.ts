@@ -23,7 +23,14 @@ import { balanceCrossEntropy, type CrossEntropyOptions } from './cross-entropy.j
 import type { TotalSpec } from './error-terms.js';
 import { balanceGras } from './gras.js';
 import { restoreNegativeCells, transposeNegativeCells } from './negatives.js';
-import { isSquareLabelled, resolveProblem, type BalanceProblem, type IndexedTotal, type LabelledMatrix, type ResolvedProblem } from './problem.js';
+import {
+  isSquareLabelled,
+  resolveProblem,
+  type BalanceProblem,
+  type IndexedTotal,
+  type LabelledMatrix,
+  type ResolvedProblem,
+} from './problem.js';
 import { balanceRas } from './ras.js';
 import { squareSamTargets } from './targets.js';
 
@@ -51,8 +58,12 @@ export type BalanceLabelledOptions = Omit<BalanceProblem, '$schema' | 'descripti
 function problemOf(o: BalanceLabelledOptions): BalanceProblem {
   const { rowTotals, colTotals, ...p } = o;
   if (!rowTotals && !colTotals) return p;
-  const asTotals = (r: Readonly<Record<string, number | TotalSpec>>) => r as unknown as NonNullable<NonNullable<BalanceProblem['totals']>['rows']>;
-  return { ...p, totals: { ...p.totals, ...(rowTotals ? { rows: asTotals(rowTotals) } : {}), ...(colTotals ? { columns: asTotals(colTotals) } : {}) } };
+  const asTotals = (r: Readonly<Record<string, number | TotalSpec>>) =>
+    r as unknown as NonNullable<NonNullable<BalanceProblem['totals']>['rows']>;
+  return {
+    ...p,
+    totals: { ...p.totals, ...(rowTotals ? { rows: asTotals(rowTotals) } : {}), ...(colTotals ? { columns: asTotals(colTotals) } : {}) },
+  };
 }
 
 /** The convergence report of a balancing. */
@@ -89,21 +100,26 @@ function accountsOf(r: ResolvedProblem, square: boolean): { r: ResolvedProblem; 
   return { r, targets: 'given' };
 }
 
-const isBand = (t: IndexedTotal) => typeof t === 'object' && t.support === undefined && !(t.value !== undefined && t.lower === undefined && t.upper === undefined);
+const isBand = (t: IndexedTotal) =>
+  typeof t === 'object' && t.support === undefined && !(t.value !== undefined && t.lower === undefined && t.upper === undefined);
 const hasSupport = (t: IndexedTotal) => typeof t === 'object' && t.support !== undefined;
 
 /**
  * Balances a labelled matrix with the chosen method (see the module text for how totals are set).
  * Returns the balanced values and the convergence report; non-convergence is in the report.
  */
-export function balanceLabelledMatrix(m: LabelledMatrix, options: BalanceLabelledOptions = {}): { values: Float64Array; report: BalanceReport } {
+export function balanceLabelledMatrix(
+  m: LabelledMatrix,
+  options: BalanceLabelledOptions = {},
+): { values: Float64Array; report: BalanceReport } {
   const method = options.method ?? 'ras';
   if (!(BALANCE_METHODS as readonly string[]).includes(method)) {
     throw new UsageError('USAGE_BAD_OPTION', `unknown balancing method '${method}', expected ${BALANCE_METHODS.join(', ')}`);
   }
   const square = isSquareLabelled(m);
   const n = m.rowLabels.length;
-  if (options.negatives === 'transpose' && !square) throw new UsageError('USAGE_BAD_OPTION', 'moving negative cells to their transposed cell needs a square SAM');
+  if (options.negatives === 'transpose' && !square)
+    throw new UsageError('USAGE_BAD_OPTION', 'moving negative cells to their transposed cell needs a square SAM');
   const moved = options.negatives === 'transpose' ? transposeNegativeCells(m.values, n) : undefined;
   const prior = moved ? { ...m, values: moved.prior } : m;
   const { r, targets } = accountsOf(resolveProblem(problemOf(options), prior), square);
@@ -112,7 +128,9 @@ export function balanceLabelledMatrix(m: LabelledMatrix, options: BalanceLabelle
   if (method !== 'cross-entropy' && (all.some(hasSupport) || r.cellErrors.length)) {
     throw new UsageError('USAGE_BAD_OPTION', `error terms (support points) need --method cross-entropy, not ${method}`);
   }
-  const out = general ? generalised(prior, r, options, method, square, targets) : biproportional(prior, r, options, method, square, targets);
+  const out = general
+    ? generalised(prior, r, options, method, square, targets)
+    : biproportional(prior, r, options, method, square, targets);
   return { values: moved ? restoreNegativeCells(out.values, n, moved.moved) : out.values, report: out.report };
 }
 
@@ -126,13 +144,23 @@ function common(m: LabelledMatrix, o: BalanceLabelledOptions) {
 }
 
 /** Cross-entropy, or RAS/GRAS with bands or macro controls (GRAS's information loss, coordinate solver). */
-function generalised(m: LabelledMatrix, r: ResolvedProblem, o: BalanceLabelledOptions, method: BalanceMethod, square: boolean, given: string) {
+function generalised(
+  m: LabelledMatrix,
+  r: ResolvedProblem,
+  o: BalanceLabelledOptions,
+  method: BalanceMethod,
+  square: boolean,
+  given: string,
+) {
   if (!square && !r.rowTotals && !r.colTotals && r.macro.length === 0) {
     throw new UsageError('USAGE_MISSING_TOTALS', 'a rectangular matrix needs row totals, column totals or macro controls to balance to');
   }
   const balanceAccounts = o.balanceAccounts ?? (square && !(r.rowTotals && r.colTotals));
   if (balanceAccounts && !square) {
-    throw new UsageError('USAGE_BAD_OPTION', 'income = expenditure per account needs a square matrix with the same labels on rows and columns');
+    throw new UsageError(
+      'USAGE_BAD_OPTION',
+      'income = expenditure per account needs a square matrix with the same labels on rows and columns',
+    );
   }
   const ce = method === 'cross-entropy';
   const opts: CrossEntropyOptions = {
@@ -156,16 +184,36 @@ function generalised(m: LabelledMatrix, r: ResolvedProblem, o: BalanceLabelledOp
   if (!ce) targets += `; bands or macro controls: ${method.toUpperCase()}'s information loss minimised by the coordinate solver`;
   return {
     values: res.matrix,
-    report: { method, iterations: res.iterations, maxImbalance: res.maxImbalance, tolerance: res.tolerance, converged: res.converged, targets, objective: res.objective, solver: res.solver },
+    report: {
+      method,
+      iterations: res.iterations,
+      maxImbalance: res.maxImbalance,
+      tolerance: res.tolerance,
+      converged: res.converged,
+      targets,
+      objective: res.objective,
+      solver: res.solver,
+    },
   };
 }
 
 /** RAS or GRAS with exact totals: the classic kernels. */
-function biproportional(m: LabelledMatrix, r: ResolvedProblem, o: BalanceLabelledOptions, method: BalanceMethod, square: boolean, given: string) {
+function biproportional(
+  m: LabelledMatrix,
+  r: ResolvedProblem,
+  o: BalanceLabelledOptions,
+  method: BalanceMethod,
+  square: boolean,
+  given: string,
+) {
   const exact = (t: readonly IndexedTotal[], labels: readonly string[], side: string): Float64Array =>
     Float64Array.from(t, (s, i) => {
       if (s === undefined) {
-        throw new InputError('BALANCE_TOTAL_MISSING', `${method.toUpperCase()} needs a total for every ${side}; ${side} ${labels[i]} has none`, { account: labels[i] });
+        throw new InputError(
+          'BALANCE_TOTAL_MISSING',
+          `${method.toUpperCase()} needs a total for every ${side}; ${side} ${labels[i]} has none`,
+          { account: labels[i] },
+        );
       }
       return typeof s === 'number' ? s : (s as TotalSpec).value!;
     });
@@ -173,7 +221,8 @@ function biproportional(m: LabelledMatrix, r: ResolvedProblem, o: BalanceLabelle
   let v: Float64Array;
   let targets = given;
   if (r.accountTotals) {
-    if (r.rowTotals || r.colTotals) throw new UsageError('USAGE_BAD_OPTION', `${method.toUpperCase()} takes account totals or row and column totals, not both`);
+    if (r.rowTotals || r.colTotals)
+      throw new UsageError('USAGE_BAD_OPTION', `${method.toUpperCase()} takes account totals or row and column totals, not both`);
     u = exact(r.accountTotals, m.rowLabels, 'account');
     v = u;
   } else if (r.rowTotals && r.colTotals) {
@@ -191,7 +240,14 @@ function biproportional(m: LabelledMatrix, r: ResolvedProblem, o: BalanceLabelle
   const res = kernel(m.values, m.rowLabels.length, m.colLabels.length, u, v, { ...common(m, o), fixed: r.fixed });
   return {
     values: res.matrix,
-    report: { method, iterations: res.iterations, maxImbalance: res.maxImbalance, tolerance: res.tolerance, converged: res.converged, targets },
+    report: {
+      method,
+      iterations: res.iterations,
+      maxImbalance: res.maxImbalance,
+      tolerance: res.tolerance,
+      converged: res.converged,
+      targets,
+    },
   };
 }
 

@@ -34,29 +34,37 @@ export function parseLabelledMatrixCsv(text: string, file?: string): LabelledMat
   if (colLabels.length === 0) throw new InputError('MATRIX_EMPTY', 'the header row has no column labels', at(1));
   colLabels.forEach((l, j) => {
     if (l === '') throw new InputError('MATRIX_EMPTY_LABEL', 'column has no label', at(1, columnLetter(j + 2)));
-    if (colLabels.indexOf(l) !== j) throw new InputError('MATRIX_DUPLICATE_LABEL', `column label '${l}' appears twice`, at(1, columnLetter(j + 2)));
+    if (colLabels.indexOf(l) !== j)
+      throw new InputError('MATRIX_DUPLICATE_LABEL', `column label '${l}' appears twice`, at(1, columnLetter(j + 2)));
   });
   const rowLabels: string[] = [];
   const values = new Float64Array((rows.length - 1) * colLabels.length);
   for (let i = 1; i < rows.length; i++) {
     const label = restoreFormula((rows[i][0] ?? '').trim());
     if (label === '') throw new InputError('MATRIX_EMPTY_LABEL', 'row has no label', at(i + 1, 'A'));
-    if (rowLabels.includes(label)) throw new InputError('MATRIX_DUPLICATE_LABEL', `row label '${label}' appears twice`, { ...at(i + 1, 'A'), account: label });
+    if (rowLabels.includes(label))
+      throw new InputError('MATRIX_DUPLICATE_LABEL', `row label '${label}' appears twice`, { ...at(i + 1, 'A'), account: label });
     rowLabels.push(label);
     const extra = rows[i].slice(colLabels.length + 1).some((c) => c.trim() !== '');
-    if (extra) throw new InputError('MATRIX_RAGGED', `row has more cells than the header has labels (${colLabels.length})`, { ...at(i + 1), account: label });
+    if (extra)
+      throw new InputError('MATRIX_RAGGED', `row has more cells than the header has labels (${colLabels.length})`, {
+        ...at(i + 1),
+        account: label,
+      });
     for (let j = 0; j < colLabels.length; j++) {
       const t = (rows[i][j + 1] ?? '').trim();
       if (t === '') continue;
       if (!NUMBER_RE.test(t)) {
-        throw new InputError('MATRIX_NOT_NUMERIC', `cell '${t}' is not a number (column ${colLabels[j]})`, { ...at(i + 1, `${columnLetter(j + 2)} (${colLabels[j]})`), account: label });
+        throw new InputError('MATRIX_NOT_NUMERIC', `cell '${t}' is not a number (column ${colLabels[j]})`, {
+          ...at(i + 1, `${columnLetter(j + 2)} (${colLabels[j]})`),
+          account: label,
+        });
       }
       values[(i - 1) * colLabels.length + j] = Number(t);
     }
   }
   return { rowLabels, colLabels, values };
 }
-
 
 /** Formats a labelled matrix as CSV: LF line ends, shortest round-trip numbers, zero cells empty, labels neutralised against formula injection. */
 export function formatLabelledMatrixCsv(m: LabelledMatrix): string {

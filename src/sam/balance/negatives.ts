@@ -27,14 +27,19 @@ export interface MovedCell {
  * prior and the cells moved. A diagonal negative cell cannot be moved and is an error.
  */
 export function transposeNegativeCells(values: Float64Array, n: number): { prior: Float64Array; moved: MovedCell[] } {
-  if (values.length !== n * n) throw new InputError('BALANCE_SHAPE', `a square SAM of ${n} accounts needs ${n * n} cells, got ${values.length}`);
+  if (values.length !== n * n)
+    throw new InputError('BALANCE_SHAPE', `a square SAM of ${n} accounts needs ${n * n} cells, got ${values.length}`);
   const prior = Float64Array.from(values);
   const moved: MovedCell[] = [];
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
       const v = values[i * n + j];
       if (!(v < 0)) continue;
-      if (i === j) throw new InputError('BALANCE_NEGATIVE_ENTRY', `diagonal cell (${i + 1}, ${i + 1}) is negative (${v}) and has no transposed cell to move to`);
+      if (i === j)
+        throw new InputError(
+          'BALANCE_NEGATIVE_ENTRY',
+          `diagonal cell (${i + 1}, ${i + 1}) is negative (${v}) and has no transposed cell to move to`,
+        );
       moved.push({ row: i, col: j, value: v });
       prior[i * n + j] -= v; // 0, or what a move from the transposed cell put here
       prior[j * n + i] -= v;

@@ -29,7 +29,12 @@ async function readCsv(path: string): Promise<string[][]> {
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   try {
-    return parse(text, { record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
+    return parse(text, {
+      record_delimiter: ['\r\n', '\n', '\r'],
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+    }) as string[][];
   } catch (err) {
     throw new InputError('CSV_MALFORMED', `not readable as CSV: ${(err as Error).message}`, { file: path }, { cause: err });
   }
@@ -38,14 +43,19 @@ async function readCsv(path: string): Promise<string[][]> {
 /** A small CSV with named columns; a first row whose `numeric` columns hold numbers is data, not a header. */
 function columns(rows: string[][], path: string, names: readonly string[], numeric: readonly number[]) {
   const head = rows[0] ?? [];
-  const isHeader = numeric.length === 0 ? head[0]?.toLowerCase() === names[0] : numeric.some((k) => head[k] !== undefined && head[k] !== '' && !NUMBER_RE.test(head[k]));
+  const isHeader =
+    numeric.length === 0
+      ? head[0]?.toLowerCase() === names[0]
+      : numeric.some((k) => head[k] !== undefined && head[k] !== '' && !NUMBER_RE.test(head[k]));
   const col = new Map<string, number>();
   if (isHeader) {
     head.forEach((h, k) => col.set(h.toLowerCase(), k));
     for (const h of col.keys()) {
-      if (!names.includes(h)) throw new InputError('CSV_UNKNOWN_COLUMN', `column '${h}' is not one of ${names.join(', ')}`, { file: path, row: 1, column: h });
+      if (!names.includes(h))
+        throw new InputError('CSV_UNKNOWN_COLUMN', `column '${h}' is not one of ${names.join(', ')}`, { file: path, row: 1, column: h });
     }
-    if (!col.has(names[0])) throw new InputError('CSV_MISSING_COLUMN', `expected a column '${names[0]}' (columns: ${names.join(', ')})`, { file: path, row: 1 });
+    if (!col.has(names[0]))
+      throw new InputError('CSV_MISSING_COLUMN', `expected a column '${names[0]}' (columns: ${names.join(', ')})`, { file: path, row: 1 });
   } else names.slice(0, numeric.length + 1).forEach((n, k) => col.set(n, k));
   const first = isHeader ? 1 : 0;
   const get = (r: number, n: string) => {
@@ -64,7 +74,12 @@ function columns(rows: string[][], path: string, names: readonly string[], numer
     if (v === undefined) return undefined;
     const parts = v.split(/[\s;]+/).filter((x) => x !== '');
     const bad = parts.find((x) => !NUMBER_RE.test(x));
-    if (bad !== undefined) throw new InputError('CSV_NOT_NUMERIC', `'${bad}' in '${v}' is not a number (separate the points by spaces or semicolons)`, { file: path, row: r + 1, column: n });
+    if (bad !== undefined)
+      throw new InputError('CSV_NOT_NUMERIC', `'${bad}' in '${v}' is not a number (separate the points by spaces or semicolons)`, {
+        file: path,
+        row: r + 1,
+        column: n,
+      });
     return parts.map(Number);
   };
   return { rows, first, get, num, list };
@@ -96,7 +111,8 @@ export async function readTotalsCsv(path: string): Promise<Record<string, Total>
     const line = r + 1;
     const account = t.get(r, 'account') ?? '';
     if (account === '') throw new InputError('CSV_EMPTY_CELL', 'account is empty', { file: path, row: line, column: 'account' });
-    if (Object.hasOwn(out, account)) throw new InputError('CSV_DUPLICATE', `account '${account}' appears twice`, { file: path, row: line, account });
+    if (Object.hasOwn(out, account))
+      throw new InputError('CSV_DUPLICATE', `account '${account}' appears twice`, { file: path, row: line, account });
     const total = t.num(r, 'total');
     const lower = t.num(r, 'lower');
     const upper = t.num(r, 'upper');
@@ -107,7 +123,12 @@ export async function readTotalsCsv(path: string): Promise<Record<string, Total>
     const plain = lower === undefined && upper === undefined && Object.keys(err).length === 0;
     out[account] = plain
       ? (total as number)
-      : { ...(total !== undefined ? { value: total } : {}), ...(lower !== undefined ? { lower } : {}), ...(upper !== undefined ? { upper } : {}), ...err };
+      : {
+          ...(total !== undefined ? { value: total } : {}),
+          ...(lower !== undefined ? { lower } : {}),
+          ...(upper !== undefined ? { upper } : {}),
+          ...err,
+        };
   }
   return out;
 }
@@ -132,14 +153,24 @@ export async function readFixedCsv(path: string): Promise<{ row: string; col: st
 export async function readCellErrorsCsv(path: string): Promise<CellError[]> {
   const rows = await readCsv(path);
   const t = columns(rows, path, ['row', 'column', 'multiplicative', ...ERROR_COLUMNS], []);
-  if (t.first === 0) throw new InputError('CSV_MISSING_COLUMN', 'a cell-errors file needs a header row: row,column and the error columns', { file: path, row: 1 });
+  if (t.first === 0)
+    throw new InputError('CSV_MISSING_COLUMN', 'a cell-errors file needs a header row: row,column and the error columns', {
+      file: path,
+      row: 1,
+    });
   const out: CellError[] = [];
   for (let r = t.first; r < rows.length; r++) {
     const row = t.get(r, 'row');
     const col = t.get(r, 'column');
-    if (row === undefined || col === undefined) throw new InputError('CSV_EMPTY_CELL', "a cell error needs row and column ('*' for all)", { file: path, row: r + 1 });
+    if (row === undefined || col === undefined)
+      throw new InputError('CSV_EMPTY_CELL', "a cell error needs row and column ('*' for all)", { file: path, row: r + 1 });
     const m = (t.get(r, 'multiplicative') ?? 'false').toLowerCase();
-    if (m !== 'true' && m !== 'false') throw new InputError('CSV_NOT_BOOLEAN', `multiplicative must be true or false, got '${m}'`, { file: path, row: r + 1, column: 'multiplicative' });
+    if (m !== 'true' && m !== 'false')
+      throw new InputError('CSV_NOT_BOOLEAN', `multiplicative must be true or false, got '${m}'`, {
+        file: path,
+        row: r + 1,
+        column: 'multiplicative',
+      });
     const where = row === '*' && col === '*' ? {} : row === '*' ? { columns: [col] } : col === '*' ? { rows: [row] } : { row, col };
     out.push({ ...where, ...errorFields(t, r), ...(m === 'true' ? { multiplicative: true } : {}) });
   }

@@ -46,7 +46,10 @@ function indexOf(labels: readonly string[]): Map<string, number> {
 export function lookup(index: Map<string, number>, label: string, side: 'row' | 'column', what: string, loc?: Location): number {
   const i = index.get(label);
   if (i === undefined) {
-    throw new InputError('BALANCE_UNKNOWN_ACCOUNT', `${what} names ${side} account '${label}', which is not in the matrix`, { ...loc, account: label });
+    throw new InputError('BALANCE_UNKNOWN_ACCOUNT', `${what} names ${side} account '${label}', which is not in the matrix`, {
+      ...loc,
+      account: label,
+    });
   }
   return i;
 }
@@ -62,14 +65,21 @@ function sums(m: LabelledMatrix): { rows: Float64Array; cols: Float64Array } {
   const nc = m.colLabels.length;
   const rows = new Float64Array(nr);
   const cols = new Float64Array(nc);
-  for (let i = 0; i < nr; i++) for (let j = 0; j < nc; j++) {
-    rows[i] += m.values[i * nc + j];
-    cols[j] += m.values[i * nc + j];
-  }
+  for (let i = 0; i < nr; i++)
+    for (let j = 0; j < nc; j++) {
+      rows[i] += m.values[i * nc + j];
+      cols[j] += m.values[i * nc + j];
+    }
   return { rows, cols };
 }
 
-type ErrorFields = { support?: readonly number[]; sd?: number; sdRelative?: number; points?: readonly number[]; weights?: readonly number[] };
+type ErrorFields = {
+  support?: readonly number[];
+  sd?: number;
+  sdRelative?: number;
+  points?: readonly number[];
+  weights?: readonly number[];
+};
 
 /** Support points from `support`, or `points × sd` (or `points × sdRelative × |scale|`). */
 function supportOf(e: ErrorFields, scale: number, what: string, loc: Location): number[] | undefined {
@@ -130,23 +140,40 @@ function cellErrorsFor(rules: readonly CellError[], m: LabelledMatrix, fixed: re
   const isFixed = new Set(fixed.map((f) => f.row * nc + f.col));
   const resolved = rules.map((r, q) => {
     const loc: Location = { jsonPath: `/cellErrors/${q}` };
-    if ((r.row === undefined) !== (r.col === undefined)) throw new InputError('BALANCE_CELL_ERROR', 'a cell error names both row and col, or neither (a rule over rows and columns)', loc);
-    if (r.row !== undefined && (r.rows || r.columns)) throw new InputError('BALANCE_CELL_ERROR', 'give one cell (row, col) or a rule (rows, columns), not both', loc);
-    const rows = r.row !== undefined ? [lookup(rIdx, r.row, 'row', 'a cell error', loc)] : r.rows?.map((l) => lookup(rIdx, l, 'row', 'a cell error rule', loc));
-    const cols = r.col !== undefined ? [lookup(cIdx, r.col, 'column', 'a cell error', loc)] : r.columns?.map((l) => lookup(cIdx, l, 'column', 'a cell error rule', loc));
+    if ((r.row === undefined) !== (r.col === undefined))
+      throw new InputError('BALANCE_CELL_ERROR', 'a cell error names both row and col, or neither (a rule over rows and columns)', loc);
+    if (r.row !== undefined && (r.rows || r.columns))
+      throw new InputError('BALANCE_CELL_ERROR', 'give one cell (row, col) or a rule (rows, columns), not both', loc);
+    const rows =
+      r.row !== undefined
+        ? [lookup(rIdx, r.row, 'row', 'a cell error', loc)]
+        : r.rows?.map((l) => lookup(rIdx, l, 'row', 'a cell error rule', loc));
+    const cols =
+      r.col !== undefined
+        ? [lookup(cIdx, r.col, 'column', 'a cell error', loc)]
+        : r.columns?.map((l) => lookup(cIdx, l, 'column', 'a cell error rule', loc));
     return { r, loc, rows: rows ? new Set(rows) : null, cols: cols ? new Set(cols) : null, single: r.row !== undefined };
   });
   const out: CellErrorSpec[] = [];
   for (let i = 0; i < m.rowLabels.length; i++) {
     for (let j = 0; j < nc; j++) {
       const x0 = m.values[i * nc + j];
-      const rule = resolved.find((e) => (!e.rows || e.rows.has(i)) && (!e.cols || e.cols.has(j)) && (e.single || (x0 !== 0 && !isFixed.has(i * nc + j))));
+      const rule = resolved.find(
+        (e) => (!e.rows || e.rows.has(i)) && (!e.cols || e.cols.has(j)) && (e.single || (x0 !== 0 && !isFixed.has(i * nc + j))),
+      );
       if (!rule) continue;
       const what = `cell error on ${m.rowLabels[i]}, ${m.colLabels[j]}`;
-      if (rule.r.multiplicative && rule.r.sdRelative !== undefined) throw new InputError('BALANCE_CELL_ERROR', `${what}: a multiplicative error takes sd (a log-deviation), not sdRelative`, rule.loc);
+      if (rule.r.multiplicative && rule.r.sdRelative !== undefined)
+        throw new InputError('BALANCE_CELL_ERROR', `${what}: a multiplicative error takes sd (a log-deviation), not sdRelative`, rule.loc);
       const support = supportOf(rule.r, x0, what, rule.loc);
       if (!support) throw new InputError('BALANCE_CELL_ERROR', `${what}: give support points or a standard error with points`, rule.loc);
-      out.push({ row: i, col: j, support, ...(rule.r.weights ? { weights: [...rule.r.weights] } : {}), ...(rule.r.multiplicative ? { multiplicative: true } : {}) });
+      out.push({
+        row: i,
+        col: j,
+        support,
+        ...(rule.r.weights ? { weights: [...rule.r.weights] } : {}),
+        ...(rule.r.multiplicative ? { multiplicative: true } : {}),
+      });
     }
   }
   return out;
@@ -181,14 +208,22 @@ export function resolveProblem(p: BalanceProblem, m: LabelledMatrix): ResolvedPr
   const rIdx = indexOf(m.rowLabels);
   const cIdx = indexOf(m.colLabels);
   const derive = (side: 'row' | 'column' | 'account') => (rule: string, i: number) => {
-    if (rule === 'prior') throw new InputError('BALANCE_TOTAL_SPEC', `'prior' is a value for macro controls; ${side} totals take average, rows or columns`);
+    if (rule === 'prior')
+      throw new InputError('BALANCE_TOTAL_SPEC', `'prior' is a value for macro controls; ${side} totals take average, rows or columns`);
     const mine = side === 'column' ? cols[i] : rows[i];
     if (rule === (side === 'column' ? 'columns' : 'rows')) return mine;
-    if (!square) throw new InputError('BALANCE_TOTAL_SPEC', `'${rule}' as a ${side} total needs a square SAM with the same labels on rows and columns`);
+    if (!square)
+      throw new InputError(
+        'BALANCE_TOTAL_SPEC',
+        `'${rule}' as a ${side} total needs a square SAM with the same labels on rows and columns`,
+      );
     if (rule === 'average') return (rows[i] + cols[i]) / 2;
     return side === 'column' ? rows[i] : cols[i];
   };
-  if (p.totals?.accounts && !square) throw new InputError('BALANCE_TOTAL_SPEC', 'account totals need a square SAM with the same labels on rows and columns', { jsonPath: '/totals/accounts' });
+  if (p.totals?.accounts && !square)
+    throw new InputError('BALANCE_TOTAL_SPEC', 'account totals need a square SAM with the same labels on rows and columns', {
+      jsonPath: '/totals/accounts',
+    });
   const fixed = (p.fixed ?? []).map((f, q) => ({
     row: lookup(rIdx, f.row, 'row', 'fixed cell', { jsonPath: `/fixed/${q}` }),
     col: lookup(cIdx, f.col, 'column', 'fixed cell', { jsonPath: `/fixed/${q}` }),

@@ -21,16 +21,7 @@
  * @module
  */
 import { InputError, NumericError } from '../../errors.js';
-import {
-  checkBalanceProblem,
-  checkFinite,
-  checkMatrix,
-  checkTargets,
-  defaultTolerance,
-  labelOf,
-  locOf,
-  removeFixed,
-} from './checks.js';
+import { checkBalanceProblem, checkFinite, checkMatrix, checkTargets, defaultTolerance, labelOf, locOf, removeFixed } from './checks.js';
 import { findHallViolation } from './feasibility.js';
 import { wasmRasWorkspace } from './ras-wasm.js';
 

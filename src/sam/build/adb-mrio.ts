@@ -95,7 +95,11 @@ export function parseAdbMrioSummary(text: string, file?: string): Map<string, Se
     for (const f of CONTROL_FIELDS) {
       const v = Number(r[f]);
       if (r[f] === undefined || r[f].trim() === '' || !Number.isFinite(v)) {
-        throw new InputError('ADB_NOT_NUMERIC', `'${r[f] ?? ''}' is not a number`, { ...(file !== undefined ? { file } : {}), row: k + 2, column: f });
+        throw new InputError('ADB_NOT_NUMERIC', `'${r[f] ?? ''}' is not a number`, {
+          ...(file !== undefined ? { file } : {}),
+          row: k + 2,
+          column: f,
+        });
       }
       rec[f] = v;
     }

@@ -55,7 +55,8 @@ export async function buildAseanSams(inputs: AseanBuildInputs): Promise<AseanBui
   const summary = await readAdbMrioSummary(inputs.summary);
   const thaiShare = (sector: string, digital: string): number => {
     const s = splitsFor('THAI_SAM_2006', sector).find((x) => x.digitalSector === digital);
-    if (!s) throw new InputError('BUILD_NO_SHARE', `the guideline gives no ${digital} share for Thai sector ${sector}`, { account: sector });
+    if (!s)
+      throw new InputError('BUILD_NO_SHARE', `the guideline gives no ${digital} share for Thai sector ${sector}`, { account: sector });
     return s.share;
   };
   const prior = thaiPriorStructure(thai, {

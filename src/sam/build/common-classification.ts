@@ -28,11 +28,41 @@ export const COMMON_SECTOR_CODES: readonly string[] = COMMON_SECTORS.map((s) => 
  * the sector named here as `rest`.
  */
 export const ADB_TO_COMMON: Readonly<Record<string, string | { rest: string }>> = {
-  c1: 'AGR', c2: 'OIND', c3: 'MAN', c4: 'MAN', c5: 'MAN', c6: 'MAN', c7: 'MAN', c8: 'MAN', c9: 'MAN',
-  c10: 'MAN', c11: 'MAN', c12: 'MAN', c13: 'MAN', c14: { rest: 'MAN' }, c15: 'MAN', c16: 'MAN',
-  c17: 'OIND', c18: 'OIND', c19: 'TRD', c20: 'TRD', c21: 'TRD', c22: 'SRV', c23: 'TRD', c24: 'TRD',
-  c25: 'TRD', c26: 'TRD', c27: { rest: 'TRD' }, c28: 'SRV', c29: 'SRV', c30: { rest: 'SRV' },
-  c31: 'SRV', c32: 'SRV', c33: 'SRV', c34: 'SRV', c35: 'SRV',
+  c1: 'AGR',
+  c2: 'OIND',
+  c3: 'MAN',
+  c4: 'MAN',
+  c5: 'MAN',
+  c6: 'MAN',
+  c7: 'MAN',
+  c8: 'MAN',
+  c9: 'MAN',
+  c10: 'MAN',
+  c11: 'MAN',
+  c12: 'MAN',
+  c13: 'MAN',
+  c14: { rest: 'MAN' },
+  c15: 'MAN',
+  c16: 'MAN',
+  c17: 'OIND',
+  c18: 'OIND',
+  c19: 'TRD',
+  c20: 'TRD',
+  c21: 'TRD',
+  c22: 'SRV',
+  c23: 'TRD',
+  c24: 'TRD',
+  c25: 'TRD',
+  c26: 'TRD',
+  c27: { rest: 'TRD' },
+  c28: 'SRV',
+  c29: 'SRV',
+  c30: { rest: 'SRV' },
+  c31: 'SRV',
+  c32: 'SRV',
+  c33: 'SRV',
+  c34: 'SRV',
+  c35: 'SRV',
 };
 
 /**
@@ -42,11 +72,32 @@ export const ADB_TO_COMMON: Readonly<Record<string, string | { rest: string }>> 
  * ({@link THAI_ITS_PATTERN_WEIGHT}).
  */
 export const THAI_TO_COMMON: Readonly<Record<string, string | { rest: string }>> = {
-  Crops: 'AGR', Livestock: 'AGR', Forestry: 'AGR', Fishery: 'AGR', Mining: 'OIND', FoodProc: 'MAN',
-  BevTobac: 'MAN', Textile: 'MAN', PapProd: 'MAN', Chemical: 'MAN', PetRef: 'MAN', RubPlast: 'MAN',
-  NMetMin: 'MAN', BasMet: 'MAN', MetProd: 'MAN', MachProd: { rest: 'MAN' }, OthMfg: 'MAN', Utility: 'OIND',
-  Const: 'OIND', Trade: 'TRD', RestHot: 'SRV', TransComm: { rest: 'TRD' }, Finance: 'SRV', RealEst: 'SRV',
-  Services: 'SRV', UnClass: 'SRV',
+  Crops: 'AGR',
+  Livestock: 'AGR',
+  Forestry: 'AGR',
+  Fishery: 'AGR',
+  Mining: 'OIND',
+  FoodProc: 'MAN',
+  BevTobac: 'MAN',
+  Textile: 'MAN',
+  PapProd: 'MAN',
+  Chemical: 'MAN',
+  PetRef: 'MAN',
+  RubPlast: 'MAN',
+  NMetMin: 'MAN',
+  BasMet: 'MAN',
+  MetProd: 'MAN',
+  MachProd: { rest: 'MAN' },
+  OthMfg: 'MAN',
+  Utility: 'OIND',
+  Const: 'OIND',
+  Trade: 'TRD',
+  RestHot: 'SRV',
+  TransComm: { rest: 'TRD' },
+  Finance: 'SRV',
+  RealEst: 'SRV',
+  Services: 'SRV',
+  UnClass: 'SRV',
 };
 
 /**
@@ -63,5 +114,12 @@ export const THAI_ITS_PATTERN_WEIGHT = 0.15;
  * survey data on ICT occupations (ISCO-08 25, 35 and 133) by industry.
  */
 export const DIGITAL_LABOUR_SHARE: Readonly<Record<string, number>> = {
-  AGR: 0.01, MAN: 0.05, ICT: 0.3, OIND: 0.05, TRD: 0.05, TEL: 0.4, ITS: 0.6, SRV: 0.1,
+  AGR: 0.01,
+  MAN: 0.05,
+  ICT: 0.3,
+  OIND: 0.05,
+  TRD: 0.05,
+  TEL: 0.4,
+  ITS: 0.6,
+  SRV: 0.1,
 };

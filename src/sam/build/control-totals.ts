@@ -53,7 +53,17 @@ export function buildSamFromControlTotals(
   const labels = [
     ...codes.map((c) => `A-${c}`),
     ...codes.map((c) => `C-${c}`),
-    'LAB-DIG', 'LAB-OTH', 'CAP', 'HH', 'ENT', 'GOV', 'Itax', 'Ttax', 'Dtax', 'S-I', 'ROW',
+    'LAB-DIG',
+    'LAB-OTH',
+    'CAP',
+    'HH',
+    'ENT',
+    'GOV',
+    'Itax',
+    'Ttax',
+    'Dtax',
+    'S-I',
+    'ROW',
   ];
   const n = labels.length;
   const at = new Map(labels.map((l, i) => [l, i]));
@@ -81,7 +91,10 @@ export function buildSamFromControlTotals(
     colLabels: codes.map((c) => `A-${c}`),
   });
   if (!ras.converged) {
-    throw new NumericError('BUILD_RAS_NOT_CONVERGED', `RAS on the intermediate block did not converge (largest imbalance ${ras.maxImbalance})`);
+    throw new NumericError(
+      'BUILD_RAS_NOT_CONVERGED',
+      `RAS on the intermediate block did not converge (largest imbalance ${ras.maxImbalance})`,
+    );
   }
   let labour = 0;
   let capital = 0;
@@ -172,7 +185,9 @@ export function buildSamFromControlTotals(
   }
   for (let i = 0; i < v.length; i++) {
     if (!Number.isFinite(v[i])) {
-      throw new NumericError('BUILD_NOT_FINITE', `cell ${labels[Math.floor(i / n)]} ← ${labels[i % n]} is ${v[i]}`, { account: labels[Math.floor(i / n)] });
+      throw new NumericError('BUILD_NOT_FINITE', `cell ${labels[Math.floor(i / n)]} ← ${labels[i % n]} is ${v[i]}`, {
+        account: labels[Math.floor(i / n)],
+      });
     }
   }
   notes.push(
@@ -183,7 +198,8 @@ export function buildSamFromControlTotals(
   );
   const entry: SamProvenanceEntry = {
     operation: 'build',
-    description: 'built from sector control totals and a prior structure; intermediate block balanced by RAS, institutions closed by residual savings',
+    description:
+      'built from sector control totals and a prior structure; intermediate block balanced by RAS, institutions closed by residual savings',
     ...(options.source !== undefined ? { source: options.source } : {}),
     details: {
       controls: controls.map((c) => ({ ...c })),

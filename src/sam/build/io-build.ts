@@ -47,7 +47,8 @@ export function checkIoMacroAggregates(doc: unknown, file?: string): IoMacroAggr
   const d = doc as IoMacroAggregates;
   check(!!d && typeof d === 'object', '/', 'expected an object', file);
   check(typeof d.source === 'string' && d.source !== '', '/source', 'source must name where the numbers come from', file);
-  const num = (v: unknown, p: string, max = Infinity) => check(typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= max, p, `expected a number in [0, ${max}]`, file);
+  const num = (v: unknown, p: string, max = Infinity) =>
+    check(typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= max, p, `expected a number in [0, ${max}]`, file);
   check(!!d.capital && typeof d.capital === 'object', '/capital', 'expected capital shares', file);
   for (const k of ['household', 'enterprise', 'government', 'restOfWorld'] as const) num(d.capital[k], `/capital/${k}`, 1);
   const cs = d.capital.household + d.capital.enterprise + d.capital.government + d.capital.restOfWorld;
@@ -102,7 +103,19 @@ export async function readIoMacroAggregates(path: string): Promise<IoMacroAggreg
 export function buildSamFromIo(io: IoTable, macro: IoMacroAggregates, options: { tolerance?: number } = {}): IoBuild {
   const n = io.sectors.length;
   const codes = io.sectors.map((s) => s.code);
-  const labels = [...codes.map((c) => `A-${c}`), ...codes.map((c) => `C-${c}`), 'LAB', 'CAP', 'HH', 'ENT', 'GOV', 'Itax', 'Dtax', 'S-I', 'ROW'];
+  const labels = [
+    ...codes.map((c) => `A-${c}`),
+    ...codes.map((c) => `C-${c}`),
+    'LAB',
+    'CAP',
+    'HH',
+    'ENT',
+    'GOV',
+    'Itax',
+    'Dtax',
+    'S-I',
+    'ROW',
+  ];
   const N = labels.length;
   const at = new Map(labels.map((l, i) => [l, i]));
   const v = new Float64Array(N * N);
@@ -174,7 +187,10 @@ export function buildSamFromIo(io: IoTable, macro: IoMacroAggregates, options: {
   const rowIn = importsInt + mf.household + mf.government + mf.gfcf + mf.stocks + k.restOfWorld * surplus + reexports;
   set('S-I', 'ROW', rowIn - fd.exports - RH - reexports);
   const source = `${io.unit} input–output table; macro aggregates: ${macro.source}`;
-  const prior = new Sam(labels, v, { unit: io.unit, provenance: [{ operation: 'build', description: 'assembled from an input–output table and macro aggregates', source }] });
+  const prior = new Sam(labels, v, {
+    unit: io.unit,
+    provenance: [{ operation: 'build', description: 'assembled from an input–output table and macro aggregates', source }],
+  });
   const imbalanceOf = (s: Sam) => {
     const r = s.rowTotals();
     const c = s.colTotals();
@@ -197,7 +213,9 @@ export function buildSamFromIo(io: IoTable, macro: IoMacroAggregates, options: {
     ...(options.tolerance !== undefined ? { tolerance: options.tolerance } : {}),
   });
   if (!res.converged) throw new NumericError('BUILD_RAS_NOT_CONVERGED', `RAS did not converge: largest imbalance ${res.maxImbalance}`);
-  notes.push(`assembled SAM: largest |row − column| ${before}; balanced by RAS in ${res.iterations} iterations with ${fixed.length} negative cell(s) held fixed`);
+  notes.push(
+    `assembled SAM: largest |row − column| ${before}; balanced by RAS in ${res.iterations} iterations with ${fixed.length} negative cell(s) held fixed`,
+  );
   const balanceEntry: SamProvenanceEntry = {
     operation: 'balance',
     description: `RAS to the average of row and column totals; ${fixed.length} negative cells fixed`,
@@ -212,7 +230,12 @@ export function buildSamFromIo(io: IoTable, macro: IoMacroAggregates, options: {
         label: h.label,
         group: 'household' as const,
         rowShares: h.income,
-        colShares: Object.fromEntries([...codes.map((c) => [`C-${c}`, h.consumption]), ['ROW', h.consumption], ['Dtax', h.income], ['S-I', h.income]]),
+        colShares: Object.fromEntries([
+          ...codes.map((c) => [`C-${c}`, h.consumption]),
+          ['ROW', h.consumption],
+          ['Dtax', h.income],
+          ['S-I', h.income],
+        ]),
       })),
       macro.source,
     );

@@ -93,7 +93,11 @@ export async function readBpsIoTable(path: string, options: BpsIoReadOptions = {
   }
   const getSheet = (name: string) => {
     const ws = wb.getWorksheet(name);
-    if (!ws) throw new InputError('XLSX_NO_SHEET', `no sheet '${name}'; the workbook has ${wb.worksheets.map((w) => w.name).join(', ')}`, { file: path, sheet: name });
+    if (!ws)
+      throw new InputError('XLSX_NO_SHEET', `no sheet '${name}'; the workbook has ${wb.worksheets.map((w) => w.name).join(', ')}`, {
+        file: path,
+        sheet: name,
+      });
     return { name, grid: sheetGrid(ws) };
   };
   const dom = getSheet(options.domesticSheet ?? 'prod domestik');
@@ -115,16 +119,23 @@ export async function readBpsIoTable(path: string, options: BpsIoReadOptions = {
       const v = s.grid[r]?.[c];
       if (v === null || v === undefined || v === '') return 0;
       if (typeof v === 'number' && Number.isFinite(v)) return v;
-      throw new InputError('IO_NOT_NUMERIC', `cell '${String(v)}' is not a number`, { file: path, sheet: s.name, row: r + 1, column: columnLetter(c + 1) });
+      throw new InputError('IO_NOT_NUMERIC', `cell '${String(v)}' is not a number`, {
+        file: path,
+        sheet: s.name,
+        row: r + 1,
+        column: columnLetter(c + 1),
+      });
     };
     const col = (k: string) => {
       const c = colOf.get(k);
-      if (c === undefined) throw new InputError('IO_MISSING_CODE', `no column with IO code ${k} in row 2`, { file: path, sheet: s.name, row: 2 });
+      if (c === undefined)
+        throw new InputError('IO_MISSING_CODE', `no column with IO code ${k} in row 2`, { file: path, sheet: s.name, row: 2 });
       return c;
     };
     const row = (k: string) => {
       const r = rowOf.get(k);
-      if (r === undefined) throw new InputError('IO_MISSING_CODE', `no row with IO code ${k} in column A`, { file: path, sheet: s.name, column: 'A' });
+      if (r === undefined)
+        throw new InputError('IO_MISSING_CODE', `no row with IO code ${k} in column A`, { file: path, sheet: s.name, column: 'A' });
       return r;
     };
     return { colOf, rowOf, num, col, row };
@@ -148,9 +159,16 @@ export async function readBpsIoTable(path: string, options: BpsIoReadOptions = {
   const totalInput = vaRow('210');
   for (let j = 0; j < n; j++) {
     if (Math.abs(totalInput[j] - output[j]) > 1e-6 * Math.max(1, Math.abs(output[j]))) {
-      throw new InputError('IO_INPUT_OUTPUT_MISMATCH', `industry ${sectorCodes[j]}: total input ${totalInput[j]} ≠ total output ${output[j]}`, {
-        file: path, sheet: dom.name, row: d.row('210') + 1, column: columnLetter(cols[j] + 1),
-      });
+      throw new InputError(
+        'IO_INPUT_OUTPUT_MISMATCH',
+        `industry ${sectorCodes[j]}: total input ${totalInput[j]} ≠ total output ${output[j]}`,
+        {
+          file: path,
+          sheet: dom.name,
+          row: d.row('210') + 1,
+          column: columnLetter(cols[j] + 1),
+        },
+      );
     }
   }
   const finalDemand = {} as Record<FinalDemandCategory, Float64Array>;

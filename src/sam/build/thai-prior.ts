@@ -171,6 +171,10 @@ export function thaiPriorStructure(sam: Sam, shares: ThaiSplitShares): PriorStru
     household,
     enterprise,
     perGdp,
-    splitShares: { 'A-MachProd→ICT_GOODS': shares.MachProd, 'A-TransComm→TELECOM': shares.TransComm, 'A-Services→IT_INFO (pattern weight)': THAI_ITS_PATTERN_WEIGHT },
+    splitShares: {
+      'A-MachProd→ICT_GOODS': shares.MachProd,
+      'A-TransComm→TELECOM': shares.TransComm,
+      'A-Services→IT_INFO (pattern weight)': THAI_ITS_PATTERN_WEIGHT,
+    },
   };
 }

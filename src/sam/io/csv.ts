@@ -34,10 +34,15 @@ export function parseSamCsv(text: string, options: LabelledGridOptions = {}): Sa
     }) as string[][];
   } catch (err) {
     const e = err as { message?: string; lines?: number };
-    throw new InputError('CSV_MALFORMED', `not readable as CSV: ${e.message ?? String(err)}`, {
-      ...(options.file !== undefined ? { file: options.file } : {}),
-      ...(typeof e.lines === 'number' ? { row: e.lines } : {}),
-    }, { cause: err });
+    throw new InputError(
+      'CSV_MALFORMED',
+      `not readable as CSV: ${e.message ?? String(err)}`,
+      {
+        ...(options.file !== undefined ? { file: options.file } : {}),
+        ...(typeof e.lines === 'number' ? { row: e.lines } : {}),
+      },
+      { cause: err },
+    );
   }
   return samFromLabelledGrid(rows, options);
 }

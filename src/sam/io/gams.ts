@@ -70,10 +70,12 @@ export function formatSamGams(sam: Sam, options: SamGamsWriteOptions = {}): stri
   for (let b = 0; b < n; b += per) {
     const cols = [];
     for (let c = b; c < Math.min(n, b + per); c++) cols.push(c);
-    const cells = cols.map((c) => Array.from({ length: n }, (_, r) => {
-      const x = sam.values[r * n + c];
-      return x === 0 ? '' : roundTripNumber(x);
-    }));
+    const cells = cols.map((c) =>
+      Array.from({ length: n }, (_, r) => {
+        const x = sam.values[r * n + c];
+        return x === 0 ? '' : roundTripNumber(x);
+      }),
+    );
     const widths = cols.map((c, k) => Math.max(q[c].length, ...cells[k].map((s) => s.length)) + 2);
     const pad = (s: string, w: number) => s.padStart(w, ' ');
     const head = (b === 0 ? '' : '+').padEnd(labelWidth, ' ') + cols.map((c, k) => pad(q[c], widths[k])).join('');
@@ -200,17 +202,20 @@ export function parseSamGams(text: string, options: Pick<SamOptions, 'file'> & {
           for (const tk of toks) {
             if (tk.text === '+') continue;
             const c = pos.get(unquote(tk.text));
-            if (c === undefined) throw new InputError('GAMS_UNKNOWN_ELEMENT', `column '${unquote(tk.text)}' is not in set ${u}`, loc(i + 1, tk.start + 1));
+            if (c === undefined)
+              throw new InputError('GAMS_UNKNOWN_ELEMENT', `column '${unquote(tk.text)}' is not in set ${u}`, loc(i + 1, tk.start + 1));
             header.push({ col: c, start: tk.start, end: tk.end });
           }
           continue;
         }
         const r = pos.get(unquote(toks[0].text));
-        if (r === undefined) throw new InputError('GAMS_UNKNOWN_ELEMENT', `row '${unquote(toks[0].text)}' is not in set ${u}`, loc(i + 1, 1));
+        if (r === undefined)
+          throw new InputError('GAMS_UNKNOWN_ELEMENT', `row '${unquote(toks[0].text)}' is not in set ${u}`, loc(i + 1, 1));
         for (const tk of toks.slice(1)) {
           const h = header.find((hd) => tk.start < hd.end && tk.end > hd.start);
           if (!h) throw new InputError('GAMS_MISALIGNED', `number ${tk.text} is not under any column label`, loc(i + 1, tk.start + 1));
-          if (!NUMBER_RE.test(tk.text)) throw new InputError('SAM_NOT_NUMERIC', `'${tk.text}' is not a number`, { ...loc(i + 1, tk.start + 1), account: labels[r] });
+          if (!NUMBER_RE.test(tk.text))
+            throw new InputError('SAM_NOT_NUMERIC', `'${tk.text}' is not a number`, { ...loc(i + 1, tk.start + 1), account: labels[r] });
           values[r * n + h.col] = Number(tk.text);
         }
       }
@@ -219,7 +224,11 @@ export function parseSamGams(text: string, options: Pick<SamOptions, 'file'> & {
     }
     i++;
   }
-  throw new InputError('GAMS_NO_TABLE', `no table ${options.table ?? 'SAM'}(${u},…) in the file`, file !== undefined ? { file } : undefined);
+  throw new InputError(
+    'GAMS_NO_TABLE',
+    `no table ${options.table ?? 'SAM'}(${u},…) in the file`,
+    file !== undefined ? { file } : undefined,
+  );
 }
 
 /** Reads a GAMS include file; see {@link parseSamGams}. */

@@ -101,20 +101,15 @@ export function samFromLabelledGrid(grid: readonly (readonly GridCell[])[], opti
   for (let i = 0; i < nr; i++) {
     const prev = seen.get(rowLabels[i]);
     if (prev !== undefined) {
-      throw new InputError(
-        'SAM_DUPLICATE_LABEL',
-        `row label '${rowLabels[i]}' appears twice (rows ${prev + 2} and ${i + 2})`,
-        { ...loc(i + 2, 'A'), account: rowLabels[i] },
-      );
+      throw new InputError('SAM_DUPLICATE_LABEL', `row label '${rowLabels[i]}' appears twice (rows ${prev + 2} and ${i + 2})`, {
+        ...loc(i + 2, 'A'),
+        account: rowLabels[i],
+      });
     }
     seen.set(rowLabels[i], i);
   }
   if (nr !== nc) {
-    throw new InputError(
-      'SAM_NOT_SQUARE',
-      `a SAM must be square: ${nr} row accounts but ${nc} column accounts`,
-      loc(),
-    );
+    throw new InputError('SAM_NOT_SQUARE', `a SAM must be square: ${nr} row accounts but ${nc} column accounts`, loc());
   }
   for (let i = 0; i < nr; i++) {
     if (rowLabels[i] !== colLabels[i]) {
@@ -151,11 +146,10 @@ export function samFromLabelledGrid(grid: readonly (readonly GridCell[])[], opti
       let s = 0;
       for (let j = 0; j < n; j++) s += values[i * n + j];
       if (!close(given, s)) {
-        throw new InputError(
-          'SAM_TOTAL_MISMATCH',
-          `the Total column gives ${given} for '${rowLabels[i]}' but its cells sum to ${s}`,
-          { ...loc(i + 2, `${columnLetter(n + 2)} (Total)`), account: rowLabels[i] },
-        );
+        throw new InputError('SAM_TOTAL_MISMATCH', `the Total column gives ${given} for '${rowLabels[i]}' but its cells sum to ${s}`, {
+          ...loc(i + 2, `${columnLetter(n + 2)} (Total)`),
+          account: rowLabels[i],
+        });
       }
     }
   }
@@ -165,11 +159,10 @@ export function samFromLabelledGrid(grid: readonly (readonly GridCell[])[], opti
       let s = 0;
       for (let i = 0; i < n; i++) s += values[i * n + j];
       if (!close(given, s)) {
-        throw new InputError(
-          'SAM_TOTAL_MISMATCH',
-          `the Total row gives ${given} for '${colLabels[j]}' but its cells sum to ${s}`,
-          { ...loc(n + 2, `${columnLetter(j + 2)} (${colLabels[j]})`), account: colLabels[j] },
-        );
+        throw new InputError('SAM_TOTAL_MISMATCH', `the Total row gives ${given} for '${colLabels[j]}' but its cells sum to ${s}`, {
+          ...loc(n + 2, `${columnLetter(j + 2)} (${colLabels[j]})`),
+          account: colLabels[j],
+        });
       }
     }
   }

@@ -10,7 +10,7 @@ import { Sam, type SamOptions, type SamProvenanceEntry } from '../sam.js';
 /** Path of the SAM document schema, relative to the package root. */
 export const SAM_SCHEMA_PATH = 'guidelines/schemas/sam.schema.json';
 
-let validator: ((doc: unknown) => boolean) & { errors?: { instancePath: string; message?: string }[] | null } | undefined;
+let validator: (((doc: unknown) => boolean) & { errors?: { instancePath: string; message?: string }[] | null }) | undefined;
 
 function validate(doc: unknown): { jsonPath: string; message: string }[] {
   if (!validator) {
@@ -34,7 +34,9 @@ export function parseSamJson(text: string, options: Pick<SamOptions, 'file'> = {
   try {
     doc = JSON.parse(text);
   } catch (err) {
-    throw new InputError('JSON_MALFORMED', `not readable as JSON: ${(err as Error).message}`, file !== undefined ? { file } : undefined, { cause: err });
+    throw new InputError('JSON_MALFORMED', `not readable as JSON: ${(err as Error).message}`, file !== undefined ? { file } : undefined, {
+      cause: err,
+    });
   }
   const issues = validate(doc);
   if (issues.length > 0) {
@@ -47,7 +49,10 @@ export function parseSamJson(text: string, options: Pick<SamOptions, 'file'> = {
   const d = doc as SamDocument;
   const n = d.accounts.length;
   if (d.values.length !== n) {
-    throw new InputError('SAM_NOT_SQUARE', `${n} accounts but ${d.values.length} rows of values`, { ...(file !== undefined ? { file } : {}), jsonPath: '/values' });
+    throw new InputError('SAM_NOT_SQUARE', `${n} accounts but ${d.values.length} rows of values`, {
+      ...(file !== undefined ? { file } : {}),
+      jsonPath: '/values',
+    });
   }
   const values = new Float64Array(n * n);
   d.values.forEach((row, r) => {

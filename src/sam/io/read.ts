@@ -14,7 +14,11 @@ export function samFormatOf(path: string): SamFormat {
   if (ext === '.xlsx') return 'xlsx';
   if (ext === '.json') return 'json';
   if (ext === '.gms' || ext === '.inc') return 'gams';
-  throw new InputError('SAM_UNKNOWN_FORMAT', `cannot tell the SAM format from the extension '${ext}'; expected .csv, .xlsx, .json, .gms or .inc`, { file: path });
+  throw new InputError(
+    'SAM_UNKNOWN_FORMAT',
+    `cannot tell the SAM format from the extension '${ext}'; expected .csv, .xlsx, .json, .gms or .inc`,
+    { file: path },
+  );
 }
 
 /** Reads a SAM from any supported file, chosen by its extension; `options.groups` override the file's groups. */

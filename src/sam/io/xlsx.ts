@@ -46,7 +46,11 @@ export async function readSamXlsx(path: string, options: SamXlsxReadOptions = {}
   }
   const ws = options.sheet !== undefined ? wb.getWorksheet(options.sheet) : wb.worksheets[0];
   if (!ws) {
-    throw new InputError('XLSX_NO_SHEET', `no worksheet '${options.sheet ?? '(first)'}' in the workbook; it has ${wb.worksheets.map((w) => w.name).join(', ')}`, { file: path });
+    throw new InputError(
+      'XLSX_NO_SHEET',
+      `no worksheet '${options.sheet ?? '(first)'}' in the workbook; it has ${wb.worksheets.map((w) => w.name).join(', ')}`,
+      { file: path },
+    );
   }
   // groups written by formatSamXlsx (sheet `accounts`: label, group), unless given explicitly
   let groups = options.groups;

@@ -128,7 +128,10 @@ describe('generated code for large models', () => {
   it('is cut into chunks and still evaluates every residual and derivative', () => {
     const m = new CgeModel('wide');
     const n = 3000;
-    m.set('i', Array.from({ length: n }, (_, k) => `e${k}`));
+    m.set(
+      'i',
+      Array.from({ length: n }, (_, k) => `e${k}`),
+    );
     m.parameter('a', ['i']);
     m.variable('x', ['i'], { level: 1 });
     for (let k = 0; k < n; k++) m.setParameter('a', [`e${k}`], (k % 17) + 1);

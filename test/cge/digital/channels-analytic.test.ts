@@ -12,8 +12,14 @@ import type { CgeScenario } from '../../../src/cge/scenario.js';
 import { GOODS, HOUSEHOLDS, oneFactorParams, oneFactorSam } from './one-factor-fixture.js';
 
 const BASELINE: ConnectivityBaseline = {
-  area: 'TEST', year: '2022', urbanPopulation: 3.0e6, ruralPopulation: 4.5e6,
-  urbanShare: 2.2 / 3.0, ruralShare: 2.0 / 4.5, provenance: [], assumptions: [],
+  area: 'TEST',
+  year: '2022',
+  urbanPopulation: 3.0e6,
+  ruralPopulation: 4.5e6,
+  urbanShare: 2.2 / 3.0,
+  ruralShare: 2.0 / 4.5,
+  provenance: [],
+  assumptions: [],
 };
 /** Rural Internet use rises from 44.4 % to 70 %: 1.15 million rural people connect. */
 const RURAL_TARGET = 0.7;
@@ -92,7 +98,10 @@ function handInputs(ch: { accq?: number; pdisc?: number; prem?: number; spill?: 
 /** The closed-form equilibrium (labour the numeraire, pf = 1; TEL is the telecom good, GDS the orderable one). */
 function equilibrium(x: Inputs, les: { bet: (i: number, h: H) => number; gam: (i: number, h: H) => number }) {
   const { A, ay, taud, ssp, ssg, mu, lambda } = ECON;
-  const pq = solve(GOODS.map((_, j) => GOODS.map((_, i) => (i === j ? 1 : 0) - A[i]![j]!)), ay.map((a, j) => a / x.tfp[j]!));
+  const pq = solve(
+    GOODS.map((_, j) => GOODS.map((_, i) => (i === j ? 1 : 0) - A[i]![j]!)),
+    ay.map((a, j) => a / x.tfp[j]!),
+  );
   const YH = x.ffh;
   const Td = HOUSEHOLDS.reduce((s, h) => s + taud[h] * YH[h], 0);
   const Sg = ssg * Td;
@@ -110,7 +119,10 @@ function equilibrium(x: Inputs, les: { bet: (i: number, h: H) => number; gam: (i
   ) as Record<H, number[]>;
   const market = GOODS.map((_, i) => HOUSEHOLDS.reduce((s, h) => s + (i === gds ? 1 - x.dpo[h] : 1) * XH[h][i]!, 0));
   const fd = GOODS.map((_, i) => market[i]! + (mu[i]! * (Td - Sg)) / pq[i]! + (lambda[i]! * (Sp + Sg)) / pq[i]!);
-  const Z = solve(GOODS.map((_, i) => GOODS.map((_, j) => (i === j ? 1 : 0) - A[i]![j]!)), fd);
+  const Z = solve(
+    GOODS.map((_, i) => GOODS.map((_, j) => (i === j ? 1 : 0) - A[i]![j]!)),
+    fd,
+  );
   const labourDemand = GOODS.reduce((s, _, j) => s + (ay[j]! * Z[j]!) / x.tfp[j]!, 0);
   // per-capita EV at benchmark prices (all 1): U = Π(q − γ)^β, e(p,U) = Σpγ + U·Π(p/β)^β
   const ev = (h: H, e0: number) => {
@@ -136,8 +148,10 @@ function run(channels: Record<string, unknown>) {
   return { scenario, result, welfare, les };
 }
 
-const level = (r: ScenarioResult, variable: string, ...index: string[]) => r.variables.find((v) => v.variable === variable && v.index.join() === index.join())!.level;
-const shock = (s: CgeScenario, parameter: string, ...index: string[]) => s.shocks!.find((x) => x.parameter === parameter && (x.index ?? []).join() === index.join())?.set;
+const level = (r: ScenarioResult, variable: string, ...index: string[]) =>
+  r.variables.find((v) => v.variable === variable && v.index.join() === index.join())!.level;
+const shock = (s: CgeScenario, parameter: string, ...index: string[]) =>
+  s.shocks!.find((x) => x.parameter === parameter && (x.index ?? []).join() === index.join())?.set;
 /** |a − b| within `rel` of `scale` (default |b|): a relative comparison, whatever the magnitude. */
 const close = (a: number, b: number, rel = 1e-9, scale = Math.abs(b)) => expect(Math.abs(a - b)).toBeLessThanOrEqual(rel * scale);
 
@@ -146,7 +160,10 @@ function expectClosedForm(ch: Parameters<typeof handInputs>[0], channels: Record
   const { scenario, result, welfare, les } = run(channels);
   const x = handInputs(ch);
   const eq = equilibrium(x, les);
-  close(eq.labourDemand, HOUSEHOLDS.reduce((s, h) => s + x.ffh[h], 0)); // Walras: the hand solution clears labour too
+  close(
+    eq.labourDemand,
+    HOUSEHOLDS.reduce((s, h) => s + x.ffh[h], 0),
+  ); // Walras: the hand solution clears labour too
   GOODS.forEach((g, i) => {
     close(level(result, 'pq', g), eq.pq[i]!);
     close(level(result, 'Z', g), eq.Z[i]!);

@@ -12,8 +12,14 @@ import {
 import { ddcgeTestParams, ddcgeTestSam } from './fixture.js';
 
 const BASELINE: ConnectivityBaseline = {
-  area: 'TEST', year: '2022', urbanPopulation: 3.0e6, ruralPopulation: 4.5e6,
-  urbanShare: 2.2 / 3.0, ruralShare: 2.0 / 4.5, provenance: [], assumptions: [],
+  area: 'TEST',
+  year: '2022',
+  urbanPopulation: 3.0e6,
+  ruralPopulation: 4.5e6,
+  urbanShare: 2.2 / 3.0,
+  ruralShare: 2.0 / 4.5,
+  provenance: [],
+  assumptions: [],
 };
 const RURAL_PUSH: ConnectivityTarget = { kind: 'use-reaches', urbanisation: 'R', percent: 70 };
 
@@ -44,7 +50,7 @@ describe('ddcge connectivity scenarios', () => {
 
   it('access channel alone: telecom output rises more than without it', () => {
     const on = simulate({ access_quantity: 2e-6 });
-    expect(level(on.result, "Z", ["TEL"]).pctChange!).toBeGreaterThan(level(none.result, "Z", ["TEL"]).pctChange! + 1);
+    expect(level(on.result, 'Z', ['TEL']).pctChange!).toBeGreaterThan(level(none.result, 'Z', ['TEL']).pctChange! + 1);
   });
 
   it('price channel alone: cheaper digitally ordered goods raise total welfare', () => {

@@ -11,13 +11,27 @@ import {
 } from '../../../src/cge/digital/index.js';
 
 const obs = (INDICATOR: string, URBANISATION: string, TIME_PERIOD: string, OBS_VALUE: number, row: number): ObservationLike => ({
-  REF_AREA: 'LAO', INDICATOR, URBANISATION, SEX: '_T', AGE: '_T', INCOME_WEALTH_QUANTILE: '_T', TIME_PERIOD, OBS_VALUE,
-  PROV_FILE: 'obs.csv', PROV_ROW: row,
+  REF_AREA: 'LAO',
+  INDICATOR,
+  URBANISATION,
+  SEX: '_T',
+  AGE: '_T',
+  INCOME_WEALTH_QUANTILE: '_T',
+  TIME_PERIOD,
+  OBS_VALUE,
+  PROV_FILE: 'obs.csv',
+  PROV_ROW: row,
 });
 
 const base: ConnectivityBaseline = {
-  area: 'LAO', year: '2022', urbanPopulation: 2_800_000, ruralPopulation: 4_700_000,
-  urbanShare: 0.8, ruralShare: 0.5, provenance: [], assumptions: [],
+  area: 'LAO',
+  year: '2022',
+  urbanPopulation: 2_800_000,
+  ruralPopulation: 4_700_000,
+  urbanShare: 0.8,
+  ruralShare: 0.5,
+  provenance: [],
+  assumptions: [],
 };
 
 describe('connectivity baseline', () => {
@@ -32,7 +46,13 @@ describe('connectivity baseline', () => {
   });
   it('uses the observed urban/rural breakdown when there is one', () => {
     const b = connectivityBaseline(
-      [obs('POP_URB', '_T', '2022', 2.8e6, 2), obs('POP_RUR', '_T', '2022', 4.7e6, 3), obs('HH7', 'U', '2022', 80, 4), obs('HH7', 'R', '2022', 50, 5), obs('HH7', '_T', '2022', 61.2, 6)],
+      [
+        obs('POP_URB', '_T', '2022', 2.8e6, 2),
+        obs('POP_RUR', '_T', '2022', 4.7e6, 3),
+        obs('HH7', 'U', '2022', 80, 4),
+        obs('HH7', 'R', '2022', 50, 5),
+        obs('HH7', '_T', '2022', 61.2, 6),
+      ],
       'LAO',
       { ruralUrbanRatio: { value: 0.6, source: 'test' } },
     );
@@ -41,8 +61,14 @@ describe('connectivity baseline', () => {
   });
   it('splits the national value under the stated ratio, and records it as an assumption', () => {
     const b = connectivityBaseline(
-      [obs('POP_URB', '_T', '2021', 2.7e6, 2), obs('POP_RUR', '_T', '2021', 4.7e6, 3), obs('HH7', '_T', '2021', 55, 4),
-        obs('POP_URB', '_T', '2022', 2.8e6, 5), obs('POP_RUR', '_T', '2022', 4.7e6, 6), obs('HH7', '_T', '2022', 62, 7)],
+      [
+        obs('POP_URB', '_T', '2021', 2.7e6, 2),
+        obs('POP_RUR', '_T', '2021', 4.7e6, 3),
+        obs('HH7', '_T', '2021', 55, 4),
+        obs('POP_URB', '_T', '2022', 2.8e6, 5),
+        obs('POP_RUR', '_T', '2022', 4.7e6, 6),
+        obs('HH7', '_T', '2022', 62, 7),
+      ],
       'LAO',
       { ruralUrbanRatio: { value: 0.6, source: 'ITU Facts and Figures 2023, Asia-Pacific' } },
     );
@@ -51,8 +77,9 @@ describe('connectivity baseline', () => {
     expect(b.assumptions[0]).toMatch(/no urban\/rural breakdown.*ITU Facts and Figures 2023/);
   });
   it('names what is missing instead of inventing a baseline', () => {
-    expect(() => connectivityBaseline([obs('HH7', '_T', '2022', 62, 2)], 'LAO', { ruralUrbanRatio: { value: 0.6, source: 's' } }))
-      .toThrow(expect.objectContaining({ code: 'NO_CONNECTIVITY_BASELINE' }));
+    expect(() => connectivityBaseline([obs('HH7', '_T', '2022', 62, 2)], 'LAO', { ruralUrbanRatio: { value: 0.6, source: 's' } })).toThrow(
+      expect.objectContaining({ code: 'NO_CONNECTIVITY_BASELINE' }),
+    );
   });
 });
 
@@ -94,7 +121,12 @@ describe('connectivity targets to population moves', () => {
 
 describe('broadband target to investment', () => {
   it('adds (Y − Y0)/100 × population subscriptions at the stated cost each', () => {
-    const r = broadbandInvestment({ baselinePer100: 2.5, targetPer100: 10, population: 7.5e6, costPerSubscription: { value: 0.0005, source: 'assumed' } });
+    const r = broadbandInvestment({
+      baselinePer100: 2.5,
+      targetPer100: 10,
+      population: 7.5e6,
+      costPerSubscription: { value: 0.0005, source: 'assumed' },
+    });
     expect(r.addedSubscriptions).toBeCloseTo(562_500, 6);
     expect(r.investment).toBeCloseTo(281.25, 9);
   });

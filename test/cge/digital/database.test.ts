@@ -12,7 +12,7 @@ import {
 } from '../../../src/cge/digital/database.js';
 import { SamCells } from '../../../src/cge/sam-input.js';
 import { readSamCsv } from '../../../src/sam/io/csv.js';
-import { DigicgeError } from '../../../src/errors.js';
+import type { DigicgeError } from '../../../src/errors.js';
 
 const ASEAN = join(import.meta.dirname, '../../../datasets/sam/asean');
 
@@ -55,12 +55,22 @@ describe('ddcge database from a national ASEAN SAM', async () => {
   it('the shipped THA database is what the builder writes (byte-identical)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ddcge-db-'));
     await writeDdcgeDatabase(dir, db);
-    for (const f of ['sam.csv', 'params.json', 'SOURCE.md']) expect(readFileSync(join(dir, f), 'utf8')).toBe(readFileSync(join(DDCGE_DATA_DIR, 'THA', f), 'utf8'));
+    for (const f of ['sam.csv', 'params.json', 'SOURCE.md'])
+      expect(readFileSync(join(dir, f), 'utf8')).toBe(readFileSync(join(DDCGE_DATA_DIR, 'THA', f), 'utf8'));
   });
 
   it('non-use split keeps the national share and both groups non-empty', () => {
     const b = splitByNonUse(
-      { area: 'X', year: '2022', urbanPopulation: 5, ruralPopulation: 5, urbanShare: 1, ruralShare: 0.9, provenance: [], assumptions: ['split by ratio'] },
+      {
+        area: 'X',
+        year: '2022',
+        urbanPopulation: 5,
+        ruralPopulation: 5,
+        urbanShare: 1,
+        ruralShare: 0.9,
+        provenance: [],
+        assumptions: ['split by ratio'],
+      },
       { value: 2, source: 'test' },
     );
     expect((5 * b.urbanShare + 5 * b.ruralShare) / 10).toBeCloseTo(0.95, 12);
@@ -72,7 +82,13 @@ describe('ddcge database from a national ASEAN SAM', async () => {
     const labels = sam.accounts.map((a) => (a.label === 'Dtax' ? 'DirectTax' : a.label));
     const err = (() => {
       try {
-        buildDdcgeDatabase({ area: 'THA', sam: { accounts: labels.map((label) => ({ label })), values: sam.values }, samFile: 'x.csv', observations: [], assumptions: {} as never });
+        buildDdcgeDatabase({
+          area: 'THA',
+          sam: { accounts: labels.map((label) => ({ label })), values: sam.values },
+          samFile: 'x.csv',
+          observations: [],
+          assumptions: {} as never,
+        });
       } catch (e) {
         return e as DigicgeError;
       }
@@ -86,7 +102,10 @@ describe('ddcge database from a national ASEAN SAM', async () => {
     delete a.frisch.source;
     const dir = mkdtempSync(join(tmpdir(), 'ddcge-a-'));
     writeFileSync(join(dir, 'a.json'), JSON.stringify(a));
-    await expect(readDdcgeAssumptions(join(dir, 'a.json'))).rejects.toMatchObject({ code: 'ASSUMPTION_MISSING', location: { jsonPath: '/frisch' } });
+    await expect(readDdcgeAssumptions(join(dir, 'a.json'))).rejects.toMatchObject({
+      code: 'ASSUMPTION_MISSING',
+      location: { jsonPath: '/frisch' },
+    });
   });
 
   it('Singapore cannot be built (no rural population): an error, not a made-up database', async () => {

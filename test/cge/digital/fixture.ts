@@ -54,8 +54,16 @@ export function ddcgeTestSam(): SamInput {
     set('INV', h, sp);
     goods.forEach((i, g) => set(i, h, budget[h]![g]! * (income - td - sp)));
   });
-  set('GOV', 'IDT', goods.reduce((s, j) => s + get('IDT', j), 0));
-  set('GOV', 'TRF', goods.reduce((s, j) => s + get('TRF', j), 0));
+  set(
+    'GOV',
+    'IDT',
+    goods.reduce((s, j) => s + get('IDT', j), 0),
+  );
+  set(
+    'GOV',
+    'TRF',
+    goods.reduce((s, j) => s + get('TRF', j), 0),
+  );
   const revenue = ['IDT', 'TRF', ...hh].reduce((s, a) => s + get('GOV', a), 0);
   const sg = 0.1 * revenue;
   set('INV', 'GOV', sg);

@@ -16,10 +16,20 @@ const STATED: DigitalScenario = parseDigitalScenario({
   targets: [
     { kind: 'close-gap', fraction: 0.5 },
     {
-      kind: 'broadband', baselinePer100: { value: 10, source: 'test' }, targetPer100: 30, costPerSubscription: { value: 400, source: 'test' }, moneyUnitPerUsd: 1e-9,
-      allocation: { TEL: 0.6, ICT: 0.4 }, financing: 'government',
+      kind: 'broadband',
+      baselinePer100: { value: 10, source: 'test' },
+      targetPer100: 30,
+      costPerSubscription: { value: 400, source: 'test' },
+      moneyUnitPerUsd: 1e-9,
+      allocation: { TEL: 0.6, ICT: 0.4 },
+      financing: 'government',
     },
-    { kind: 'skills-training', share: { value: 0.05, source: 'test' }, skillPremium: { value: 0.3, source: 'test' }, groups: ['RUR_CON', 'URB_UNC'] },
+    {
+      kind: 'skills-training',
+      share: { value: 0.05, source: 'test' },
+      skillPremium: { value: 0.3, source: 'test' },
+      groups: ['RUR_CON', 'URB_UNC'],
+    },
     { kind: 'remove-ict-tariffs' },
   ],
 });
@@ -29,7 +39,11 @@ describe('digital scenarios stated in indicators', () => {
     const t = translateDigitalScenario(pd.prep, db.baseline, STATED);
     // explicit equivalent, built by hand from the formulas of the specification
     const rural = 2 / 4.5 + 0.5 * (2.2 / 3 - 2 / 4.5);
-    const conn = connectivityScenario(pd.prep, connectivityShift(db.baseline, { kind: 'use-reaches', urbanisation: 'R', percent: 100 * rural }), 'x');
+    const conn = connectivityScenario(
+      pd.prep,
+      connectivityShift(db.baseline, { kind: 'use-reaches', urbanisation: 'R', percent: 100 * rural }),
+      'x',
+    );
     const ffh = new Map<string, number>();
     for (const s of conn.shocks!) if (s.parameter === 'FFH') ffh.set(s.index!.join('|'), s.set!);
     const f = (k: string) => ffh.get(k) ?? p('FFH', k.split('|'));
@@ -74,10 +88,22 @@ describe('digital scenarios stated in indicators', () => {
   it('refuses a broadband allocation that does not sum to one, naming it', () => {
     const s = parseDigitalScenario({
       name: 'x',
-      targets: [{ kind: 'broadband', baselinePer100: { value: 10, source: 't' }, targetPer100: 30, costPerSubscription: { value: 400, source: 't' }, allocation: { TEL: 0.5 }, financing: 'private' }],
+      targets: [
+        {
+          kind: 'broadband',
+          baselinePer100: { value: 10, source: 't' },
+          targetPer100: 30,
+          costPerSubscription: { value: 400, source: 't' },
+          allocation: { TEL: 0.5 },
+          financing: 'private',
+        },
+      ],
     });
     expect(() => translateDigitalScenario(pd.prep, db.baseline, s, 's.json')).toThrow(
-      expect.objectContaining({ code: 'ALLOCATION_NOT_ONE', location: expect.objectContaining({ file: 's.json', jsonPath: '/targets/0/allocation' }) }),
+      expect.objectContaining({
+        code: 'ALLOCATION_NOT_ONE',
+        location: expect.objectContaining({ file: 's.json', jsonPath: '/targets/0/allocation' }),
+      }),
     );
   });
 

@@ -36,7 +36,10 @@ describe('ddcge simulation results', () => {
     const goods = ['AGR', 'MAN', 'ICT', 'TEL', 'SRV'];
     const va = (j: string) => ['LAB_DS', 'LAB_OT', 'CAP', 'IDT'].reduce((s, f) => s + S.get(f, j), 0);
     expect(r.digitalShare.directBase).toBeCloseTo((va('ICT') + va('TEL')) / goods.reduce((s, j) => s + va(j), 0), 12);
-    expect(r.evTotal).toBeCloseTo(r.welfare.reduce((s, w) => s + w.ev, 0), 9);
+    expect(r.evTotal).toBeCloseTo(
+      r.welfare.reduce((s, w) => s + w.ev, 0),
+      9,
+    );
     expect(r.welfare.reduce((s, w) => s + w.population, 0)).toBeCloseTo(7.5e6, 3);
     expect(r.solve.maxResidual).toBeLessThan(1e-8);
   });
@@ -53,17 +56,34 @@ describe('ddcge simulation results', () => {
 
 describe('fast recalibration for sensitivity analysis', () => {
   it('gives the parameter vector of a full calibration under the new elasticities and channels', () => {
-    const names = ['va_elasticity.*', 'armington_elasticity.TEL', 'transformation_elasticity.*', 'income_elasticity.ICT', 'frisch.*', 'channels.spillover', 'channels.productivity_premium.LAB_DS'];
+    const names = [
+      'va_elasticity.*',
+      'armington_elasticity.TEL',
+      'transformation_elasticity.*',
+      'income_elasticity.ICT',
+      'frisch.*',
+      'channels.spillover',
+      'channels.productivity_premium.LAB_DS',
+    ];
     const params = applyDraws(db.params, names, [0.6, 2.7, 1.3, 1.6, -2.4, 0.08, 0.11]);
     const fast = ddcgeParameterVector(pd.prep, params);
     const full = prepareModel(ddcge, db.sam, params);
     expect(full.p0.length).toBe(fast.length);
-    for (let k = 0; k < fast.length; k++) expect(Math.abs(fast[k]! - full.p0[k]!)).toBeLessThanOrEqual(1e-10 * Math.max(1, Math.abs(full.p0[k]!)));
+    for (let k = 0; k < fast.length; k++)
+      expect(Math.abs(fast[k]! - full.p0[k]!)).toBeLessThanOrEqual(1e-10 * Math.max(1, Math.abs(full.p0[k]!)));
   });
 
   it('the worker evaluator at a draw equals a central run on the recalibrated database', () => {
     const names = ['va_elasticity.*', 'channels.spillover'];
-    const ev = createEvaluator({ area: 'TST', labels: db.sam.accounts.map((a) => a.label), values: Array.from(db.sam.values), params: db.params, baseline: db.baseline, scenario: RURAL, names });
+    const ev = createEvaluator({
+      area: 'TST',
+      labels: db.sam.accounts.map((a) => a.label),
+      values: Array.from(db.sam.values),
+      params: db.params,
+      baseline: db.baseline,
+      scenario: RURAL,
+      names,
+    });
     const out = ev(Float64Array.from([0.6, 0.08])) as Record<string, number>;
     const direct = headlineOutcomes(simulateScenario(prepareDatabase({ ...db, params: applyDraws(db.params, names, [0.6, 0.08]) }), RURAL));
     for (const k of Object.keys(direct)) expect(out[k]).toBeCloseTo(direct[k]!, 9);
@@ -90,7 +110,10 @@ describe('aggregate money-metric welfare', () => {
     const tariffs = simulateScenario(pd, parseDigitalScenario({ name: 't', targets: [{ kind: 'remove-ict-tariffs' }] }));
     expect(tariffs.evAggregate).toBeCloseTo(tariffs.evTotal, 9);
     const r = simulateScenario(pd, RURAL);
-    const byHand = r.welfare.reduce((s, g) => s + g.population * (g.spendingPerCapitaBase + g.evPerCapita) - g.populationBase * g.spendingPerCapitaBase, 0);
+    const byHand = r.welfare.reduce(
+      (s, g) => s + g.population * (g.spendingPerCapitaBase + g.evPerCapita) - g.populationBase * g.spendingPerCapitaBase,
+      0,
+    );
     expect(r.evAggregate).toBeCloseTo(byHand, 9);
     // the difference is the movers valued at the base per-capita spending of the groups they join and leave
     const composition = r.welfare.reduce((s, g) => s + (g.population - g.populationBase) * g.spendingPerCapitaBase, 0);

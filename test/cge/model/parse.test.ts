@@ -46,6 +46,11 @@ obj.. UU =E= prod(i, Xp(i)**alpha(i));`);
     expect(() => m.setParameter('a', ['A', 'C'], 1)).toThrow(/"C" is not an element of set i/);
     expect(() => m.set('i', ['X'])).toThrow(/already declared/);
     expect(() => m.set('s', ['A', 'Z'], { parent: 'i' })).toThrow(/not an element of i/);
-    expect([...m.tuples(['i', 'j'])]).toEqual([['A', 'A'], ['A', 'B'], ['B', 'A'], ['B', 'B']]);
+    expect([...m.tuples(['i', 'j'])]).toEqual([
+      ['A', 'A'],
+      ['A', 'B'],
+      ['B', 'A'],
+      ['B', 'B'],
+    ]);
   });
 });

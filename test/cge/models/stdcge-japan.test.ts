@@ -7,7 +7,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { DigicgeError } from '../../../src/errors.js';
-import { copyModel, prepareCalibrated, replicationCheck, runScenario, solveBenchmark, stdcge, type CalibratedModel, type PreparedModel, type SamInput } from '../../../src/cge/index.js';
+import {
+  copyModel,
+  prepareCalibrated,
+  replicationCheck,
+  runScenario,
+  solveBenchmark,
+  stdcge,
+  type CalibratedModel,
+  type PreparedModel,
+  type SamInput,
+} from '../../../src/cge/index.js';
 import { loadSam } from '../helpers/sam.js';
 
 const PARAMS = { armington_elasticity: { AGR: 2, LMN: 2, HMN: 2, SRV: 2 }, transformation_elasticity: { AGR: 2, LMN: 2, HMN: 2, SRV: 2 } };
@@ -33,7 +43,7 @@ describe('stdcge on the Japanese SAM of 2005', () => {
     expect(() => solveBenchmark(strict)).toThrow(/at bounds: .*Xg\(AGR\)=lower.*Sg=lower|at bounds: .*Sg=lower/);
   });
 
-  it('replicates the SAM and abolishes tariffs with Walras\' law and the national accounts holding', () => {
+  it("replicates the SAM and abolishes tariffs with Walras' law and the national accounts holding", () => {
     expect(replicationCheck(prep).passed).toBe(true);
     const r = runScenario(prep, solveBenchmark(prep), { name: 'tariff abolition', shocks: [{ parameter: 'taum', set: 0 }] });
     const at = (v: string, ...ix: string[]) => r.variables.find((x) => x.variable === v && x.index.join() === ix.join())!.level;
@@ -70,7 +80,13 @@ describe('stdcge on the Japanese SAM of 2005', () => {
       if (eq.name === 'obj') return;
       for (const side of ['lhs', 'rhs'] as const) {
         for (const cut of del(eq[side])) {
-          const mutant = { ...prepareCalibrated({ ...c, model: copyModel(c.model, { equations: eqs.map((e, i) => (i === k ? { ...e, [side]: cut } : e)) }) }), sam };
+          const mutant = {
+            ...prepareCalibrated({
+              ...c,
+              model: copyModel(c.model, { equations: eqs.map((e, i) => (i === k ? { ...e, [side]: cut } : e)) }),
+            }),
+            sam,
+          };
           try {
             const rep = replicationCheck(mutant);
             if (!rep.passed) codes.push('NOT_REPLICATED');

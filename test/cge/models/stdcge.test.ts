@@ -88,7 +88,9 @@ describe('stdcge (Hosoe, Gasawa & Hashimoto 2010, ch. 6) against the published G
     for (const [name, index, value] of cases) {
       const v = sim.variables.find((r) => r.variable === name && r.index.join(',') === index.join(','));
       expect(v, `${name}(${index.join(',')})`).toBeDefined();
-      expect(Math.abs(v!.level - value), `${name}(${index.join(',')}) = ${v!.level}, published ${value}`).toBeLessThanOrEqual(LEVEL_TOL + 1e-12);
+      expect(Math.abs(v!.level - value), `${name}(${index.join(',')}) = ${v!.level}, published ${value}`).toBeLessThanOrEqual(
+        LEVEL_TOL + 1e-12,
+      );
     }
   });
 
@@ -105,7 +107,9 @@ describe('stdcge (Hosoe, Gasawa & Hashimoto 2010, ch. 6) against the published G
   });
 
   it('gives the same solution with the sparse LU (default) and the dense LU', () => {
-    const dense = prepareModel(stdcge, prep.sam!, JSON.parse(readFileSync(join(STDCGE_DIR, 'parameters.json'), 'utf8')), { linearSolver: denseLu });
+    const dense = prepareModel(stdcge, prep.sam!, JSON.parse(readFileSync(join(STDCGE_DIR, 'parameters.json'), 'utf8')), {
+      linearSolver: denseLu,
+    });
     const r = runScenario(dense, solveBenchmark(dense), { name: 'tariff-abolition', shocks: [{ parameter: 'taum', set: 0 }] });
     r.variables.forEach((v, k) => expect(Math.abs(v.level - sim.variables[k].level)).toBeLessThan(1e-10 * Math.max(1, Math.abs(v.level))));
   });

@@ -144,7 +144,9 @@ e2.. 2*x + 2*y =e= 4;`);
   });
 
   it('an unknown set element in a shock is named with its JSON path', () => {
-    const err = caught(() => runScenario(prep, bench, { name: 's', shocks: [{ parameter: 'taum', index: ['RICE'], set: 0 }] }, 'scen.json'));
+    const err = caught(() =>
+      runScenario(prep, bench, { name: 's', shocks: [{ parameter: 'taum', index: ['RICE'], set: 0 }] }, 'scen.json'),
+    );
     expect(err).toBeInstanceOf(ModelError);
     expect(err.code).toBe('UNKNOWN_ELEMENT');
     expect(err.location?.jsonPath).toBe('/shocks/0/index/0');

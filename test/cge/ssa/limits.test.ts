@@ -19,12 +19,20 @@ describe('limits of the sensitivity analysis', () => {
     expect(workerCount(500, 1)).toBe(1);
   });
   it('refuses more Monte Carlo draws than the scenario schema allows, before drawing any', async () => {
-    const opts = { parameters: [{ name: 'x', distribution: { kind: 'uniform' as const, min: 0, max: 1 } }], method: 'monte-carlo' as const, uniform: mulberry32(1), moduleUrl: 'file:///nowhere.ts', setup: {} };
+    const opts = {
+      parameters: [{ name: 'x', distribution: { kind: 'uniform' as const, min: 0, max: 1 } }],
+      method: 'monte-carlo' as const,
+      uniform: mulberry32(1),
+      moduleUrl: 'file:///nowhere.ts',
+      setup: {},
+    };
     await expect(runSensitivity({ ...opts, draws: 1e12 })).rejects.toMatchObject({ code: 'SSA_BAD_DRAWS' });
     await expect(runSensitivity({ ...opts, draws: 2.5 })).rejects.toMatchObject({ code: 'SSA_BAD_DRAWS' });
-    const unc = (schema('digital-scenario.schema.json').properties as Record<string, { properties: Record<string, { maximum: number }> }>).uncertainty!;
+    const unc = (schema('digital-scenario.schema.json').properties as Record<string, { properties: Record<string, { maximum: number }> }>)
+      .uncertainty!;
     expect(unc.properties.draws!.maximum).toBe(MAX_SSA_DRAWS);
-    const idx = (schema('composite-index.schema.json').properties as Record<string, { properties: Record<string, { maximum: number }> }>).uncertainty!;
+    const idx = (schema('composite-index.schema.json').properties as Record<string, { properties: Record<string, { maximum: number }> }>)
+      .uncertainty!;
     expect(idx.properties.draws!.maximum).toBe(MAX_RANK_DRAWS);
   });
 });

@@ -60,7 +60,14 @@ describe('Stroud order-3 points', () => {
 
 describe('Monte Carlo', () => {
   it('draws one Latin hypercube sample in each probability stratum', () => {
-    const rows = latinHypercubeSamples([{ kind: 'uniform', min: 0, max: 1 }, { kind: 'uniform', min: 10, max: 20 }], 50, parkMiller(7));
+    const rows = latinHypercubeSamples(
+      [
+        { kind: 'uniform', min: 0, max: 1 },
+        { kind: 'uniform', min: 10, max: 20 },
+      ],
+      50,
+      parkMiller(7),
+    );
     for (const j of [0, 1]) {
       const v = rows.map((r) => r[j]!).sort((x, y) => x - y);
       v.forEach((x, i) => {
@@ -124,7 +131,9 @@ describe('distributions and statistics', () => {
 
 describe('bad sensitivity-analysis input', () => {
   it('is a typed, coded error, not an internal one', () => {
-    expect(() => latinHypercubeSamples([{ kind: 'uniform', min: 0, max: 1 }], 0, parkMiller(1))).toThrow(expect.objectContaining({ code: 'SSA_BAD_DRAWS' }));
+    expect(() => latinHypercubeSamples([{ kind: 'uniform', min: 0, max: 1 }], 0, parkMiller(1))).toThrow(
+      expect.objectContaining({ code: 'SSA_BAD_DRAWS' }),
+    );
     expect(() => stroud3Points(0)).toThrow(expect.objectContaining({ code: 'SSA_NO_PARAMETERS' }));
     expect(() => summarise([])).toThrow(expect.objectContaining({ code: 'SSA_EMPTY_SAMPLE' }));
   });

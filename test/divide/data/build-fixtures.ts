@@ -20,7 +20,8 @@ import { basename, join } from 'node:path';
 const here = import.meta.dirname;
 const wdi = join(here, '../../../../shared/data/wdi');
 const AMS = ['BRN', 'IDN', 'KHM', 'LAO', 'MMR', 'MYS', 'PHL', 'SGP', 'THA', 'VNM'];
-const COLS = 'STRUCTURE,STRUCTURE_ID,ACTION,REF_AREA,INDICATOR,SEX,AGE,URBANISATION,INCOME_WEALTH_QUANTILE,FREQ,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE,UNIT_MULT,OBS_STATUS,SOURCE_ID,RELEASE_DATE,PROV_FILE,PROV_SHEET,PROV_ROW,PROV_COLUMN,PROV_MAPPING,PROV_SHA256';
+const COLS =
+  'STRUCTURE,STRUCTURE_ID,ACTION,REF_AREA,INDICATOR,SEX,AGE,URBANISATION,INCOME_WEALTH_QUANTILE,FREQ,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE,UNIT_MULT,OBS_STATUS,SOURCE_ID,RELEASE_DATE,PROV_FILE,PROV_SHEET,PROV_ROW,PROV_COLUMN,PROV_MAPPING,PROV_SHA256';
 
 type Row = string[];
 
@@ -31,12 +32,16 @@ function splitCsvLine(line: string): string[] {
   for (let i = 0; i < line.length; i++) {
     const ch = line[i];
     if (q) {
-      if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++; }
-      else if (ch === '"') q = false;
+      if (ch === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (ch === '"') q = false;
       else cur += ch;
     } else if (ch === '"') q = true;
-    else if (ch === ',') { out.push(cur); cur = ''; }
-    else cur += ch;
+    else if (ch === ',') {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
   }
   out.push(cur);
   return out;
@@ -45,7 +50,10 @@ function splitCsvLine(line: string): string[] {
 function wide(file: string, indicator: string, unit: string, source: string, release: string): Row[] {
   const buf = readFileSync(join(wdi, file));
   const sha = createHash('sha256').update(buf).digest('hex');
-  const lines = buf.toString('utf8').replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  const lines = buf
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\n|\r/);
   const h = lines.findIndex((l) => l.replace(/"/g, '').startsWith('Country Name,'));
   const header = splitCsvLine(lines[h]);
   const out: Row[] = [];
@@ -60,7 +68,31 @@ function wide(file: string, indicator: string, unit: string, source: string, rel
       const v = Number(cells[c]);
       if (!started && v === 0) continue;
       started = true;
-      out.push(['dataflow', 'ASEAN:DF_DIGITAL(1.0)', 'M', area, indicator, '_T', '_T', '_T', '_T', 'A', header[c], String(v), unit, '0', 'A', source, release, basename(file), '', String(i + 1), header[c], 'test/divide/data/build-fixtures.ts', sha]);
+      out.push([
+        'dataflow',
+        'ASEAN:DF_DIGITAL(1.0)',
+        'M',
+        area,
+        indicator,
+        '_T',
+        '_T',
+        '_T',
+        '_T',
+        'A',
+        header[c],
+        String(v),
+        unit,
+        '0',
+        'A',
+        source,
+        release,
+        basename(file),
+        '',
+        String(i + 1),
+        header[c],
+        'test/divide/data/build-fixtures.ts',
+        sha,
+      ]);
     }
   });
   return out;
@@ -70,11 +102,38 @@ function population(): Row[] {
   const file = 'wikistats2018_SP.POP.TOTL_api_v2.json';
   const buf = readFileSync(join(wdi, file));
   const sha = createHash('sha256').update(buf).digest('hex');
-  const [meta, records] = JSON.parse(buf.toString('utf8')) as [{ lastupdated: string }, { countryiso3code: string; date: string; value: number | null }[]];
+  const [meta, records] = JSON.parse(buf.toString('utf8')) as [
+    { lastupdated: string },
+    { countryiso3code: string; date: string; value: number | null }[],
+  ];
   const out: Row[] = [];
   records.forEach((r, i) => {
     if (!AMS.includes(r.countryiso3code) || r.value === null || Number(r.date) < 1990) return;
-    out.push(['dataflow', 'ASEAN:DF_DIGITAL(1.0)', 'M', r.countryiso3code, 'POP', '_T', '_T', '_T', '_T', 'A', r.date, String(r.value), 'PERSONS', '0', 'A', 'WB_WDI_2018', meta.lastupdated, file, '', String(i + 1), 'value', 'test/divide/data/build-fixtures.ts', sha]);
+    out.push([
+      'dataflow',
+      'ASEAN:DF_DIGITAL(1.0)',
+      'M',
+      r.countryiso3code,
+      'POP',
+      '_T',
+      '_T',
+      '_T',
+      '_T',
+      'A',
+      r.date,
+      String(r.value),
+      'PERSONS',
+      '0',
+      'A',
+      'WB_WDI_2018',
+      meta.lastupdated,
+      file,
+      '',
+      String(i + 1),
+      'value',
+      'test/divide/data/build-fixtures.ts',
+      sha,
+    ]);
   });
   return out;
 }

@@ -18,7 +18,6 @@ import {
 import { NumericError, InputError } from '../../../src/errors.js';
 import { mulberry32 as seeded } from '../../../src/util/random.js';
 
-
 function randomMatrix(rows: number, cols: number, seed: number): Matrix {
   const r = seeded(seed);
   const m = matrix(rows, cols);

@@ -32,7 +32,13 @@ describe('approximate minimum degree orderings', () => {
             const i = Math.floor(rnd() * n);
             for (let j = 0; j < n; j++) R.push(i), C.push(j), R.push(j), C.push(i);
           }
-          const A = cscFromTriplets(n, n, R, C, R.map(() => 1));
+          const A = cscFromTriplets(
+            n,
+            n,
+            R,
+            C,
+            R.map(() => 1),
+          );
           expect(isPermutation(amdOrder(A), n)).toBe(true);
           expect(isPermutation(colamdOrder(A), n)).toBe(true);
         },
@@ -47,7 +53,13 @@ describe('approximate minimum degree orderings', () => {
     const R: number[] = [];
     const C: number[] = [];
     for (let i = 0; i < n; i++) R.push(i, 0, i), C.push(i, i, 0);
-    const A = cscFromTriplets(n, n, R, C, R.map(() => 1));
+    const A = cscFromTriplets(
+      n,
+      n,
+      R,
+      C,
+      R.map(() => 1),
+    );
     expect(amdOrder(A)[n - 1]).toBe(0);
     expect(colamdOrder(A)[n - 1]).toBe(0);
   });
@@ -58,7 +70,13 @@ describe('approximate minimum degree orderings', () => {
     const C: number[] = [];
     for (let i = 1; i < n; i++) R.push(i, 0, i), C.push(i, i, 0);
     R.push(0), C.push(0);
-    const A = cscFromTriplets(n, n, R, C, R.map(() => 1));
+    const A = cscFromTriplets(
+      n,
+      n,
+      R,
+      C,
+      R.map(() => 1),
+    );
     const p = amdOrder(A);
     expect(p.indexOf(0)).toBeGreaterThanOrEqual(n - 2);
   });

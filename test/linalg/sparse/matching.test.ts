@@ -21,7 +21,13 @@ describe('maximum matching', () => {
           const cols = Array.from({ length: n }, (_, j) => j).sort(() => rnd() - 0.5);
           for (let i = 0; i < r; i++) R.push(i), C.push(cols[i]);
           if (r > 0) for (let t = 0; t < extra; t++) R.push(Math.floor(rnd() * r)), C.push(Math.floor(rnd() * n));
-          const A = cscFromTriplets(m, n, R, C, R.map(() => 1));
+          const A = cscFromTriplets(
+            m,
+            n,
+            R,
+            C,
+            R.map(() => 1),
+          );
           const { size, rowMatch, colMatch } = maximumMatching(A);
           expect(size).toBe(r);
           // the matching is consistent and uses stored entries
@@ -117,10 +123,7 @@ describe('Dulmage–Mendelsohn decomposition', () => {
   });
 });
 
-function expectBlockUpperTriangular(
-  A: ReturnType<typeof cscFromDense>,
-  dm: ReturnType<typeof dulmageMendelsohn>,
-): void {
+function expectBlockUpperTriangular(A: ReturnType<typeof cscFromDense>, dm: ReturnType<typeof dulmageMendelsohn>): void {
   // block index of each row and column in the permuted order; every entry must have
   // block(row) ≤ block(column)
   const rowBlock = new Int32Array(A.nRows);

@@ -1,7 +1,7 @@
 // A TypeScript program of a project that installed digicge: type-checked strictly, with the
 // declarations of digicge and of every package they reach checked too (skipLibCheck off).
 import * as digicge from 'digicge';
-import { DigicgeError, InputError, type Location } from 'digicge/errors';
+import { type DigicgeError, InputError, type Location } from 'digicge/errors';
 import { writeFileAtomic, type VegaLiteSpec } from 'digicge/util';
 import { loadCatalogue, resolveArea, type Indicator } from 'digicge/guidelines';
 import { readCsv, type RawTable } from 'digicge/ingest';
@@ -15,7 +15,10 @@ import { renderChartSvg, type ReportDocument } from 'digicge/report';
 import { runDemo, type DemoOptions } from 'digicge/demo';
 
 const ras: BalanceResult = balanceRas(Float64Array.of(1, 2, 3, 4), 2, 2, [3, 7], [4, 6]);
-const a: Matrix = fromRows([[0.2, 0.3], [0.4, 0.1]]);
+const a: Matrix = fromRows([
+  [0.2, 0.3],
+  [0.4, 0.1],
+]);
 const sys: LeontiefSystem = leontiefFactor(a);
 const l: Matrix = leontiefInverse(sys);
 const g: number = gini([1, 2, 3]);

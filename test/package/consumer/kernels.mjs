@@ -17,7 +17,16 @@ const ras = balanceRas(Float64Array.of(10, 20, 30, 40), 2, 2, [40, 60], [35, 65]
 out.ras = { matrix: Array.from(ras.matrix), converged: ras.converged };
 
 // multipliers: the Leontief inverse of a two-sector economy.
-out.leontief = toRows(leontiefInverse(leontiefFactor(fromRows([[0.2, 0.3], [0.4, 0.1]]))));
+out.leontief = toRows(
+  leontiefInverse(
+    leontiefFactor(
+      fromRows([
+        [0.2, 0.3],
+        [0.4, 0.1],
+      ]),
+    ),
+  ),
+);
 
 // cge: stdcge calibrated to its shipped SAM, tariffs abolished.
 const dir = join(packageRoot(), 'datasets', 'models', 'stdcge');
@@ -42,6 +51,9 @@ const mapping = {
 };
 writeFileSync(join(tmp, 'mapping.json'), JSON.stringify(mapping));
 const h = await harmonise({ mappings: [join(tmp, 'mapping.json')], outDir: join(tmp, 'out') });
-out.harmonise = { counts: { cells: h.counts.cells, observations: h.counts.observations, rejected: h.counts.rejected }, observations: h.observations().map((o) => [o.REF_AREA, o.TIME_PERIOD, o.OBS_VALUE]) };
+out.harmonise = {
+  counts: { cells: h.counts.cells, observations: h.counts.observations, rejected: h.counts.rejected },
+  observations: h.observations().map((o) => [o.REF_AREA, o.TIME_PERIOD, o.OBS_VALUE]),
+};
 
 process.stdout.write(`${JSON.stringify(out)}\n`);

@@ -61,7 +61,19 @@ describe('digicge sam balance', () => {
     writeFileSync(join(dir, 'a.csv'), matrixCsv(rows, cols, jo.A));
     writeFileSync(join(dir, 'u.csv'), totalsCsv(rows, jo.u));
     writeFileSync(join(dir, 'v.csv'), totalsCsv(cols, jo.v));
-    await samBalance(join(dir, 'a.csv'), '--method', 'gras', '--row-totals', join(dir, 'u.csv'), '--col-totals', join(dir, 'v.csv'), '--tolerance', '1e-11', '--out', join(dir, 'x.csv'));
+    await samBalance(
+      join(dir, 'a.csv'),
+      '--method',
+      'gras',
+      '--row-totals',
+      join(dir, 'u.csv'),
+      '--col-totals',
+      join(dir, 'v.csv'),
+      '--tolerance',
+      '1e-11',
+      '--out',
+      join(dir, 'x.csv'),
+    );
     const x = parseLabelledMatrixCsv(readFileSync(join(dir, 'x.csv'), 'utf8'));
     expect(x.colLabels).toEqual(cols);
     expect(closeTo6(x.values, flat(jo.X_to_6_decimals))).toBeLessThan(5e-7 + 1e-12);
@@ -70,7 +82,14 @@ describe('digicge sam balance', () => {
 
   it('balances a square SAM with no totals by cross-entropy, with a fixed cell', async () => {
     const l = ['A-AGR', 'C-AGR', 'HH'];
-    writeFileSync(join(dir, 'sam.csv'), matrixCsv(l, l, [[0, 5, 3], [4, 0, 6], [2, 4, 0]]));
+    writeFileSync(
+      join(dir, 'sam.csv'),
+      matrixCsv(l, l, [
+        [0, 5, 3],
+        [4, 0, 6],
+        [2, 4, 0],
+      ]),
+    );
     writeFileSync(join(dir, 'fixed.csv'), 'row,column,value\nC-AGR,HH,6\n');
     await samBalance(join(dir, 'sam.csv'), '--method', 'cross-entropy', '--fixed', join(dir, 'fixed.csv'), '--out', join(dir, 'bal.csv'));
     const b = parseLabelledMatrixCsv(readFileSync(join(dir, 'bal.csv'), 'utf8'));
@@ -91,8 +110,34 @@ describe('digicge sam balance', () => {
     writeFileSync(join(dir, 'z0.csv'), matrixCsv(s, s, z0));
     writeFileSync(join(dir, 'u.csv'), 'account,total,lower,upper\nS1,,240,250\nS2,136,,\nS3,,150,170\n');
     writeFileSync(join(dir, 'v.csv'), totalsCsv(s, [251, 107, 180]));
-    writeFileSync(join(dir, 'macro.json'), JSON.stringify([{ name: 'block', cells: [{ row: 'S1', col: 'S1' }, { row: 'S3', col: 'S1' }], value: 120 }]));
-    await samBalance(join(dir, 'z0.csv'), '--method', 'cross-entropy', '--row-totals', join(dir, 'u.csv'), '--col-totals', join(dir, 'v.csv'), '--macro', join(dir, 'macro.json'), '--tolerance', '1e-9', '--out', join(dir, 'z1.csv'));
+    writeFileSync(
+      join(dir, 'macro.json'),
+      JSON.stringify([
+        {
+          name: 'block',
+          cells: [
+            { row: 'S1', col: 'S1' },
+            { row: 'S3', col: 'S1' },
+          ],
+          value: 120,
+        },
+      ]),
+    );
+    await samBalance(
+      join(dir, 'z0.csv'),
+      '--method',
+      'cross-entropy',
+      '--row-totals',
+      join(dir, 'u.csv'),
+      '--col-totals',
+      join(dir, 'v.csv'),
+      '--macro',
+      join(dir, 'macro.json'),
+      '--tolerance',
+      '1e-9',
+      '--out',
+      join(dir, 'z1.csv'),
+    );
     const z1 = parseLabelledMatrixCsv(readFileSync(join(dir, 'z1.csv'), 'utf8')).values;
     const row = (i: number) => z1[i * 3] + z1[i * 3 + 1] + z1[i * 3 + 2];
     const col = (j: number) => z1[j] + z1[3 + j] + z1[6 + j];
@@ -107,23 +152,50 @@ describe('digicge sam balance', () => {
   });
 
   it('fails with a located error and writes nothing when the problem is infeasible or unconverged', async () => {
-    writeFileSync(join(dir, 'z.csv'), matrixCsv(s, s, [[1, 2, 3], [0, 0, 0], [1, 1, 1]]));
+    writeFileSync(
+      join(dir, 'z.csv'),
+      matrixCsv(s, s, [
+        [1, 2, 3],
+        [0, 0, 0],
+        [1, 1, 1],
+      ]),
+    );
     writeFileSync(join(dir, 'u.csv'), totalsCsv(s, [6, 2, 3]));
-    const err = await samBalance(join(dir, 'z.csv'), '--row-totals', join(dir, 'u.csv'), '--out', join(dir, 'o.csv')).catch((e: unknown) => e);
+    const err = await samBalance(join(dir, 'z.csv'), '--row-totals', join(dir, 'u.csv'), '--out', join(dir, 'o.csv')).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(NumericError);
     expect((err as NumericError).code).toBe('BALANCE_ZERO_ROW');
     expect((err as NumericError).location).toEqual({ account: 'S2' });
-    writeFileSync(join(dir, 'p.csv'), matrixCsv(s, s, [[1, 2, 3], [4, 5, 6], [7, 8, 9]]));
-    const err2 = await samBalance(join(dir, 'p.csv'), '--max-iterations', '1', '--tolerance', '0', '--out', join(dir, 'o.csv')).catch((e: unknown) => e);
+    writeFileSync(
+      join(dir, 'p.csv'),
+      matrixCsv(s, s, [
+        [1, 2, 3],
+        [4, 5, 6],
+        [7, 8, 9],
+      ]),
+    );
+    const err2 = await samBalance(join(dir, 'p.csv'), '--max-iterations', '1', '--tolerance', '0', '--out', join(dir, 'o.csv')).catch(
+      (e: unknown) => e,
+    );
     expect((err2 as NumericError).code).toBe('BALANCE_NOT_CONVERGED');
     expect((err2 as NumericError).location).toEqual({ file: join(dir, 'p.csv') });
     expect(existsSync(join(dir, 'o.csv'))).toBe(false);
   });
 
   it('rejects a non-numeric total naming the file, row and column', async () => {
-    writeFileSync(join(dir, 'p.csv'), matrixCsv(s, s, [[1, 2, 3], [4, 5, 6], [7, 8, 9]]));
+    writeFileSync(
+      join(dir, 'p.csv'),
+      matrixCsv(s, s, [
+        [1, 2, 3],
+        [4, 5, 6],
+        [7, 8, 9],
+      ]),
+    );
     writeFileSync(join(dir, 'u.csv'), 'account,total\nS1,12\nS2,abc\nS3,4\n');
-    const err = await samBalance(join(dir, 'p.csv'), '--row-totals', join(dir, 'u.csv'), '--out', join(dir, 'o.csv')).catch((e: unknown) => e);
+    const err = await samBalance(join(dir, 'p.csv'), '--row-totals', join(dir, 'u.csv'), '--out', join(dir, 'o.csv')).catch(
+      (e: unknown) => e,
+    );
     expect((err as NumericError).code).toBe('CSV_NOT_NUMERIC');
     expect((err as NumericError).location).toEqual({ file: join(dir, 'u.csv'), row: 3, column: 'total' });
   });
@@ -146,7 +218,19 @@ describe('digicge sam balance', () => {
     writeFileSync(join(dir, 'u.csv'), 'account,total,sd,points,weights\nS1,250,5,-3 0 3,1 16 1\nS2,136,,,\nS3,159,,,\n');
     writeFileSync(join(dir, 'v.csv'), totalsCsv(s, [251, 107, 187]));
     writeFileSync(join(dir, 'cells.csv'), 'row,column,sd_relative,points,weights\nS1,S1,0.1,-3;0;3,1;16;1\n');
-    await samBalance(join(dir, 'z0.csv'), '--method', 'cross-entropy', '--row-totals', join(dir, 'u.csv'), '--col-totals', join(dir, 'v.csv'), '--cell-errors', join(dir, 'cells.csv'), '--out', join(dir, 'z1.csv'));
+    await samBalance(
+      join(dir, 'z0.csv'),
+      '--method',
+      'cross-entropy',
+      '--row-totals',
+      join(dir, 'u.csv'),
+      '--col-totals',
+      join(dir, 'v.csv'),
+      '--cell-errors',
+      join(dir, 'cells.csv'),
+      '--out',
+      join(dir, 'z1.csv'),
+    );
     expect(out.join('')).toMatch(/cross-entropy converged .*newton solver/);
     const z1 = parseLabelledMatrixCsv(readFileSync(join(dir, 'z1.csv'), 'utf8')).values;
     // the column totals are exact, so row S1 takes 545 − 136 − 159 = 250: within its support 250 ± 15
@@ -155,9 +239,21 @@ describe('digicge sam balance', () => {
   });
 
   it('rejects a problem file that does not satisfy the schema, naming the JSON path', async () => {
-    writeFileSync(join(dir, 'p.csv'), matrixCsv(s, s, [[1, 2, 3], [4, 5, 6], [7, 8, 9]]));
-    writeFileSync(join(dir, 'problem.json'), JSON.stringify({ method: 'cross-entropy', totals: { accounts: { S1: { value: 6, sd: -1 } } } }));
-    const err = await samBalance(join(dir, 'p.csv'), '--problem', join(dir, 'problem.json'), '--out', join(dir, 'o.csv')).catch((e: unknown) => e);
+    writeFileSync(
+      join(dir, 'p.csv'),
+      matrixCsv(s, s, [
+        [1, 2, 3],
+        [4, 5, 6],
+        [7, 8, 9],
+      ]),
+    );
+    writeFileSync(
+      join(dir, 'problem.json'),
+      JSON.stringify({ method: 'cross-entropy', totals: { accounts: { S1: { value: 6, sd: -1 } } } }),
+    );
+    const err = await samBalance(join(dir, 'p.csv'), '--problem', join(dir, 'problem.json'), '--out', join(dir, 'o.csv')).catch(
+      (e: unknown) => e,
+    );
     expect((err as NumericError).code).toBe('SCHEMA_INVALID');
     expect((err as NumericError).location).toEqual({ file: join(dir, 'problem.json'), jsonPath: '/totals/accounts/S1' });
     expect(existsSync(join(dir, 'o.csv'))).toBe(false);

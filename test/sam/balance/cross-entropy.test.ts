@@ -7,10 +7,11 @@ import { flat, mb } from './examples.js';
 function sums(m: Float64Array, n: number, k: number) {
   const rows = new Float64Array(n);
   const cols = new Float64Array(k);
-  for (let i = 0; i < n; i++) for (let j = 0; j < k; j++) {
-    rows[i] += m[i * k + j];
-    cols[j] += m[i * k + j];
-  }
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < k; j++) {
+      rows[i] += m[i * k + j];
+      cols[j] += m[i * k + j];
+    }
   return { rows, cols };
 }
 
@@ -74,7 +75,17 @@ describe('balanceCrossEntropy', () => {
       rowTotals: u,
       colTotals: v,
       fixed: [{ row: 1, col: 1, value: 20 }],
-      macro: [{ name: 'block', cells: [{ row: 0, col: 0 }, { row: 0, col: 1 }, { row: 2, col: 0 }], value: 200 }],
+      macro: [
+        {
+          name: 'block',
+          cells: [
+            { row: 0, col: 0 },
+            { row: 0, col: 1 },
+            { row: 2, col: 0 },
+          ],
+          value: 200,
+        },
+      ],
       tolerance: 1e-9,
     });
     expect(ce.converged).toBe(true);
@@ -141,7 +152,11 @@ describe('balanceCrossEntropy', () => {
     const labels = ['AGR', 'IND', 'SER'];
     it('a zero row with a positive total', () => {
       const e = thrown(() =>
-        balanceCrossEntropy(Float64Array.from([1, 2, 3, 0, 0, 0, 1, 1, 1]), 3, 3, { rowTotals: [6, 2, 3], rowLabels: labels, colLabels: labels }),
+        balanceCrossEntropy(Float64Array.from([1, 2, 3, 0, 0, 0, 1, 1, 1]), 3, 3, {
+          rowTotals: [6, 2, 3],
+          rowLabels: labels,
+          colLabels: labels,
+        }),
       );
       expect(e).toBeInstanceOf(NumericError);
       expect(e.code).toBe('BALANCE_ZERO_ROW');
@@ -149,14 +164,22 @@ describe('balanceCrossEntropy', () => {
     });
     it('fixed cells above a column total', () => {
       const e = thrown(() =>
-        balanceCrossEntropy(z0, 3, 3, { colTotals: [251, 107, 182], fixed: [{ row: 0, col: 1, value: 120 }], rowLabels: labels, colLabels: labels }),
+        balanceCrossEntropy(z0, 3, 3, {
+          colTotals: [251, 107, 182],
+          fixed: [{ row: 0, col: 1, value: 120 }],
+          rowLabels: labels,
+          colLabels: labels,
+        }),
       );
       expect(e.code).toBe('BALANCE_FIXED_EXCEEDS_TOTAL');
       expect(e.location).toEqual({ column: 'IND' });
     });
     it('a macro control on fixed cells only', () => {
       const e = thrown(() =>
-        balanceCrossEntropy(z0, 3, 3, { fixed: [{ row: 0, col: 0, value: 10 }], macro: [{ name: 'GDP', cells: [{ row: 0, col: 0 }], value: 12 }] }),
+        balanceCrossEntropy(z0, 3, 3, {
+          fixed: [{ row: 0, col: 0, value: 10 }],
+          macro: [{ name: 'GDP', cells: [{ row: 0, col: 0 }], value: 12 }],
+        }),
       );
       expect(e.code).toBe('BALANCE_MACRO_INFEASIBLE');
       expect(e.location).toEqual({ equation: 'GDP' });

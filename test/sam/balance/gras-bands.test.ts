@@ -33,7 +33,16 @@ describe('GRAS with bands on totals, fixed cells and macro controls', () => {
       method: 'gras',
       totals: totals([15, { lower: 24, upper: 25 }, -1], [9, { lower: 14, upper: 16 }, 17, -2]),
       fixed: [{ row: 'r3', col: 'c3', value: 1.5 }],
-      macro: [{ name: 'diagonal', cells: [{ row: 'r1', col: 'c1' }, { row: 'r2', col: 'c2' }], value: 20 }],
+      macro: [
+        {
+          name: 'diagonal',
+          cells: [
+            { row: 'r1', col: 'c1' },
+            { row: 'r2', col: 'c2' },
+          ],
+          value: 20,
+        },
+      ],
       tolerance: 1e-11,
     });
     expect(report.converged).toBe(true);
@@ -48,7 +57,11 @@ describe('GRAS with bands on totals, fixed cells and macro controls', () => {
 
   it('a band that contains the optimum of the free total changes nothing; one that excludes it is met at its edge, where GRAS gives the answer (property)', () => {
     const band = (lo: number, hi: number) =>
-      balanceLabelledMatrix(m, { method: 'gras', totals: totals([15, { lower: lo, upper: hi }, -1], [9, { lower: lo - 10, upper: hi - 10 }, 17, -2]), tolerance: 1e-11 });
+      balanceLabelledMatrix(m, {
+        method: 'gras',
+        totals: totals([15, { lower: lo, upper: hi }, -1], [9, { lower: lo - 10, upper: hi - 10 }, 17, -2]),
+        tolerance: 1e-11,
+      });
     const free = band(-1000, 1000);
     const rStar = sumRow(free.values, 1);
     expect(Math.abs(rStar - 26)).toBeGreaterThan(0.01); // the information loss moves the free total away from the prior's update

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { balanceCrossEntropy, balanceGras, balanceLabelledMatrix, balanceSam, formatBalanceReport } from '../../../src/sam/balance/index.js';
+import {
+  balanceCrossEntropy,
+  balanceGras,
+  balanceLabelledMatrix,
+  balanceSam,
+  formatBalanceReport,
+} from '../../../src/sam/balance/index.js';
 import { Sam } from '../../../src/sam/sam.js';
 import { InputError, NumericError, UsageError } from '../../../src/errors.js';
 
@@ -30,7 +36,9 @@ describe('balanceLabelledMatrix and balanceSam', () => {
     expect(out.unit).toBe('billion THB');
     expect(out.accounts).toEqual(sam.accounts);
     expect(out.provenance.at(-1)?.operation).toBe('balance');
-    expect(formatBalanceReport(report)).toMatch(/^RAS converged in \d+ iterations; largest remaining imbalance .* targets: row totals, mirrored to columns$/);
+    expect(formatBalanceReport(report)).toMatch(
+      /^RAS converged in \d+ iterations; largest remaining imbalance .* targets: row totals, mirrored to columns$/,
+    );
   });
 
   it('rejects totals for an unknown account, naming it', () => {
@@ -47,10 +55,16 @@ describe('balanceLabelledMatrix and balanceSam', () => {
   });
 
   it('takes bands and macro controls with every method, error terms with cross-entropy only', () => {
-    const e = thrown(() => balanceLabelledMatrix(m, { method: 'gras', totals: { rows: { 'A-AGR': { value: 8, support: [-1, 0, 1] }, 'C-AGR': 10, HH: 9 } } }));
+    const e = thrown(() =>
+      balanceLabelledMatrix(m, { method: 'gras', totals: { rows: { 'A-AGR': { value: 8, support: [-1, 0, 1] }, 'C-AGR': 10, HH: 9 } } }),
+    );
     expect(e).toBeInstanceOf(UsageError);
     expect(e.code).toBe('USAGE_BAD_OPTION');
-    const band = balanceLabelledMatrix(m, { method: 'gras', totals: { rows: { 'A-AGR': { lower: 9, upper: 9.5 }, 'C-AGR': 10, HH: 9 } }, tolerance: 1e-10 });
+    const band = balanceLabelledMatrix(m, {
+      method: 'gras',
+      totals: { rows: { 'A-AGR': { lower: 9, upper: 9.5 }, 'C-AGR': 10, HH: 9 } },
+      tolerance: 1e-10,
+    });
     expect(band.report.converged).toBe(true);
     expect(band.report.targets).toMatch(/GRAS's information loss/);
     const rowA = band.values[0] + band.values[1] + band.values[2];
@@ -86,7 +100,9 @@ describe('more infeasible and malformed inputs', () => {
   });
   it('cross-entropy: an empty band, a row whose only cell is negative with a positive total, support without a centre', () => {
     const p = Float64Array.from([1, 2, 3, 4]);
-    const e = thrown(() => balanceCrossEntropy(p, 2, 2, { rowTotals: [{ lower: 5, upper: 4 }, 7], rowLabels: ['a', 'b'], colLabels: ['c', 'd'] }));
+    const e = thrown(() =>
+      balanceCrossEntropy(p, 2, 2, { rowTotals: [{ lower: 5, upper: 4 }, 7], rowLabels: ['a', 'b'], colLabels: ['c', 'd'] }),
+    );
     expect(e.code).toBe('BALANCE_TOTAL_SPEC');
     expect(e.location).toEqual({ account: 'a' });
     // cells keep their prior's sign: a row of one negative cell cannot reach a positive total

@@ -41,17 +41,42 @@ describe('a balancing problem by label, resolved against the prior', () => {
   });
 
   it("a macro control's value 'prior' is its value in the prior", () => {
-    const r = resolveProblem({ macro: [{ name: 'GDP', cells: [{ row: 'B', col: 'A' }, { row: 'A', col: 'C', coef: -1 }], value: 'prior', sd: 1, points: [-1, 0, 1] }] }, m);
+    const r = resolveProblem(
+      {
+        macro: [
+          {
+            name: 'GDP',
+            cells: [
+              { row: 'B', col: 'A' },
+              { row: 'A', col: 'C', coef: -1 },
+            ],
+            value: 'prior',
+            sd: 1,
+            points: [-1, 0, 1],
+          },
+        ],
+      },
+      m,
+    );
     expect(r.macro[0]).toMatchObject({ name: 'GDP', value: 1, support: [-1, 0, 1] });
   });
 
   it('unknown labels and malformed error terms are located errors', () => {
-    expect(() => resolveProblem({ totals: { rows: { X: 1 } } }, m)).toThrow(expect.objectContaining({ code: 'BALANCE_UNKNOWN_ACCOUNT', location: { account: 'X' } }));
-    expect(() => resolveProblem({ macro: [{ name: 'g', cells: [{ row: 'A', col: 'Z' }], value: 1 }] }, m)).toThrow(
-      expect.objectContaining({ code: 'BALANCE_UNKNOWN_ACCOUNT', location: expect.objectContaining({ jsonPath: '/macro/0', account: 'Z' }) }),
+    expect(() => resolveProblem({ totals: { rows: { X: 1 } } }, m)).toThrow(
+      expect.objectContaining({ code: 'BALANCE_UNKNOWN_ACCOUNT', location: { account: 'X' } }),
     );
-    expect(() => resolveProblem({ totals: { accounts: { A: { value: 3, sd: 1 } } } }, m)).toThrow(expect.objectContaining({ code: 'BALANCE_TOTAL_SPEC' }));
-    expect(() => resolveProblem({ cellErrors: [{ row: 'A' }] }, m)).toThrow(expect.objectContaining({ code: 'BALANCE_CELL_ERROR', location: { jsonPath: '/cellErrors/0' } }));
+    expect(() => resolveProblem({ macro: [{ name: 'g', cells: [{ row: 'A', col: 'Z' }], value: 1 }] }, m)).toThrow(
+      expect.objectContaining({
+        code: 'BALANCE_UNKNOWN_ACCOUNT',
+        location: expect.objectContaining({ jsonPath: '/macro/0', account: 'Z' }),
+      }),
+    );
+    expect(() => resolveProblem({ totals: { accounts: { A: { value: 3, sd: 1 } } } }, m)).toThrow(
+      expect.objectContaining({ code: 'BALANCE_TOTAL_SPEC' }),
+    );
+    expect(() => resolveProblem({ cellErrors: [{ row: 'A' }] }, m)).toThrow(
+      expect.objectContaining({ code: 'BALANCE_CELL_ERROR', location: { jsonPath: '/cellErrors/0' } }),
+    );
   });
 });
 

@@ -8,10 +8,11 @@ import { closeTo6, flat, mb } from './examples.js';
 function sums(m: Float64Array, n: number, k: number) {
   const rows = new Float64Array(n);
   const cols = new Float64Array(k);
-  for (let i = 0; i < n; i++) for (let j = 0; j < k; j++) {
-    rows[i] += m[i * k + j];
-    cols[j] += m[i * k + j];
-  }
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < k; j++) {
+      rows[i] += m[i * k + j];
+      cols[j] += m[i * k + j];
+    }
   return { rows, cols };
 }
 
@@ -32,9 +33,10 @@ describe('balanceRas', () => {
     expect(closeTo6(res.coefficients, flat(mb.A1_to_6_decimals))).toBeLessThan(5e-7 + 1e-12);
     // A¹ = diag(r) A⁰ diag(s)
     const a0 = flat(mb.A0);
-    for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) {
-      expect(res.coefficients[i * 3 + j]).toBeCloseTo(res.r[i] * a0[i * 3 + j] * res.s[j], 12);
-    }
+    for (let i = 0; i < 3; i++)
+      for (let j = 0; j < 3; j++) {
+        expect(res.coefficients[i * 3 + j]).toBeCloseTo(res.r[i] * a0[i * 3 + j] * res.s[j], 12);
+      }
     const { rows, cols } = sums(res.matrix, 3, 3);
     for (let i = 0; i < 3; i++) {
       expect(rows[i]).toBeCloseTo(mb.u1[i], 8);
@@ -181,7 +183,9 @@ describe('balanceRas', () => {
       expect(findHallViolation(prior, 3, 3, [2, 5, 5], [5, 3, 4], 1e-9)).toBeNull();
     });
     it('a non-finite cell and a wrong shape', () => {
-      const e = thrown(() => balanceRas(Float64Array.from([1, NaN, 3, 4]), 2, 2, [3, 7], [4, 6], { rowLabels: ['a', 'b'], colLabels: ['c', 'd'] }));
+      const e = thrown(() =>
+        balanceRas(Float64Array.from([1, NaN, 3, 4]), 2, 2, [3, 7], [4, 6], { rowLabels: ['a', 'b'], colLabels: ['c', 'd'] }),
+      );
       expect((e as InputError).code).toBe('BALANCE_NOT_FINITE');
       expect((e as InputError).location).toEqual({ account: 'a', column: 'd' });
       const e2 = thrown(() => balanceRas(Float64Array.from([1, 2, 3]), 2, 2, [3, 7], [4, 6]));

@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { balanceCrossEntropy, balanceGras, balanceLabelledMatrix, balanceRas, parseLabelledMatrixCsv } from '../../../src/sam/balance/index.js';
+import {
+  balanceCrossEntropy,
+  balanceGras,
+  balanceLabelledMatrix,
+  balanceRas,
+  parseLabelledMatrixCsv,
+} from '../../../src/sam/balance/index.js';
 import { readProblemJson } from '../../../src/sam/balance/problem-files.js';
 import { flat, jo, mb } from './examples.js';
 
@@ -47,7 +53,9 @@ describe('cross-entropy worked example: CESAM (GAMS Model Library SEQ=228, Robin
 
   it('the δ of the GAMS program matters at the printed precision: without it some cell moves by more than 0.0005', () => {
     const { cell: c0 } = solve('cesam_mozambique', { delta: 0 });
-    const worst = Math.max(...published.balancedSam.cells.map((c: { row: string; col: string; value: number }) => Math.abs(c0(c.row, c.col) - c.value)));
+    const worst = Math.max(
+      ...published.balancedSam.cells.map((c: { row: string; col: string; value: number }) => Math.abs(c0(c.row, c.col) - c.value)),
+    );
     expect(worst).toBeGreaterThan(0.0005);
   });
 });
@@ -100,9 +108,23 @@ describe('the two cross-entropy solvers and the biproportional kernels agree whe
   it('error terms on separate row and column totals and a macro control: Newton = coordinate descent', () => {
     const sums = [0, 1, 2].map((i) => z0[3 * i] + z0[3 * i + 1] + z0[3 * i + 2]);
     const opts = {
-      rowTotals: [{ value: sums[0] + 30, support: [-50, 0, 50] }, sums[1], { value: sums[2] - 10, support: [-20, -5, 0, 5, 20], weights: [1, 2, 4, 2, 1] }],
+      rowTotals: [
+        { value: sums[0] + 30, support: [-50, 0, 50] },
+        sums[1],
+        { value: sums[2] - 10, support: [-20, -5, 0, 5, 20], weights: [1, 2, 4, 2, 1] },
+      ],
       colTotals: [260, 110, { value: 170, support: [-40, 0, 40] }],
-      macro: [{ name: 'block', cells: [{ row: 0, col: 0 }, { row: 2, col: 1 }], value: 120, support: [-15, 0, 15] }],
+      macro: [
+        {
+          name: 'block',
+          cells: [
+            { row: 0, col: 0 },
+            { row: 2, col: 1 },
+          ],
+          value: 120,
+          support: [-15, 0, 15],
+        },
+      ],
       tolerance: 1e-9,
     };
     const nw = balanceCrossEntropy(z0, 3, 3, { ...opts, solver: 'newton' });
@@ -126,12 +148,21 @@ describe('problems no solver takes are usage errors, and every cell needs a term
   const z0 = flat(mb.A0).map((a, k) => a * mb.x1[k % 3]);
   it('a band together with error terms on cells', () => {
     expect(() =>
-      balanceCrossEntropy(z0, 3, 3, { rowTotals: [{ lower: 200, upper: 260 }, 136, 159], colTotals: mb.v1, cellErrors: [{ row: 0, col: 0, support: [-5, 0, 5] }] }),
+      balanceCrossEntropy(z0, 3, 3, {
+        rowTotals: [{ lower: 200, upper: 260 }, 136, 159],
+        colTotals: mb.v1,
+        cellErrors: [{ row: 0, col: 0, support: [-5, 0, 5] }],
+      }),
     ).toThrow(expect.objectContaining({ code: 'USAGE_BAD_OPTION' }));
   });
   it('no divergence term and a cell without an error term', () => {
     expect(() =>
-      balanceCrossEntropy(z0, 3, 3, { rowTotals: mb.u1, colTotals: mb.v1, cellDivergence: false, cellErrors: [{ row: 0, col: 0, support: [-5, 0, 5] }] }),
+      balanceCrossEntropy(z0, 3, 3, {
+        rowTotals: mb.u1,
+        colTotals: mb.v1,
+        cellDivergence: false,
+        cellErrors: [{ row: 0, col: 0, support: [-5, 0, 5] }],
+      }),
     ).toThrow(expect.objectContaining({ code: 'BALANCE_CELL_NO_TERM', location: { account: 'row 1', column: 'column 2' } }));
   });
 });

@@ -9,7 +9,10 @@ const D = (p: string) => join(ROOT, p);
 const SHIPPED = D('datasets/sam/asean');
 
 // Independent reading of the ADB MRIO summary (a plain CSV parse, not the library's reader)
-const raw = parse(readFileSync(D('datasets/adb_mrio/adbmrio_summary_2017-2022.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+const raw = parse(readFileSync(D('datasets/adb_mrio/adbmrio_summary_2017-2022.csv'), 'utf8'), { columns: true }) as Record<
+  string,
+  string
+>[];
 const adb = (s: number, i: number, f: string) => Number(raw.find((r) => r.t === '2022' && r.s === String(s) && r.i === String(i))![f]);
 const adbSum = (s: number, is: number[], f: string) => is.reduce((a, i) => a + adb(s, i, f), 0);
 const ALL = Array.from({ length: 35 }, (_, k) => k + 1);
@@ -50,13 +53,16 @@ describe('ASEAN CGE database', () => {
       expect([s.iso3, r.balanced]).toEqual([s.iso3, true]);
       expect([s.iso3, r.macroConsistent]).toEqual([s.iso3, true]);
       // value added at factor cost + production taxes = Σ ADB va of the economy
-      const va = r.macro.production!.valueAdded + s.sam.labels.filter((l) => l.startsWith('A-')).reduce((a, l) => a + s.sam.get('Itax', l), 0);
+      const va =
+        r.macro.production!.valueAdded + s.sam.labels.filter((l) => l.startsWith('A-')).reduce((a, l) => a + s.sam.get('Itax', l), 0);
       const sIdx = { BRN: 55, IDN: 21, KHM: 58, LAO: 54, MYS: 45, PHL: 46, SGP: 61, THA: 47, VNM: 48 }[s.iso3]!;
       expect(va / adbSum(sIdx, ALL, 'va')).toBeCloseTo(1, 9);
     }
   });
   it('ships datasets/sam/asean/<ISO3>.csv equal to a fresh build, each passing sam check', async () => {
-    const files = readdirSync(SHIPPED).filter((f) => /^[A-Z]{3}\.csv$/.test(f)).sort();
+    const files = readdirSync(SHIPPED)
+      .filter((f) => /^[A-Z]{3}\.csv$/.test(f))
+      .sort();
     expect(files).toEqual(build.sams.map((s) => `${s.iso3}.csv`));
     for (const s of build.sams) {
       const text = readFileSync(join(SHIPPED, `${s.iso3}.csv`), 'utf8');
@@ -72,7 +78,11 @@ describe('ADB MRIO summary reader', () => {
   it('rejects a non-numeric cell with file, row and column', async () => {
     const { parseAdbMrioSummary } = await import('../../../src/index.js');
     const text = 't,s,i,i5,i15,x,zuse,va,zsales,y,e,ez,ey\n2022,47,1,1,1,10,4,6,5,5,8,4,4\n2022,47,2,1,2,10,n/a,6,5,5,8,4,4\n';
-    expect(() => parseAdbMrioSummary(text, 'summary.csv')).toThrow(expect.objectContaining({ code: 'ADB_NOT_NUMERIC', location: { file: 'summary.csv', row: 3, column: 'zuse' } }));
-    expect(parseAdbMrioSummary(text.split('\n').slice(0, 2).join('\n')).get('2022:47')).toEqual([{ sector: 'c1', x: 10, zuse: 4, va: 6, zsales: 5, y: 5, e: 8, ez: 4, ey: 4 }]);
+    expect(() => parseAdbMrioSummary(text, 'summary.csv')).toThrow(
+      expect.objectContaining({ code: 'ADB_NOT_NUMERIC', location: { file: 'summary.csv', row: 3, column: 'zuse' } }),
+    );
+    expect(parseAdbMrioSummary(text.split('\n').slice(0, 2).join('\n')).get('2022:47')).toEqual([
+      { sector: 'c1', x: 10, zuse: 4, va: 6, zsales: 5, y: 5, e: 8, ez: 4, ey: 4 },
+    ]);
   });
 });

@@ -1,7 +1,15 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { buildSamFromIo, checkIoMacroAggregates, checkSam, readBpsIoTable, readIoMacroAggregates, type IoBuild, type IoTable } from '../../../src/index.js';
+import {
+  buildSamFromIo,
+  checkIoMacroAggregates,
+  checkSam,
+  readBpsIoTable,
+  readIoMacroAggregates,
+  type IoBuild,
+  type IoTable,
+} from '../../../src/index.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const TABLE = join(ROOT, 'datasets/io/jakarta_2012/31_tabio_dki_jakarta_2012_BPS.xlsx');
@@ -34,7 +42,7 @@ describe('SAM from the BPS Jakarta 2012 input–output table', () => {
     expect(io.sectors).toHaveLength(72);
     expect(io.sectors[58]).toEqual({ code: '59', name: 'Telekomunikasi' });
   });
-  it('gives GDP at market prices equal to the table\'s gross value added (row 209), three ways', () => {
+  it("gives GDP at market prices equal to the table's gross value added (row 209), three ways", () => {
     const r = checkSam(built.sam);
     expect(gvaCell).toBeGreaterThan(1.3e9);
     expect(r.macro.production!.gdp / gvaCell).toBeCloseTo(1, 9);
@@ -56,10 +64,21 @@ describe('SAM from the BPS Jakarta 2012 input–output table', () => {
     expect(built.imbalance.before).toBeLessThan(1e-3);
   });
   it('rejects macro aggregates whose shares do not sum to one, naming the JSON path', () => {
-    const bad = { source: 'x', capital: { household: 0.5, enterprise: 0.6, government: 0, restOfWorld: 0 }, directTaxRate: { household: 0, enterprise: 0 }, enterpriseToHousehold: 0, transfers: { governmentToHousehold: 0, restOfWorldToHousehold: 0 } };
-    expect(() => checkIoMacroAggregates(bad, 'm.json')).toThrow(expect.objectContaining({ code: 'MACRO_INVALID', location: { file: 'm.json', jsonPath: '/capital' } }));
+    const bad = {
+      source: 'x',
+      capital: { household: 0.5, enterprise: 0.6, government: 0, restOfWorld: 0 },
+      directTaxRate: { household: 0, enterprise: 0 },
+      enterpriseToHousehold: 0,
+      transfers: { governmentToHousehold: 0, restOfWorldToHousehold: 0 },
+    };
+    expect(() => checkIoMacroAggregates(bad, 'm.json')).toThrow(
+      expect.objectContaining({ code: 'MACRO_INVALID', location: { file: 'm.json', jsonPath: '/capital' } }),
+    );
   });
   it('rejects a workbook without the named sheet', async () => {
-    await expect(readBpsIoTable(TABLE, { domesticSheet: 'nope' })).rejects.toMatchObject({ code: 'XLSX_NO_SHEET', location: { file: TABLE, sheet: 'nope' } });
+    await expect(readBpsIoTable(TABLE, { domesticSheet: 'nope' })).rejects.toMatchObject({
+      code: 'XLSX_NO_SHEET',
+      location: { file: TABLE, sheet: 'nope' },
+    });
   });
 });

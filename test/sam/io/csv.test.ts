@@ -32,8 +32,16 @@ describe('SAM CSV reader', () => {
     const groups = new Map<string, number>();
     for (const a of sam.accounts) groups.set(a.group, (groups.get(a.group) ?? 0) + 1);
     expect(Object.fromEntries(groups)).toEqual({
-      activity: 26, commodity: 52, factor: 4, household: 10, enterprise: 1, government: 1, margin: 1, tax: 3,
-      'savings-investment': 1, 'rest-of-world': 1,
+      activity: 26,
+      commodity: 52,
+      factor: 4,
+      household: 10,
+      enterprise: 1,
+      government: 1,
+      margin: 1,
+      tax: 3,
+      'savings-investment': 1,
+      'rest-of-world': 1,
     });
   });
   it('checks and drops the Total row and column of the Thai macro SAM 2004', async () => {

@@ -3,8 +3,17 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  formatSamGams, formatSamJson, parseSamGams, parseSamJson, readSam, readSamCsv, readSamXlsx, writeSam, writeSamXlsx,
-  type DigicgeError, type SchemaError,
+  formatSamGams,
+  formatSamJson,
+  parseSamGams,
+  parseSamJson,
+  readSam,
+  readSamCsv,
+  readSamXlsx,
+  writeSam,
+  writeSamXlsx,
+  type DigicgeError,
+  type SchemaError,
 } from '../../../src/index.js';
 
 const DATA = join(import.meta.dirname, '../../../../shared/data');
@@ -30,12 +39,19 @@ describe('SAM JSON', () => {
     expect(formatSamJson(back)).toBe(text);
   });
   it('rejects a document that breaks the schema with its JSON path', () => {
-    const e = err(() => parseSamJson('{"format":"digicge-sam","version":1,"accounts":[{"label":"A","group":"firm"}],"values":[[1]]}', { file: 's.json' })) as SchemaError;
+    const e = err(() =>
+      parseSamJson('{"format":"digicge-sam","version":1,"accounts":[{"label":"A","group":"firm"}],"values":[[1]]}', { file: 's.json' }),
+    ) as SchemaError;
     expect(e.code).toBe('SCHEMA_INVALID');
     expect(e.location).toMatchObject({ file: 's.json', jsonPath: '/accounts/0/group' });
   });
   it('rejects a row of the wrong length', () => {
-    const e = err(() => parseSamJson('{"format":"digicge-sam","version":1,"accounts":[{"label":"A","group":"activity"},{"label":"B","group":"household"}],"values":[[0,1],[1]]}', { file: 's.json' }));
+    const e = err(() =>
+      parseSamJson(
+        '{"format":"digicge-sam","version":1,"accounts":[{"label":"A","group":"activity"},{"label":"B","group":"household"}],"values":[[0,1],[1]]}',
+        { file: 's.json' },
+      ),
+    );
     expect(e.code).toBe('SAM_NOT_SQUARE');
     expect(e.location).toMatchObject({ file: 's.json', jsonPath: '/values/1', account: 'B' });
   });
@@ -55,20 +71,15 @@ describe('SAM GAMS include file', () => {
     expect(Array.from(back.values)).toEqual(Array.from(sam.values));
   });
   it('places each number under the column label it overlaps', () => {
-    const text = [
-      "set u / 'A-X', HH /;",
-      'table SAM(u,v)',
-      "          'A-X'   HH",
-      "'A-X'              5",
-      'HH          7',
-      ';',
-    ].join('\n');
+    const text = ["set u / 'A-X', HH /;", 'table SAM(u,v)', "          'A-X'   HH", "'A-X'              5", 'HH          7', ';'].join(
+      '\n',
+    );
     const s = parseSamGams(text);
     expect(s.get('A-X', 'HH')).toBe(5);
     expect(s.get('HH', 'A-X')).toBe(7);
   });
   it('rejects a number under no column with file and line', () => {
-    const text = ["set u / A, B /;", 'table SAM(u,v)', '      A   B', 'A                 3', ';'].join('\n');
+    const text = ['set u / A, B /;', 'table SAM(u,v)', '      A   B', 'A                 3', ';'].join('\n');
     const e = err(() => parseSamGams(text, { file: 's.gms' }));
     expect(e.code).toBe('GAMS_MISALIGNED');
     expect(e.location).toMatchObject({ file: 's.gms', row: 4 });
@@ -99,7 +110,10 @@ describe('SAM XLSX and format dispatch', () => {
     await wb.xlsx.readFile(p);
     wb.getWorksheet('SAM')!.getCell('C3').value = 'n/a';
     await wb.xlsx.writeFile(p);
-    await expect(readSamXlsx(p)).rejects.toMatchObject({ code: 'SAM_NOT_NUMERIC', location: { file: p, sheet: 'SAM', row: 3, column: 'C (B)' } });
+    await expect(readSamXlsx(p)).rejects.toMatchObject({
+      code: 'SAM_NOT_NUMERIC',
+      location: { file: p, sheet: 'SAM', row: 3, column: 'C (B)' },
+    });
   });
   it('keeps explicit groups through XLSX (sheet accounts)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'digicge-sam-'));
