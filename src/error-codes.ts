@@ -180,6 +180,9 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   MATRIX_NOT_SQUARE: 'A square matrix (A of an input–output table, a SAM, a system to factorise) was expected.',
   MATRIX_RAGGED: 'The rows of a matrix given as nested arrays have different lengths.',
   MATRIX_SINGULAR: 'A matrix (I − A, a Jacobian) is singular or numerically singular; the message names the column without a usable pivot.',
+  MEMBERSHIP_MISSING: 'The ASEAN aggregate of CL_AREA has no dated membership, so the members in force in a period cannot be formed.',
+  MEMBERSHIP_PERIOD:
+    'A reference period whose last day cannot be found (not a year, YYYY-Qn, YYYY-Sn, YYYY-MM or a date), so its ASEAN membership cannot be formed.',
   METHOD_NOTES_EMPTY: "The report's method-notes file holds no note (expected a Markdown list).",
   METHOD_NOTES_UNREADABLE: "The report's method-notes file cannot be read.",
   MISSING_ELASTICITY: 'The parameter file lacks an elasticity, or gives one that is not a number, for an element of the model.',
