@@ -237,6 +237,9 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
     'A model parameter (an Armington or CET elasticity, a world price, a share) lies outside the domain where the model is defined.',
   PARAMS_UNREADABLE: "The model's parameter file cannot be read or parsed.",
   PRIOR_ACCOUNT_MISSING: 'The prior SAM lacks an account the build needs.',
+  PROVENANCE_INVALID: 'A block or basis of the CGE database provenance file lacks its id, name, what, source or a known kind.',
+  PROVENANCE_UNREADABLE:
+    'The CGE database provenance file (datasets/sam/asean/provenance.json) or the build metadata it names cannot be read.',
   PYATT_ROUND_BAD_BLOCKS: 'The blocks of the Pyatt–Round decomposition do not partition the endogenous accounts.',
   QUALITY_QUINTILES: 'The quintile consistency check needs exactly five values.',
   QUALITY_RULE_UNKNOWN: 'No quality rule of that id in guidelines/quality/rules.json.',
@@ -245,6 +248,8 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   RANDOM_BAD_SEED: 'The random seed is not a finite number.',
   RANDOM_BAD_SHAPE: 'The shape of a Gamma draw is not a positive finite number.',
   RATIO_OUT_OF_RANGE: 'The rural/urban Internet-use ratio is not in (0, 1].',
+  READINESS_INPUT:
+    'The harmonised data given to `guidelines readiness` do not exist or are not an observations.csv or asean.duckdb of digicge harmonise.',
   REPORT_NO_STAGE_OUTPUTS: 'The folder given to `digicge report` holds none of the stage outputs a report is built from.',
   RESULT_NOT_FINITE: 'A result of a digital-divide simulation is NaN or infinite; nothing is written.',
   SAM_ACCOUNT_MISSING: 'A national SAM lacks an account of the common ASEAN classification.',
@@ -375,6 +380,7 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   USAGE_TYPE_II_NEEDS_LABOUR: 'Type II multipliers were asked for without the labour-income rows and the household column.',
   USAGE_UNKNOWN_COUNTRY: '`--country` names a code that is not an ASEAN Member State covered by the digital-divide database.',
   USAGE_UNKNOWN_INDICATOR: "`--indicator` is not an indicator code of the guideline's catalogue.",
+  USAGE_YEAR: 'A year option (`--year`) is not a four-digit year.',
   WALRAS_LAW_VIOLATED:
     'At the solution, the market-clearing equation dropped as redundant does not hold: the model is not closed (an equation term is missing or wrong).',
   WB_API_RECORD: 'A record of a World Bank API JSON file is not an object (e.g. `null`): the record is rejected.',
