@@ -25,7 +25,10 @@ export function renderScope(chapters: readonly { file: string; title: string }[]
     `${cat.title}, version ${cat.version}. ${cat.description ?? ''}`,
     'This guideline is the common standard under which the ASEAN Member States (AMS) — ten up to October 2025, eleven since Timor-Leste\u2019s admission on 26 October 2025 — report digital-economy statistics: what each indicator means and in which unit it is stored, which breakdowns it may carry, which codes name areas and categories, which activities count as digital, which quality rules every observation passes, and how a national office submits its data. It is written once, as data, in the repository folder `guidelines/`; the validation of every file and these documents are both generated from that data, so they cannot disagree.',
     '## Contents',
-    bullets(chapters.map((c) => `[${c.title}](${c.file})`)),
+    bullets([
+      ...chapters.map((c) => `[${c.title}](${c.file})`),
+      '[Readiness assessment of the Member States](readiness/readiness.md) (generated from the harmonised data by `digicge guidelines readiness`; tables in readiness/*.csv and readiness.xlsx)',
+    ]),
     '## Who it is for',
     bullets([
       '**National statistical offices and regulators** map their files to the guideline (chapter 6) and read what each indicator requires (chapter 2).',
