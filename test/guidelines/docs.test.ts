@@ -21,7 +21,7 @@ describe('rendered guideline documents', () => {
     expect(staleGuidelineDocs()).toEqual([]);
   });
 
-  it('render the nine chapters, deterministically', () => {
+  it('render the ten chapters, deterministically', () => {
     const a = renderGuideline();
     const b = renderGuideline();
     expect([...a.keys()]).toEqual(GUIDELINE_CHAPTERS.map((c) => c.file));
@@ -35,6 +35,7 @@ describe('rendered guideline documents', () => {
       '07-data-requirements.md',
       '08-methods.md',
       '09-scenario-shocks.md',
+      '10-frameworks.md',
     ]);
     for (const [k, v] of a) expect(b.get(k)).toBe(v);
   });
