@@ -69,6 +69,9 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   BUILD_RAS_NOT_CONVERGED: 'RAS on a block of a SAM being built did not converge.',
   BUILD_SHAPE: 'The prior SAM and the control totals of a SAM build have different numbers of sectors.',
   CALIBRATION_NOT_FINITE: 'Calibrating or recalibrating a model gives a NaN or infinite parameter value.',
+  CHROMIUM_MISSING: "Debian's chromium, which prints the guideline PDF, is not installed.",
+  CITATION_INVALID: 'CITATION.cff lacks the title, version or date-released the published guideline prints.',
+  CITATION_MISSING: 'CITATION.cff, the citation metadata of the guideline, is missing.',
   CODELIST_UNKNOWN: 'No code list of that id in the guideline.',
   CONDITION_ON_VARIABLE: 'A $ condition of an equation refers to a variable; conditions may use parameters and sets only.',
   CONDITION_OUTSIDE_DOLLAR: 'A comparison appears in an equation outside a $ condition.',
@@ -236,6 +239,7 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   PARAMETER_OUT_OF_DOMAIN:
     'A model parameter (an Armington or CET elasticity, a world price, a share) lies outside the domain where the model is defined.',
   PARAMS_UNREADABLE: "The model's parameter file cannot be read or parsed.",
+  PDF_FAILED: 'Chromium exited with an error or wrote no PDF when printing the guideline.',
   PRIOR_ACCOUNT_MISSING: 'The prior SAM lacks an account the build needs.',
   PROVENANCE_INVALID: 'A block or basis of the CGE database provenance file lacks its id, name, what, source or a known kind.',
   PROVENANCE_UNREADABLE:

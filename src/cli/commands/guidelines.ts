@@ -9,9 +9,10 @@ import { packageRoot } from '../../guidelines/paths.js';
 import { GUIDELINE_DOCS_DIR, writeGuideline } from '../../guidelines/render/index.js';
 import { assessReadiness, writeReadiness } from '../../guidelines/readiness/index.js';
 import { readinessCounts } from '../../guidelines/readiness/render.js';
+import { printGuidelinePdf, writeGuidelineSite } from '../../guidelines/site/index.js';
 import { checkOutDir } from '../out-path.js';
 
-/** Registers `digicge guidelines build`, `check`, `area` and `readiness`. */
+/** Registers `digicge guidelines build`, `check`, `area`, `readiness` and `site`. */
 export function register(program: Command): void {
   const g = program.command('guidelines').description('the machine-readable ASEAN guideline: render its documents, validate its files');
 
@@ -77,6 +78,24 @@ export function register(program: Command): void {
       process.stdout.write(
         `${k.indicatorCellsCovered} of ${k.indicatorCells} indicator × Member State cells and ${k.breakdownCellsCovered} of ${k.breakdownCells} breakdown cells have data; ${r.gaps.length} gaps (${r.gaps.filter((g) => g.rank !== null).length} ranked by sensitivity)\n`,
       );
+    });
+
+  g.command('site')
+    .description(
+      'publish the guideline as a static HTML site (navigation, search, printable, no network) and a PDF (Debian chromium, headless)',
+    )
+    .option('--out <dir>', 'output folder', 'guideline-site')
+    .option('--no-pdf', 'write the HTML site only')
+    .action(async (opts: { out: string; pdf: boolean }) => {
+      const out = isAbsolute(opts.out) ? opts.out : join(process.cwd(), opts.out);
+      checkOutDir(out);
+      const written = await writeGuidelineSite(out);
+      process.stdout.write(`wrote ${written.length} files of the site to ${relative(process.cwd(), out) || out}\n`);
+      if (opts.pdf) {
+        const pdf = join(out, 'guideline.pdf');
+        printGuidelinePdf(out, pdf);
+        process.stdout.write(`wrote ${relative(process.cwd(), pdf) || pdf}\n`);
+      }
     });
 
   g.command('area')
