@@ -138,6 +138,25 @@ describe('digicge guidelines readiness on the shipped harmonised data', () => {
     }
   });
 
+  it('on a real national file (BPS Susenas 2024, households with Internet by province × urban/rural): the breakdown cell is covered', async () => {
+    // test/harmonise/data/real/SOURCE.md: araapk/Digital-Gap-Internet-Access-2024 @ b55abf16b0517439765806201c7e44c5ebc731ca
+    const file = join(ROOT, 'test/harmonise/data/real/bps_households_internet_province_urban_rural_2024.csv');
+    const w = mkdtempSync(join(tmpdir(), 'digicge-readiness-bps-'));
+    const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+    expect(run(['mapping', 'draft', file, '--indicator', 'HH6', '--out', join(w, 'bps.json')]).status).toBe(0);
+    expect(run(['harmonise', '--mapping', join(w, 'bps.json'), '--out', join(w, 'h')]).status).toBe(0);
+    const rows = parse(readFileSync(join(w, 'h/observations.csv')), { columns: true }) as Rec[];
+    const b = await assessReadiness(join(w, 'h/observations.csv'));
+    const cell = (bd: string) => b.matrix.find((c) => c.area === 'IDN' && c.indicator === 'HH6' && c.breakdown === bd)!;
+    const urb = rows.filter((o) => o.REF_AREA === 'IDN' && o.URBANISATION !== '_T' && o.OBS_VALUE !== '');
+    expect(urb.length).toBe(2); // urban and rural, national level
+    expect(cell('URBANISATION')).toMatchObject({ status: 'available', latestYear: 2024, years: 1, sourceClasses: ['nso'] });
+    expect(cell('_T')).toMatchObject({ status: 'available', latestYear: 2024 });
+    // HH6 is not HH7: the households block still rests on the assumed urban/rural split of Internet use
+    const g = b.gaps.find((x) => x.area === 'IDN' && x.cells === 'HH7 × URBANISATION' && x.rank === 1)!;
+    expect(g.dataAvailable).toBe(false);
+  }, 60_000);
+
   it('refuses a missing input and a bad --year with located errors', () => {
     const a = spawnSync(process.execPath, [BIN, 'guidelines', 'readiness', join(dir, 'nope.csv'), '--out', out], { encoding: 'utf8' });
     expect(a.status).toBe(1);

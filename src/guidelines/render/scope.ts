@@ -55,7 +55,7 @@ export function renderScope(chapters: readonly { file: string; title: string }[]
         return [y, m.join(', '), m.length];
       }),
     ),
-    'Timor-Leste has few observations in the sources this edition ships (see the readiness assessment): where a cell is empty the data do not exist in those sources, and no value is imputed for it.',
+    'Timor-Leste is covered like every other Member State: the readiness assessment shows which of its indicator cells have data in the sources this edition ships; where a cell is empty the data do not exist there, and no value is imputed. The 2022 database build has no social accounting matrix for it (it was not a member in 2022, and its national accounts are not in the build).',
     'Areas are keyed by code; names are labels resolved through the code list CL_AREA (chapter 3), which also holds the provinces of Indonesia (ISO 3166-2), all other economies and the aggregates (World Bank, UN regions, ASEAN). Aggregates are areas of their own type: they are never inferred from the order of rows or from a missing code. The ASEAN aggregate is computed from its members by the rule of each indicator, never read from a file row.',
     '## What the guideline covers',
     table(
