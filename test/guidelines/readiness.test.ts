@@ -157,6 +157,28 @@ describe('digicge guidelines readiness on the shipped harmonised data', () => {
     expect(g.dataAvailable).toBe(false);
   }, 60_000);
 
+  it('is a section of the pipeline report and sheets of its workbook', async () => {
+    const { buildPipelineReport, buildWorkbook } = await import('../../src/report/index.js');
+    const ExcelJS = (await import('exceljs')).default;
+    const d = mkdtempSync(join(tmpdir(), 'digicge-readiness-report-'));
+    await writeReadiness(join(d, 'readiness'), r);
+    const doc = buildPipelineReport(d);
+    expect(doc.sections.map((s) => s.id)).toContain('readiness');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await buildWorkbook(doc)) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('readiness-blocks')!;
+    expect(ws).toBeDefined();
+    // one row per block (6) under the caption and header; a cell agrees with readiness-blocks.csv
+    const blocks = parse(readFileSync(join(d, 'readiness/readiness-blocks.csv')), { columns: true }) as Rec[];
+    const header = (ws.getRow(2).values as unknown[]).map(String);
+    const row = (ws.getRow(3).values as unknown[]).map(String);
+    const col = header.indexOf('MMR');
+    expect(row[header.indexOf('Block')]).toBe(blocks[0]!.block);
+    expect(row[col]).toBe(blocks.find((b) => b.area === 'MMR' && b.block === blocks[0]!.block)!.status);
+    const ids = [...new Set(blocks.map((b) => b.block))];
+    ids.forEach((id, i) => expect(String((ws.getRow(3 + i).values as unknown[])[header.indexOf('Block')])).toBe(id));
+  });
+
   it('refuses a missing input and a bad --year with located errors', () => {
     const a = spawnSync(process.execPath, [BIN, 'guidelines', 'readiness', join(dir, 'nope.csv'), '--out', out], { encoding: 'utf8' });
     expect(a.status).toBe(1);
