@@ -1,26 +1,13 @@
 import { loadCatalogue } from '../catalogue.js';
-import { BANNER, bullets, doc, table } from './markdown.js';
+import { BANNER, doc, table } from './markdown.js';
+import type { DefinitionVerification } from '../generated/definition-verification.js';
+import type { DsutMapping } from '../generated/dsut-mapping.js';
 import { shippedJson } from './shipped-data.js';
-
-interface Dsut {
-  title: string;
-  references: { id: string; document: string; verified: boolean; note: string }[];
-  industries: { id: string; name: string; guideline: string[]; samAccounts: string[]; isic: string; status: string; note: string }[];
-  products: { id: string; name: string; guideline: string; samAccount: string; note: string }[];
-  natureOfTransaction: { id: string; name: string; description: string }[];
-  sna2025: { topic: string; recommendation: string; inThisGuideline: string }[];
-  trade: { concept: string; definition: string; indicators: string[]; source: string; status: string }[];
-}
-interface Verification {
-  searched: { document: string; found: string; queries: string[] }[];
-  handbookToc: Record<string, string>;
-  sdg: { code: string; name: string; status: string; citation: string }[];
-}
 
 /** Chapter 10: the classification mapped to the DSUT and the 2025 SNA, digital-trade indicators, and the verification of the definitions. */
 export function renderFrameworks(): string {
-  const d = shippedJson<Dsut>('guidelines/frameworks/dsut.json');
-  const v = shippedJson<Verification>('guidelines/frameworks/verification.json');
+  const d = shippedJson<DsutMapping>('guidelines/frameworks/dsut.json');
+  const v = shippedJson<DefinitionVerification>('guidelines/frameworks/verification.json');
   const cat = loadCatalogue().indicators;
   const verified = cat.filter((i) => i.verified);
   const unverified = cat.filter((i) => !i.verified);
@@ -80,7 +67,21 @@ export function renderFrameworks(): string {
       .map(([k, t]) => `${k} — ${t}`)
       .join('; ')}.`,
     `### Unverified indicators (${unverified.length})`,
-    bullets(unverified.map((i) => `${i.code} — ${i.name} (reference: ${i.reference?.document ?? 'none'})`)),
+    table(
+      ['Indicator', 'Name', 'Reference', 'Why not verified'],
+      unverified.map((i) => [
+        i.code,
+        i.name,
+        i.reference?.document ?? '',
+        v.handbookToc[i.code]
+          ? `the code is in the 2020 Handbook\u2019s table of contents (${v.handbookToc[i.code]}); its definition text was not read`
+          : i.kind === 'survey'
+            ? 'the 2020 Manual was not found in the searchable corpora (only the front matter of the 2014 and 2009 editions)'
+            : i.kind === 'administrative'
+              ? 'the 2020 Handbook\u2019s definition pages were not found in the searchable corpora'
+              : 'not an ITU indicator: its reference document was not checked in this edition',
+      ]),
+    ),
     '## SDG indicator codes',
     table(
       ['SDG code', 'Name in the SDG framework', 'Catalogue indicator', 'Checked', 'Citation'],
