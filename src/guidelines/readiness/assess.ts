@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { aseanMembersInForce } from '../membership.js';
 import { packageRoot } from '../paths.js';
 import type { ReadinessCell } from './matrix.js';
 import type { BlockBasis, DatabaseProvenance } from './provenance.js';
@@ -95,7 +96,9 @@ export function assessBlocks(areas: readonly string[], matrix: readonly Readines
         noSam || noHouseholds ? 'no database' : own === counted.length ? 'own data' : own > 0 ? 'partly own data' : 'assumptions';
       const note = noSam
         ? (p.notCovered[area] ??
-          `no national SAM in the ${p.database.baseYear} build (not an ASEAN Member State in ${p.database.baseYear})`)
+          (aseanMembersInForce(p.database.baseYear).includes(area)
+            ? `no national SAM in the ${p.database.baseYear} build`
+            : `no national SAM in the ${p.database.baseYear} build (not an ASEAN Member State in ${p.database.baseYear})`))
         : noHouseholds
           ? p.ddcgeNotCovered[area]!
           : '';

@@ -1,3 +1,5 @@
+import { aseanMembers } from '../area-resolver.js';
+import { aseanMembersInForce } from '../membership.js';
 import { readDatabaseProvenance } from '../readiness/provenance.js';
 import { BANNER, doc, table } from './markdown.js';
 
@@ -11,6 +13,10 @@ const KIND: Record<string, string> = {
 /** Chapter 7: for every block of the CGE database, the statistics, indicators and fallbacks (from datasets/sam/asean/provenance.json). */
 export function renderRequirements(): string {
   const p = readDatabaseProvenance();
+  const inBase = new Set(aseanMembersInForce(p.database.baseYear));
+  const later = aseanMembers()
+    .filter((a) => !p.covered.includes(a) && p.notCovered[a] === undefined && !inBase.has(a))
+    .sort();
   return doc([
     BANNER.replace('from guidelines/', 'from guidelines/ and datasets/sam/asean/provenance.json'),
     '# 7. Data requirements by SAM block',
@@ -21,7 +27,9 @@ export function renderRequirements(): string {
       .join(', ')}.`,
     `Covered by the ${p.database.baseYear} build: ${p.covered.join(', ')}. Not covered: ${Object.entries(p.notCovered)
       .map(([k, v]) => `${k} (${v})`)
-      .join('; ')}; TLS (an ASEAN Member State since 26 October 2025, after the base year).`,
+      .join(
+        '; ',
+      )}${later.length ? `; ${later.map((a) => `${a} (not an ASEAN Member State in ${p.database.baseYear}: ${a} joined later)`).join('; ')}` : ''}.`,
     ...p.blocks.flatMap((b) => [
       `## ${b.name} (\`${b.id}\`)`,
       `Accounts: ${b.accounts}. Statistics: ${b.statistics.join('; ')}.`,
