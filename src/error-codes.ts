@@ -14,6 +14,7 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   ADB_NO_SHARE:
     "A mixed ADB MRIO sector has no digital share in the guideline's classification, so it cannot be split into digital and non-digital parts.",
   ADB_UNKNOWN_SECTOR: 'An ADB MRIO sector has no entry in the concordance to the common ASEAN sectors.',
+  AGGREGATE_NOT_DEFINED: 'The catalogue gives the indicator no rule (or `none`) for forming ASEAN aggregates.',
   ALLOCATION_NOT_ONE: 'The shares allocating a broadband investment across its financing sources do not sum to 1.',
   AREA_CONFLICT: "Two areas of the guideline's area code list claim the same code or name in one code system.",
   ASSUMPTIONS_UNREADABLE: 'The ddcge assumptions file (datasets/ddcge/assumptions.json) cannot be read or parsed.',

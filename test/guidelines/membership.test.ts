@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { aseanMembers, aseanMembersInForce, aseanMembership, periodEnd } from '../../src/guidelines/index.js';
-import { computeDispersion } from '../../src/divide/index.js';
+import { aseanAggregates, computeDispersion } from '../../src/divide/index.js';
 import { ASEAN_MEMBER_STATES } from '../../src/sam/build/asean.js';
 import { gini } from '../../src/divide/gini.js';
 import { obsRecords, type Obs } from '../divide/helpers.js';
@@ -85,5 +85,52 @@ describe('ASEAN comparisons use the membership of each year (divide dispersion)'
     const eleven = values(2026).map((o) => o.value);
     expect(r26.mean).toBeCloseTo(eleven.reduce((s, x) => s + x, 0) / 11, 12);
     expect(r26.max).toBe(Math.max(...eleven));
+  });
+});
+
+describe('ASEAN aggregates by the catalogue rule over the members of each year', () => {
+  // HH7 (weighted mean by POP) and POP (sum) for all eleven in 2024 and 2026; TLS's values are far from the others'
+  const pop = (i: number) => 1e6 * (i + 1);
+  const hh7 = (i: number, area: string) => (area === 'TLS' ? 5 : 50 + i);
+  const obs: Obs[] = [2024, 2026].flatMap((year) =>
+    ELEVEN.flatMap((area, i) => [
+      { area, ind: 'HH7', year, value: hh7(i, area) },
+      { area, ind: 'POP', year, value: pop(i), unit: 'PERSONS' },
+    ]),
+  );
+  it('2024: the ten members (TLS left out); 2026: the eleven', () => {
+    const h = aseanAggregates(obsRecords(obs), 'HH7');
+    const p = aseanAggregates(obsRecords(obs), 'POP');
+    const by = (rows: typeof h, y: number) => rows.find((r) => r.time_period === y)!;
+    // independent answers, by hand over the lists
+    const wmean = (areas: string[]) => {
+      let sw = 0;
+      let swx = 0;
+      ELEVEN.forEach((a, i) => {
+        if (!areas.includes(a)) return;
+        sw += pop(i);
+        swx += pop(i) * hh7(i, a);
+      });
+      return swx / sw;
+    };
+    const sum = (areas: string[]) => ELEVEN.reduce((s, a, i) => s + (areas.includes(a) ? pop(i) : 0), 0);
+    expect(by(h, 2024)).toMatchObject({ members: TEN, missing: [], method: 'weighted_mean' });
+    expect(by(h, 2024).value).toBeCloseTo(wmean(TEN), 12);
+    expect(by(h, 2026).members).toEqual(ELEVEN);
+    expect(by(h, 2026).value).toBeCloseTo(wmean(ELEVEN), 12);
+    expect(by(h, 2026).value!).toBeLessThan(by(h, 2024).value!); // TLS's low use pulls the 2026 mean down
+    expect(by(p, 2024).value).toBe(sum(TEN));
+    expect(by(p, 2026).value).toBe(sum(ELEVEN));
+  });
+
+  it('is empty, naming the member, when a member in force has no value', () => {
+    const rows = aseanAggregates(obsRecords(obs.filter((o) => !(o.area === 'TLS' && o.year === 2026 && o.ind === 'POP'))), 'HH7');
+    const r26 = rows.find((r) => r.time_period === 2026)!;
+    expect(r26).toMatchObject({ value: null, missing: ['TLS'] });
+    expect(rows.find((r) => r.time_period === 2024)!.value).not.toBeNull();
+  });
+
+  it('refuses an indicator the catalogue does not aggregate', () => {
+    expect(() => aseanAggregates(obsRecords(obs), 'ICT_GOODS_EXP_SHARE')).toThrow(/no rule for ASEAN aggregates/);
   });
 });

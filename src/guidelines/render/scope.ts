@@ -41,7 +41,7 @@ export function renderScope(chapters: readonly { file: string; title: string }[]
       ams.map((c) => [c.id, c.name, c.iso2, c.m49, c.adb, (c.names ?? []).join('; ')]),
     ),
     '## Membership in force in each year',
-    'ASEAN aggregates and comparisons across Member States of a reference period are formed from the States that were members on the **last day of the period** (the changing-composition convention: a State counts from the period in which it joins). Annual data: ten members for every year up to 2024, eleven from 2025. The function `aseanMembersInForce(period)` of `digicge/guidelines` applies this rule; the divide stage uses it for its cross-country dispersion, and the database build (base year 2022) covers the members of 2022.',
+    'ASEAN aggregates and comparisons across Member States of a reference period are formed from the States that were members on the **last day of the period** (the changing-composition convention: a State counts from the period in which it joins). Annual data: ten members for every year up to 2024, eleven from 2025. The function `aseanMembersInForce(period)` of `digicge/guidelines` applies this rule; the divide stage uses it for its cross-country dispersion and for the ASEAN aggregates of `aseanAggregates(observations, indicator)` (each indicator\u2019s catalogue rule: sum, or mean weighted by its weight indicator of the same year; empty, naming the member, when a member in force has no value), and the database build (base year 2022) covers the members of 2022.',
     table(
       ['Member State', 'Member since', 'Source'],
       [...aseanMembership()]
