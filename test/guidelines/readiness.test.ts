@@ -190,3 +190,38 @@ describe('digicge guidelines readiness on the shipped harmonised data', () => {
     expect(b.stderr).toContain('USAGE_YEAR');
   });
 });
+
+describe('the database provenance follows the build metadata', () => {
+  it('takes whose structure is its own from build.json blocks when the build records them', async () => {
+    const { readDatabaseProvenance } = await import('../../src/guidelines/readiness/index.js');
+    const { mkdirSync, writeFileSync, copyFileSync } = await import('node:fs');
+    const root = mkdtempSync(join(tmpdir(), 'digicge-prov-'));
+    mkdirSync(join(root, 'datasets/sam/asean'), { recursive: true });
+    mkdirSync(join(root, 'datasets/ddcge'), { recursive: true });
+    copyFileSync(join(ROOT, 'datasets/ddcge/coverage.json'), join(root, 'datasets/ddcge/coverage.json'));
+    // IDN on its own SAM for every block; BRN borrowed; THA own for all but income distribution
+    const blocks = (own: string[]) =>
+      ['intermediate use', 'value added', 'final demand', 'imports and taxes on imports', 'income distribution'].map((block) => ({
+        block,
+        origin: own.includes(block) ? 'own' : 'borrowed',
+      }));
+    writeFileSync(
+      join(root, 'datasets/sam/asean/build.json'),
+      JSON.stringify({
+        economies: [
+          { iso3: 'BRN', blocks: blocks([]) },
+          {
+            iso3: 'IDN',
+            blocks: blocks(['intermediate use', 'value added', 'final demand', 'imports and taxes on imports', 'income distribution']),
+          },
+          { iso3: 'THA', blocks: blocks(['intermediate use', 'value added', 'final demand', 'imports and taxes on imports']) },
+        ],
+      }),
+    );
+    const p = readDatabaseProvenance(join(ROOT, 'datasets/sam/asean/provenance.json'), root);
+    const basis = (block: string, what: RegExp) => p.blocks.find((b) => b.id === block)!.bases.find((s) => what.test(s.what))!;
+    expect(basis('intermediate', /input pattern/).ownFor).toEqual(['IDN', 'THA']);
+    expect(basis('government', /rates of taxes/).ownFor).toEqual(['IDN']); // needs imports and taxes AND income distribution
+    expect(p.covered).toEqual(['BRN', 'IDN', 'THA']);
+  });
+});

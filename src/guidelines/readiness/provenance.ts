@@ -20,6 +20,8 @@ export interface BlockBasis {
   requires?: 'sam';
   /** States for which a borrowed structure is their own. */
   ownFor?: string[];
+  /** Blocks of build.json (`economies[].blocks[].block`) whose origin, when the build records it, decides `ownFor`. */
+  buildBlocks?: string[];
   /** Key of the ddcge assumption (datasets/ddcge/assumptions.json) this basis is. */
   assumption?: string;
   /** Guideline indicator cells that feed (or would replace) this basis. */
@@ -65,11 +67,14 @@ function readJson(path: string): unknown {
 }
 
 /**
- * Reads the provenance file and the build metadata (covered economies and the reasons for the others).
+ * Reads the provenance file and the build metadata (covered economies and the reasons for the
+ * others; when build.json records the origin of each block per economy, whose borrowed structures
+ * are their own).
+ * @param path the provenance file
+ * @param root folder the file's `database` paths are relative to (default: the package root)
  * @throws InputError `PROVENANCE_UNREADABLE`, `PROVENANCE_INVALID` (a block or basis without its fields)
  */
-export function readDatabaseProvenance(path = join(packageRoot(), PROVENANCE_FILE)): DatabaseProvenance {
-  const root = packageRoot();
+export function readDatabaseProvenance(path = join(packageRoot(), PROVENANCE_FILE), root = packageRoot()): DatabaseProvenance {
   const d = readJson(path) as Omit<DatabaseProvenance, 'file' | 'covered' | 'notCovered' | 'ddcgeNotCovered'>;
   const kinds = new Set(['country', 'borrowed', 'assumption', 'derived']);
   (d.blocks ?? []).forEach((b, i) => {
@@ -84,9 +89,19 @@ export function readDatabaseProvenance(path = join(packageRoot(), PROVENANCE_FIL
     });
   });
   const build = readJson(join(root, d.database.build)) as {
-    economies: { iso3: string }[];
+    economies: { iso3: string; blocks?: { block: string; origin: string }[] }[];
     notCovered?: { iso3: string; reason: string }[];
   };
+  // when the build records the origin of each of its blocks, that (not the static ownFor) says whose structure is its own
+  if (build.economies.some((e) => Array.isArray(e.blocks))) {
+    for (const blk of d.blocks)
+      for (const s of blk.bases)
+        if (s.kind === 'borrowed' && s.buildBlocks?.length)
+          s.ownFor = build.economies
+            .filter((e) => s.buildBlocks!.every((name) => e.blocks?.find((x) => x.block === name)?.origin === 'own'))
+            .map((e) => e.iso3)
+            .sort();
+  }
   const cov = readJson(join(root, d.database.ddcge, 'coverage.json')) as Record<string, string>;
   return {
     ...d,
