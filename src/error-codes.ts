@@ -125,6 +125,7 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   GAMS_NOT_FINITE: 'A value to be written for GAMS is NaN or infinite.',
   GAMS_NO_SET: 'A GAMS table comes before the set of accounts it uses.',
   GAMS_NO_TABLE: 'The GAMS file has no table of the expected name.',
+  GAMS_SYNTAX: 'GAMS text that the GAMS reader does not understand, at the line and column given (nothing is dropped).',
   GAMS_UNCLOSED: 'A GAMS data statement is not closed with "/;".',
   GAMS_UNKNOWN_ELEMENT: 'A GAMS table uses a label that is not in its set.',
   GAMS_UNTERMINATED_SET: 'A GAMS set definition lacks its closing "/".',

@@ -8,7 +8,7 @@
  */
 import { InputError, ModelError } from '../errors.js';
 import type { Closure } from './closure.js';
-import type { Expr } from './model/expr.js';
+import { type Expr, formatIndexArg } from './model/expr.js';
 import type { CgeModel, Indexed } from './model/model.js';
 import type { CgeScenario } from './scenario.js';
 import { gamsCommentText, printable, quoteGamsLabel } from '../util/gams-label.js';
@@ -38,7 +38,9 @@ export function formatGamsExpr(e: Expr): string {
     case 'num':
       return gamsNumber(e.v);
     case 'ref':
-      return e.args.length ? `${e.name}(${e.args.map((a) => (a.kind === 'index' ? a.name : gamsElement(a.value))).join(',')})` : e.name;
+      return e.args.length
+        ? `${e.name}(${e.args.map((a) => (a.kind === 'index' ? formatIndexArg(a) : gamsElement(a.value))).join(',')})`
+        : e.name;
     case 'bin':
       return `(${formatGamsExpr(e.a)} ${e.op === '^' ? '**' : e.op} ${formatGamsExpr(e.b)})`;
     case 'cmp':
@@ -49,6 +51,8 @@ export function formatGamsExpr(e: Expr): string {
       return `(-${formatGamsExpr(e.a)})`;
     case 'fn':
       return `${e.f}(${formatGamsExpr(e.a)})`;
+    case 'cond':
+      return `(${formatGamsExpr(e.a)}$${formatGamsExpr(e.c)})`;
     case 'agg': {
       const over = e.over.length === 1 ? e.over[0]! : `(${e.over.join(',')})`;
       return `${e.f}(${over}${e.cond ? `$${formatGamsExpr(e.cond)}` : ''}, ${formatGamsExpr(e.body)})`;
