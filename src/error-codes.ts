@@ -125,8 +125,12 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   GAMS_NOT_FINITE: 'A value to be written for GAMS is NaN or infinite.',
   GAMS_NO_SET: 'A GAMS table comes before the set of accounts it uses.',
   GAMS_NO_TABLE: 'The GAMS file has no table of the expected name.',
+  GAMS_SOLVE:
+    'A GAMS solve statement cannot run: its model or objective is not declared, an equation is declared but never defined, or an NLP has no objective.',
   GAMS_SYNTAX: 'GAMS text that the GAMS reader does not understand, at the line and column given (nothing is dropped).',
   GAMS_UNCLOSED: 'A GAMS data statement is not closed with "/;".',
+  GAMS_UNSUPPORTED:
+    'A GAMS statement outside the subset the runner executes in a way that would change results ($include, a model type other than cns/mcp/nlp, an objective that is not a fictitious one).',
   GAMS_UNKNOWN_ELEMENT: 'A GAMS table uses a label that is not in its set.',
   GAMS_UNTERMINATED_SET: 'A GAMS set definition lacks its closing "/".',
   GAMS_UNTERMINATED_TABLE: 'A GAMS table lacks its closing ";".',
@@ -189,6 +193,7 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   MODEL_DUPLICATE: 'A name is declared twice in a model.',
   MODEL_FILE_INVALID: 'A model file does not export a model definition (name, description, calibrate).',
   MODEL_FILE_MISSING: 'The model file given with --model does not exist.',
+  MODEL_NOT_SQUARE: "A model to solve has fewer equations than free variables, or more that are not redundant by Walras' law.",
   MODEL_SYNTAX: 'A model equation holds an expression the model language does not support.',
   MODEL_TOO_LARGE: 'A model has more scalar variables than the compiler handles.',
   MODEL_UNSUPPORTED: 'An equation uses =l= or =g=; a square CGE system takes =e= equations only.',

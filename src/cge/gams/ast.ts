@@ -27,7 +27,15 @@ export type GExpr =
     }
   | { readonly t: 'neg'; readonly a: GExpr }
   | { readonly t: 'not'; readonly a: GExpr }
-  | { readonly t: 'bin'; readonly op: GBinaryOp; readonly a: GExpr; readonly b: GExpr }
+  | {
+      readonly t: 'bin';
+      readonly op: GBinaryOp;
+      readonly a: GExpr;
+      readonly b: GExpr;
+      /** Line and column of the operator. */
+      readonly line?: number;
+      readonly col?: number;
+    }
   | {
       readonly t: 'agg';
       readonly f: 'sum' | 'prod' | 'smax' | 'smin';

@@ -135,8 +135,8 @@ function parseRel(s: TokenStream): GExpr {
 function parseAdd(s: TokenStream): GExpr {
   let a = parseMul(s);
   while (s.is('+') || s.is('-')) {
-    const op = s.next().key as '+' | '-';
-    a = { t: 'bin', op, a, b: parseMul(s) };
+    const t = s.next();
+    a = { t: 'bin', op: t.key as '+' | '-', a, b: parseMul(s), line: t.line, col: t.col };
   }
   return a;
 }
@@ -144,8 +144,8 @@ function parseAdd(s: TokenStream): GExpr {
 function parseMul(s: TokenStream): GExpr {
   let a = parseUnary(s);
   while (s.is('*') || s.is('/')) {
-    const op = s.next().key as '*' | '/';
-    a = { t: 'bin', op, a, b: parseUnary(s) };
+    const t = s.next();
+    a = { t: 'bin', op: t.key as '*' | '/', a, b: parseUnary(s), line: t.line, col: t.col };
   }
   return a;
 }
@@ -158,10 +158,11 @@ function parseUnary(s: TokenStream): GExpr {
 
 function parsePower(s: TokenStream): GExpr {
   let a = parseDollar(s);
-  while (s.accept('**')) {
+  while (s.is('**')) {
+    const t = s.next();
     // GAMS reads x**-1 as x**(-1).
     const b = s.is('-') || s.is('+') ? parseUnary(s) : parseDollar(s);
-    a = { t: 'bin', op: '**', a, b };
+    a = { t: 'bin', op: '**', a, b, line: t.line, col: t.col };
   }
   return a;
 }

@@ -38,8 +38,13 @@ function maxMin(f: 'max' | 'min', a: Expr, b: Expr): Expr {
  * Converts a GAMS expression to an {@link Expr}. `rename` maps a name as written to its declared
  * spelling (GAMS names are case-insensitive); `at` places messages.
  */
-export function toModelExpr(e: GExpr, at: GamsPlace, rename: (name: string) => string = (n) => n): Expr {
-  const go = (x: GExpr): Expr => toModelExpr(x, at, rename);
+export function toModelExpr(
+  e: GExpr,
+  at: GamsPlace,
+  rename: (name: string) => string = (n) => n,
+  label: (element: string) => string = (l) => l,
+): Expr {
+  const go = (x: GExpr): Expr => toModelExpr(x, at, rename, label);
   switch (e.t) {
     case 'num':
       return { k: 'num', v: e.v };
@@ -50,7 +55,7 @@ export function toModelExpr(e: GExpr, at: GamsPlace, rename: (name: string) => s
         name: rename(e.name),
         args: e.args.map((a) => {
           const arg = indexArgOf(a);
-          return arg.kind === 'index' ? { ...arg, name: rename(arg.name) } : arg;
+          return arg.kind === 'index' ? { ...arg, name: rename(arg.name) } : { kind: 'element', value: label(arg.value) };
         }),
       };
     case 'neg':

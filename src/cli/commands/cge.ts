@@ -17,6 +17,8 @@ import {
   MODEL_LIBRARY,
   prepareModel,
   readScenarioFile,
+  runGams,
+  formatDisplays,
   replicationCheck,
   cgeResultsDocument,
   runScenario,
@@ -114,6 +116,29 @@ export function register(program: Command): void {
       }
       const paths = await writeCgeResults(opts.out, cgeResultsDocument(prep.compiled.model.name, bench, results));
       process.stdout.write(`wrote ${paths.json}\nwrote ${paths.csv}\n`);
+    });
+
+  cge
+    .command('run')
+    .description('run a GAMS model file (the subset CGE models are written in): declarations, calibration, solve, display')
+    .argument('<model.gms>', 'GAMS model file')
+    .option('--json', 'print the solves, displays and skipped statements as JSON')
+    .action(async (path: string, opts: { json?: boolean }) => {
+      if (!existsSync(path)) throw new InputError('MODEL_FILE_MISSING', 'model file not found', { file: path });
+      const r = runGams(await readFile(path, 'utf8'), path);
+      if (opts.json) {
+        const { state: _state, ...rest } = r;
+        process.stdout.write(`${JSON.stringify(rest, null, 2)}\n`);
+        return;
+      }
+      const lines: string[] = [];
+      if (r.title) lines.push(r.title);
+      for (const sv of r.solves)
+        lines.push(
+          `solve ${sv.model} using ${sv.type}${sv.objective ? ` (objective ${sv.objective} as the square system)` : ''} at line ${sv.line}: ${sv.equations} equations, ${sv.variables} variables, ${sv.iterations} Newton iterations, max residual ${sv.maxResidual.toExponential(2)}${sv.dropped.length ? `; dropped ${sv.dropped.join(', ')} (Walras residual ${sv.walrasResidual.toExponential(2)})` : ''}`,
+        );
+      for (const k of r.skipped) lines.push(`skipped line ${k.line}: ${k.statement} (${k.reason})`);
+      process.stdout.write(`${lines.join('\n')}\n${formatDisplays(r.displays)}`);
     });
 
   cge
