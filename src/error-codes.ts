@@ -378,6 +378,8 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   USAGE_TYPE_II_NEEDS_LABOUR: 'Type II multipliers were asked for without the labour-income rows and the household column.',
   USAGE_UNKNOWN_COUNTRY: '`--country` names a code that is not an ASEAN Member State covered by the digital-divide database.',
   USAGE_UNKNOWN_INDICATOR: "`--indicator` is not an indicator code of the guideline's catalogue.",
+  VARIABLE_SHOCK_NOT_FIXED:
+    'A scenario shocks a variable that its closure leaves free (swap it in first, or the system is no longer square).',
   WALRAS_LAW_VIOLATED:
     'At the solution, the market-clearing equation dropped as redundant does not hold: the model is not closed (an equation term is missing or wrong).',
   WB_API_RECORD: 'A record of a World Bank API JSON file is not an object (e.g. `null`): the record is rejected.',
