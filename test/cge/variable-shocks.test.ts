@@ -32,7 +32,7 @@ describe('shocks on variables the closure fixes', () => {
     const gms = readFileSync(join(ROOT, 'datasets/models/gams/stdcge.gms'), 'utf8').replace('taum(i) = 0;', 'Sf = 1.1*Sf;');
     const g = runGams(gms, 'stdcge-fsav.gms');
     const level = (name: string, ...ix: string[]) => (g.state.get(name) as GVariable).attrs.get(ix.join('\u0001'))!.l;
-    const after = levelReader(prep.compiled, Float64Array.from(r.variables.map((v) => v.level)));
+    const lib = levelReader(prep.compiled, Float64Array.from(r.variables.map((v) => v.level)));
     for (const [v, ix] of [
       ['Xp', ['BRD']],
       ['Xv', ['MLK']],
@@ -40,8 +40,8 @@ describe('shocks on variables the closure fixes', () => {
       ['epsilon', []],
       ['pf', ['CAP']],
     ] as [string, string[]][])
-      expect(after(v, ix), `${v}(${ix})`).toBeCloseTo(level(v, ...ix), 9);
-    expect(after('Sf', [])).toBeCloseTo(1.1 * bench.x[prep.compiled.vars.offset.get('Sf')!], 12);
+      expect(lib(v, ix), `${v}(${ix})`).toBeCloseTo(level(v, ...ix), 9);
+    expect(lib('Sf', [])).toBeCloseTo(1.1 * bench.x[prep.compiled.vars.offset.get('Sf')!], 12);
   });
 
   it('the numeraire × 1.1 scales every price and value by 1.1 and leaves quantities (homogeneity of degree 0)', () => {
