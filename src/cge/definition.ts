@@ -50,6 +50,11 @@ export interface CalibratedModel {
   readonly defaultClosure: string;
   /** Variables homogeneous of degree one in the numeraire (prices and values); the others are real. */
   readonly nominal: readonly string[];
+  /**
+   * Parameters in money terms (a transfer or a budget fixed in currency): the homogeneity check
+   * scales them with the numeraire. Default: none.
+   */
+  readonly nominalParameters?: readonly string[];
   /** Households, for welfare measures. */
   readonly households: readonly CobbDouglasHousehold[];
   /**

@@ -214,7 +214,10 @@ export function register(program: Command): void {
     .requiredOption('--model <name|file>', 'library model or model file')
     .option('--sam <file>', "SAM CSV; default: the model's shipped SAM")
     .option('--params <file>', "parameter file; default: the model's shipped one")
-    .option('--homogeneity', 'also check that doubling the numeraire doubles nominal and keeps real variables')
+    .option(
+      '--homogeneity',
+      'also check that doubling the numeraire and every fixed nominal quantity doubles nominal and keeps real variables',
+    )
     .action(async (opts: { model: string; sam?: string; params?: string; homogeneity?: boolean }) => {
       const prep = await prepare(opts);
       process.stdout.write(`${sizeLine(prep)}\n`);
@@ -227,7 +230,7 @@ export function register(program: Command): void {
       if (opts.homogeneity) {
         const h = homogeneityCheck(prep, rep.benchmark);
         process.stdout.write(
-          `homogeneity: ${h.passed ? 'PASSED' : 'FAILED'} — ${h.numeraire} ×${h.factor}: largest deviation ${h.maxDeviation.toExponential(2)} (${h.worst}), ${h.iterations} iteration(s)\n`,
+          `homogeneity: ${h.passed ? 'PASSED' : 'FAILED'} — ${h.scaled.join(', ')} ×${h.factor}: largest deviation ${h.maxDeviation.toExponential(2)} (${h.worst}), ${h.iterations} iteration(s)${h.misclassified.length ? `; the nominal list disagrees with the solution for ${h.misclassified.join(', ')}` : ''}\n`,
         );
         ok = ok && h.passed;
       }
