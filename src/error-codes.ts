@@ -384,6 +384,9 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
     'At the solution, the market-clearing equation dropped as redundant does not hold: the model is not closed (an equation term is missing or wrong).',
   WB_API_RECORD: 'A record of a World Bank API JSON file is not an object (e.g. `null`): the record is rejected.',
   WB_API_SHAPE: 'A World Bank API file is not the v2 shape [page metadata, records].',
+  WELFARE_BAD_ELASTICITY:
+    "A CES household's elasticity of substitution is not positive or equals 1 (use Cobb–Douglas for 1), so its expenditure function is undefined.",
+  WELFARE_BELOW_SUBSISTENCE: "An LES household's consumption of a good is not above its subsistence quantity, so its utility is undefined.",
   XLSX_NO_HEADER: 'A worksheet has no header row.',
   XLSX_NO_SHEET: 'A workbook lacks a sheet the reader needs.',
   XLSX_RAGGED_ROW: 'A worksheet row has values beyond the header columns: the row is rejected.',
