@@ -1,0 +1,42 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { runCli } from '../../../src/cli/program.js';
+
+const ROOT = join(import.meta.dirname, '../../..');
+
+/** Runs the CLI in-process, capturing what it prints. */
+async function cli(...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((stdout += String(s)), true));
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((stderr += String(s)), true));
+  const before = process.exitCode;
+  try {
+    const status = await runCli(args);
+    return { status, stdout, stderr };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+    process.exitCode = before;
+  }
+}
+
+describe('digicge cge run', () => {
+  it('runs stdcge.gms and prints its solves, skipped statements and the EV display', async () => {
+    const r = await cli('cge', 'run', join(ROOT, 'datasets/models/gams/stdcge.gms'));
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^solve stdcge using nlp \(objective UU as the square system\) at line 314: 48 equations, 48 variables/m);
+    expect(r.stdout).toMatch(/^skipped line 366: put /m);
+    expect(r.stdout).toMatch(/PARAMETER EV\s+=\s+1\.145\d*\s+Hicksian equivalent variations/);
+  });
+
+  it('fails naming file, line and column for text it does not understand', async () => {
+    const f = join(mkdtempSync(join(tmpdir(), 'digicge-gms-')), 'bad.gms');
+    writeFileSync(f, 'Set i / a /;\nParameter p(i);\np(i) = 1 +;\n');
+    const r = await cli('cge', 'run', f);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain(`${f}:3:11`);
+  });
+});
