@@ -11,6 +11,9 @@ import type { Closure } from './closure.js';
 import { type Expr, formatIndexArg } from './model/expr.js';
 import { type CgeModel, type Indexed, renameExpr } from './model/model.js';
 import type { CgeScenario } from './scenario.js';
+import { calibrationGams } from './gams-calibration.js';
+import type { CalibrationText } from './listing/calibration.js';
+import type { SamInput } from './sam-input.js';
 import { gamsCommentText, printable, quoteGamsLabel } from '../util/gams-label.js';
 
 /**
@@ -110,6 +113,11 @@ export interface ModelGamsOptions {
   title?: string;
   /** End with the `Model` list and `Solve … using cns` (default true). */
   solve?: boolean;
+  /**
+   * The model's calibration and the SAM it was calibrated to: the program then computes its
+   * parameters and benchmark levels with GAMS statements instead of carrying only their values.
+   */
+  calibration?: { readonly text: CalibrationText; readonly sam: SamInput };
 }
 
 const KEEP_PREFIX = 'keep_';
@@ -214,9 +222,19 @@ export function formatModelGams(model: CgeModel, options: ModelGamsOptions = {})
   }
   for (const [alias, of] of model.aliasList) out.push(`Alias (${setName(of)},${setName(alias)});`);
   out.push('');
+  const cal = options.calibration
+    ? calibrationGams(model, options.calibration.text, options.calibration.sam, r, gamsElement, gamsNumber)
+    : undefined;
+  const calibrated = cal && !('skipped' in cal) ? cal : undefined;
+  if (cal && 'skipped' in cal) out.push(`* The calibration is written as values only: ${gamsText(cal.skipped)}.`);
+  if (calibrated) out.push('* Calibration data: the SAM, the parameter-file inputs, the benchmark values.', ...calibrated.declarations, '');
   for (const p of model.parameterList) {
     const desc = p.description ? ` '${gamsText(p.description)}'` : '';
     const name = r(p.name);
+    if (calibrated?.computed.has(p.name)) {
+      out.push(`Parameter ${name}${p.domain.length ? `(${p.domain.map(setName).join(',')})` : ''}${desc};`);
+      continue;
+    }
     if (p.domain.length === 0) {
       out.push(`Scalar ${name}${desc} / ${gamsNumber(p.values[0]!)} /;`);
       continue;
@@ -237,12 +255,15 @@ export function formatModelGams(model: CgeModel, options: ModelGamsOptions = {})
     );
     out.push(...dataLines(model, sym, keep, true), '/;');
   }
+  if (calibrated)
+    out.push('', '* Calibration: benchmark values and parameters, as the model computes them.', ...calibrated.parameterStatements);
   out.push('');
   for (const v of model.variableList) {
     out.push(
       `Variable ${r(v.name)}${v.domain.length ? `(${v.domain.map(setName).join(',')})` : ''}${v.description ? ` '${gamsText(v.description)}'` : ''};`,
     );
   }
+  if (calibrated) out.push('', '* Benchmark levels.', ...calibrated.levelStatements);
   out.push('');
   const closureFixed = new Map<string, Map<number, number | undefined> | 'all'>();
   const allValue = new Map<string, number | undefined>();
@@ -271,7 +292,7 @@ export function formatModelGams(model: CgeModel, options: ModelGamsOptions = {})
       }
       if (v.lower[k] !== -Infinity) out.push(`${at('lo')} = ${gamsNumber(v.lower[k]!)};`);
       if (v.upper[k] !== Infinity) out.push(`${at('up')} = ${gamsNumber(v.upper[k]!)};`);
-      out.push(`${at('l')} = ${gamsNumber(v.level[k]!)};`);
+      if (!calibrated?.levels.has(v.name)) out.push(`${at('l')} = ${gamsNumber(v.level[k]!)};`);
     }
   }
   out.push('');

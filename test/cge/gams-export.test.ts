@@ -53,6 +53,32 @@ describe('GAMS hand-over that GAMS accepts', () => {
     x.forEach((v, j) => expect(v, prep.compiled.vars.refs[j].name).toBeCloseTo(bench.x[j], 9));
   });
 
+  it('stdcge with its calibration: GAMS statements compute every parameter and level from the SAM', () => {
+    const c = prep.calibrated;
+    const text = formatModelGams(c.model, {
+      closure: c.closures[c.defaultClosure],
+      calibration: { text: c.calibration!, sam: prep.sam! },
+    });
+    // The parameters carry no values: the statements compute them.
+    expect(text).toMatch(/^Parameter alpha\(i\) '[^']*';$/m);
+    expect(text).toContain('alpha(i) = Xp0(i)/sum(j, Xp0(j));');
+    expect(text).toContain("Xp0(i) = SAM(i,'HOH');");
+    expect(text).not.toMatch(/^Xp\.l\('BRD'\) = /m);
+    expect(lintGams(text).errors).toEqual([]);
+    const r = runGams(text, 'stdcge-calibrated.gms');
+    for (const par of c.model.parameterList) {
+      const g = r.state.get(par.name);
+      if (g?.kind !== 'parameter') throw new Error(par.name);
+      for (let k = 0; k < par.size; k++) {
+        const t = c.model.tupleOf(par, k);
+        expect(g.values.get(t.join('\u0001')) ?? 0, `${par.name}(${t})`).toBeCloseTo(par.values[k], 12);
+      }
+    }
+    expect(r.solves[0]).toMatchObject({ iterations: 0, equations: 48, variables: 48 });
+    const x = gamsLevels(prep, text);
+    x.forEach((v, j) => expect(v, prep.compiled.vars.refs[j].name).toBeCloseTo(bench.x[j], 9));
+  });
+
   it('ddcge: names unique under case folding (set f beside variable F, eqpqD beside eqpqd), square', () => {
     const p = prepareModel(ddcge, ddcgeTestSam(), ddcgeTestParams({ spillover: 0.1 }));
     const text = exportOf(p);
@@ -72,6 +98,12 @@ describe('GAMS hand-over that GAMS accepts', () => {
     expect(lint.solves[0].rows).toBe(lint.solves[0].columns);
     const r = runGams(text, 'ddcge.gms');
     expect(r.solves[0].iterations).toBeLessThanOrEqual(1);
+    // Its calibration reads inputs GAMS statements cannot take as they are: values only, and why.
+    const withCal = formatModelGams(p.calibrated.model, {
+      closure: p.calibrated.closures.default,
+      calibration: { text: p.calibrated.calibration!, sam: p.sam! },
+    });
+    expect(withCal).toMatch(/^\* The calibration is written as values only: .+\.$/m);
   });
 
   it('a scenario with a swap keeps its value, and model + scenario run in GAMS text give what digicge gives', () => {

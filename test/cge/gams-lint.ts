@@ -111,6 +111,7 @@ export function lintGams(text: string): LintReport {
   };
   const get = (name: string) => syms.get(name.toLowerCase());
   const setOf = (name: string, at: Tok): string[] => {
+    if (name === '*') return [];
     const s = get(name);
     if (s?.kind !== 'set') {
       errors.push(`line ${at.line}: ${name} is used as a set before it is declared as one`);
@@ -241,6 +242,7 @@ export function lintGams(text: string): LintReport {
         continue;
       }
       const [args] = parenList(st, 3);
+      usedDeclared(st.slice(st.findIndex((x) => x.t === '=') + 1));
       const key = args.map(unq).join('.');
       // .fx sets both bounds; a later .lo or .up frees the element again.
       if (st[2].t.toLowerCase() === 'fx') v.fixed.add(key);
@@ -248,7 +250,16 @@ export function lintGams(text: string): LintReport {
     } else if (get(st[0].t)?.kind === 'parameter' && st.some((x) => x.t === '=')) {
       const [args] = parenList(st, 1);
       for (const a of args) if (!/^['"]/.test(a)) setOf(a, st[0]);
+      usedDeclared(st.slice(1));
     } else errors.push(`line ${st[0].line}: a statement the reader does not know starts with "${st[0].t}"`);
+  }
+
+  /** Every name in these tokens is declared (or a function, keyword or attribute). */
+  function usedDeclared(ts: Tok[]): void {
+    ts.forEach((x, i) => {
+      if (!isName(x.t) || KEYWORDS.has(x.t.toLowerCase()) || ts[i - 1]?.t === '.') return;
+      if (!get(x.t)) errors.push(`line ${x.line} column ${x.col}: ${x.t} is used before it is declared`);
+    });
   }
 
   function lintEquation(st: Tok[]): void {
