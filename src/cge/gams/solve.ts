@@ -76,21 +76,27 @@ function refNames(e: Expr, out: Set<string>): void {
   }
 }
 
-function modelEquations(state: GamsState, model: GModel, at: SolveStatement, file?: string): GEquation[] {
+/** An equation of a model with the variable an MCP pairs it with (`eq.var`). */
+interface ModelEquation {
+  readonly eq: GEquation;
+  readonly pairedWith?: string;
+}
+
+function modelEquations(state: GamsState, model: GModel, at: SolveStatement, file?: string): ModelEquation[] {
   const all = [...state.symbols.values()].filter((s): s is GEquation => s.kind === 'equation');
-  const list =
+  const list: ModelEquation[] =
     model.equations === 'all'
-      ? all
+      ? all.map((eq) => ({ eq }))
       : model.equations.map((e) => {
           const s = state.get(e.equation);
           if (s?.kind !== 'equation') fail(`model ${model.name} lists "${e.equation}", which is not an equation`, at, file, 'GAMS_SOLVE');
-          return s;
+          return { eq: s, ...(e.pairedWith ? { pairedWith: e.pairedWith } : {}) };
         });
-  for (const e of list) {
+  for (const { eq: e, pairedWith } of list) {
     if (!e.def) fail(`equation ${e.name} of model ${model.name} is declared but never defined`, at, file, 'GAMS_SOLVE');
-    if (e.def.relation !== 'e')
+    if (e.def.relation !== 'e' && (at.type.toLowerCase() !== 'mcp' || !pairedWith))
       fail(
-        `equation ${e.name} is =${e.def.relation}=: the square-system solver takes =e= equations (an inequality with its complementary variable is not supported yet)`,
+        `equation ${e.name} is =${e.def.relation}=: an inequality needs solve using mcp and a complementary variable in the model list (${e.name}.x)`,
         e.def,
         file,
         'MODEL_UNSUPPORTED',
@@ -99,8 +105,25 @@ function modelEquations(state: GamsState, model: GModel, at: SolveStatement, fil
   return list;
 }
 
+/**
+ * The Fischer–Burmeister row of an inequality paired with a variable (MCP): with a = x − lo and
+ * F the equation's slack (lhs − rhs for =g=, rhs − lhs for =l=), a + F − sqrt(a² + F² + μ) = 0
+ * holds exactly when a ≥ 0, F ≥ 0 and a·F = μ/2 (μ = 1e-16: complementarity to rounding).
+ */
+function fischerBurmeister(x: Expr, lo: Expr, lhs: Expr, rhs: Expr, relation: 'g' | 'l'): Expr {
+  const a: Expr = { k: 'bin', op: '-', a: x, b: lo };
+  const F: Expr = relation === 'g' ? { k: 'bin', op: '-', a: lhs, b: rhs } : { k: 'bin', op: '-', a: rhs, b: lhs };
+  const sq = (e: Expr): Expr => ({ k: 'bin', op: '^', a: e, b: { k: 'num', v: 2 } });
+  const root: Expr = {
+    k: 'fn',
+    f: 'sqrt',
+    a: { k: 'bin', op: '+', a: { k: 'bin', op: '+', a: sq(a), b: sq(F) }, b: { k: 'num', v: 1e-16 } },
+  };
+  return { k: 'bin', op: '-', a: { k: 'bin', op: '+', a, b: F }, b: root };
+}
+
 /** Builds the CgeModel of a solve: sets, parameters, the variables the equations use, the equations. */
-function buildModel(state: GamsState, eqs: readonly GEquation[], name: string, file?: string): { m: CgeModel; vars: GVariable[] } {
+function buildModel(state: GamsState, eqs: readonly ModelEquation[], name: string, file?: string): { m: CgeModel; vars: GVariable[] } {
   const m = new CgeModel(name);
   const label = (l: string) => state.label(l);
   for (const key of state.order) {
@@ -111,11 +134,12 @@ function buildModel(state: GamsState, eqs: readonly GEquation[], name: string, f
     } else if (!s && state.aliases.has(key)) m.alias(state.setOf(key)!.name, state.aliasSpelling.get(key)!);
   }
   const used = new Set<string>();
-  const exprs = eqs.map((e) => {
+  const exprs = eqs.map(({ eq: e, pairedWith }) => {
     const d = e.def!;
     const at = { ...(file ? { file } : {}), line: d.line, col: d.col };
     const conv = (x: typeof d.lhs) => toModelExpr(x, at, (n) => n, label);
-    const out = { e, lhs: conv(d.lhs), rhs: conv(d.rhs), cond: d.condition ? conv(d.condition) : undefined };
+    const out = { e, pairedWith, lhs: conv(d.lhs), rhs: conv(d.rhs), cond: d.condition ? conv(d.condition) : undefined };
+    if (pairedWith) used.add(pairedWith);
     refNames(out.lhs, used);
     refNames(out.rhs, used);
     if (out.cond) refNames(out.cond, used);
@@ -156,8 +180,35 @@ function buildModel(state: GamsState, eqs: readonly GEquation[], name: string, f
     }
   }
   const rename = (n: string) => m.declaredSpelling(n);
-  for (const { e, lhs, rhs, cond } of exprs) {
+  for (const { e, pairedWith, lhs: lhs0, rhs: rhs0, cond } of exprs) {
     const d = e.def!;
+    let lhs = lhs0;
+    let rhs = rhs0;
+    if (d.relation !== 'e' && pairedWith) {
+      const v = state.get(pairedWith);
+      if (v?.kind !== 'variable') fail(`${e.name}.${pairedWith}: ${pairedWith} is not a variable`, d, file, 'GAMS_SOLVE');
+      if (v.domain.length !== d.domain.length)
+        fail(`${e.name}.${v.name}: the equation has ${d.domain.length} index(es), the variable ${v.domain.length}`, d, file, 'GAMS_SOLVE');
+      const lo = `mcplo_${v.name}`;
+      const dom = v.domain.map((k) => state.setOf(k)!.name);
+      if (!m.hasParameter(lo)) {
+        m.parameter(lo, dom, { description: `lower bound of ${v.name} in its complementarity pair` });
+        for (const t of m.tuples(dom)) {
+          const a = varAttrs(v, t);
+          if (!Number.isFinite(a.lo) || a.up !== Infinity)
+            fail(
+              `${e.name}.${v.name}: a complementary variable needs a finite lower bound and no upper bound (${v.name}(${t.join(',')}))`,
+              d,
+              file,
+              'MODEL_UNSUPPORTED',
+            );
+          m.setParameter(lo, t, a.lo);
+        }
+      }
+      const args = d.domain.map((k) => ({ kind: 'index' as const, name: k }));
+      lhs = fischerBurmeister({ k: 'ref', name: v.name, args }, { k: 'ref', name: lo, args }, lhs0, rhs0, d.relation);
+      rhs = { k: 'num', v: 0 };
+    }
     m.equation(
       e.name,
       d.domain.map(rename),

@@ -109,6 +109,32 @@ display c, s;`);
     expect(r.displays[1].values[0].value).toBe(24);
   });
 
+  it('solves an MCP with a wage floor: =g= paired with unemployment, in both regimes', () => {
+    const text = (A: number) => `
+Scalar A / ${A} /, Ls / 10 /, wbar / 1 /;
+Positive Variable U;
+Variable w;
+Equation floor, market;
+floor..  w =g= wbar;
+market.. Ls - U =e= A/w;
+w.l = 1; U.l = 1; w.lo = 0.01;
+Model lab / floor.U, market.w /;
+solve lab using mcp;`;
+    const at = (r: GamsRunResult, v: string) => level(r, v);
+    // Demand A/w at the floor is 8 < 10: the floor binds, 2 unemployed.
+    const bind = runGams(text(8));
+    expect(at(bind, 'w')).toBeCloseTo(1, 12);
+    expect(at(bind, 'U')).toBeCloseTo(2, 12);
+    // Demand 12 at the floor exceeds supply: full employment at w = 12/10, the floor slack.
+    const slack = runGams(text(12));
+    expect(at(slack, 'w')).toBeCloseTo(1.2, 10);
+    expect(at(slack, 'U')).toBeCloseTo(0, 10);
+    // Without the pairing and mcp, an inequality is refused, naming the equation.
+    expect(() => runGams(text(8).replace('floor.U, market.w', 'floor, market'))).toThrow(
+      /needs solve using mcp and a complementary variable/,
+    );
+  });
+
   it('makes anything it does not understand an error with line and column', () => {
     const bad: [string, number, number][] = [
       ['Set i / a /;\nfoo bar;', 2, 1],
