@@ -34,13 +34,29 @@ import { writeFileAtomic } from '../../util/atomic-write.js';
 
 const DATASETS = join(import.meta.dirname, '../../../datasets/models');
 
+/**
+ * Imports a model file. A TypeScript file is loaded through tsx's own loader (`tsImport`), so that a
+ * file outside this package — in a folder without an ES-module package.json, read as CommonJS —
+ * can import the package without Node's "require() of an ES module in a cycle" error.
+ */
+async function importModelFile(path: string): Promise<unknown> {
+  const url = pathToFileURL(path).href;
+  if (/\.[mc]?ts$/.test(path)) {
+    const api = await import('tsx/esm/api').catch(() => undefined);
+    if (api) return api.tsImport(url, import.meta.url);
+  }
+  return import(url);
+}
+
 async function loadDefinition(name: string): Promise<CgeModelDefinition> {
   if (MODEL_LIBRARY[name]) return MODEL_LIBRARY[name];
   if (/\.(m?[jt]s)$/.test(name)) {
     const path = resolve(name);
     if (!existsSync(path)) throw new InputError('MODEL_FILE_MISSING', 'model file not found', { file: name });
-    const mod = (await import(pathToFileURL(path).href)) as { default?: CgeModelDefinition; model?: CgeModelDefinition };
-    const def = mod.default ?? mod.model;
+    const mod = (await importModelFile(path)) as { default?: CgeModelDefinition; model?: CgeModelDefinition };
+    // A file outside an ES-module package is loaded as CommonJS: its exports sit under `default`.
+    const cjs = mod.default as { default?: CgeModelDefinition; model?: CgeModelDefinition } | undefined;
+    const def = mod.default?.calibrate ? mod.default : (mod.model ?? cjs?.default ?? cjs?.model);
     if (!def || typeof def.calibrate !== 'function') {
       throw new InputError(
         'MODEL_FILE_INVALID',

@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -38,5 +39,28 @@ describe('digicge cge run', () => {
     const r = await cli('cge', 'run', f);
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain(`${f}:3:11`);
+  });
+});
+
+describe('a model file outside the package', () => {
+  it('loads from a folder with no package.json (read as CommonJS) and is calibrated', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'digicge-model-'));
+    const src = readFileSync(join(ROOT, 'test/cge/fixtures/exchange.model.ts'), 'utf8').replace(
+      "'../../../src/cge/index.js'",
+      JSON.stringify(join(ROOT, 'src/cge/index.ts')),
+    );
+    const file = join(dir, 'exchange.model.ts');
+    writeFileSync(file, src);
+    // The real command in its own process: the test runner's module loader would hide the problem.
+    const r = spawnSync(
+      process.execPath,
+      [join(ROOT, 'bin/digicge.js'), 'cge', 'show', '--model', file, '--sam', join(ROOT, 'datasets/models/splcge/sam.csv')],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^model builder-splcge: 14 equations, 14 variables/);
   });
 });
