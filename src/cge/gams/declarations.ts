@@ -41,9 +41,15 @@ function readItems(s: TokenStream): Item[] {
     const line = s.pos > 0 ? s.tokens[s.pos - 1].line : name.line;
     if (s.peek().kind === 'str' && s.peek().line === line) text = s.next().text;
     else {
-      const words: string[] = [];
-      while (!s.done && s.peek().line === line && !s.is(',') && !s.is('/')) words.push(s.next().text);
-      if (words.length) text = words.join(' ');
+      // Unquoted text runs to the end of the line (or a comma or slash), spaced as written.
+      let words = '';
+      let end = 0;
+      while (!s.done && s.peek().line === line && !s.is(',') && !s.is('/')) {
+        const t = s.next();
+        words += `${words && t.col > end ? ' ' : ''}${t.kind === 'str' ? `'${t.text}'` : t.text}`;
+        end = t.end;
+      }
+      if (words) text = words;
     }
     let data: Token[] | undefined;
     if (s.is('/')) {

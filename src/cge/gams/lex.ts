@@ -114,7 +114,13 @@ function lexLine(line: string, ln: number, out: Token[], file?: string): void {
     const col = p + 1;
     if (c === "'" || c === '"') {
       const close = line.indexOf(c, p + 1);
-      if (close < 0) gamsError(`unterminated ${c === "'" ? 'single' : 'double'}-quoted text`, ln, col, file);
+      if (close < 0) {
+        // A lone quote, as in unquoted explanatory text ("industry j's output"): a token of its
+        // own, which only the reader of explanatory text accepts.
+        out.push({ kind: 'op', text: c, key: c, line: ln, col, end: col + 1 });
+        p++;
+        continue;
+      }
       const s = line.slice(p + 1, close);
       out.push({ kind: 'str', text: s, key: s.toLowerCase(), line: ln, col, end: close + 2 });
       p = close + 1;

@@ -135,6 +135,19 @@ solve lab using mcp;`;
     );
   });
 
+  it('reads unquoted explanatory text to the end of its line, apostrophes and brackets included', () => {
+    const r = runGams(`Set j 'industries' / agr, ind /;
+Parameter
+ PO(j)     Basic price of industry j's production (excluding taxes)
+ XSO(j)    Output;
+PO(j) = 1;
+display PO;`);
+    const po = r.state.get('PO');
+    expect(po?.kind === 'parameter' && po.text).toBe("Basic price of industry j's production (excluding taxes)");
+    expect(r.state.get('XSO')?.kind).toBe('parameter');
+    expect(r.displays[0].values.map((v) => v.value)).toEqual([1, 1]);
+  });
+
   it('makes anything it does not understand an error with line and column', () => {
     const bad: [string, number, number][] = [
       ['Set i / a /;\nfoo bar;', 2, 1],
