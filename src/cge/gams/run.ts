@@ -111,60 +111,7 @@ export function runGams(text: string, file?: string): GamsRunResult {
       continue;
     }
     s.next();
-    switch (kw) {
-      case 'set':
-      case 'sets':
-        declareSets(state, s, file);
-        continue;
-      case 'alias':
-        declareAliases(state, s, file);
-        continue;
-      case 'parameter':
-      case 'parameters':
-      case 'scalar':
-      case 'scalars':
-        declareParameters(state, s, file);
-        continue;
-      case 'table':
-        declareTable(state, s, file);
-        continue;
-      case 'variable':
-      case 'variables':
-      case 'free':
-        if (kw === 'free') s.expect(s.is('variables') ? 'variables' : 'variable', '"variable"');
-        declareVariables(state, s, 'free', file);
-        continue;
-      case 'positive':
-      case 'negative':
-        s.expect(s.is('variables') ? 'variables' : 'variable', '"variable"');
-        declareVariables(state, s, kw, file);
-        continue;
-      case 'binary':
-      case 'integer':
-      case 'sos1':
-      case 'sos2':
-        gamsError(`${head.text} variables are not part of a CGE model (the runner solves square systems)`, head.line, head.col, file);
-        break;
-      case 'equation':
-      case 'equations':
-        declareEquations(state, s, file);
-        continue;
-      case 'model':
-      case 'models':
-        declareModels(state, s, file);
-        continue;
-      case 'file':
-      case 'files':
-        declareFiles(state, s, file);
-        skipped.push({ line: head.line, statement: head.text, reason: 'put files are not part of the runner' });
-        continue;
-      case 'solve':
-        solves.push(runSolve(state, readSolve(s, head), file));
-        continue;
-      case 'display':
-        displays.push(...readDisplay(state, s, head, file));
-        continue;
-    }
+    if (runKeyword(kw, s, head, { state, ...(file ? { file } : {}), solves, displays, skipped })) continue;
     s.pos = 0;
     if (isEquationDefinition(st)) {
       const d = parseEquationDefinition(st, file);
@@ -188,6 +135,75 @@ export function runGams(text: string, file?: string): GamsRunResult {
     gamsError(`${describe(head)} does not start a statement the runner knows`, head.line, head.col, file);
   }
   return { ...(title !== undefined ? { title } : {}), solves, displays, skipped, state };
+}
+
+/** What the statements of a run share. */
+interface RunContext {
+  readonly state: GamsState;
+  readonly file?: string;
+  readonly solves: GamsSolveReport[];
+  readonly displays: GamsDisplay[];
+  readonly skipped: GamsSkipped[];
+}
+
+/** Runs a declaration, solve or display statement (its keyword `kw` already read); false when `kw` is none of them. */
+function runKeyword(kw: string, s: TokenStream, head: Token, run: RunContext): boolean {
+  const { state, file, solves, displays, skipped } = run;
+  switch (kw) {
+    case 'set':
+    case 'sets':
+      declareSets(state, s, file);
+      return true;
+    case 'alias':
+      declareAliases(state, s, file);
+      return true;
+    case 'parameter':
+    case 'parameters':
+    case 'scalar':
+    case 'scalars':
+      declareParameters(state, s, file);
+      return true;
+    case 'table':
+      declareTable(state, s, file);
+      return true;
+    case 'variable':
+    case 'variables':
+    case 'free':
+      if (kw === 'free') s.expect(s.is('variables') ? 'variables' : 'variable', '"variable"');
+      declareVariables(state, s, 'free', file);
+      return true;
+    case 'positive':
+    case 'negative':
+      s.expect(s.is('variables') ? 'variables' : 'variable', '"variable"');
+      declareVariables(state, s, kw, file);
+      return true;
+    case 'binary':
+    case 'integer':
+    case 'sos1':
+    case 'sos2':
+      gamsError(`${head.text} variables are not part of a CGE model (the runner solves square systems)`, head.line, head.col, file);
+      break;
+    case 'equation':
+    case 'equations':
+      declareEquations(state, s, file);
+      return true;
+    case 'model':
+    case 'models':
+      declareModels(state, s, file);
+      return true;
+    case 'file':
+    case 'files':
+      declareFiles(state, s, file);
+      skipped.push({ line: head.line, statement: head.text, reason: 'put files are not part of the runner' });
+      return true;
+    case 'solve':
+      solves.push(runSolve(state, readSolve(s, head), file));
+      return true;
+    case 'display':
+      displays.push(...readDisplay(state, s, head, file));
+      return true;
+  }
+  return false;
 }
 
 function readSolve(s: TokenStream, head: Token): SolveStatement {
