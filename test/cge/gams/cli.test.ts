@@ -33,6 +33,17 @@ describe('digicge cge run', () => {
     expect(r.stdout).toMatch(/PARAMETER EV\s+=\s+1\.145\d*\s+Hicksian equivalent variations/);
   });
 
+  it('--json prints the run as data, byte-identical from one run to the next', async () => {
+    const a = await cli('cge', 'run', '--json', join(ROOT, 'datasets/models/gams/splcge.gms'));
+    const b = await cli('cge', 'run', '--json', join(ROOT, 'datasets/models/gams/splcge.gms'));
+    expect(a.status).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    const r = JSON.parse(a.stdout) as { solves: { model: string; type: string }[]; displays: { name: string }[]; skipped: unknown[] };
+    expect(r.solves.map((s) => [s.model, s.type])).toEqual([['splcge', 'nlp']]);
+    expect(r.displays.map((d) => d.name)).toEqual(['X0', 'F0', 'Z0', 'FF', 'alpha', 'beta', 'b']);
+    expect(r.skipped).toEqual([]);
+  });
+
   it('fails naming file, line and column for text it does not understand', async () => {
     const f = join(mkdtempSync(join(tmpdir(), 'digicge-gms-')), 'bad.gms');
     writeFileSync(f, 'Set i / a /;\nParameter p(i);\np(i) = 1 +;\n');
