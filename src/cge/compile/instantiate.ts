@@ -195,9 +195,11 @@ export function instantiate(model: CgeModel, vars: Layout, params: Layout): Scal
             where([]),
           );
       }
+      // One copy of the bindings per sum, its running indices overwritten for each tuple: `f`
+      // uses the bindings only while it runs (a nested sum copies them again).
+      const b2 = new Map(b);
       for (const t of model.tuples(over)) {
-        const b2 = new Map(b);
-        over.forEach((name, k) => b2.set(name, t[k]));
+        for (let k = 0; k < over.length; k++) b2.set(over[k], t[k]);
         f(b2);
       }
     };
