@@ -125,7 +125,12 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   GAMS_NOT_FINITE: 'A value to be written for GAMS is NaN or infinite.',
   GAMS_NO_SET: 'A GAMS table comes before the set of accounts it uses.',
   GAMS_NO_TABLE: 'The GAMS file has no table of the expected name.',
+  GAMS_SOLVE:
+    'A GAMS solve statement cannot run: its model or objective is not declared, an equation is declared but never defined, or an NLP has no objective.',
+  GAMS_SYNTAX: 'GAMS text that the GAMS reader does not understand, at the line and column given (nothing is dropped).',
   GAMS_UNCLOSED: 'A GAMS data statement is not closed with "/;".',
+  GAMS_UNSUPPORTED:
+    'A GAMS statement outside the subset the runner executes in a way that would change results ($include, a model type other than cns/mcp/nlp, an objective that is not a fictitious one).',
   GAMS_UNKNOWN_ELEMENT: 'A GAMS table uses a label that is not in its set.',
   GAMS_UNTERMINATED_SET: 'A GAMS set definition lacks its closing "/".',
   GAMS_UNTERMINATED_TABLE: 'A GAMS table lacks its closing ";".',
@@ -188,6 +193,7 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   MODEL_DUPLICATE: 'A name is declared twice in a model.',
   MODEL_FILE_INVALID: 'A model file does not export a model definition (name, description, calibrate).',
   MODEL_FILE_MISSING: 'The model file given with --model does not exist.',
+  MODEL_NOT_SQUARE: "A model to solve has fewer equations than free variables, or more that are not redundant by Walras' law.",
   MODEL_SYNTAX: 'A model equation holds an expression the model language does not support.',
   MODEL_TOO_LARGE: 'A model has more scalar variables than the compiler handles.',
   MODEL_UNSUPPORTED: 'An equation uses =l= or =g=; a square CGE system takes =e= equations only.',
@@ -372,10 +378,15 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   USAGE_TYPE_II_NEEDS_LABOUR: 'Type II multipliers were asked for without the labour-income rows and the household column.',
   USAGE_UNKNOWN_COUNTRY: '`--country` names a code that is not an ASEAN Member State covered by the digital-divide database.',
   USAGE_UNKNOWN_INDICATOR: "`--indicator` is not an indicator code of the guideline's catalogue.",
+  VARIABLE_SHOCK_NOT_FIXED:
+    'A scenario shocks a variable that its closure leaves free (swap it in first, or the system is no longer square).',
   WALRAS_LAW_VIOLATED:
     'At the solution, the market-clearing equation dropped as redundant does not hold: the model is not closed (an equation term is missing or wrong).',
   WB_API_RECORD: 'A record of a World Bank API JSON file is not an object (e.g. `null`): the record is rejected.',
   WB_API_SHAPE: 'A World Bank API file is not the v2 shape [page metadata, records].',
+  WELFARE_BAD_ELASTICITY:
+    "A CES household's elasticity of substitution is not positive or equals 1 (use Cobb–Douglas for 1), so its expenditure function is undefined.",
+  WELFARE_BELOW_SUBSISTENCE: "An LES household's consumption of a good is not above its subsistence quantity, so its utility is undefined.",
   XLSX_NO_HEADER: 'A worksheet has no header row.',
   XLSX_NO_SHEET: 'A workbook lacks a sheet the reader needs.',
   XLSX_RAGGED_ROW: 'A worksheet row has values beyond the header columns: the row is rejected.',
