@@ -649,7 +649,7 @@ export class Harmoniser {
       );
       return;
     }
-    s.push(key, ind.code, value, ind.unit, status, src, row.row, column);
+    s.push(key, value, ind.unit, status, src, row.row, column);
     this.counts[src].observations++;
   }
 
@@ -658,10 +658,10 @@ export class Harmoniser {
     const s = this.store;
     const pend = this.pending;
     const pendSeries = (p: Pending): number => s.seriesKey(p.area, p.ind.code, p.codes);
-    for (let i = start; i < s.length; i++) first.note(s.seriesOf(i), s.time[i], s.value[i]);
+    for (let i = start; i < s.length; i++) first.note(s.seriesOf(i), s.timeOf(i), s.value[i]);
     for (let k = pendingStart; k < pend.length; k++) first.note(pendSeries(pend[k]), pend[k].time, pend[k].value);
     for (let i = start; i < s.length; i++) {
-      if (s.dropped[i] || !first.isPadding(s.seriesOf(i), s.time[i], s.value[i])) continue;
+      if (s.dropped[i] || !first.isPadding(s.seriesOf(i), s.timeOf(i), s.value[i])) continue;
       s.dropped[i] = DROPPED_PADDING;
       this.counts[src].observations--;
       this.filter(src, 'LEADING_ZERO_PADDING', 1);
@@ -679,11 +679,11 @@ export class Harmoniser {
     const s = this.store;
     const a = this.sources[s.source[winner]];
     const b = this.sources[s.source[loser]];
-    const k: Record<string, string> = { REF_AREA: s.area[loser], INDICATOR: s.indicator[loser] };
+    const k: Record<string, string> = { REF_AREA: s.areaOf(loser), INDICATOR: s.indicatorOf(loser) };
     s.breakdowns.forEach((d, j) => {
       k[d] = s.codes(loser)[j];
     });
-    k.TIME_PERIOD = s.time[loser];
+    k.TIME_PERIOD = s.timeOf(loser);
     this.conflicts.push({
       key: k,
       keptSource: a.id,
@@ -694,7 +694,7 @@ export class Harmoniser {
       droppedValue: s.value[loser],
       droppedFile: b.file,
       droppedRow: s.row[loser],
-      droppedColumn: s.column[loser],
+      droppedColumn: s.columnOf(loser),
       reason: conflictReason(s, this.sources, winner, loser),
     });
     this.counts[s.source[loser]].observations--;
@@ -750,10 +750,10 @@ export class Harmoniser {
     const noWeights = new Map<string, number>();
     for (let i = 0; i < s.length; i++) {
       if (s.dropped[i] || s.codes(i)[urbAt] !== '_T' || Number.isNaN(s.value[i])) continue;
-      let isSurvey = survey.get(s.indicator[i]);
+      let isSurvey = survey.get(s.indicatorOf(i));
       if (isSurvey === undefined) {
-        isSurvey = getIndicator(s.indicator[i])?.kind === 'survey';
-        survey.set(s.indicator[i], isSurvey);
+        isSurvey = getIndicator(s.indicatorOf(i))?.kind === 'survey';
+        survey.set(s.indicatorOf(i), isSurvey);
       }
       if (!isSurvey) continue;
       const u = val(s.sibling(i, U));
@@ -762,14 +762,14 @@ export class Harmoniser {
       const wu = val(s.sibling(i, WU));
       const wr = val(s.sibling(i, WR));
       if (wu === undefined || wr === undefined) {
-        noWeights.set(s.indicator[i], (noWeights.get(s.indicator[i]) ?? 0) + 1);
+        noWeights.set(s.indicatorOf(i), (noWeights.get(s.indicatorOf(i)) ?? 0) + 1);
         continue;
       }
       const f = checkUrbanRuralConsistency(s.value[i], u, r, wu, wr);
       if (f)
         this.warnings.push({
           rule: f.rule,
-          message: `${s.area[i]} ${s.indicator[i]} ${s.time[i]}${breakdownLabel(s.breakdowns, s.codes(i))}: ${f.message}`,
+          message: `${s.areaOf(i)} ${s.indicatorOf(i)} ${s.timeOf(i)}${breakdownLabel(s.breakdowns, s.codes(i))}: ${f.message}`,
         });
     }
     for (const [ind, n] of [...noWeights].sort(([a], [b]) => (a < b ? -1 : 1))) {

@@ -86,21 +86,21 @@ export function observationRowWriter(h: Harmoniser): (i: number) => string {
     STRUCTURE: () => 'dataflow',
     STRUCTURE_ID: () => OBSERVATION_STRUCTURE_ID,
     ACTION: () => OBSERVATION_ACTION,
-    REF_AREA: (i) => s.area[i],
-    INDICATOR: (i) => s.indicator[i],
-    FREQ: (i) => periodFrequency(s.time[i])!,
-    TIME_PERIOD: (i) => csvTextField(s.time[i]),
+    REF_AREA: (i) => s.areaOf(i),
+    INDICATOR: (i) => s.indicatorOf(i),
+    FREQ: (i) => periodFrequency(s.timeOf(i))!,
+    TIME_PERIOD: (i) => csvTextField(s.timeOf(i)),
     OBS_VALUE: (i) => obsValueText(s.value[i]),
-    UNIT_MEASURE: (i) => s.unit[i],
+    UNIT_MEASURE: (i) => s.unitOf(i),
     UNIT_MULT: () => '0',
-    OBS_STATUS: (i) => s.status[i],
+    OBS_STATUS: (i) => s.statusOf(i),
     OBS_FLAG: (i) => h.obsFlags.get(i)?.join(SUBFIELD_SEPARATOR) ?? '',
     SOURCE_ID: (i) => csvTextField(src(i).id),
     RELEASE_DATE: (i) => src(i).releaseDate,
     PROV_FILE: (i) => csvTextField(src(i).file),
     PROV_SHEET: (i) => csvTextField(src(i).sheet),
     PROV_ROW: (i) => String(s.row[i]),
-    PROV_COLUMN: (i) => csvTextField(s.column[i]),
+    PROV_COLUMN: (i) => csvTextField(s.columnOf(i)),
     PROV_MAPPING: (i) => csvTextField(src(i).mapping),
     PROV_SHA256: (i) => src(i).sha256,
   };
@@ -209,18 +209,18 @@ export function qualityReport(h: Harmoniser): string {
   const inds = new Set<string>();
   for (let i = 0; i < s.length; i++) {
     if (s.dropped[i] || Number.isNaN(s.value[i])) continue;
-    inds.add(s.indicator[i]);
-    let a = cov.get(s.area[i]);
+    inds.add(s.indicatorOf(i));
+    let a = cov.get(s.areaOf(i));
     if (!a) {
       a = new Map();
-      cov.set(s.area[i], a);
+      cov.set(s.areaOf(i), a);
     }
-    const e = a.get(s.indicator[i]);
-    if (!e) a.set(s.indicator[i], { first: s.time[i], last: s.time[i], n: 1 });
+    const e = a.get(s.indicatorOf(i));
+    if (!e) a.set(s.indicatorOf(i), { first: s.timeOf(i), last: s.timeOf(i), n: 1 });
     else {
       e.n++;
-      if (s.time[i] < e.first) e.first = s.time[i];
-      if (s.time[i] > e.last) e.last = s.time[i];
+      if (s.timeOf(i) < e.first) e.first = s.timeOf(i);
+      if (s.timeOf(i) > e.last) e.last = s.timeOf(i);
     }
   }
   const indList = [...inds].sort();

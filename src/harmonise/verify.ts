@@ -105,7 +105,7 @@ export function ledgerFigures(h: Harmoniser): Omit<WrittenFigures, 'keys'> {
   const t = totals(h);
   const s = h.store;
   const areas = new Set<string>();
-  for (let i = 0; i < s.length; i++) if (!s.dropped[i]) areas.add(s.area[i]);
+  for (let i = 0; i < s.length; i++) if (!s.dropped[i]) areas.add(s.areaOf(i));
   const bySource: Record<string, number> = {};
   for (const c of t.sources) if (c.observations) bySource[c.sourceId] = (bySource[c.sourceId] ?? 0) + c.observations;
   return { observations: t.observations, areas: [...areas].sort(), bySource, rejectedCells: t.rejected, conflicts: h.conflicts.length };
