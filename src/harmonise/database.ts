@@ -4,7 +4,8 @@ import { OutputError } from '../errors.js';
 import { observationColumns } from '../guidelines/dsd-columns.js';
 import { csvField, writeChunkedAtomic } from './csv-out.js';
 import type { Harmoniser } from './engine.js';
-import { observationRowWriter, totals, type HarmoniseOutputs } from './output.js';
+import { observationFields, partId, type FieldPart } from './obs-fields.js';
+import { totals, type HarmoniseOutputs } from './output.js';
 import { DROPPED_PADDING, DROPPED_SUPERSEDED } from './store.js';
 
 /** File name of the embedded database a run ships beside observations.csv. */
@@ -32,14 +33,101 @@ function typedSelect(extra: readonly string[] = []): string {
   return [...cols, ...extra.map((e) => `"${e}"`)].join(', ');
 }
 
+/** Parts of an observation written as lookup tables, with the SQL name of each. */
+const LOOKUPS: readonly Exclude<FieldPart, 'slot'>[] = [
+  'const',
+  'area',
+  'indicator',
+  'combo',
+  'time',
+  'unit',
+  'status',
+  'source',
+  'column',
+];
+
+/** Number of distinct ids of a part (1 for `const`). */
+function partCount(h: Harmoniser, part: Exclude<FieldPart, 'slot'>): number {
+  const s = h.store;
+  const n: Record<typeof part, number> = {
+    const: 1,
+    area: s.areas.texts.length,
+    indicator: s.indicators.texts.length,
+    combo: s.comboCount,
+    time: s.times.texts.length,
+    unit: s.units.texts.length,
+    status: s.statuses.texts.length,
+    source: h.sources.length,
+    column: s.columns.texts.length,
+  };
+  return n[part];
+}
+
+/**
+ * Writes the observations of a run as the database reads them: one narrow CSV file of every
+ * stored value (`facts`: its sorted position, slot, state, the ids of its parts and the fields of
+ * its own) and one small CSV file per part (`lk_<part>`: the fields of that part by id), each
+ * field exactly as observations.csv writes it. Joined in SQL they give observations.csv's rows
+ * without writing or parsing the wide rows again.
+ * @returns the SQL text selecting every column of observations.csv, as read back from CSV (text), with SLOT, POS and STATE
+ */
+function writeNarrow(h: Harmoniser, base: string, files: string[]): string {
+  const s = h.store;
+  const fields = observationFields(h);
+  const own = fields.filter((f) => f.part === 'slot');
+  for (const part of LOOKUPS) {
+    const fs = fields.filter((f) => f.part === part);
+    if (!fs.length) continue;
+    const path = `${base}.lk_${part}.csv`;
+    files.push(path);
+    writeChunkedAtomic(path, (put) => {
+      put(`ID,${fs.map((f) => f.id).join(',')}\n`);
+      for (let id = 0; id < partCount(h, part); id++) put(`${id},${fs.map((f) => f.text(id)).join(',')}\n`);
+    });
+  }
+  const facts = `${base}.facts.csv`;
+  files.push(facts);
+  const pos = new Int32Array(s.length).fill(-1);
+  s.sortedLive().forEach((i, k) => {
+    pos[i] = k;
+  });
+  const used = LOOKUPS.filter((p) => p !== 'const' && fields.some((f) => f.part === p));
+  writeChunkedAtomic(facts, (put) => {
+    put(`POS,SLOT,STATE,${used.map((p) => `P_${p}`).join(',')}${own.map((f) => `,${f.id}`).join('')}\n`);
+    let chunk = '';
+    for (let i = 0; i < s.length; i++) {
+      chunk += `${pos[i]},${i},${s.dropped[i]}`;
+      for (const p of used) chunk += `,${partId(h, p, i)}`;
+      for (const f of own) chunk += `,${f.text(i)}`;
+      chunk += '\n';
+      if (chunk.length > 1 << 16) {
+        put(chunk);
+        chunk = '';
+      }
+    }
+    put(chunk);
+  });
+  const from = [
+    `${readCsvSql(facts)} f`,
+    ...LOOKUPS.filter((p) => fields.some((f) => f.part === p)).map((p) =>
+      p === 'const'
+        ? `CROSS JOIN ${readCsvSql(`${base}.lk_const.csv`)} l_const`
+        : `JOIN ${readCsvSql(`${base}.lk_${p}.csv`)} l_${p} ON l_${p}.ID = f.P_${p}`,
+    ),
+  ].join(' ');
+  const cols = fields.map((f) => `${f.part === 'slot' ? 'f' : `l_${f.part}`}."${f.id}" AS "${f.id}"`);
+  return `SELECT ${cols.join(', ')}, CAST(f.POS AS BIGINT) AS POS, CAST(f.SLOT AS BIGINT) AS SLOT, CAST(f.STATE AS INTEGER) AS STATE FROM ${from}`;
+}
+
 /**
  * Writes the harmonised dataset as an embedded DuckDB database and a Parquet file, beside the
  * CSV outputs in `dir` (the run's staging folder). Tables: `observations` (as observations.csv,
  * typed), `dropped_values` (the values that lost their key or were padding) and the view
  * `vintages` (every value every source gave, with STATE kept, superseded or padding: the
  * releases a reviewer compares), `sources` (mapping, file, release, priority, class, dataset,
- * sha256), `rejects` and `conflicts` (as their CSV files). The row counts are checked against the
- * cell ledger.
+ * sha256), `rejects` and `conflicts` (as their CSV files). The observations and dropped values are
+ * loaded from narrow CSV files of ids and small lookup files (see {@link writeNarrow}), each field
+ * as observations.csv writes it; the row counts are checked against the cell ledger.
  * @param h the finished engine
  * @param outputs the CSV files of the run (already written and checked)
  * @param dbPath where the database goes
@@ -47,10 +135,8 @@ function typedSelect(extra: readonly string[] = []): string {
  * @throws OutputError `OUTPUT_LEDGER_MISMATCH` when a table disagrees with the ledger
  */
 export async function writeDatabase(h: Harmoniser, outputs: HarmoniseOutputs, dbPath: string, parquetPath: string): Promise<void> {
-  const ids = observationColumns().map((c) => c.id);
-  const vintages = `${dbPath}.vintages.csv`;
   const sources = `${dbPath}.sources.csv`;
-  writeVintages(h, vintages);
+  const files = [sources];
   writeChunkedAtomic(sources, (put) => {
     put('SOURCE_ID,MAPPING,FILE,SHEET,RELEASE_DATE,RETRIEVAL_DATE,PRIORITY,SOURCE_CLASS,DATASET,SHA256\n');
     for (const s of h.sources)
@@ -58,12 +144,22 @@ export async function writeDatabase(h: Harmoniser, outputs: HarmoniseOutputs, db
         `${[s.id, s.mapping, s.file, s.sheet, s.releaseDate, s.retrievalDate, String(s.priority), s.sourceClass, s.dataset, s.sha256].map(csvField).join(',')}\n`,
       );
   });
-  const db = await DuckDBInstance.create(dbPath, { threads: '2', memory_limit: '512MB' });
-  const c = await db.connect();
+  let db: DuckDBInstance | undefined;
+  let c: Awaited<ReturnType<DuckDBInstance['connect']>> | undefined;
   try {
-    await c.run(`CREATE TABLE observations AS SELECT ${typedSelect()} FROM ${readCsvSql(outputs.observations, ids)}`);
+    const all = writeNarrow(h, dbPath, files);
+    const states = Object.entries(STATE)
+      .map(([k, v]) => `WHEN ${k} THEN ${sql(v)}`)
+      .join(' ');
+    db = await DuckDBInstance.create(dbPath, { threads: '2', memory_limit: '512MB' });
+    c = await db.connect();
+    await c.run(`CREATE TEMP TABLE all_values AS ${all}`);
+    await c.run(`CREATE TABLE observations AS SELECT ${typedSelect()} FROM all_values WHERE STATE = 0 ORDER BY POS`);
     // the kept values are the observations: only the others are stored again
-    await c.run(`CREATE TABLE dropped_values AS SELECT ${typedSelect(['STATE'])} FROM ${readCsvSql(vintages, [...ids, 'STATE'])}`);
+    await c.run(
+      `CREATE TABLE dropped_values AS SELECT ${typedSelect(['STATE'])} FROM (SELECT * REPLACE (CASE STATE ${states} ELSE 'dropped' END AS STATE) FROM all_values WHERE STATE <> 0) ORDER BY SLOT`,
+    );
+    await c.run('DROP TABLE all_values');
     await c.run(`CREATE VIEW vintages AS SELECT *, 'kept' AS STATE FROM observations UNION ALL SELECT * FROM dropped_values`);
     await c.run(`CREATE TABLE sources AS SELECT * REPLACE (CAST(PRIORITY AS INTEGER) AS PRIORITY) FROM ${readCsvSql(sources)}`);
     await c.run(`CREATE TABLE rejects AS SELECT * FROM ${readCsvSql(outputs.rejects)}`);
@@ -82,33 +178,8 @@ export async function writeDatabase(h: Harmoniser, outputs: HarmoniseOutputs, db
     }
     await c.run(`COPY observations TO ${sql(parquetPath)} (FORMAT parquet, COMPRESSION zstd)`);
   } finally {
-    c.closeSync();
-    db.closeSync();
-    rmSync(vintages, { force: true });
-    rmSync(sources, { force: true });
+    c?.closeSync();
+    db?.closeSync();
+    for (const f of files) rmSync(f, { force: true });
   }
-}
-
-/** Every stored value that was not kept (superseded, padding) in observations.csv's columns plus STATE. */
-function writeVintages(h: Harmoniser, path: string): void {
-  const s = h.store;
-  const write = observationRowWriter(h);
-  const order = Array.from({ length: s.length }, (_, i) => i);
-  writeChunkedAtomic(path, (put) => {
-    put(
-      `${observationColumns()
-        .map((c) => c.id)
-        .join(',')},STATE\n`,
-    );
-    let chunk = '';
-    for (const i of order) {
-      if (!s.dropped[i]) continue;
-      chunk += `${write(i).slice(0, -1)},${STATE[s.dropped[i]] ?? 'dropped'}\n`;
-      if (chunk.length > 1 << 16) {
-        put(chunk);
-        chunk = '';
-      }
-    }
-    put(chunk);
-  });
 }

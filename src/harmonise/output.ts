@@ -1,19 +1,12 @@
 import { join } from 'node:path';
-import { DigicgeError } from '../errors.js';
 import type { Harmoniser } from './engine.js';
 import { csvTextField, writeChunkedAtomic } from './csv-out.js';
-import { roundTripNumber } from '../util/number-text.js';
-import { periodFrequency } from './period.js';
-import { dataflowRef, dsdKeyDimensions } from '../guidelines/dsd.js';
-import { observationColumns, SUBFIELD_SEPARATOR } from '../guidelines/dsd-columns.js';
+import { dsdKeyDimensions } from '../guidelines/dsd.js';
+import { observationColumns } from '../guidelines/dsd-columns.js';
+import { obsValueText, observationRowWriter } from './obs-fields.js';
 import type { HarmoniseCounts } from './types.js';
 import { mappingAndVintageSections } from './quality-sections.js';
 import { classifyConflicts } from './revisions.js';
-
-/** OBS_VALUE text: the round-trip decimal, and an empty field for a missing value (its OBS_STATUS says why). */
-export function obsValueText(x: number): string {
-  return Number.isNaN(x) ? '' : roundTripNumber(x);
-}
 
 /**
  * The columns of observations.csv (SDMX-CSV 2.0.0), in order, as written in the header: derived
@@ -21,14 +14,7 @@ export function obsValueText(x: number): string {
  */
 export const OBSERVATION_COLUMNS: readonly string[] = observationColumns().map((c) => c.header);
 
-/** The dataflow of the harmonised dataset, `AGENCY:ID(VERSION)` (from the DSD). */
-export const OBSERVATION_STRUCTURE_ID = dataflowRef();
-/**
- * SDMX-CSV 2.0.0 action of every row: `I` (information: data disseminated for information, to be
- * appended when loaded into a database). The actions of version 2.0.0 are I, A, R and D; M (merge)
- * came with SDMX-CSV 2.1.
- */
-export const OBSERVATION_ACTION = 'I';
+export { OBSERVATION_ACTION, OBSERVATION_STRUCTURE_ID, obsValueText, observationRowWriter } from './obs-fields.js';
 
 /** Columns of rejects.csv. */
 export const REJECT_COLUMNS = ['SOURCE_ID', 'FILE', 'SHEET', 'ROW', 'COLUMN', 'REASON', 'MESSAGE', 'CELLS', 'ROW_TEXT'] as const;
@@ -73,55 +59,6 @@ export function totals(h: Harmoniser): HarmoniseCounts {
     for (const v of Object.values(c.filtered)) filtered += v;
   }
   return { cells, observations, rejected, filtered, sources: h.counts };
-}
-
-/**
- * A function writing one line of observations.csv for a stored observation, column by column in
- * the order of {@link observationColumns}: structure, dimensions, measure, attributes, provenance.
- */
-export function observationRowWriter(h: Harmoniser): (i: number) => string {
-  const s = h.store;
-  const src = (i: number) => h.sources[s.source[i]];
-  const get: Record<string, (i: number) => string> = {
-    STRUCTURE: () => 'dataflow',
-    STRUCTURE_ID: () => OBSERVATION_STRUCTURE_ID,
-    ACTION: () => OBSERVATION_ACTION,
-    REF_AREA: (i) => s.areaOf(i),
-    INDICATOR: (i) => s.indicatorOf(i),
-    FREQ: (i) => periodFrequency(s.timeOf(i))!,
-    TIME_PERIOD: (i) => csvTextField(s.timeOf(i)),
-    OBS_VALUE: (i) => obsValueText(s.value[i]),
-    UNIT_MEASURE: (i) => s.unitOf(i),
-    UNIT_MULT: () => '0',
-    OBS_STATUS: (i) => s.statusOf(i),
-    OBS_FLAG: (i) => h.obsFlags.get(i)?.join(SUBFIELD_SEPARATOR) ?? '',
-    SOURCE_ID: (i) => csvTextField(src(i).id),
-    RELEASE_DATE: (i) => src(i).releaseDate,
-    PROV_FILE: (i) => csvTextField(src(i).file),
-    PROV_SHEET: (i) => csvTextField(src(i).sheet),
-    PROV_ROW: (i) => String(s.row[i]),
-    PROV_COLUMN: (i) => csvTextField(s.columnOf(i)),
-    PROV_MAPPING: (i) => csvTextField(src(i).mapping),
-    PROV_SHA256: (i) => src(i).sha256,
-  };
-  const cols = observationColumns();
-  const parts: ((i: number) => string)[] = [];
-  for (let c = 0; c < cols.length; c++) {
-    const k = s.breakdowns.indexOf(cols[c].id);
-    const g = k >= 0 ? (i: number) => s.codes(i)[k] : get[cols[c].id];
-    if (!g)
-      throw new DigicgeError(
-        'DSD_COLUMN_UNKNOWN',
-        `the data structure definition has a column ${cols[c].id} that the harmonise stage does not write`,
-        { file: 'guidelines/dsd/DSD_DIGITAL.json' },
-      );
-    parts.push(g);
-  }
-  return (i) => {
-    let line = parts[0](i);
-    for (let p = 1; p < parts.length; p++) line += `,${parts[p](i)}`;
-    return `${line}\n`;
-  };
 }
 
 /** Writes observations.csv (sorted by key), rejects.csv, conflicts.csv and quality.md into `dir`, each atomically. */

@@ -74,6 +74,14 @@ export class ObservationStore {
   private lastColumn: string | undefined;
   private lastColumnId = 0;
 
+  /** Interned REF_AREA id of observation `i`. */
+  areaIdOf(i: number): number {
+    return Math.floor(this.key[i] / (CAP.indicator * CAP.combo * CAP.time));
+  }
+  /** Interned INDICATOR id of observation `i`. */
+  indicatorIdOf(i: number): number {
+    return Math.floor(this.key[i] / (CAP.combo * CAP.time)) % CAP.indicator;
+  }
   /** REF_AREA of observation `i`. */
   areaOf(i: number): string {
     return this.areas.texts[Math.floor(this.key[i] / (CAP.indicator * CAP.combo * CAP.time))];

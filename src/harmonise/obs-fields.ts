@@ -1,0 +1,145 @@
+import { DigicgeError } from '../errors.js';
+import { observationColumns, SUBFIELD_SEPARATOR } from '../guidelines/dsd-columns.js';
+import { dataflowRef } from '../guidelines/dsd.js';
+import { roundTripNumber } from '../util/number-text.js';
+import { csvTextField } from './csv-out.js';
+import type { Harmoniser } from './engine.js';
+import { periodFrequency } from './period.js';
+
+/**
+ * What a column of observations.csv depends on: nothing (`const`), one interned part of the
+ * observation (area, indicator, breakdown combination, period, unit, status, source, provenance
+ * column), or the observation itself (`slot`: value, row, flags). Columns of an interned part are
+ * written once per distinct part, not once per row.
+ */
+export type FieldPart = 'const' | 'area' | 'indicator' | 'combo' | 'time' | 'unit' | 'status' | 'source' | 'column' | 'slot';
+
+/** One column of observations.csv: its DSD id, what it depends on, and its CSV field text. */
+export interface ObservationField {
+  id: string;
+  part: FieldPart;
+  /** The field as written in the CSV file, for the id of its part (the slot for `slot`, anything for `const`). */
+  text: (id: number) => string;
+}
+
+/** The dataflow of the harmonised dataset, `AGENCY:ID(VERSION)` (from the DSD). */
+export const OBSERVATION_STRUCTURE_ID = dataflowRef();
+/**
+ * SDMX-CSV 2.0.0 action of every row: `I` (information: data disseminated for information, to be
+ * appended when loaded into a database). The actions of version 2.0.0 are I, A, R and D; M (merge)
+ * came with SDMX-CSV 2.1.
+ */
+export const OBSERVATION_ACTION = 'I';
+
+/** OBS_VALUE text: the round-trip decimal, and an empty field for a missing value (its OBS_STATUS says why). */
+export function obsValueText(x: number): string {
+  return Number.isNaN(x) ? '' : roundTripNumber(x);
+}
+
+/** The id of part `part` of observation `i` (the slot itself for `slot` and `const`). */
+export function partId(h: Harmoniser, part: FieldPart, i: number): number {
+  const s = h.store;
+  switch (part) {
+    case 'area':
+      return s.areaIdOf(i);
+    case 'indicator':
+      return s.indicatorIdOf(i);
+    case 'combo':
+      return s.comboOf(i);
+    case 'time':
+      return s.timeIdOf(i);
+    case 'unit':
+      return s.unitId[i];
+    case 'status':
+      return s.statusId[i];
+    case 'source':
+      return s.source[i];
+    case 'column':
+      return s.columnId[i];
+    default:
+      return i;
+  }
+}
+
+/**
+ * The columns of observations.csv in the order of {@link observationColumns} (structure,
+ * dimensions, measure, attributes, provenance), each with the part it depends on and its text.
+ * @throws DigicgeError `DSD_COLUMN_UNKNOWN` for a DSD column the stage does not write
+ */
+export function observationFields(h: Harmoniser): ObservationField[] {
+  const s = h.store;
+  const src = (k: number) => h.sources[k];
+  const known: Record<string, [FieldPart, (id: number) => string]> = {
+    STRUCTURE: ['const', () => 'dataflow'],
+    STRUCTURE_ID: ['const', () => OBSERVATION_STRUCTURE_ID],
+    ACTION: ['const', () => OBSERVATION_ACTION],
+    REF_AREA: ['area', (a) => s.areas.texts[a]],
+    INDICATOR: ['indicator', (k) => s.indicators.texts[k]],
+    FREQ: ['time', (t) => periodFrequency(s.times.texts[t])!],
+    TIME_PERIOD: ['time', (t) => csvTextField(s.times.texts[t])],
+    OBS_VALUE: ['slot', (i) => obsValueText(s.value[i])],
+    UNIT_MEASURE: ['unit', (u) => s.units.texts[u]],
+    UNIT_MULT: ['const', () => '0'],
+    OBS_STATUS: ['status', (k) => s.statuses.texts[k]],
+    OBS_FLAG: ['slot', (i) => h.obsFlags.get(i)?.join(SUBFIELD_SEPARATOR) ?? ''],
+    SOURCE_ID: ['source', (k) => csvTextField(src(k).id)],
+    RELEASE_DATE: ['source', (k) => src(k).releaseDate],
+    PROV_FILE: ['source', (k) => csvTextField(src(k).file)],
+    PROV_SHEET: ['source', (k) => csvTextField(src(k).sheet)],
+    PROV_ROW: ['slot', (i) => String(s.row[i])],
+    PROV_COLUMN: ['column', (c) => csvTextField(s.columns.texts[c])],
+    PROV_MAPPING: ['source', (k) => csvTextField(src(k).mapping)],
+    PROV_SHA256: ['source', (k) => src(k).sha256],
+  };
+  return observationColumns().map((c) => {
+    const k = s.breakdowns.indexOf(c.id);
+    if (k >= 0) return { id: c.id, part: 'combo' as const, text: (id: number) => s.comboCodesOf(id)[k] };
+    const f = known[c.id];
+    if (!f)
+      throw new DigicgeError(
+        'DSD_COLUMN_UNKNOWN',
+        `the data structure definition has a column ${c.id} that the harmonise stage does not write`,
+        {
+          file: 'guidelines/dsd/DSD_DIGITAL.json',
+        },
+      );
+    return { id: c.id, part: f[0], text: f[1] };
+  });
+}
+
+/**
+ * A function writing one line of observations.csv for a stored observation. Consecutive columns
+ * of one interned part are joined once per distinct part and cached (a million rows of one source
+ * build that source's provenance text once).
+ */
+export function observationRowWriter(h: Harmoniser): (i: number) => string {
+  const fields = observationFields(h);
+  const groups: { part: FieldPart; fields: ObservationField[] }[] = [];
+  for (const f of fields) {
+    const last = groups[groups.length - 1];
+    if (last && last.part === f.part && f.part !== 'slot') last.fields.push(f);
+    else groups.push({ part: f.part, fields: [f] });
+  }
+  const parts: ((i: number) => string)[] = groups.map((g) => {
+    const join = (id: number): string => g.fields.map((f) => f.text(id)).join(',');
+    if (g.part === 'slot') return g.fields[0].text;
+    if (g.part === 'const') {
+      const t = join(0);
+      return () => t;
+    }
+    const cache: (string | undefined)[] = [];
+    const part = g.part;
+    return (i) => {
+      const id = partId(h, part, i);
+      let t = cache[id];
+      if (t === undefined) cache[id] = t = join(id);
+      return t;
+    };
+  });
+  const n = parts.length;
+  return (i) => {
+    let line = parts[0](i);
+    for (let p = 1; p < n; p++) line += `,${parts[p](i)}`;
+    return `${line}\n`;
+  };
+}
