@@ -63,60 +63,59 @@ function partCount(h: Harmoniser, part: Exclude<FieldPart, 'slot'>): number {
   return n[part];
 }
 
+/** A field's text as DuckDB reads it back from observations.csv: unquoted, and NULL when empty. */
+function sqlField(text: string): string {
+  const t = text.length > 1 && text[0] === '"' ? text.slice(1, -1).replace(/""/g, '"') : text;
+  return t === '' ? 'NULL' : sql(t);
+}
+
 /**
- * Writes the observations of a run as the database reads them: one narrow CSV file of every
- * stored value (`facts`: its sorted position, slot, state, the ids of its parts and the fields of
- * its own) and one small CSV file per part (`lk_<part>`: the fields of that part by id), each
- * field exactly as observations.csv writes it. Joined in SQL they give observations.csv's rows
- * without writing or parsing the wide rows again.
- * @returns the SQL text selecting every column of observations.csv, as read back from CSV (text), with SLOT, POS and STATE
+ * Writes the stored values of a run as the database loads them: a narrow CSV file of the
+ * observations in the order of observations.csv and one of the dropped values in store order
+ * (each row: its slot, state, the ids of its interned parts and the fields of its own, as
+ * observations.csv writes them). Each interned field becomes a list literal indexed by id, so the
+ * views give observations.csv's columns by projection alone (no join, no sort: the order of the
+ * file is kept) and the wide rows are never written or parsed again.
+ * @returns the narrow files and the SQL projection of every column of observations.csv as text
  */
-function writeNarrow(h: Harmoniser, base: string, files: string[]): string {
+function writeNarrow(h: Harmoniser, base: string, files: string[]): { live: string; dropped: string; columns: string; types: string } {
   const s = h.store;
   const fields = observationFields(h);
   const own = fields.filter((f) => f.part === 'slot');
-  for (const part of LOOKUPS) {
-    const fs = fields.filter((f) => f.part === part);
-    if (!fs.length) continue;
-    const path = `${base}.lk_${part}.csv`;
+  const used = LOOKUPS.filter((p) => p !== 'const' && fields.some((f) => f.part === p));
+  const header = `SLOT,STATE,${used.map((p) => `P_${p}`).join(',')}${own.map((f) => `,${f.id}`).join('')}\n`;
+  const write = (path: string, order: Iterable<number>): void => {
     files.push(path);
     writeChunkedAtomic(path, (put) => {
-      put(`ID,${fs.map((f) => f.id).join(',')}\n`);
-      for (let id = 0; id < partCount(h, part); id++) put(`${id},${fs.map((f) => f.text(id)).join(',')}\n`);
-    });
-  }
-  const facts = `${base}.facts.csv`;
-  files.push(facts);
-  const pos = new Int32Array(s.length).fill(-1);
-  s.sortedLive().forEach((i, k) => {
-    pos[i] = k;
-  });
-  const used = LOOKUPS.filter((p) => p !== 'const' && fields.some((f) => f.part === p));
-  writeChunkedAtomic(facts, (put) => {
-    put(`POS,SLOT,STATE,${used.map((p) => `P_${p}`).join(',')}${own.map((f) => `,${f.id}`).join('')}\n`);
-    let chunk = '';
-    for (let i = 0; i < s.length; i++) {
-      chunk += `${pos[i]},${i},${s.dropped[i]}`;
-      for (const p of used) chunk += `,${partId(h, p, i)}`;
-      for (const f of own) chunk += `,${f.text(i)}`;
-      chunk += '\n';
-      if (chunk.length > 1 << 16) {
-        put(chunk);
-        chunk = '';
+      put(header);
+      let chunk = '';
+      for (const i of order) {
+        chunk += `${i},${s.dropped[i]}`;
+        for (const p of used) chunk += `,${partId(h, p, i)}`;
+        for (const f of own) chunk += `,${f.text(i)}`;
+        chunk += '\n';
+        if (chunk.length > 1 << 16) {
+          put(chunk);
+          chunk = '';
+        }
       }
-    }
-    put(chunk);
+      put(chunk);
+    });
+  };
+  const live = `${base}.live.csv`;
+  const dropped = `${base}.dropped.csv`;
+  write(live, h.liveOrder());
+  const gone: number[] = [];
+  for (let i = 0; i < s.length; i++) if (s.dropped[i]) gone.push(i);
+  write(dropped, gone);
+  const columns = fields.map((f) => {
+    if (f.part === 'slot') return `"${f.id}"`;
+    if (f.part === 'const') return `${sqlField(f.text(0))} AS "${f.id}"`;
+    const texts = Array.from({ length: partCount(h, f.part) }, (_, id) => sqlField(f.text(id)));
+    return `list_extract([${texts.join(', ')}]::VARCHAR[], P_${f.part} + 1) AS "${f.id}"`;
   });
-  const from = [
-    `${readCsvSql(facts)} f`,
-    ...LOOKUPS.filter((p) => fields.some((f) => f.part === p)).map((p) =>
-      p === 'const'
-        ? `CROSS JOIN ${readCsvSql(`${base}.lk_const.csv`)} l_const`
-        : `JOIN ${readCsvSql(`${base}.lk_${p}.csv`)} l_${p} ON l_${p}.ID = f.P_${p}`,
-    ),
-  ].join(' ');
-  const cols = fields.map((f) => `${f.part === 'slot' ? 'f' : `l_${f.part}`}."${f.id}" AS "${f.id}"`);
-  return `SELECT ${cols.join(', ')}, CAST(f.POS AS BIGINT) AS POS, CAST(f.SLOT AS BIGINT) AS SLOT, CAST(f.STATE AS INTEGER) AS STATE FROM ${from}`;
+  const types = `{${['SLOT', 'STATE', ...used.map((p) => `P_${p}`)].map((c) => `'${c}': 'INTEGER'`).join(', ')}}`;
+  return { live, dropped, columns: columns.join(', '), types };
 }
 
 /**
@@ -147,19 +146,20 @@ export async function writeDatabase(h: Harmoniser, outputs: HarmoniseOutputs, db
   let db: DuckDBInstance | undefined;
   let c: Awaited<ReturnType<DuckDBInstance['connect']>> | undefined;
   try {
-    const all = writeNarrow(h, dbPath, files);
+    const narrow = writeNarrow(h, dbPath, files);
     const states = Object.entries(STATE)
       .map(([k, v]) => `WHEN ${k} THEN ${sql(v)}`)
       .join(' ');
     db = await DuckDBInstance.create(dbPath, { threads: '2', memory_limit: '512MB' });
     c = await db.connect();
-    await c.run(`CREATE TEMP TABLE all_values AS ${all}`);
-    await c.run(`CREATE TABLE observations AS SELECT ${typedSelect()} FROM all_values WHERE STATE = 0 ORDER BY POS`);
+    const facts = (path: string): string => readCsvSql(path).replace(/\)$/, `, types = ${narrow.types})`);
+    await c.run(`CREATE TABLE observation_facts AS SELECT * FROM ${facts(narrow.live)}`);
+    await c.run(`CREATE TABLE dropped_facts AS SELECT * FROM ${facts(narrow.dropped)}`);
+    await c.run(`CREATE VIEW observations AS SELECT ${typedSelect()} FROM (SELECT ${narrow.columns} FROM observation_facts)`);
     // the kept values are the observations: only the others are stored again
     await c.run(
-      `CREATE TABLE dropped_values AS SELECT ${typedSelect(['STATE'])} FROM (SELECT * REPLACE (CASE STATE ${states} ELSE 'dropped' END AS STATE) FROM all_values WHERE STATE <> 0) ORDER BY SLOT`,
+      `CREATE VIEW dropped_values AS SELECT ${typedSelect(['STATE'])} FROM (SELECT ${narrow.columns}, CASE STATE ${states} ELSE 'dropped' END AS STATE FROM dropped_facts)`,
     );
-    await c.run('DROP TABLE all_values');
     await c.run(`CREATE VIEW vintages AS SELECT *, 'kept' AS STATE FROM observations UNION ALL SELECT * FROM dropped_values`);
     await c.run(`CREATE TABLE sources AS SELECT * REPLACE (CAST(PRIORITY AS INTEGER) AS PRIORITY) FROM ${readCsvSql(sources)}`);
     await c.run(`CREATE TABLE rejects AS SELECT * FROM ${readCsvSql(outputs.rejects)}`);

@@ -91,6 +91,15 @@ export class Harmoniser {
   obsFlags = new Map<number, string[]>();
   /** Series that splice vintages of one dataset, found by {@link finalise}. */
   splices: Splice[] = [];
+  private order: Int32Array | null = null;
+  /**
+   * Indexes of the live observations in the order of observations.csv ({@link ObservationStore.sortedLive}),
+   * computed once the run is finalised and shared by every writer.
+   */
+  liveOrder(): Int32Array {
+    this.order ??= Int32Array.from(this.store.sortedLive());
+    return this.order;
+  }
   /** Cell markers of each source and the cells each matched (for the quality report). */
   readonly markerHits: { src: number; mapping: SourceMapping; hits: number[] }[] = [];
 
@@ -708,6 +717,7 @@ export class Harmoniser {
    * flags of series that splice vintages or run across a boundary change.
    */
   finalise(): void {
+    this.order = null;
     const s = this.store;
     for (const p of this.pending) {
       const k = s.keyOf(p.area, p.by, this.totals, p.time);

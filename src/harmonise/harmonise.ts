@@ -58,7 +58,7 @@ export interface HarmoniseResult {
 /** The observations of a run as typed rows sorted by key. */
 export function observationRows(h: Harmoniser): Observation[] {
   const s = h.store;
-  return s.sortedLive().map((i) => {
+  return Array.from(h.liveOrder(), (i) => {
     const src = h.sources[s.source[i]];
     // the breakdown fields are those of the DSD, the type generated from it
     const breakdowns = Object.fromEntries(s.breakdowns.map((d, k) => [d, s.codes(i)[k]]));

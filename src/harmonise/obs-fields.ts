@@ -81,7 +81,7 @@ export function observationFields(h: Harmoniser): ObservationField[] {
     UNIT_MEASURE: ['unit', (u) => s.units.texts[u]],
     UNIT_MULT: ['const', () => '0'],
     OBS_STATUS: ['status', (k) => s.statuses.texts[k]],
-    OBS_FLAG: ['slot', (i) => h.obsFlags.get(i)?.join(SUBFIELD_SEPARATOR) ?? ''],
+    OBS_FLAG: ['slot', (i) => (h.obsFlags.size === 0 ? '' : (h.obsFlags.get(i)?.join(SUBFIELD_SEPARATOR) ?? ''))],
     SOURCE_ID: ['source', (k) => csvTextField(src(k).id)],
     RELEASE_DATE: ['source', (k) => src(k).releaseDate],
     PROV_FILE: ['source', (k) => csvTextField(src(k).file)],

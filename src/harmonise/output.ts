@@ -71,7 +71,7 @@ export function writeOutputs(h: Harmoniser, dir: string): HarmoniseOutputs {
   };
   const s = h.store;
   const write = observationRowWriter(h);
-  const order = s.sortedLive();
+  const order = h.liveOrder();
   writeChunkedAtomic(out.observations, (put) => {
     put(`${OBSERVATION_COLUMNS.join(',')}\n`);
     let chunk = '';
