@@ -4,7 +4,7 @@ import { OutputError } from '../errors.js';
 import { observationColumns } from '../guidelines/dsd-columns.js';
 import { csvField, writeChunkedAtomic } from './csv-out.js';
 import type { Harmoniser } from './engine.js';
-import { observationFields, partId, type FieldPart } from './obs-fields.js';
+import { factsLayout, factsRow, observationFields, type FieldPart } from './obs-fields.js';
 import { totals, type HarmoniseOutputs } from './output.js';
 import { DROPPED_PADDING, DROPPED_SUPERSEDED } from './store.js';
 
@@ -32,19 +32,6 @@ function typedSelect(extra: readonly string[] = []): string {
   );
   return [...cols, ...extra.map((e) => `"${e}"`)].join(', ');
 }
-
-/** Parts of an observation written as lookup tables, with the SQL name of each. */
-const LOOKUPS: readonly Exclude<FieldPart, 'slot'>[] = [
-  'const',
-  'area',
-  'indicator',
-  'combo',
-  'time',
-  'unit',
-  'status',
-  'source',
-  'column',
-];
 
 /** Number of distinct ids of a part (1 for `const`). */
 function partCount(h: Harmoniser, part: Exclude<FieldPart, 'slot'>): number {
@@ -78,33 +65,26 @@ function sqlField(text: string): string {
  * file is kept) and the wide rows are never written or parsed again.
  * @returns the narrow files and the SQL projection of every column of observations.csv as text
  */
-function writeNarrow(h: Harmoniser, base: string, files: string[]): { live: string; dropped: string; columns: string; types: string } {
+function writeNarrow(
+  h: Harmoniser,
+  base: string,
+  files: string[],
+  liveFacts?: string,
+): { live: string; dropped: string; columns: string; types: string } {
   const s = h.store;
   const fields = observationFields(h);
-  const own = fields.filter((f) => f.part === 'slot');
-  const used = LOOKUPS.filter((p) => p !== 'const' && fields.some((f) => f.part === p));
-  const header = `SLOT,STATE,${used.map((p) => `P_${p}`).join(',')}${own.map((f) => `,${f.id}`).join('')}\n`;
+  const layout = factsLayout(h);
   const write = (path: string, order: Iterable<number>): void => {
     files.push(path);
     writeChunkedAtomic(path, (put) => {
-      put(header);
-      let chunk = '';
-      for (const i of order) {
-        chunk += `${i},${s.dropped[i]}`;
-        for (const p of used) chunk += `,${partId(h, p, i)}`;
-        for (const f of own) chunk += `,${f.text(i)}`;
-        chunk += '\n';
-        if (chunk.length > 1 << 16) {
-          put(chunk);
-          chunk = '';
-        }
-      }
-      put(chunk);
+      put(layout.header);
+      for (const i of order) put(factsRow(h, layout, i));
     });
   };
-  const live = `${base}.live.csv`;
+  const live = liveFacts ?? `${base}.live.csv`;
   const dropped = `${base}.dropped.csv`;
-  write(live, h.liveOrder());
+  if (liveFacts === undefined) write(live, h.liveOrder());
+  else files.push(liveFacts);
   const gone: number[] = [];
   for (let i = 0; i < s.length; i++) if (s.dropped[i]) gone.push(i);
   write(dropped, gone);
@@ -114,7 +94,7 @@ function writeNarrow(h: Harmoniser, base: string, files: string[]): { live: stri
     const texts = Array.from({ length: partCount(h, f.part) }, (_, id) => sqlField(f.text(id)));
     return `list_extract([${texts.join(', ')}]::VARCHAR[], P_${f.part} + 1) AS "${f.id}"`;
   });
-  const types = `{${['SLOT', 'STATE', ...used.map((p) => `P_${p}`)].map((c) => `'${c}': 'INTEGER'`).join(', ')}}`;
+  const types = `{${['SLOT', 'STATE', ...layout.parts.map((p) => `P_${p}`)].map((c) => `'${c}': 'INTEGER'`).join(', ')}}`;
   return { live, dropped, columns: columns.join(', '), types };
 }
 
@@ -131,9 +111,16 @@ function writeNarrow(h: Harmoniser, base: string, files: string[]): { live: stri
  * @param outputs the CSV files of the run (already written and checked)
  * @param dbPath where the database goes
  * @param parquetPath where the Parquet copy goes
+ * @param liveFacts the narrow file of the observations when {@link writeOutputs} wrote it (it is removed)
  * @throws OutputError `OUTPUT_LEDGER_MISMATCH` when a table disagrees with the ledger
  */
-export async function writeDatabase(h: Harmoniser, outputs: HarmoniseOutputs, dbPath: string, parquetPath: string): Promise<void> {
+export async function writeDatabase(
+  h: Harmoniser,
+  outputs: HarmoniseOutputs,
+  dbPath: string,
+  parquetPath: string,
+  liveFacts?: string,
+): Promise<void> {
   const sources = `${dbPath}.sources.csv`;
   const files = [sources];
   writeChunkedAtomic(sources, (put) => {
@@ -146,11 +133,11 @@ export async function writeDatabase(h: Harmoniser, outputs: HarmoniseOutputs, db
   let db: DuckDBInstance | undefined;
   let c: Awaited<ReturnType<DuckDBInstance['connect']>> | undefined;
   try {
-    const narrow = writeNarrow(h, dbPath, files);
+    const narrow = writeNarrow(h, dbPath, files, liveFacts);
     const states = Object.entries(STATE)
       .map(([k, v]) => `WHEN ${k} THEN ${sql(v)}`)
       .join(' ');
-    db = await DuckDBInstance.create(dbPath, { threads: '2', memory_limit: '512MB' });
+    db = await DuckDBInstance.create(dbPath, { threads: '1', memory_limit: '256MB' });
     c = await db.connect();
     const facts = (path: string): string => readCsvSql(path).replace(/\)$/, `, types = ${narrow.types})`);
     await c.run(`CREATE TABLE observation_facts AS SELECT * FROM ${facts(narrow.live)}`);
@@ -176,7 +163,7 @@ export async function writeDatabase(h: Harmoniser, outputs: HarmoniseOutputs, db
         { file: dbPath },
       );
     }
-    await c.run(`COPY observations TO ${sql(parquetPath)} (FORMAT parquet, COMPRESSION zstd)`);
+    await c.run(`COPY observations TO ${sql(parquetPath)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 32768)`);
   } finally {
     c?.closeSync();
     db?.closeSync();

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { DigicgeError, InputError } from '../errors.js';
 import {
@@ -107,9 +107,9 @@ export class Harmoniser {
   async add(lm: LoadedMapping): Promise<void> {
     const m = lm.mapping;
     const src = this.sources.length;
-    let bytes: Buffer;
+    let sha256: string;
     try {
-      bytes = readFileSync(lm.dataPath);
+      sha256 = fileSha256(lm.dataPath);
     } catch (err) {
       throw new InputError(
         'FILE_NOT_FOUND',
@@ -118,7 +118,6 @@ export class Harmoniser {
         { cause: err },
       );
     }
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
     const fmt = m.format;
     const info: SourceInfo = {
       id: m.source.id,
@@ -789,6 +788,19 @@ export class Harmoniser {
       });
     }
   }
+}
+
+/** SHA-256 (hex) of a file, read in 4 MiB pieces: a large source is never held whole for its hash. */
+function fileSha256(path: string): string {
+  const h = createHash('sha256');
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(4 << 20);
+    for (let n = readSync(fd, buf, 0, buf.length, null); n > 0; n = readSync(fd, buf, 0, buf.length, null)) h.update(buf.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return h.digest('hex');
 }
 
 /**

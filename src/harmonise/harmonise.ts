@@ -97,12 +97,13 @@ async function writeStaged(
   stage: StagedOutput,
   options: HarmoniseOptions,
 ): Promise<{ outputs: HarmoniseOutputs; written: WrittenFigures }> {
-  const staged = writeOutputs(h, stage.staging);
+  const facts = options.database !== false ? stage.staged(`${DATABASE_FILE}.facts.csv`) : undefined;
+  const staged = writeOutputs(h, stage.staging, facts);
   options.afterWrite?.(staged);
   const written = verifyOutputs(h, staged);
   const names = ['observations.csv', 'rejects.csv', 'conflicts.csv', 'quality.md'];
   if (options.database !== false) {
-    await writeDatabase(h, staged, stage.staged(DATABASE_FILE), stage.staged(PARQUET_FILE));
+    await writeDatabase(h, staged, stage.staged(DATABASE_FILE), stage.staged(PARQUET_FILE), facts);
     names.push(DATABASE_FILE, PARQUET_FILE);
   }
   stage.publish(names);

@@ -111,8 +111,10 @@ export function observationFields(h: Harmoniser): ObservationField[] {
  * A function writing one line of observations.csv for a stored observation. Consecutive columns
  * of one interned part are joined once per distinct part and cached (a million rows of one source
  * build that source's provenance text once).
+ * @param slots when given, receives the texts of the observation's own fields (`slot` part, in
+ *   column order) of the last line written, for {@link factsRow}
  */
-export function observationRowWriter(h: Harmoniser): (i: number) => string {
+export function observationRowWriter(h: Harmoniser, slots?: string[]): (i: number) => string {
   const fields = observationFields(h);
   const groups: { part: FieldPart; fields: ObservationField[] }[] = [];
   for (const f of fields) {
@@ -120,9 +122,15 @@ export function observationRowWriter(h: Harmoniser): (i: number) => string {
     if (last && last.part === f.part && f.part !== 'slot') last.fields.push(f);
     else groups.push({ part: f.part, fields: [f] });
   }
+  let slot = 0;
   const parts: ((i: number) => string)[] = groups.map((g) => {
     const join = (id: number): string => g.fields.map((f) => f.text(id)).join(',');
-    if (g.part === 'slot') return g.fields[0].text;
+    if (g.part === 'slot') {
+      const text = g.fields[0].text;
+      if (!slots) return text;
+      const j = slot++;
+      return (i) => (slots[j] = text(i));
+    }
     if (g.part === 'const') {
       const t = join(0);
       return () => t;
@@ -142,4 +150,34 @@ export function observationRowWriter(h: Harmoniser): (i: number) => string {
     for (let p = 1; p < n; p++) line += `,${parts[p](i)}`;
     return `${line}\n`;
   };
+}
+
+/** How the database's narrow file of observation facts is laid out (see {@link factsRow}). */
+export interface FactsLayout {
+  /** Header line (with its line end). */
+  header: string;
+  /** Interned parts whose ids each row carries, in column order (P_area, P_indicator, …). */
+  parts: Exclude<FieldPart, 'slot' | 'const'>[];
+  /** The observation's own fields (OBS_VALUE, OBS_FLAG, PROV_ROW), in column order. */
+  own: ObservationField[];
+}
+
+/** The layout of the facts file: SLOT, STATE, the id of every interned part, the own fields. */
+export function factsLayout(h: Harmoniser): FactsLayout {
+  const fields = observationFields(h);
+  const own = fields.filter((f) => f.part === 'slot');
+  const order: FactsLayout['parts'] = ['area', 'indicator', 'combo', 'time', 'unit', 'status', 'source', 'column'];
+  const parts = order.filter((p) => fields.some((f) => f.part === p));
+  return { header: `SLOT,STATE,${parts.map((p) => `P_${p}`).join(',')}${own.map((f) => `,${f.id}`).join('')}\n`, parts, own };
+}
+
+/**
+ * One line of the facts file for observation `i`.
+ * @param own the texts of its own fields when already built (by {@link observationRowWriter}), else built here
+ */
+export function factsRow(h: Harmoniser, layout: FactsLayout, i: number, own?: readonly string[]): string {
+  let line = `${i},${h.store.dropped[i]}`;
+  for (const p of layout.parts) line += `,${partId(h, p, i)}`;
+  for (let j = 0; j < layout.own.length; j++) line += `,${own ? own[j] : layout.own[j].text(i)}`;
+  return `${line}\n`;
 }

@@ -3,7 +3,7 @@ import type { Harmoniser } from './engine.js';
 import { csvTextField, writeChunkedAtomic } from './csv-out.js';
 import { dsdKeyDimensions } from '../guidelines/dsd.js';
 import { observationColumns } from '../guidelines/dsd-columns.js';
-import { obsValueText, observationRowWriter } from './obs-fields.js';
+import { factsLayout, factsRow, obsValueText, observationRowWriter } from './obs-fields.js';
 import type { HarmoniseCounts } from './types.js';
 import { mappingAndVintageSections } from './quality-sections.js';
 import { classifyConflicts } from './revisions.js';
@@ -61,28 +61,34 @@ export function totals(h: Harmoniser): HarmoniseCounts {
   return { cells, observations, rejected, filtered, sources: h.counts };
 }
 
-/** Writes observations.csv (sorted by key), rejects.csv, conflicts.csv and quality.md into `dir`, each atomically. */
-export function writeOutputs(h: Harmoniser, dir: string): HarmoniseOutputs {
+/**
+ * Writes observations.csv (sorted by key), rejects.csv, conflicts.csv and quality.md into `dir`,
+ * each atomically.
+ * @param facts when given, the database's narrow file of the observations is written there in the
+ *   same pass (see {@link factsRow}), so that no field is formatted twice
+ */
+export function writeOutputs(h: Harmoniser, dir: string, facts?: string): HarmoniseOutputs {
   const out: HarmoniseOutputs = {
     observations: join(dir, 'observations.csv'),
     rejects: join(dir, 'rejects.csv'),
     quality: join(dir, 'quality.md'),
     conflicts: join(dir, 'conflicts.csv'),
   };
-  const s = h.store;
-  const write = observationRowWriter(h);
+  const slots: string[] = [];
+  const write = observationRowWriter(h, slots);
+  const layout = factsLayout(h);
   const order = h.liveOrder();
-  writeChunkedAtomic(out.observations, (put) => {
+  const both = (put: (t: string) => void, putFacts: ((t: string) => void) | null): void => {
     put(`${OBSERVATION_COLUMNS.join(',')}\n`);
-    let chunk = '';
+    putFacts?.(layout.header);
     for (let k = 0; k < order.length; k++) {
-      chunk += write(order[k]);
-      if (chunk.length > 1 << 16) {
-        put(chunk);
-        chunk = '';
-      }
+      put(write(order[k]));
+      if (putFacts) putFacts(factsRow(h, layout, order[k], slots));
     }
-    put(chunk);
+  };
+  writeChunkedAtomic(out.observations, (put) => {
+    if (facts === undefined) both(put, null);
+    else writeChunkedAtomic(facts, (putFacts) => both(put, putFacts));
   });
   writeChunkedAtomic(out.rejects, (put) => {
     put(`${REJECT_COLUMNS.join(',')}\n`);
