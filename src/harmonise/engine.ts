@@ -212,16 +212,17 @@ export class Harmoniser {
 
   private reject(src: number, row: RawRow, column: string, code: string, message: string, cells: number): void {
     const info = this.sources[src];
+    // own copies: a text cut from a chunk of the file would keep the whole chunk alive
     this.rejects.push({
       sourceId: info.id,
       file: info.file,
       sheet: info.sheet,
       row: row.row,
-      column,
+      column: ownCopy(column),
       code,
-      message,
+      message: ownCopy(message),
       cells,
-      text: row.text,
+      text: ownCopy(row.text),
     });
     this.counts[src].rejected += cells;
   }
@@ -788,6 +789,15 @@ export class Harmoniser {
       });
     }
   }
+}
+
+/**
+ * A flat copy of a string that shares no memory with the text it was cut from (V8 keeps the
+ * parent of a sliced or concatenated string alive: a reject's row text would hold its 4 MiB
+ * chunk of the file).
+ */
+function ownCopy(s: string): string {
+  return s.length < 13 ? s : Buffer.from(s, 'utf8').toString('utf8');
 }
 
 /** SHA-256 (hex) of a file, read in 4 MiB pieces: a large source is never held whole for its hash. */
