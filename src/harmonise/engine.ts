@@ -750,36 +750,38 @@ export class Harmoniser {
     const s = this.store;
     const val = (j: number | undefined): number | undefined =>
       j === undefined || s.dropped[j] || Number.isNaN(s.value[j]) ? undefined : s.value[j];
-    const totals = Object.fromEntries(s.breakdowns.map((d) => [d, '_T']));
-    const U = { URBANISATION: 'U' },
-      R = { URBANISATION: 'R' };
-    const WU = { ...totals, INDICATOR: 'POP_URB' },
-      WR = { ...totals, INDICATOR: 'POP_RUR' };
     const urbAt = s.breakdowns.indexOf('URBANISATION');
+    // the weights are the totals of POP_URB and POP_RUR (-2: never seen, so no weight)
+    const totals = s.comboIdOf(s.breakdowns.map(() => '_T'));
+    const popU = s.indicators.find('POP_URB'),
+      popR = s.indicators.find('POP_RUR');
     const survey = new Map<string, boolean>();
     const noWeights = new Map<string, number>();
     for (let i = 0; i < s.length; i++) {
-      if (s.dropped[i] || s.codes(i)[urbAt] !== '_T' || Number.isNaN(s.value[i])) continue;
-      let isSurvey = survey.get(s.indicatorOf(i));
+      if (s.dropped[i] || Number.isNaN(s.value[i])) continue;
+      const c = s.comboOf(i);
+      if (s.comboCodesOf(c)[urbAt] !== '_T') continue;
+      const ind = s.indicatorOf(i);
+      let isSurvey = survey.get(ind);
       if (isSurvey === undefined) {
-        isSurvey = getIndicator(s.indicatorOf(i))?.kind === 'survey';
-        survey.set(s.indicatorOf(i), isSurvey);
+        isSurvey = getIndicator(ind)?.kind === 'survey';
+        survey.set(ind, isSurvey);
       }
       if (!isSurvey) continue;
-      const u = val(s.sibling(i, U));
-      const r = val(s.sibling(i, R));
+      const u = val(s.withParts(i, -1, s.comboWith(c, urbAt, 'U')));
+      const r = val(s.withParts(i, -1, s.comboWith(c, urbAt, 'R')));
       if (u === undefined || r === undefined) continue;
-      const wu = val(s.sibling(i, WU));
-      const wr = val(s.sibling(i, WR));
+      const wu = val(s.withParts(i, popU < 0 ? -2 : popU, totals));
+      const wr = val(s.withParts(i, popR < 0 ? -2 : popR, totals));
       if (wu === undefined || wr === undefined) {
-        noWeights.set(s.indicatorOf(i), (noWeights.get(s.indicatorOf(i)) ?? 0) + 1);
+        noWeights.set(ind, (noWeights.get(ind) ?? 0) + 1);
         continue;
       }
       const f = checkUrbanRuralConsistency(s.value[i], u, r, wu, wr);
       if (f)
         this.warnings.push({
           rule: f.rule,
-          message: `${s.areaOf(i)} ${s.indicatorOf(i)} ${s.timeOf(i)}${breakdownLabel(s.breakdowns, s.codes(i))}: ${f.message}`,
+          message: `${s.areaOf(i)} ${ind} ${s.timeOf(i)}${breakdownLabel(s.breakdowns, s.codes(i))}: ${f.message}`,
         });
     }
     for (const [ind, n] of [...noWeights].sort(([a], [b]) => (a < b ? -1 : 1))) {

@@ -138,7 +138,26 @@ export class ObservationStore {
     return this.comboCodes[this.comboOf(i)][this.breakdowns.indexOf(dim)];
   }
 
+  private lastCodes: string[] = [];
+  private lastComboId = -1;
+
   private comboId(codes: readonly string[], add: boolean): number {
+    // consecutive cells mostly share their breakdowns: the last combination is checked first
+    const last = this.lastCodes;
+    if (this.lastComboId >= 0 && last.length === codes.length) {
+      let k = 0;
+      while (k < codes.length && codes[k] === last[k]) k++;
+      if (k === codes.length) return this.lastComboId;
+    }
+    const id = this.comboIdOfText(codes, add);
+    if (id >= 0) {
+      this.lastCodes = codes.slice();
+      this.lastComboId = id;
+    }
+    return id;
+  }
+
+  private comboIdOfText(codes: readonly string[], add: boolean): number {
     const text = codes.join('\u0001');
     const id = add ? this.combos.id(text) : this.combos.find(text);
     if (id === this.comboCodes.length) this.comboCodes.push(codes.slice());
@@ -164,6 +183,46 @@ export class ObservationStore {
       t = this.times.find(time),
       c = this.comboId(codes, false);
     return a < 0 || i < 0 || t < 0 || c < 0 ? -1 : this.pack(a, i, c, t);
+  }
+
+  private readonly comboWithCache = new Map<string, Int32Array>();
+
+  /**
+   * The combination that differs from combination `c` only in breakdown `k` (its code `code`), or
+   * -1 when it was never seen (cached: the same question is asked of every observation).
+   */
+  comboWith(c: number, k: number, code: string): number {
+    const tag = `${k}\u0001${code}`;
+    let m = this.comboWithCache.get(tag);
+    if (!m || m.length < this.comboCodes.length) {
+      const old = m;
+      m = new Int32Array(this.comboCodes.length).fill(-2);
+      if (old) m.set(old);
+      this.comboWithCache.set(tag, m);
+    }
+    if (m[c] === -2) {
+      const codes = this.comboCodes[c].slice();
+      codes[k] = code;
+      m[c] = this.comboIdOfText(codes, false);
+    }
+    return m[c];
+  }
+
+  /**
+   * Index (as {@link byKey} holds it) of the observation with the key of observation `i` but
+   * indicator id `ind` (-1: the same) and combination `combo`, or undefined; `combo` or `ind` -2
+   * (never seen) gives undefined.
+   */
+  withParts(i: number, ind: number, combo: number): number | undefined {
+    if (ind === -2 || combo < 0) return undefined;
+    const a = this.areaIdOf(i);
+    const t = this.timeIdOf(i);
+    return this.byKey.get(this.pack(a, ind === -1 ? this.indicatorIdOf(i) : ind, combo, t));
+  }
+
+  /** The combination id of `codes` (breakdown codes in key order), or -1 when never seen. */
+  comboIdOf(codes: readonly string[]): number {
+    return this.comboIdOfText(codes, false);
   }
 
   /** Index of the live observation with this combination, or undefined. */
