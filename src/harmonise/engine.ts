@@ -97,7 +97,7 @@ export class Harmoniser {
    * computed once the run is finalised and shared by every writer.
    */
   liveOrder(): Int32Array {
-    this.order ??= Int32Array.from(this.store.sortedLive());
+    this.order ??= this.store.sortedLive();
     return this.order;
   }
   /** Cell markers of each source and the cells each matched (for the quality report). */

@@ -72,6 +72,10 @@ export class ObservationStore {
   private readonly combos = new Interner('breakdown combinations', CAP.combo);
   private readonly comboCodes: (readonly string[])[] = [];
   private lastColumn: string | undefined;
+  private lastUnit: string | undefined;
+  private lastStatus: string | undefined;
+  private lastUnitId = 0;
+  private lastStatusId = 0;
   private lastColumnId = 0;
 
   /** Interned REF_AREA id of observation `i`. */
@@ -273,8 +277,14 @@ export class ObservationStore {
     if (i === this.key.length) this.grow();
     this.key[i] = key;
     this.value[i] = value;
-    this.unitId[i] = this.units.id(unit);
-    this.statusId[i] = this.statuses.id(status);
+    if (unit !== this.lastUnit || status !== this.lastStatus) {
+      this.lastUnit = unit;
+      this.lastStatus = status;
+      this.lastUnitId = this.units.id(unit);
+      this.lastStatusId = this.statuses.id(status);
+    }
+    this.unitId[i] = this.lastUnitId;
+    this.statusId[i] = this.lastStatusId;
     if (source > 0xffff) throw new InputError('TOO_MANY_CODES', 'more than 65535 sources in one run');
     this.source[i] = source;
     this.row[i] = row;
@@ -314,7 +324,7 @@ export class ObservationStore {
    * Indexes of live observations sorted by REF_AREA, INDICATOR, each breakdown in DSD order, then
    * TIME_PERIOD, each in plain code-unit order (deterministic everywhere).
    */
-  sortedLive(): number[] {
+  sortedLive(): Int32Array {
     const rankOf = (texts: readonly string[], cmp: (a: number, b: number) => number): Int32Array => {
       const order = texts.map((_, i) => i).sort(cmp);
       const r = new Int32Array(texts.length);
@@ -342,8 +352,10 @@ export class ObservationStore {
     const caps = [CAP.indicator, CAP.combo, CAP.time];
     const width = parts.map((t) => Math.max(0, Math.ceil(Math.log2(Math.max(1, t.length)))));
     const dense = width.map((w) => 2 ** w);
-    const idx: number[] = [];
-    for (let i = 0; i < this.n; i++) if (!this.dropped[i]) idx.push(i);
+    let live = 0;
+    for (let i = 0; i < this.n; i++) if (!this.dropped[i]) live++;
+    const idx = new Int32Array(live);
+    for (let i = 0, k = 0; i < this.n; i++) if (!this.dropped[i]) idx[k++] = i;
     // the packed index is a slot of the store (live or dropped), so its width covers every slot
     const idxBits = Math.max(1, Math.ceil(Math.log2(this.n + 1)));
     const fits = width.reduce((a, b) => a + b, 0) + idxBits <= 53;
@@ -366,9 +378,8 @@ export class ObservationStore {
       // one native numeric sort of (sort key, index) packed in an exact double
       packed.sort();
       const mod = 2 ** idxBits;
-      const out = new Array<number>(idx.length);
-      for (let n = 0; n < packed.length; n++) out[n] = packed[n] % mod;
-      return out;
+      for (let n = 0; n < packed.length; n++) idx[n] = packed[n] % mod;
+      return idx;
     }
     const byPos = new Float64Array(this.n);
     for (let n = 0; n < idx.length; n++) byPos[idx[n]] = packed[n];
