@@ -124,6 +124,7 @@ export {
 } from './quality-checks.js';
 export { USER_FILE_KINDS, currentSchemaVersion, checkSchemaVersion, type UserFileKind } from './schema-version.js';
 export { toCanonicalUnit, type ConversionContext, type CanonicalValue } from './units.js';
+export { guidelineUnit, sdmxUnit } from './unit-codes.js';
 export { checkGuidelineFiles, staleGuidelineDocs, type GuidelineFileCheck } from './check.js';
 export { renderGuideline, writeGuideline, GUIDELINE_CHAPTERS, GUIDELINE_DOCS_DIR } from './render/index.js';
 export {
