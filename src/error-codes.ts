@@ -268,6 +268,7 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   SAM_NO_FACTORS: 'The SAM has no factor accounts paying the household.',
   SAM_NO_GOODS: 'The SAM lacks goods or factor accounts the model needs.',
   SAM_SHAPE: "The SAM's values do not form an n × n matrix of its n accounts.",
+  SAM_SHEET_NOT_XLSX: 'A worksheet was named (--sheet) for a SAM file that is not an XLSX workbook.',
   SAM_TOTAL_MISMATCH: "A SAM file's Total row or column disagrees with the sum of its cells.",
   SAM_UNBALANCED: "An account's row total (receipts) differs from its column total (payments); a SAM must balance before calibration.",
   SAM_UNKNOWN_ACCOUNT: 'An option names an account that is not in the SAM.',

@@ -5,7 +5,7 @@ import { UsageError } from '../../errors.js';
 import { type AccountGroup, isAccountGroup } from '../../sam/groups.js';
 import { checkSam } from '../../sam/check.js';
 import { formatSamCheck } from '../../sam/check-format.js';
-import { readSam } from '../../sam/io/read.js';
+import { readSam, type SamReadOptions } from '../../sam/io/read.js';
 import { writeSam } from '../../sam/io/write.js';
 import { buildAseanSams } from '../../sam/build/asean.js';
 import { writeAseanBuild } from '../../sam/build/write-asean.js';
@@ -77,24 +77,61 @@ async function readJson(path: string, what: string): Promise<unknown> {
   }
 }
 
+/** Options of the commands that read a SAM file. */
+interface ReadOpts {
+  group?: string[];
+  groups?: string;
+  sheet?: string;
+  totalsTolerance?: string;
+  totalsAbsolute?: boolean;
+}
+
+/** Reader options from `--sheet`, `--totals-tolerance`, `--totals-absolute`, `--group(s)`. */
+async function readOptions(opts: ReadOpts): Promise<SamReadOptions> {
+  const groups = await groupsOption(opts);
+  const totalsTolerance = opts.totalsTolerance !== undefined ? parseNumber('--totals-tolerance', opts.totalsTolerance) : undefined;
+  if (totalsTolerance !== undefined && totalsTolerance < 0) {
+    throw new UsageError('USAGE_BAD_OPTION', `--totals-tolerance must not be negative, got ${totalsTolerance}`);
+  }
+  return {
+    ...(groups ? { groups } : {}),
+    ...(opts.sheet !== undefined ? { sheet: /^\d+$/.test(opts.sheet) ? Number(opts.sheet) : opts.sheet } : {}),
+    ...(totalsTolerance !== undefined ? { totalsTolerance } : {}),
+    ...(opts.totalsAbsolute ? { totalsAbsolute: true } : {}),
+  };
+}
+
 /** Adds the sub-commands of `digicge sam` to `samCmd` (check, convert, aggregate, split, build, …). */
 export function addSamCommands(samCmd: Command): void {
   samCmd
     .command('check')
-    .description('check a SAM: row/column balance per account, negative cells, empty accounts, GDP from production, income and expenditure')
+    .description(
+      'check a SAM: row/column balance per account, negative cells, empty accounts, GDP from production, income and expenditure; reads workbooks as published (title rows, group headers, Total rows)',
+    )
     .argument('<file>', 'SAM file (.csv, .xlsx, .json, .gms/.inc)')
     .option('--tolerance <x>', 'allowed |row − column| relative to the largest account total', '1e-6')
     .option('--absolute', 'read --tolerance as an absolute difference in the SAM unit')
+    .option('--sheet <name>', 'XLSX worksheet holding the SAM, by name or 1-based position (default: the first)')
+    .option('--totals-tolerance <x>', "allowed difference between the file's Total row/column and the sum of its cells, relative", '1e-6')
+    .option('--totals-absolute', 'read --totals-tolerance in the SAM unit (files rounded cell by cell, e.g. IFPRI SAMs)')
     .option('--group <label=group>', 'set an account group (repeatable), e.g. --group BRD=activity', collect)
     .option('--groups <file>', 'JSON object {label: group} of account groups')
     .option('--json', 'print the report as JSON')
-    .action(async (file: string, opts: { tolerance: string; absolute?: boolean; group?: string[]; groups?: string; json?: boolean }) => {
+    .action(async (file: string, opts: ReadOpts & { tolerance: string; absolute?: boolean; json?: boolean }) => {
       const tolerance = parseNumber('--tolerance', opts.tolerance);
       if (tolerance < 0) throw new UsageError('USAGE_BAD_OPTION', `--tolerance must not be negative, got ${tolerance}`);
-      const groups = await groupsOption(opts);
-      const sam = await readSam(file, groups ? { groups } : {});
+      const sam = await readSam(file, await readOptions(opts));
       const report = checkSam(sam, { tolerance, absolute: opts.absolute === true });
-      process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : formatSamCheck(report, file));
+      const read = sam.provenance.filter((p) => p.operation === 'read');
+      if (opts.json) {
+        process.stdout.write(`${JSON.stringify(read.length > 0 ? { ...report, read: read.map((p) => p.details) } : report, null, 2)}\n`);
+      } else {
+        const head = read.map((p) => {
+          const notes = (p.details?.notes as string[] | undefined) ?? [];
+          return `${p.description}${notes.length > 0 ? `\n  title/notes: ${notes.map((t) => `"${t}"`).join('; ')}` : ''}\n`;
+        });
+        process.stdout.write(head.join('') + formatSamCheck(report, file));
+      }
       if (!report.balanced) process.exitCode = 1;
     });
 
@@ -103,12 +140,14 @@ export function addSamCommands(samCmd: Command): void {
     .description('convert a SAM between CSV, XLSX, JSON and GAMS include files (format from the extensions)')
     .argument('<in>', 'input SAM file')
     .argument('<out>', 'output SAM file')
+    .option('--sheet <name>', 'XLSX worksheet holding the SAM, by name or 1-based position (default: the first)')
+    .option('--totals-tolerance <x>', "allowed difference between the file's Total row/column and the sum of its cells, relative", '1e-6')
+    .option('--totals-absolute', 'read --totals-tolerance in the SAM unit')
     .option('--group <label=group>', 'set an account group (repeatable)', collect)
     .option('--groups <file>', 'JSON object {label: group} of account groups')
-    .action(async (input: string, output: string, opts: { group?: string[]; groups?: string }) => {
+    .action(async (input: string, output: string, opts: ReadOpts) => {
       checkOutFile(output, 'the output');
-      const groups = await groupsOption(opts);
-      const sam = await readSam(input, groups ? { groups } : {});
+      const sam = await readSam(input, await readOptions(opts));
       await writeSam(output, sam);
       process.stdout.write(`wrote ${output} (${sam.n} accounts)\n`);
     });
