@@ -146,14 +146,18 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   INDEX_REBOUND: 'A sum or product in a model equation runs over an index already bound; use an alias.',
   INDEX_TOO_FEW_AREAS: 'Fewer than two areas have every indicator of the composite index in the period, so no ranking is possible.',
   INDICATOR_UNKNOWN: "The code is not an indicator of the guideline's catalogue.",
+  IO_DUPLICATE_CODE: 'A row key or column header that a block of an IO layout uses appears twice (a file stacking years needs a filter).',
+  IO_EMPTY: "No data rows of an input–output table are left after the layout's filters.",
   IO_EXPORTS_ABOVE_OUTPUT:
     "A commodity's exports exceed its domestic output in the SAM, so the domestic share of its uses, needed for the industry-by-industry table, cannot be formed.",
   IO_INPUT_OUTPUT_MISMATCH: "An industry's total input differs from its total output in an input–output table.",
+  IO_LAYOUT_BLOCK: 'An IO layout mapping refers to a block it does not define, or a check sums blocks of different shapes.',
   IO_MISSING_CODE: 'An input–output workbook lacks a row or column code the reader needs.',
   IO_NOT_NUMERIC: 'A cell of an input–output workbook is not a number.',
   IO_NOT_PRODUCTIVE:
     'The technical coefficients do not describe a productive economy (Hawkins–Simon fails, the Leontief inverse has negative entries): no multiplier is computed.',
   IO_NO_SECTORS: 'An input–output table has no sectors: name the intermediate block or use the same labels on rows and columns.',
+  IO_TOTAL_MISMATCH: "An identity of an IO layout fails: the summed blocks differ from the file's own total.",
   JSON_INVALID: 'A source mapping is not valid JSON.',
   JSON_MALFORMED: 'A JSON file given to a command (macro controls, split specification) is not valid JSON.',
   JSON_SYNTAX: 'A guideline or data JSON file is not valid JSON.',

@@ -15,6 +15,8 @@ import { checkSam as checkBuilt } from '../../sam/check.js';
 import { aggregateSam } from '../../sam/aggregate.js';
 import { disaggregateSam, type SplitSpec } from '../../sam/split.js';
 import { addBalanceCommand } from './sam-balance.js';
+import { readIoTable } from '../../sam/iot/read-iot.js';
+import { writeFileAtomic } from '../../util/atomic-write.js';
 import { splitDigitalSectors } from '../../sam/digital.js';
 import { packageRoot } from '../../guidelines/paths.js';
 import { checkOutDir, checkOutFile } from '../out-path.js';
@@ -337,6 +339,40 @@ function addBuildCommands(samCmd: Command): void {
 export function register(program: Command): void {
   const samCmd = program.command('sam').description('social accounting matrices: check, convert, aggregate, split, balance, build');
   addSamCommands(samCmd);
+  samCmd
+    .command('read-io')
+    .description(
+      "read a published input–output table's blocks by a layout mapping (WIOD NIOT, BPS, …; schema guidelines/schemas/io-layout.schema.json) and check its identities against the file's own totals",
+    )
+    .argument('<file>', 'the table (CSV or XLSX, as the layout says)')
+    .requiredOption('--layout <file>', 'layout mapping JSON, e.g. datasets/io/layouts/wiod-niot-2016.json')
+    .option('--where <column=text>', 'keep only rows whose column has this text (repeatable), e.g. --where Year=2014', collect)
+    .option('--out <file>', 'write the blocks as JSON {layout, unit, file, blocks: {name: {rows, columns, values}}, checks}')
+    .action(async (file: string, opts: { layout: string; where?: string[]; out?: string }) => {
+      if (opts.out) checkOutFile(opts.out);
+      const where: Record<string, string> = {};
+      for (const w of opts.where ?? []) {
+        const eq = w.indexOf('=');
+        if (eq <= 0) throw new UsageError('USAGE_BAD_OPTION', `--where expects COLUMN=TEXT, got '${w}'`);
+        where[w.slice(0, eq)] = w.slice(eq + 1);
+      }
+      const doc = await readJson(opts.layout, 'layout mapping');
+      const t = await readIoTable(file, doc, { where });
+      const lines = [`${t.layout}${t.unit ? ` (${t.unit})` : ''}`];
+      for (const [name, b] of Object.entries(t.blocks)) lines.push(`  ${name}: ${b.rows.length} × ${b.columns.length}`);
+      for (const c of t.checks)
+        lines.push(
+          `  check '${c.name}': holds, largest difference ${c.maxDifference}${c.tolerance !== null ? ` (allowed ${c.tolerance})` : ''}`,
+        );
+      process.stdout.write(`${lines.join('\n')}\n`);
+      if (opts.out) {
+        const blocks = Object.fromEntries(
+          Object.entries(t.blocks).map(([k, b]) => [k, { rows: b.rows, columns: b.columns, values: Array.from(b.values) }]),
+        );
+        await writeFileAtomic(opts.out, `${JSON.stringify({ ...t, blocks }, null, 1)}\n`);
+      }
+    });
+
   addBalanceCommand(samCmd);
   addBuildCommands(samCmd);
 }
