@@ -314,6 +314,9 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   SSA_WORKER_FAILED: 'A worker thread of the sensitivity analysis could not start or stopped.',
   STRUCTURALLY_SINGULAR:
     "A model's equations and variables cannot be matched one to one (structural rank deficiency); the message names over- and under-determined parts.",
+  SUT_NOT_SQUARE: 'The product technology assumption needs as many industries as products in the supply and use table.',
+  SUT_SHAPE: 'A block of a supply and use table has the wrong number of values for its products and industries.',
+  SUT_ZERO_OUTPUT: 'An industry of a supply and use table has no output, so its inputs cannot be given to products.',
   SWAP_NOT_FIXED: "A scenario's closure swap unfixes a variable the closure does not fix.",
   TABLE_DUPLICATE_LABEL: 'A labelled table has a row or column label twice.',
   TABLE_EMPTY: 'A labelled table has no header or no labelled row.',

@@ -7,3 +7,4 @@ export * from './asean.js';
 export * from './write-asean.js';
 export * from './io-table.js';
 export * from './io-build.js';
+export * from './sut.js';
