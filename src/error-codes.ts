@@ -85,7 +85,7 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   CSV_UNKNOWN_COLUMN: "A column of a balancing-problem CSV file is not one the file's format defines.",
   DATABASE_NO_PROVENANCE: 'The ddcge parameter file has no provenance record of the observations and assumptions it was built from.',
   DATABASE_NO_RURAL_POPULATION:
-    'The ddcge database needs both urban and rural population for the area and year, and one is missing or zero.',
+    'A ddcge database needs urban people and a rural population of zero or more (zero gives the urban-only variant).',
   DATABASE_RAS_NOT_CONVERGED: 'A RAS split while building the ddcge database did not converge.',
   DATABASE_UNREADABLE: 'The ddcge parameter file of a database cannot be read or parsed.',
   DDCGE_DATABASE_MISSING: 'The digital-divide database folder does not exist or lacks `<ISO3>/sam.csv` and `<ISO3>/params.json`.',
@@ -215,6 +215,7 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
     'No year has Internet use (HH7) together with urban and rural population for the area, so the digital-divide model has no baseline.',
   NO_DOCUMENTATION: 'The model has no documentation (prose, blocks, assumptions) to generate its document from.',
   NO_NUMERAIRE: "A model's default closure names no numeraire.",
+  NO_RURAL_POPULATION: 'A scenario about rural Internet use was given for an economy without rural population (Singapore).',
   NO_SAM: 'The replication check needs a model prepared from a SAM.',
   NO_SCENARIO: 'No scenario file was given.',
   NUMBER_FORMAT_MISMATCH:
