@@ -7,7 +7,7 @@ import { checkSam } from '../../sam/check.js';
 import { formatSamCheck } from '../../sam/check-format.js';
 import { readSam, type SamReadOptions } from '../../sam/io/read.js';
 import { writeSam } from '../../sam/io/write.js';
-import { buildAseanSams } from '../../sam/build/asean.js';
+import { buildAseanSams, readOwnStructures } from '../../sam/build/asean.js';
 import { writeAseanBuild } from '../../sam/build/write-asean.js';
 import { readBpsIoTable } from '../../sam/build/io-table.js';
 import { buildSamFromIo, readIoMacroAggregates } from '../../sam/build/io-build.js';
@@ -275,13 +275,25 @@ function addBuildCommands(samCmd: Command): void {
       'Thai SAM 2006, the prior structure (default: the shipped datasets/sam/thai/ThaiSAM2006.csv)',
       shipped('datasets/sam/thai/ThaiSAM2006.csv'),
     )
+    .option(
+      '--own-structures <file>',
+      "economies with a SAM of their own for the structure below the ADB totals (default: the shipped datasets/sam/asean/own-structures.json; 'none' for the Thai structure everywhere)",
+      shipped('datasets/sam/asean/own-structures.json'),
+    )
     .option('--year <year>', 'year of the control totals', '2022')
-    .requiredOption('--out <dir>', 'folder for <ISO3>.csv, controls.csv and build.json')
-    .action(async (opts: { summary: string; concordance: string; thaiSam: string; year: string; out: string }) => {
+    .requiredOption('--out <dir>', 'folder for <ISO3>.csv, controls.csv, provenance.csv and build.json')
+    .action(async (opts: { summary: string; concordance: string; thaiSam: string; ownStructures: string; year: string; out: string }) => {
       const year = parseNumber('--year', opts.year);
       if (!Number.isInteger(year)) throw new UsageError('USAGE_BAD_OPTION', `--year must be a calendar year, got '${opts.year}'`);
       checkOutDir(opts.out);
-      const result = await buildAseanSams({ summary: opts.summary, concordance: opts.concordance, thaiSam: opts.thaiSam, year });
+      const ownStructures = opts.ownStructures === 'none' ? [] : await readOwnStructures(opts.ownStructures);
+      const result = await buildAseanSams({
+        summary: opts.summary,
+        concordance: opts.concordance,
+        thaiSam: opts.thaiSam,
+        year,
+        ownStructures,
+      });
       const files = await writeAseanBuild(opts.out, result);
       for (const s of result.sams) process.stdout.write(`${s.iso3} ${s.name}: ${s.sam.n} accounts\n`);
       for (const m of result.notCovered) process.stdout.write(`${m.iso3}: not covered — ${m.reason}\n`);
