@@ -256,7 +256,7 @@ export function samSection(dir: string): ReportSection | null {
 }
 
 const SAM_SOURCE_NOTE =
-  'Control totals from ADB MRIO 2022; structure below the totals from the Philippines’ own SAM (IFPRI 2018) for PHL and from the Thai SAM 2006 for every other economy (table of block provenance below); digital sectors split by the guideline classification (datasets/sam/asean/README.md).';
+  'Control totals from ADB MRIO 2022; structure below the totals from their own SAMs (IFPRI 2018) for IDN and PHL and from the Thai SAM 2006 for every other economy (table of block provenance below); digital sectors split by the guideline classification (datasets/sam/asean/README.md).';
 
 /** The two SAM tables: balance and GDP at market prices three ways; from factor income to GDP at market prices. */
 function samCheckTables(rows: ReturnType<typeof readCsv>): ReportBlock[] {

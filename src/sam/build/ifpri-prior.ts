@@ -31,7 +31,14 @@ export interface IfpriCommonMapping {
     households: readonly string[];
     enterprise: string;
     government: string;
-    activityTax: string;
+    /** Tax on activities (IFPRI `atax`); absent in SAMs whose production taxes fall on factors (Indonesia). */
+    activityTax?: string;
+    /**
+     * Tax on factor income (IFPRI `ftax`, Indonesia): an other tax on production in the SNA, so each
+     * activity's share of it (by the factor income it pays) counts as its tax on production, and
+     * factor income net of it is what the institutions receive.
+     */
+    factorTax?: string;
     importTax: string;
     directTax: string;
     savings: string;
@@ -50,7 +57,8 @@ function checkMapping(sam: Sam, map: IfpriCommonMapping, file?: string): void {
     ...a.households,
     a.enterprise,
     a.government,
-    a.activityTax,
+    ...(a.activityTax !== undefined ? [a.activityTax] : []),
+    ...(a.factorTax !== undefined ? [a.factorTax] : []),
     a.importTax,
     a.directTax,
     a.savings,
@@ -109,6 +117,8 @@ export function ifpriPriorStructure(sam: Sam, map: IfpriCommonMapping, file?: st
     const imp = g(A.restOfWorld, c);
     return domestic + imp > 0 ? imp / (domestic + imp) : 0;
   };
+  // share of each factor's income taken by the factor tax (0 without one)
+  const taxOn = (f: string) => (A.factorTax ? g(A.factorTax, f) / sam.colTotals()[sam.index(f)] : 0);
   const intermediate = new Float64Array(m * m);
   const valueAdded = Array.from({ length: m }, () => ({ labour: 0, capital: 0, productionTax: 0 }));
   const importsIntermediate = new Float64Array(m);
@@ -126,9 +136,10 @@ export function ifpriPriorStructure(sam: Sam, map: IfpriCommonMapping, file?: st
           importsIntermediate[ci] += wc * wa * use * importShare(s);
         }
       }
-      valueAdded[ai].labour += wa * A.labour.reduce((x, f) => x + g(f, t), 0);
-      valueAdded[ai].capital += wa * A.capital.reduce((x, f) => x + g(f, t), 0);
-      valueAdded[ai].productionTax += wa * g(A.activityTax, t);
+      valueAdded[ai].labour += wa * A.labour.reduce((x, f) => x + g(f, t) * (1 - taxOn(f)), 0);
+      valueAdded[ai].capital += wa * A.capital.reduce((x, f) => x + g(f, t) * (1 - taxOn(f)), 0);
+      valueAdded[ai].productionTax +=
+        (A.activityTax ? wa * g(A.activityTax, t) : 0) + wa * [...A.labour, ...A.capital].reduce((x, f) => x + g(f, t) * taxOn(f), 0);
     }
     const c = com(t);
     const mShare = importShare(t);
@@ -159,13 +170,28 @@ export function ifpriPriorStructure(sam: Sam, map: IfpriCommonMapping, file?: st
   const finalDemandTotal = acts.reduce((s, a) => s + sumCols(com(a), fdCols), 0);
   const finalImportRatio = importsFinal.reduce((s, x) => s + x, 0) / finalDemandTotal;
   const rowTotal = (l: string) => sam.rowTotals()[sam.index(l)];
-  const capTotal = A.capital.reduce((s, f) => s + sam.colTotals()[sam.index(f)], 0);
+  const capTotal = A.capital.reduce((s, f) => s + sam.colTotals()[sam.index(f)] - (A.factorTax ? g(A.factorTax, f) : 0), 0);
   const fromCap = (rows: readonly string[]) => rows.reduce((s, r) => s + A.capital.reduce((x, f) => x + g(r, f), 0), 0) / capTotal;
   const hhIncome = A.households.reduce((s, h) => s + rowTotal(h), 0);
   const fromHh = (r: string) => A.households.reduce((s, h) => s + g(r, h), 0) / hhIncome;
   const entIncome = rowTotal(A.enterprise);
   const gdp = macroIdentities(sam).production?.gdp ?? Number.NaN;
   const toHh = (c: string) => A.households.reduce((s, h) => s + g(h, c), 0);
+  const capitalShares = {
+    household: fromCap(A.households),
+    enterprise: fromCap([A.enterprise]),
+    government: fromCap([A.government]),
+    savings: fromCap([A.savings]),
+    restOfWorld: fromCap([A.restOfWorld]),
+  };
+  const capSum = Object.values(capitalShares).reduce((a, b) => a + b, 0);
+  if (Math.abs(capSum - 1) > 1e-9) {
+    throw new InputError(
+      'PRIOR_MAPPING_INVALID',
+      `capital income goes to accounts the mapping does not name: the named ones receive ${capSum} of it (name a factor tax, or the account, in /accounts)`,
+      { ...(file !== undefined ? { file } : {}), jsonPath: '/accounts' },
+    );
+  }
   return {
     intermediate,
     valueAdded,
@@ -174,13 +200,7 @@ export function ifpriPriorStructure(sam: Sam, map: IfpriCommonMapping, file?: st
     tariffRate,
     finalDemand: fd,
     finalImportRatio,
-    capital: {
-      household: fromCap(A.households),
-      enterprise: fromCap([A.enterprise]),
-      government: fromCap([A.government]),
-      savings: fromCap([A.savings]),
-      restOfWorld: fromCap([A.restOfWorld]),
-    },
+    capital: capitalShares,
     household: {
       directTax: fromHh(A.directTax),
       enterprise: fromHh(A.enterprise),

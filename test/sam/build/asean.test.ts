@@ -76,7 +76,7 @@ describe('ASEAN CGE database', () => {
 });
 
 describe('per-block provenance of the ASEAN SAMs', () => {
-  it('says for every economy and block whose data it is: PHL from its own IFPRI 2018 SAM, the others borrowed from the Thai SAM 2006', () => {
+  it('says for every economy and block whose data it is: IDN and PHL from their own IFPRI 2018 SAMs, the others borrowed from the Thai SAM 2006', () => {
     const shipped = parse(readFileSync(join(SHIPPED, 'provenance.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
     expect(shipped.length).toBe(9 * 8);
     for (const s of build.sams) {
@@ -84,9 +84,10 @@ describe('per-block provenance of the ASEAN SAMs', () => {
       expect(rows.map((r) => r.block)).toEqual(s.blocks.map((b) => b.block));
       expect(rows.find((r) => r.block === 'sector totals')!.origin).toBe('own');
       const structure = rows.filter((r) => ['intermediate use', 'value added', 'final demand', 'income distribution'].includes(r.block!));
-      const expected = s.iso3 === 'PHL' || s.iso3 === 'THA' ? 'own' : 'borrowed';
+      const expected = ['IDN', 'PHL', 'THA'].includes(s.iso3) ? 'own' : 'borrowed';
       for (const r of structure) expect(r.origin, `${s.iso3} ${r.block}`).toBe(expected);
       if (s.iso3 === 'PHL') for (const r of structure) expect(r.data).toMatch(/IFPRI 2018 SAM for the Philippines/);
+      else if (s.iso3 === 'IDN') for (const r of structure) expect(r.data).toMatch(/IFPRI 2018 SAM for Indonesia/);
       else for (const r of structure) expect(r.data).toMatch(/Thai SAM 2006/);
       for (const r of rows.filter((x) => x.block!.startsWith('digital'))) expect(r.origin).toBe('assumption');
     }

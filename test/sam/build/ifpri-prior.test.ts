@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ifpriPriorStructure, readSam, type IfpriCommonMapping } from '../../../src/index.js';
+import { COMMON_SECTOR_CODES as COMMON, ifpriPriorStructure, readSam, type IfpriCommonMapping } from '../../../src/index.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const DIR = join(ROOT, 'datasets/sam/published/phl_ifpri_2018');
@@ -79,5 +79,25 @@ describe("the Philippine structure read off IFPRI's 2018 SAM", async () => {
   it('refuses a mapping that leaves out an activity, naming it', () => {
     const { amaiz: _dropped, ...rest } = map.activities;
     expect(() => ifpriPriorStructure(sam, { ...map, activities: rest })).toThrow(/activities of the SAM not in the mapping: amaiz/);
+  });
+});
+
+describe("the Indonesian structure read off IFPRI's 2018 SAM (a tax on factors, no activity tax)", async () => {
+  const dir = join(ROOT, 'datasets/sam/published/idn_ifpri_2018');
+  const idnMap = JSON.parse(readFileSync(join(dir, 'to-common.json'), 'utf8')) as IfpriCommonMapping;
+  const sam = await readSam(join(dir, '002_IFPRI_SAM_IDN_2018_SAM.csv'), { totalsTolerance: 6, totalsAbsolute: true });
+  it('counts the factor tax as a tax on production and gives institutions capital income net of it', () => {
+    const p = ifpriPriorStructure(sam, idnMap);
+    const c = p.capital;
+    expect(c.household + c.enterprise + c.government + c.savings + c.restOfWorld).toBeCloseTo(1, 12);
+    // ftax is paid by capital only: tax / (capital + tax) of services equals ftax / fcap column total
+    const rate = sam.get('ftax', 'fcap') / sam.colTotals()[sam.index('fcap')];
+    const srv = p.valueAdded[COMMON.indexOf('SRV')];
+    expect(srv.productionTax / (srv.productionTax + srv.capital)).toBeLessThanOrEqual(rate + 1e-12);
+    expect(srv.productionTax).toBeGreaterThan(0);
+  });
+  it('refuses the mapping without the factor tax: capital income would leak', () => {
+    const { factorTax: _ftax, ...accounts } = idnMap.accounts;
+    expect(() => ifpriPriorStructure(sam, { ...idnMap, accounts })).toThrow(/capital income goes to accounts the mapping does not name/);
   });
 });
