@@ -239,7 +239,8 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
     'A model parameter (an Armington or CET elasticity, a world price, a share) lies outside the domain where the model is defined.',
   PARAMS_UNREADABLE: "The model's parameter file cannot be read or parsed.",
   PRIOR_ACCOUNT_MISSING: 'The prior SAM lacks an account the build needs.',
-  PRIOR_MAPPING_INVALID: 'A mapping of an own SAM to the common sectors has weights that are not common sectors summing to 1, or leaves out an activity.',
+  PRIOR_MAPPING_INVALID:
+    'A mapping of an own SAM to the common sectors has weights that are not common sectors summing to 1, or leaves out an activity.',
   PYATT_ROUND_BAD_BLOCKS: 'The blocks of the Pyatt–Round decomposition do not partition the endogenous accounts.',
   QUALITY_QUINTILES: 'The quintile consistency check needs exactly five values.',
   QUALITY_RULE_UNKNOWN: 'No quality rule of that id in guidelines/quality/rules.json.',
