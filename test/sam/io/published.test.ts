@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
@@ -198,6 +199,28 @@ describe('group header rows and group columns', () => {
     const sam = samFromLabelledGrid(grid);
     expect(sam.accounts.map((a) => a.group)).toEqual(['activity', 'activity', 'household', 'rest-of-world']);
     expect(sam.provenance.at(-1)?.details?.notes).toEqual(['Table 1. A toy SAM, million', 'Source: made up for the test']);
+  });
+  it('reads an XLSX with a title row and merged group cells over the account labels (it failed at row 3 with SAM_EMPTY_ROW)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('SAM 2020');
+    ws.addRow(['A toy SAM, 2020 (million)']);
+    ws.addRow([]);
+    ws.addRow(['', 'Activities', '', 'Households', 'Rest of world', '']);
+    ws.mergeCells('B3:C3');
+    ws.addRow(['', ...labels, 'Total']);
+    labels.forEach((l, i) => ws.addRow([l, ...m[i], m[i].reduce((a, b) => a + b, 0)]));
+    ws.addRow(['Total', ...labels.map((_, j) => m.reduce((s, r) => s + r[j], 0))]);
+    wb.addWorksheet('Notes').addRow(['not a SAM']);
+    const dir = mkdtempSync(join(tmpdir(), 'digicge-pub-'));
+    const p = join(dir, 'toy.xlsx');
+    await wb.xlsx.writeFile(p);
+    const sam = await readSam(p, { sheet: 'SAM 2020' });
+    expect(sam.labels).toEqual(labels);
+    expect(sam.accounts.map((a) => a.group)).toEqual(['activity', 'activity', 'household', 'rest-of-world']);
+    for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) expect(sam.get(labels[i], labels[j])).toBe(m[i][j]);
+    expect(sam.provenance.at(-1)?.description).toMatch(
+      /header row 4, labels in column A, groups from row 3, Total row 9 checked, Total column F checked/,
+    );
   });
   it('takes groups from a group column left of the labels', () => {
     const grid = [['', '', ...labels], ...labels.map((l, i) => [i < 2 ? 'Commodities' : i === 2 ? 'Government' : 'Taxes', l, ...m[i]])];
