@@ -85,7 +85,7 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   CSV_UNKNOWN_COLUMN: "A column of a balancing-problem CSV file is not one the file's format defines.",
   DATABASE_NO_PROVENANCE: 'The ddcge parameter file has no provenance record of the observations and assumptions it was built from.',
   DATABASE_NO_RURAL_POPULATION:
-    'The ddcge database needs both urban and rural population for the area and year, and one is missing or zero.',
+    'A ddcge database needs urban people and a rural population of zero or more (zero gives the urban-only variant).',
   DATABASE_RAS_NOT_CONVERGED: 'A RAS split while building the ddcge database did not converge.',
   DATABASE_UNREADABLE: 'The ddcge parameter file of a database cannot be read or parsed.',
   DDCGE_DATABASE_MISSING: 'The digital-divide database folder does not exist or lacks `<ISO3>/sam.csv` and `<ISO3>/params.json`.',
@@ -151,14 +151,18 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   INDEX_REBOUND: 'A sum or product in a model equation runs over an index already bound; use an alias.',
   INDEX_TOO_FEW_AREAS: 'Fewer than two areas have every indicator of the composite index in the period, so no ranking is possible.',
   INDICATOR_UNKNOWN: "The code is not an indicator of the guideline's catalogue.",
+  IO_DUPLICATE_CODE: 'A row key or column header that a block of an IO layout uses appears twice (a file stacking years needs a filter).',
+  IO_EMPTY: "No data rows of an input–output table are left after the layout's filters.",
   IO_EXPORTS_ABOVE_OUTPUT:
     "A commodity's exports exceed its domestic output in the SAM, so the domestic share of its uses, needed for the industry-by-industry table, cannot be formed.",
   IO_INPUT_OUTPUT_MISMATCH: "An industry's total input differs from its total output in an input–output table.",
+  IO_LAYOUT_BLOCK: 'An IO layout mapping refers to a block it does not define, or a check sums blocks of different shapes.',
   IO_MISSING_CODE: 'An input–output workbook lacks a row or column code the reader needs.',
   IO_NOT_NUMERIC: 'A cell of an input–output workbook is not a number.',
   IO_NOT_PRODUCTIVE:
     'The technical coefficients do not describe a productive economy (Hawkins–Simon fails, the Leontief inverse has negative entries): no multiplier is computed.',
   IO_NO_SECTORS: 'An input–output table has no sectors: name the intermediate block or use the same labels on rows and columns.',
+  IO_TOTAL_MISMATCH: "An identity of an IO layout fails: the summed blocks differ from the file's own total.",
   JSON_INVALID: 'A source mapping is not valid JSON.',
   JSON_MALFORMED: 'A JSON file given to a command (macro controls, split specification) is not valid JSON.',
   JSON_SYNTAX: 'A guideline or data JSON file is not valid JSON.',
@@ -217,6 +221,7 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
     'No year has Internet use (HH7) together with urban and rural population for the area, so the digital-divide model has no baseline.',
   NO_DOCUMENTATION: 'The model has no documentation (prose, blocks, assumptions) to generate its document from.',
   NO_NUMERAIRE: "A model's default closure names no numeraire.",
+  NO_RURAL_POPULATION: 'A scenario about rural Internet use was given for an economy without rural population (Singapore).',
   NO_SAM: 'The replication check needs a model prepared from a SAM.',
   NO_SCENARIO: 'No scenario file was given.',
   NUMBER_FORMAT_MISMATCH:
@@ -240,6 +245,8 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
     'A model parameter (an Armington or CET elasticity, a world price, a share) lies outside the domain where the model is defined.',
   PARAMS_UNREADABLE: "The model's parameter file cannot be read or parsed.",
   PRIOR_ACCOUNT_MISSING: 'The prior SAM lacks an account the build needs.',
+  PRIOR_MAPPING_INVALID:
+    'A mapping of an own SAM to the common sectors has weights that are not common sectors summing to 1, or leaves out an activity.',
   PYATT_ROUND_BAD_BLOCKS: 'The blocks of the Pyatt–Round decomposition do not partition the endogenous accounts.',
   QUALITY_QUINTILES: 'The quintile consistency check needs exactly five values.',
   QUALITY_RULE_UNKNOWN: 'No quality rule of that id in guidelines/quality/rules.json.',
@@ -274,6 +281,7 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   SAM_NO_FACTORS: 'The SAM has no factor accounts paying the household.',
   SAM_NO_GOODS: 'The SAM lacks goods or factor accounts the model needs.',
   SAM_SHAPE: "The SAM's values do not form an n × n matrix of its n accounts.",
+  SAM_SHEET_NOT_XLSX: 'A worksheet was named (--sheet) for a SAM file that is not an XLSX workbook.',
   SAM_TOTAL_MISMATCH: "A SAM file's Total row or column disagrees with the sum of its cells.",
   SAM_UNBALANCED: "An account's row total (receipts) differs from its column total (payments); a SAM must balance before calibration.",
   SAM_UNKNOWN_ACCOUNT: 'An option names an account that is not in the SAM.',
@@ -315,6 +323,9 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   SSA_WORKER_FAILED: 'A worker thread of the sensitivity analysis could not start or stopped.',
   STRUCTURALLY_SINGULAR:
     "A model's equations and variables cannot be matched one to one (structural rank deficiency); the message names over- and under-determined parts.",
+  SUT_NOT_SQUARE: 'The product technology assumption needs as many industries as products in the supply and use table.',
+  SUT_SHAPE: 'A block of a supply and use table has the wrong number of values for its products and industries.',
+  SUT_ZERO_OUTPUT: 'An industry of a supply and use table has no output, so its inputs cannot be given to products.',
   SWAP_NOT_FIXED: "A scenario's closure swap unfixes a variable the closure does not fix.",
   TABLE_DUPLICATE_LABEL: 'A labelled table has a row or column label twice.',
   TABLE_EMPTY: 'A labelled table has no header or no labelled row.',
