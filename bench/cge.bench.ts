@@ -16,7 +16,7 @@ import { PEER_PYTHON, peerMissing } from './peer.js';
 import { randomStdcgeSam, stdcgeParams } from './cge-family.js';
 
 const here = import.meta.dirname;
-const SIZES = (process.env.CGE_BENCH_SIZES ?? '10,50,100,200').split(',').map(Number);
+const SIZES = (process.env.CGE_BENCH_SIZES ?? '10,50,100,200,400').split(',').map(Number);
 
 interface Row {
   name: string;
@@ -24,6 +24,8 @@ interface Row {
   nnz: number;
   iterations: number;
   compileMs: number;
+  /** Calibration + instantiation + codegen: prepareModel as a whole. */
+  prepareMs: number;
   analyseMs: number;
   solveMs: number;
   uu: number;
@@ -109,7 +111,9 @@ async function main(): Promise<void> {
   for (const c of cases) {
     const sam = await c.sam();
     const params = c.name === 'stdcge' ? c.params() : stdcgeParams(sam);
+    const t0 = performance.now();
     const prep = prepareModel(stdcge, sam, params);
+    const prepareMs = performance.now() - t0;
     const t = timeSolve(prep);
     const row: Row = {
       name: c.name,
@@ -117,6 +121,7 @@ async function main(): Promise<void> {
       nnz: prep.compiled.nnz,
       iterations: t.iterations,
       compileMs: prep.compiled.compileMs,
+      prepareMs,
       analyseMs: t.analyseMs,
       solveMs: t.ms,
       uu: t.uu,
@@ -125,6 +130,29 @@ async function main(): Promise<void> {
     rows.push(row);
     printRow(row);
   }
+  printCompileLine(rows);
+}
+
+/**
+ * The compile/solve line: at N = 200 (and 400) the time to calibrate, instantiate and generate the
+ * kernels (prepareModel) against the scenario solve, and the growth of prepare time per non-zero
+ * from N = 200 to N = 400 (1.0 = linear in non-zeros).
+ */
+function printCompileLine(rows: readonly Row[]): void {
+  const at = (n: number) => rows.find((r) => r.name === `N=${n}`);
+  for (const n of [200, 400]) {
+    const r = at(n);
+    if (!r) continue;
+    process.stdout.write(
+      `compile/solve N=${n}: prepare (calibrate + instantiate + codegen) ${r.prepareMs.toFixed(0)} ms, of which compile ${r.compileMs.toFixed(0)} ms; solve ${r.solveMs.toFixed(0)} ms; prepare/solve ${(r.prepareMs / r.solveMs).toFixed(2)} (target ≤ 1)\n`,
+    );
+  }
+  const a = at(200);
+  const b = at(400);
+  if (a && b)
+    process.stdout.write(
+      `compile growth N=200→400: non-zeros ×${(b.nnz / a.nnz).toFixed(2)}, prepare ×${(b.prepareMs / a.prepareMs).toFixed(2)}: ${(b.prepareMs / b.nnz / (a.prepareMs / a.nnz)).toFixed(2)} per non-zero (1 = linear)\n`,
+    );
 }
 
 let headerDone = false;

@@ -89,7 +89,7 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   CSV_UNKNOWN_COLUMN: "A column of a balancing-problem CSV file is not one the file's format defines.",
   DATABASE_NO_PROVENANCE: 'The ddcge parameter file has no provenance record of the observations and assumptions it was built from.',
   DATABASE_NO_RURAL_POPULATION:
-    'The ddcge database needs both urban and rural population for the area and year, and one is missing or zero.',
+    'A ddcge database needs urban people and a rural population of zero or more (zero gives the urban-only variant).',
   DATABASE_RAS_NOT_CONVERGED: 'A RAS split while building the ddcge database did not converge.',
   DATABASE_UNREADABLE: 'The ddcge parameter file of a database cannot be read or parsed.',
   DDCGE_DATABASE_MISSING: 'The digital-divide database folder does not exist or lacks `<ISO3>/sam.csv` and `<ISO3>/params.json`.',
@@ -129,7 +129,12 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   GAMS_NOT_FINITE: 'A value to be written for GAMS is NaN or infinite.',
   GAMS_NO_SET: 'A GAMS table comes before the set of accounts it uses.',
   GAMS_NO_TABLE: 'The GAMS file has no table of the expected name.',
+  GAMS_SOLVE:
+    'A GAMS solve statement cannot run: its model or objective is not declared, an equation is declared but never defined, or an NLP has no objective.',
+  GAMS_SYNTAX: 'GAMS text that the GAMS reader does not understand, at the line and column given (nothing is dropped).',
   GAMS_UNCLOSED: 'A GAMS data statement is not closed with "/;".',
+  GAMS_UNSUPPORTED:
+    'A GAMS statement outside the subset the runner executes in a way that would change results ($include, a model type other than cns/mcp/nlp, an objective that is not a fictitious one).',
   GAMS_UNKNOWN_ELEMENT: 'A GAMS table uses a label that is not in its set.',
   GAMS_UNTERMINATED_SET: 'A GAMS set definition lacks its closing "/".',
   GAMS_UNTERMINATED_TABLE: 'A GAMS table lacks its closing ";".',
@@ -150,14 +155,18 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   INDEX_REBOUND: 'A sum or product in a model equation runs over an index already bound; use an alias.',
   INDEX_TOO_FEW_AREAS: 'Fewer than two areas have every indicator of the composite index in the period, so no ranking is possible.',
   INDICATOR_UNKNOWN: "The code is not an indicator of the guideline's catalogue.",
+  IO_DUPLICATE_CODE: 'A row key or column header that a block of an IO layout uses appears twice (a file stacking years needs a filter).',
+  IO_EMPTY: "No data rows of an input–output table are left after the layout's filters.",
   IO_EXPORTS_ABOVE_OUTPUT:
     "A commodity's exports exceed its domestic output in the SAM, so the domestic share of its uses, needed for the industry-by-industry table, cannot be formed.",
   IO_INPUT_OUTPUT_MISMATCH: "An industry's total input differs from its total output in an input–output table.",
+  IO_LAYOUT_BLOCK: 'An IO layout mapping refers to a block it does not define, or a check sums blocks of different shapes.',
   IO_MISSING_CODE: 'An input–output workbook lacks a row or column code the reader needs.',
   IO_NOT_NUMERIC: 'A cell of an input–output workbook is not a number.',
   IO_NOT_PRODUCTIVE:
     'The technical coefficients do not describe a productive economy (Hawkins–Simon fails, the Leontief inverse has negative entries): no multiplier is computed.',
   IO_NO_SECTORS: 'An input–output table has no sectors: name the intermediate block or use the same labels on rows and columns.',
+  IO_TOTAL_MISMATCH: "An identity of an IO layout fails: the summed blocks differ from the file's own total.",
   JSON_INVALID: 'A source mapping is not valid JSON.',
   JSON_MALFORMED: 'A JSON file given to a command (macro controls, split specification) is not valid JSON.',
   JSON_SYNTAX: 'A guideline or data JSON file is not valid JSON.',
@@ -195,6 +204,7 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   MODEL_DUPLICATE: 'A name is declared twice in a model.',
   MODEL_FILE_INVALID: 'A model file does not export a model definition (name, description, calibrate).',
   MODEL_FILE_MISSING: 'The model file given with --model does not exist.',
+  MODEL_NOT_SQUARE: "A model to solve has fewer equations than free variables, or more that are not redundant by Walras' law.",
   MODEL_SYNTAX: 'A model equation holds an expression the model language does not support.',
   MODEL_TOO_LARGE: 'A model has more scalar variables than the compiler handles.',
   MODEL_UNSUPPORTED: 'An equation uses =l= or =g=; a square CGE system takes =e= equations only.',
@@ -218,6 +228,7 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
     'No year has Internet use (HH7) together with urban and rural population for the area, so the digital-divide model has no baseline.',
   NO_DOCUMENTATION: 'The model has no documentation (prose, blocks, assumptions) to generate its document from.',
   NO_NUMERAIRE: "A model's default closure names no numeraire.",
+  NO_RURAL_POPULATION: 'A scenario about rural Internet use was given for an economy without rural population (Singapore).',
   NO_SAM: 'The replication check needs a model prepared from a SAM.',
   NO_SCENARIO: 'No scenario file was given.',
   NUMBER_FORMAT_MISMATCH:
@@ -242,6 +253,8 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   PARAMS_UNREADABLE: "The model's parameter file cannot be read or parsed.",
   PDF_FAILED: 'Chromium exited with an error or wrote no PDF when printing the guideline.',
   PRIOR_ACCOUNT_MISSING: 'The prior SAM lacks an account the build needs.',
+  PRIOR_MAPPING_INVALID:
+    'A mapping of an own SAM to the common sectors has weights that are not common sectors summing to 1, or leaves out an activity.',
   PROVENANCE_INVALID: 'A block or basis of the CGE database provenance file lacks its id, name, what, source or a known kind.',
   PROVENANCE_UNREADABLE:
     'The CGE database provenance file (datasets/sam/asean/provenance.json) or the build metadata it names cannot be read.',
@@ -281,6 +294,7 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   SAM_NO_FACTORS: 'The SAM has no factor accounts paying the household.',
   SAM_NO_GOODS: 'The SAM lacks goods or factor accounts the model needs.',
   SAM_SHAPE: "The SAM's values do not form an n × n matrix of its n accounts.",
+  SAM_SHEET_NOT_XLSX: 'A worksheet was named (--sheet) for a SAM file that is not an XLSX workbook.',
   SAM_TOTAL_MISMATCH: "A SAM file's Total row or column disagrees with the sum of its cells.",
   SAM_UNBALANCED: "An account's row total (receipts) differs from its column total (payments); a SAM must balance before calibration.",
   SAM_UNKNOWN_ACCOUNT: 'An option names an account that is not in the SAM.',
@@ -322,6 +336,9 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   SSA_WORKER_FAILED: 'A worker thread of the sensitivity analysis could not start or stopped.',
   STRUCTURALLY_SINGULAR:
     "A model's equations and variables cannot be matched one to one (structural rank deficiency); the message names over- and under-determined parts.",
+  SUT_NOT_SQUARE: 'The product technology assumption needs as many industries as products in the supply and use table.',
+  SUT_SHAPE: 'A block of a supply and use table has the wrong number of values for its products and industries.',
+  SUT_ZERO_OUTPUT: 'An industry of a supply and use table has no output, so its inputs cannot be given to products.',
   SWAP_NOT_FIXED: "A scenario's closure swap unfixes a variable the closure does not fix.",
   TABLE_DUPLICATE_LABEL: 'A labelled table has a row or column label twice.',
   TABLE_EMPTY: 'A labelled table has no header or no labelled row.',
@@ -386,10 +403,15 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   USAGE_UNKNOWN_COUNTRY: '`--country` names a code that is not an ASEAN Member State covered by the digital-divide database.',
   USAGE_UNKNOWN_INDICATOR: "`--indicator` is not an indicator code of the guideline's catalogue.",
   USAGE_YEAR: 'A year option (`--year`) is not a four-digit year.',
+  VARIABLE_SHOCK_NOT_FIXED:
+    'A scenario shocks a variable that its closure leaves free (swap it in first, or the system is no longer square).',
   WALRAS_LAW_VIOLATED:
     'At the solution, the market-clearing equation dropped as redundant does not hold: the model is not closed (an equation term is missing or wrong).',
   WB_API_RECORD: 'A record of a World Bank API JSON file is not an object (e.g. `null`): the record is rejected.',
   WB_API_SHAPE: 'A World Bank API file is not the v2 shape [page metadata, records].',
+  WELFARE_BAD_ELASTICITY:
+    "A CES household's elasticity of substitution is not positive or equals 1 (use Cobb–Douglas for 1), so its expenditure function is undefined.",
+  WELFARE_BELOW_SUBSISTENCE: "An LES household's consumption of a good is not above its subsistence quantity, so its utility is undefined.",
   XLSX_NO_HEADER: 'A worksheet has no header row.',
   XLSX_NO_SHEET: 'A workbook lacks a sheet the reader needs.',
   XLSX_RAGGED_ROW: 'A worksheet row has values beyond the header columns: the row is rejected.',

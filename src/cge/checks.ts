@@ -3,11 +3,12 @@
  *
  * - **replication**: the calibrated levels solve the model (residual < 1e-10 with no or one Newton
  *   step) and the SAM implied by the solution is the input SAM;
- * - **homogeneity**: doubling the numeraire doubles every nominal variable and leaves every real
- *   variable unchanged (the model has no money illusion).
+ * - **homogeneity**: doubling the numeraire and every fixed nominal quantity doubles every nominal
+ *   variable and leaves every real variable unchanged (the model has no money illusion).
  * @module
  */
 import { ModelError } from '../errors.js';
+import { variablePositions } from './closure.js';
 import { formatRef } from './compile/instantiate.js';
 import { SamCells } from './sam-input.js';
 import { samImbalance } from './walras.js';
@@ -41,10 +42,20 @@ export interface HomogeneityReport {
   readonly factor: number;
   /** The numeraire that was scaled, e.g. `pf(LAB)`. */
   readonly numeraire: string;
-  /** Largest deviation of level ratio from its expected value (factor for nominal, 1 for real). */
+  /** Every fixed nominal quantity scaled with it: fixed nominal variables and nominal parameters. */
+  readonly scaled: readonly string[];
+  /**
+   * Largest deviation of a level ratio from the nearer of its two homogeneous values (the factor
+   * for a nominal variable, 1 for a real one).
+   */
   readonly maxDeviation: number;
   /** Variable of the largest deviation. */
   readonly worst: string;
+  /**
+   * Variables whose solution says the opposite of the model's `nominal` list (a variable listed as
+   * nominal that stays, or one not listed that scales): the list is wrong, the model is not.
+   */
+  readonly misclassified: readonly string[];
   readonly iterations: number;
 }
 
@@ -102,8 +113,11 @@ function samInputOf(prep: PreparedModel): (row: string, col: string) => number {
 }
 
 /**
- * Runs the homogeneity check: solves with the numeraire multiplied by `factor` and compares every
- * variable with the benchmark solution.
+ * Runs the homogeneity check: multiplies the numeraire and every fixed nominal quantity together
+ * by `factor` — the fixed variables named in the model's `nominal` list and the parameters of its
+ * `nominalParameters` — re-solves, and asks of every variable whether it scaled by `factor`
+ * (nominal) or stayed (real). A homogeneous model passes whatever its variables are called; the
+ * variables whose behaviour contradicts the `nominal` list are reported as misclassified.
  */
 export function homogeneityCheck(prep: PreparedModel, benchmark: CgeSolution, factor = 2, tol = 1e-8): HomogeneityReport {
   const c = prep.calibrated;
@@ -117,25 +131,53 @@ export function homogeneityCheck(prep: PreparedModel, benchmark: CgeSolution, fa
     );
   const num = closure.fix[k];
   const cm = prep.compiled;
-  const base = levelReader(cm, benchmark.x);
-  const value = (num.value ?? base(num.variable, num.index ?? [])) * factor;
-  const scaled = { ...closure, fix: closure.fix.map((f, i) => (i === k ? { ...f, value } : f)) };
-  const sol = solveModel(prep, scaled);
   const nominal = new Set(c.nominal);
+  const scaledNames: string[] = [];
+  const x = Float64Array.from(benchmark.x);
+  const fix = closure.fix.map((f, i) => {
+    if (i !== k && !nominal.has(f.variable)) return f;
+    const pos = variablePositions(cm, f);
+    scaledNames.push(formatRef({ name: f.variable, index: f.index ?? [] }));
+    // Each element of the entry at its own value (the entry's, or its benchmark level) × factor.
+    return pos.map((j) => ({ ...f, index: cm.vars.refs[j].index.slice(), value: (f.value ?? benchmark.x[j]) * factor }));
+  });
+  const p = Float64Array.from(prep.p0);
+  for (const name of c.nominalParameters ?? []) {
+    const off = cm.params.offset.get(name);
+    if (off === undefined)
+      throw new ModelError('UNKNOWN_PARAMETER', `nominal parameter ${name} is not a parameter of ${c.model.name}`, { equation: name });
+    const size = c.model.getParameter(name).size;
+    for (let q = off; q < off + size; q++) p[q] *= factor;
+    scaledNames.push(name);
+  }
+  const scaled = { ...closure, name: `${closure.name}×${factor}`, fix: fix.flat() };
+  const sol = solveModel(prep, scaled, p, x);
   let worst = 0;
   let worstName = '';
+  const misclassified = new Set<string>();
   cm.vars.refs.forEach((r, j) => {
-    const expect = nominal.has(r.name) ? factor : 1;
     const b = benchmark.x[j];
-    const d = b === 0 ? Math.abs(sol.x[j]) : Math.abs(sol.x[j] / b - expect);
+    if (b === 0) {
+      const d = Math.abs(sol.x[j]);
+      if (!(d <= worst)) (worst = d), (worstName = formatRef(r));
+      return;
+    }
+    const ratio = sol.x[j] / b;
+    const dReal = Math.abs(ratio - 1);
+    const dNominal = Math.abs(ratio - factor) / factor;
+    const d = Math.min(dReal, dNominal);
     if (!(d <= worst)) (worst = d), (worstName = formatRef(r));
+    if (d <= tol && dReal > tol && !nominal.has(r.name)) misclassified.add(r.name);
+    if (d <= tol && dNominal > tol && dReal <= tol && nominal.has(r.name) && r.name !== num.variable) misclassified.add(r.name);
   });
   return {
     passed: worst <= tol,
     factor,
     numeraire: formatRef({ name: num.variable, index: num.index ?? [] }),
+    scaled: scaledNames,
     maxDeviation: worst,
     worst: worstName,
+    misclassified: [...misclassified].sort(),
     iterations: sol.newton.iterations,
   };
 }

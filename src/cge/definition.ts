@@ -33,7 +33,32 @@ export interface CobbDouglasHousehold {
   readonly price: string;
   /** Share parameter indexed by goods (e.g. `alpha`). */
   readonly share: string;
+  /** Demand system: omitted or `cobb-douglas`. */
+  readonly kind?: 'cobb-douglas';
 }
+
+/**
+ * A household with a linear expenditure system (Stone–Geary utility U = Π_i (X_i − γ_i)^β_i, Σβ = 1):
+ * expenditure e(p, U) = Σ_i p_i·γ_i + U · Π_i (p_i/β_i)^β_i.
+ */
+export interface LesHousehold extends Omit<CobbDouglasHousehold, 'kind'> {
+  readonly kind: 'les';
+  /** Subsistence quantity parameter γ indexed by goods (`share` holds the marginal budget shares β). */
+  readonly subsistence: string;
+}
+
+/**
+ * A household with CES utility U = (Σ_i δ_i·X_i^ρ)^(1/ρ), ρ = (σ−1)/σ: expenditure
+ * e(p, U) = U · (Σ_i δ_i^σ · p_i^(1−σ))^(1/(1−σ)).
+ */
+export interface CesHousehold extends Omit<CobbDouglasHousehold, 'kind'> {
+  readonly kind: 'ces';
+  /** Scalar parameter holding the elasticity of substitution σ (> 0, ≠ 1); `share` holds δ. */
+  readonly elasticity: string;
+}
+
+/** A household of a model, for welfare measures: Cobb–Douglas, LES or CES demand. */
+export type Household = CobbDouglasHousehold | LesHousehold | CesHousehold;
 
 /** GDP of a solution, nominal and at benchmark prices. */
 export interface Gdp {
@@ -50,8 +75,13 @@ export interface CalibratedModel {
   readonly defaultClosure: string;
   /** Variables homogeneous of degree one in the numeraire (prices and values); the others are real. */
   readonly nominal: readonly string[];
+  /**
+   * Parameters in money terms (a transfer or a budget fixed in currency): the homogeneity check
+   * scales them with the numeraire. Default: none.
+   */
+  readonly nominalParameters?: readonly string[];
   /** Households, for welfare measures. */
-  readonly households: readonly CobbDouglasHousehold[];
+  readonly households: readonly Household[];
   /**
    * GDP at a solution (`level`), nominal and at benchmark prices (`base` gives benchmark levels),
    * with the parameters in force at that solution (`param`: a scenario's shocked values).

@@ -9,7 +9,24 @@ export type { Expr, IndexArg, BinaryOp, CompareOp, UnaryFn } from './model/expr.
 export { formatExpr } from './model/expr.js';
 /** Builders of indexed expressions (`cgeExpr.sum('h', cgeExpr.ref('F', 'h', 'j'))`), grouped to keep short names out of the package namespace. */
 export * as cgeExpr from './model/expr.js';
-export { parseExpr, parseEquations, type ParsedEquation } from './model/parse.js';
+export { parseExpr, parseEquations, parseAllEquations, type ParsedEquation } from './model/parse.js';
+// GAMS text as GAMS reads it: the lexer, the equation reader and the runner of GAMS model files.
+export { lexGams, type Token, type TokenKind, type Directive, type Lexed } from './gams/lex.js';
+export type { GExpr, GIndex, GBinaryOp } from './gams/ast.js';
+export { parseEquationDefinition, splitStatements, type GamsEquationDef, type Relation } from './gams/equation.js';
+export { runGams, formatDisplays, type GamsRunResult, type GamsDisplay, type GamsSkipped } from './gams/run.js';
+export type { GamsSolveReport, SolveStatement } from './gams/solve.js';
+export {
+  GamsState,
+  type GSymbol,
+  type GSet,
+  type GParameter,
+  type GVariable,
+  type GEquation,
+  type GModel,
+  type GFile,
+  type VarAttrs,
+} from './gams/state.js';
 export * from './model/model.js';
 export { copyModel, type CopyModelOptions } from './model/copy.js';
 export { ScalarDag, type ScalarNode, type ScalarOp } from './compile/dag.js';

@@ -11,7 +11,7 @@ import { formatRef } from './compile/instantiate.js';
 import type { CalibratedModel, CgeModelDefinition, Gdp, LevelReader, ParameterReader } from './definition.js';
 import { copyModel } from './model/copy.js';
 import type { SamInput } from './sam-input.js';
-import { applyShocks, scenarioClosure, type CgeScenario } from './scenario.js';
+import { applyShocks, applyVariableShocks, scenarioClosure, type CgeScenario } from './scenario.js';
 import { defaultLinearSolver } from './solve/default-solver.js';
 import type { LinearSolver, LinearSolverFactory } from './solve/linear.js';
 import { newtonSolve, type NewtonResult } from './solve/newton.js';
@@ -251,7 +251,7 @@ export function runScenario(prep: PreparedModel, benchmark: CgeSolution, scenari
     });
     cm = compileModel(shocked);
   }
-  const closure = scenarioClosure(scenario, c.closures, c.defaultClosure, file);
+  const closure = applyVariableShocks(cm, scenario, scenarioClosure(scenario, c.closures, c.defaultClosure, file), benchmark.x, file);
   const sol = solveModel(prep, closure, p, benchmark.x, cm);
   return describeSolution(prep, benchmark, sol, scenario.name, p);
 }

@@ -11,7 +11,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { InputError, ModelError, SchemaError } from '../errors.js';
 import type { CgeScenario } from '../guidelines/generated/scenario.js';
 import type { CompiledModel } from './compile/compile.js';
-import type { Closure } from './closure.js';
+import { type Closure, variablePositions } from './closure.js';
 import { checkSchemaVersion } from '../guidelines/schema-version.js';
 
 export type { CgeScenario } from '../guidelines/generated/scenario.js';
@@ -45,6 +45,13 @@ export function parseScenarios(data: unknown, file?: string): CgeScenario[] {
       shocks.forEach((sh, i) => {
         const n = ['set', 'scale', 'add'].filter((op) => (sh as Record<string, unknown>)[op] !== undefined).length;
         if (n !== 1) issues.push({ jsonPath: `${prefix}/shocks/${i}`, message: 'a shock needs exactly one of set, scale, add' });
+      });
+    }
+    const vshocks = (s as CgeScenario).variables ?? [];
+    if (Array.isArray(vshocks)) {
+      vshocks.forEach((sh, i) => {
+        const n = ['set', 'scale'].filter((op) => (sh as Record<string, unknown>)[op] !== undefined).length;
+        if (n !== 1) issues.push({ jsonPath: `${prefix}/variables/${i}`, message: 'a variable shock needs exactly one of set, scale' });
       });
     }
   });
@@ -172,4 +179,71 @@ export function scenarioClosure(
     fix.push({ ...sw.fix });
   });
   return { ...base, name: scenario.swaps?.length ? `${name}+swaps` : name, fix };
+}
+
+/**
+ * Applies a scenario's variable shocks to its closure: each shocked element is fixed at its new
+ * value (`set`, or `scale` × its benchmark level in `x0`). The closure must already fix the
+ * variable (a shock on a free variable would make the system non-square: swap it first); a
+ * ModelError VARIABLE_SHOCK_NOT_FIXED names it and the JSON path otherwise.
+ */
+export function applyVariableShocks(cm: CompiledModel, scenario: CgeScenario, closure: Closure, x0: Float64Array, file?: string): Closure {
+  const shocks = scenario.variables ?? [];
+  if (!shocks.length) return closure;
+  const model = cm.model;
+  const fixed = new Set<number>();
+  closure.fix.forEach((f, k) => {
+    for (const j of variablePositions(cm, f, `/fix/${k}`)) fixed.add(j);
+  });
+  const fix = [...closure.fix];
+  shocks.forEach((sh, k) => {
+    const at = (suffix = '') => ({ ...(file ? { file } : {}), jsonPath: `/variables/${k}${suffix}` });
+    if (!model.hasVariable(sh.variable))
+      throw new ModelError('UNKNOWN_VARIABLE', `scenario ${scenario.name}: "${sh.variable}" is not a variable of model ${model.name}`, {
+        ...at('/variable'),
+        equation: sh.variable,
+      });
+    const v = model.getVariable(sh.variable);
+    const index = sh.index ?? v.domain.map(() => '*');
+    if (index.length !== v.domain.length)
+      throw new ModelError('INDEX_ARITY', `scenario ${scenario.name}: ${v.name} has ${v.domain.length} index(es), ${index.length} given`, {
+        ...at('/index'),
+        equation: v.name,
+      });
+    const choices = index.map((el, d) => {
+      const set = model.getSet(v.domain[d]);
+      if (el === '*') return [...set.elements];
+      if (!set.position.has(el))
+        throw new ModelError(
+          'UNKNOWN_ELEMENT',
+          `scenario ${scenario.name}: "${el}" is not an element of set ${set.name} (index ${d + 1} of ${v.name})`,
+          {
+            ...at(`/index/${d}`),
+            equation: v.name,
+            index: [el],
+          },
+        );
+      return [el];
+    });
+    const off = cm.vars.offset.get(v.name)!;
+    const walk = (d: number, tuple: string[]) => {
+      if (d < choices.length) {
+        for (const el of choices[d]) walk(d + 1, [...tuple, el]);
+        return;
+      }
+      const j = off + model.flatIndex(v, tuple);
+      if (!fixed.has(j))
+        throw new ModelError(
+          'VARIABLE_SHOCK_NOT_FIXED',
+          `scenario ${scenario.name}: ${v.name}${tuple.length ? `(${tuple.join(',')})` : ''} is not fixed by closure ${closure.name}; swap it in (fix it, free another) before shocking it`,
+          { ...at(), equation: v.name, index: tuple },
+        );
+      const value = sh.set !== undefined ? sh.set : x0[j] * (sh.scale ?? 1);
+      if (!Number.isFinite(value))
+        throw new ModelError('SHOCK_NOT_FINITE', `scenario ${scenario.name}: shock gives ${v.name}(${tuple.join(',')}) = ${value}`, at());
+      fix.push({ variable: v.name, index: tuple, value, reason: `scenario ${scenario.name}` });
+    };
+    walk(0, []);
+  });
+  return { ...closure, fix };
 }

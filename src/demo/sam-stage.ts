@@ -86,9 +86,11 @@ export async function samStage(outDir: string): Promise<{ summary: string; outpu
     'not covered: Myanmar is not an economy of ADB MRIO; no SAM is invented',
   ]);
   await writeFileAtomic(join(outDir, 'sam', 'checks.csv'), formatCsv(SAM_CHECK_COLUMNS, rows));
+  // per economy and block: whose data, which year, which assumption (written by `sam build asean`)
+  await writeFileAtomic(join(outDir, 'sam', 'provenance.csv'), readFileSync(join(dir, 'provenance.csv')));
   return {
     summary: `${balanced} of ${files.length} ASEAN SAMs balanced (Myanmar not covered)`,
-    outputs: ['sam/checks.csv', ...files.map((f) => `sam/${f}`)],
+    outputs: ['sam/checks.csv', 'sam/provenance.csv', ...files.map((f) => `sam/${f}`)],
   };
 }
 

@@ -17,7 +17,8 @@ export function listCodeLists(): string[] {
 }
 
 /**
- * Checks what the schema cannot: unique code ids, the file name matches the `id`, parents exist.
+ * Checks what the schema cannot: unique code ids, the file name matches the `id`, parents exist,
+ * standard SDMX codes (`sdmx`) that each name one code only.
  * @param cl a schema-valid code list
  * @param shown file to name in errors
  */
@@ -29,6 +30,17 @@ export function checkCodeList(cl: CodeList, shown: string, expectedId?: string):
   cl.codes.forEach((c, i) => {
     if (ids.has(c.id)) issues.push({ jsonPath: `/codes/${i}/id`, message: `duplicate code "${c.id}"` });
     ids.add(c.id);
+  });
+  const sdmx = new Map<string, string>();
+  cl.codes.forEach((c, i) => {
+    if (c.sdmx === undefined) return;
+    // a standard code read back must name one unit: not another code's id, not twice
+    if ((ids.has(c.sdmx) && c.sdmx !== c.id) || sdmx.has(c.sdmx))
+      issues.push({
+        jsonPath: `/codes/${i}/sdmx`,
+        message: `SDMX code "${c.sdmx}" would name ${sdmx.get(c.sdmx) ?? c.sdmx} as well as ${c.id}`,
+      });
+    sdmx.set(c.sdmx, c.id);
   });
   cl.codes.forEach((c, i) => {
     if (c.parent !== undefined && !ids.has(c.parent))

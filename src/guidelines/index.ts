@@ -125,6 +125,7 @@ export {
 export { aseanMembership, aseanMembersInForce, inForceOrNotMember, periodEnd, type MembershipSpell } from './membership.js';
 export { USER_FILE_KINDS, currentSchemaVersion, checkSchemaVersion, type UserFileKind } from './schema-version.js';
 export { toCanonicalUnit, type ConversionContext, type CanonicalValue } from './units.js';
+export { guidelineUnit, sdmxUnit } from './unit-codes.js';
 export { checkGuidelineFiles, staleGuidelineDocs, type GuidelineFileCheck } from './check.js';
 export { renderGuideline, writeGuideline, GUIDELINE_CHAPTERS, GUIDELINE_DOCS_DIR } from './render/index.js';
 export {

@@ -26,7 +26,7 @@ interface Codelist {
   version: string;
   name: string;
   description?: string;
-  codes: { id: string; name: string; description?: string; parent?: string }[];
+  codes: { id: string; name: string; description?: string; parent?: string; sdmx?: string }[];
 }
 
 function codelistOf(id: string): Codelist {
@@ -50,6 +50,7 @@ function codelistOf(id: string): Codelist {
       name: c.name,
       ...(c.description ? { description: c.description } : {}),
       ...(c.parent ? { parent: c.parent } : {}),
+      ...(c.sdmx ? { sdmx: c.sdmx } : {}),
     })),
   };
 }
@@ -70,6 +71,8 @@ function codelistJson(agency: string, cl: Codelist): Json {
       names: { en: c.name },
       ...(c.description ? { description: c.description, descriptions: { en: c.description } } : {}),
       ...(c.parent ? { parent: c.parent } : {}),
+      // the standard SDMX code of a unit (CL_UNIT_MEASURE), for the reader of the message
+      ...(c.sdmx ? { annotations: [{ type: 'SDMX_UNIT_MEASURE', title: c.sdmx, text: `standard SDMX code of ${c.id}` }] } : {}),
     })),
   };
 }

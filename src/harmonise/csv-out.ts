@@ -18,7 +18,8 @@ export const csvField: (s: string) => string = csvQuote;
 /**
  * Writes a large text file atomically from chunks: they go to a temporary file in the target's
  * folder, which is renamed over the target at the end (a reader never sees a half-written file,
- * and the whole text is never held in memory).
+ * and the whole text is never held in memory). Pieces are encoded as UTF-8 into a 1 MiB buffer
+ * written when full; give them line by line rather than joined into long strings.
  * @param path target
  * @param write receives a `put(text)` function and calls it with successive pieces
  */
@@ -32,16 +33,22 @@ export function writeChunkedAtomic(path: string, write: (put: (text: string) => 
   } catch (err) {
     throw outputWriteError(err, path);
   }
-  let buf = '';
+  // each piece is encoded straight into one buffer: no long string is built, little garbage
+  const buf = Buffer.allocUnsafe(1 << 20);
+  let off = 0;
   try {
     write((text) => {
-      buf += text;
-      if (buf.length > 1 << 20) {
-        writeSync(fd, buf);
-        buf = '';
+      if (off + 3 * text.length > buf.length) {
+        writeSync(fd, buf, 0, off);
+        off = 0;
+        if (3 * text.length > buf.length) {
+          writeSync(fd, text);
+          return;
+        }
       }
+      off += buf.write(text, off);
     });
-    if (buf) writeSync(fd, buf);
+    if (off) writeSync(fd, buf, 0, off);
     closeSync(fd);
     renameSync(tmp, path);
   } catch (err) {

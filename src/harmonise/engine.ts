@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { DigicgeError, InputError } from '../errors.js';
 import {
@@ -91,6 +91,15 @@ export class Harmoniser {
   obsFlags = new Map<number, string[]>();
   /** Series that splice vintages of one dataset, found by {@link finalise}. */
   splices: Splice[] = [];
+  private order: Int32Array | null = null;
+  /**
+   * Indexes of the live observations in the order of observations.csv ({@link ObservationStore.sortedLive}),
+   * computed once the run is finalised and shared by every writer.
+   */
+  liveOrder(): Int32Array {
+    this.order ??= this.store.sortedLive();
+    return this.order;
+  }
   /** Cell markers of each source and the cells each matched (for the quality report). */
   readonly markerHits: { src: number; mapping: SourceMapping; hits: number[] }[] = [];
 
@@ -98,9 +107,9 @@ export class Harmoniser {
   async add(lm: LoadedMapping): Promise<void> {
     const m = lm.mapping;
     const src = this.sources.length;
-    let bytes: Buffer;
+    let sha256: string;
     try {
-      bytes = readFileSync(lm.dataPath);
+      sha256 = fileSha256(lm.dataPath);
     } catch (err) {
       throw new InputError(
         'FILE_NOT_FOUND',
@@ -109,7 +118,6 @@ export class Harmoniser {
         { cause: err },
       );
     }
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
     const fmt = m.format;
     const info: SourceInfo = {
       id: m.source.id,
@@ -204,16 +212,17 @@ export class Harmoniser {
 
   private reject(src: number, row: RawRow, column: string, code: string, message: string, cells: number): void {
     const info = this.sources[src];
+    // own copies: a text cut from a chunk of the file would keep the whole chunk alive
     this.rejects.push({
       sourceId: info.id,
       file: info.file,
       sheet: info.sheet,
       row: row.row,
-      column,
+      column: ownCopy(column),
       code,
-      message,
+      message: ownCopy(message),
       cells,
-      text: row.text,
+      text: ownCopy(row.text),
     });
     this.counts[src].rejected += cells;
   }
@@ -649,7 +658,7 @@ export class Harmoniser {
       );
       return;
     }
-    s.push(key, ind.code, value, ind.unit, status, src, row.row, column);
+    s.push(key, value, ind.unit, status, src, row.row, column);
     this.counts[src].observations++;
   }
 
@@ -658,10 +667,10 @@ export class Harmoniser {
     const s = this.store;
     const pend = this.pending;
     const pendSeries = (p: Pending): number => s.seriesKey(p.area, p.ind.code, p.codes);
-    for (let i = start; i < s.length; i++) first.note(s.seriesOf(i), s.time[i], s.value[i]);
+    for (let i = start; i < s.length; i++) first.note(s.seriesOf(i), s.timeOf(i), s.value[i]);
     for (let k = pendingStart; k < pend.length; k++) first.note(pendSeries(pend[k]), pend[k].time, pend[k].value);
     for (let i = start; i < s.length; i++) {
-      if (s.dropped[i] || !first.isPadding(s.seriesOf(i), s.time[i], s.value[i])) continue;
+      if (s.dropped[i] || !first.isPadding(s.seriesOf(i), s.timeOf(i), s.value[i])) continue;
       s.dropped[i] = DROPPED_PADDING;
       this.counts[src].observations--;
       this.filter(src, 'LEADING_ZERO_PADDING', 1);
@@ -679,11 +688,11 @@ export class Harmoniser {
     const s = this.store;
     const a = this.sources[s.source[winner]];
     const b = this.sources[s.source[loser]];
-    const k: Record<string, string> = { REF_AREA: s.area[loser], INDICATOR: s.indicator[loser] };
+    const k: Record<string, string> = { REF_AREA: s.areaOf(loser), INDICATOR: s.indicatorOf(loser) };
     s.breakdowns.forEach((d, j) => {
       k[d] = s.codes(loser)[j];
     });
-    k.TIME_PERIOD = s.time[loser];
+    k.TIME_PERIOD = s.timeOf(loser);
     this.conflicts.push({
       key: k,
       keptSource: a.id,
@@ -694,7 +703,7 @@ export class Harmoniser {
       droppedValue: s.value[loser],
       droppedFile: b.file,
       droppedRow: s.row[loser],
-      droppedColumn: s.column[loser],
+      droppedColumn: s.columnOf(loser),
       reason: conflictReason(s, this.sources, winner, loser),
     });
     this.counts[s.source[loser]].observations--;
@@ -708,6 +717,7 @@ export class Harmoniser {
    * flags of series that splice vintages or run across a boundary change.
    */
   finalise(): void {
+    this.order = null;
     const s = this.store;
     for (const p of this.pending) {
       const k = s.keyOf(p.area, p.by, this.totals, p.time);
@@ -740,36 +750,38 @@ export class Harmoniser {
     const s = this.store;
     const val = (j: number | undefined): number | undefined =>
       j === undefined || s.dropped[j] || Number.isNaN(s.value[j]) ? undefined : s.value[j];
-    const totals = Object.fromEntries(s.breakdowns.map((d) => [d, '_T']));
-    const U = { URBANISATION: 'U' },
-      R = { URBANISATION: 'R' };
-    const WU = { ...totals, INDICATOR: 'POP_URB' },
-      WR = { ...totals, INDICATOR: 'POP_RUR' };
     const urbAt = s.breakdowns.indexOf('URBANISATION');
+    // the weights are the totals of POP_URB and POP_RUR (-2: never seen, so no weight)
+    const totals = s.comboIdOf(s.breakdowns.map(() => '_T'));
+    const popU = s.indicators.find('POP_URB'),
+      popR = s.indicators.find('POP_RUR');
     const survey = new Map<string, boolean>();
     const noWeights = new Map<string, number>();
     for (let i = 0; i < s.length; i++) {
-      if (s.dropped[i] || s.codes(i)[urbAt] !== '_T' || Number.isNaN(s.value[i])) continue;
-      let isSurvey = survey.get(s.indicator[i]);
+      if (s.dropped[i] || Number.isNaN(s.value[i])) continue;
+      const c = s.comboOf(i);
+      if (s.comboCodesOf(c)[urbAt] !== '_T') continue;
+      const ind = s.indicatorOf(i);
+      let isSurvey = survey.get(ind);
       if (isSurvey === undefined) {
-        isSurvey = getIndicator(s.indicator[i])?.kind === 'survey';
-        survey.set(s.indicator[i], isSurvey);
+        isSurvey = getIndicator(ind)?.kind === 'survey';
+        survey.set(ind, isSurvey);
       }
       if (!isSurvey) continue;
-      const u = val(s.sibling(i, U));
-      const r = val(s.sibling(i, R));
+      const u = val(s.withParts(i, -1, s.comboWith(c, urbAt, 'U')));
+      const r = val(s.withParts(i, -1, s.comboWith(c, urbAt, 'R')));
       if (u === undefined || r === undefined) continue;
-      const wu = val(s.sibling(i, WU));
-      const wr = val(s.sibling(i, WR));
+      const wu = val(s.withParts(i, popU < 0 ? -2 : popU, totals));
+      const wr = val(s.withParts(i, popR < 0 ? -2 : popR, totals));
       if (wu === undefined || wr === undefined) {
-        noWeights.set(s.indicator[i], (noWeights.get(s.indicator[i]) ?? 0) + 1);
+        noWeights.set(ind, (noWeights.get(ind) ?? 0) + 1);
         continue;
       }
       const f = checkUrbanRuralConsistency(s.value[i], u, r, wu, wr);
       if (f)
         this.warnings.push({
           rule: f.rule,
-          message: `${s.area[i]} ${s.indicator[i]} ${s.time[i]}${breakdownLabel(s.breakdowns, s.codes(i))}: ${f.message}`,
+          message: `${s.areaOf(i)} ${ind} ${s.timeOf(i)}${breakdownLabel(s.breakdowns, s.codes(i))}: ${f.message}`,
         });
     }
     for (const [ind, n] of [...noWeights].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -779,6 +791,28 @@ export class Harmoniser {
       });
     }
   }
+}
+
+/**
+ * A flat copy of a string that shares no memory with the text it was cut from (V8 keeps the
+ * parent of a sliced or concatenated string alive: a reject's row text would hold its 4 MiB
+ * chunk of the file).
+ */
+function ownCopy(s: string): string {
+  return s.length < 13 ? s : Buffer.from(s, 'utf8').toString('utf8');
+}
+
+/** SHA-256 (hex) of a file, read in 4 MiB pieces: a large source is never held whole for its hash. */
+function fileSha256(path: string): string {
+  const h = createHash('sha256');
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(4 << 20);
+    for (let n = readSync(fd, buf, 0, buf.length, null); n > 0; n = readSync(fd, buf, 0, buf.length, null)) h.update(buf.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return h.digest('hex');
 }
 
 /**

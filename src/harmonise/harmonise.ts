@@ -58,7 +58,7 @@ export interface HarmoniseResult {
 /** The observations of a run as typed rows sorted by key. */
 export function observationRows(h: Harmoniser): Observation[] {
   const s = h.store;
-  return s.sortedLive().map((i) => {
+  return Array.from(h.liveOrder(), (i) => {
     const src = h.sources[s.source[i]];
     // the breakdown fields are those of the DSD, the type generated from it
     const breakdowns = Object.fromEntries(s.breakdowns.map((d, k) => [d, s.codes(i)[k]]));
@@ -66,22 +66,22 @@ export function observationRows(h: Harmoniser): Observation[] {
       STRUCTURE: 'dataflow',
       STRUCTURE_ID,
       ACTION,
-      REF_AREA: s.area[i],
-      INDICATOR: s.indicator[i],
+      REF_AREA: s.areaOf(i),
+      INDICATOR: s.indicatorOf(i),
       ...breakdowns,
-      FREQ: periodFrequency(s.time[i])!,
-      TIME_PERIOD: s.time[i],
+      FREQ: periodFrequency(s.timeOf(i))!,
+      TIME_PERIOD: s.timeOf(i),
       OBS_VALUE: Number.isNaN(s.value[i]) ? null : s.value[i],
-      UNIT_MEASURE: s.unit[i],
+      UNIT_MEASURE: s.unitOf(i),
       UNIT_MULT: 0,
-      OBS_STATUS: s.status[i],
+      OBS_STATUS: s.statusOf(i),
       ...(h.obsFlags.has(i) ? { OBS_FLAG: h.obsFlags.get(i)!.join(SUBFIELD_SEPARATOR) } : {}),
       SOURCE_ID: src.id,
       RELEASE_DATE: src.releaseDate,
       PROV_FILE: src.file,
       PROV_SHEET: src.sheet,
       PROV_ROW: s.row[i],
-      PROV_COLUMN: s.column[i],
+      PROV_COLUMN: s.columnOf(i),
       PROV_MAPPING: src.mapping,
       PROV_SHA256: src.sha256,
     } as Observation;
@@ -97,12 +97,13 @@ async function writeStaged(
   stage: StagedOutput,
   options: HarmoniseOptions,
 ): Promise<{ outputs: HarmoniseOutputs; written: WrittenFigures }> {
-  const staged = writeOutputs(h, stage.staging);
+  const facts = options.database !== false ? stage.staged(`${DATABASE_FILE}.facts.csv`) : undefined;
+  const staged = writeOutputs(h, stage.staging, facts);
   options.afterWrite?.(staged);
   const written = verifyOutputs(h, staged);
   const names = ['observations.csv', 'rejects.csv', 'conflicts.csv', 'quality.md'];
   if (options.database !== false) {
-    await writeDatabase(h, staged, stage.staged(DATABASE_FILE), stage.staged(PARQUET_FILE));
+    await writeDatabase(h, staged, stage.staged(DATABASE_FILE), stage.staged(PARQUET_FILE), facts);
     names.push(DATABASE_FILE, PARQUET_FILE);
   }
   stage.publish(names);

@@ -1,22 +1,25 @@
+/** {@link KeyIndex} slot states, kept in the value array (an observation index is never negative). */
+const EMPTY = -1,
+  DELETED = -2;
+
 /**
- * Open-addressing hash index from exact numeric keys (integers below 2^53) to observation indexes:
- * two typed arrays instead of a `Map`, so that a million keys need no boxed numbers and little
- * garbage collection. Linear probing; deleted slots keep the probe chain (tombstones).
+ * Open-addressing hash index from exact numeric keys (integers below 2^53) to observation indexes
+ * (non-negative 32-bit integers): two typed arrays instead of a `Map`, so that a million keys need
+ * no boxed numbers and little garbage collection (12 bytes a slot, filled up to three quarters).
+ * Linear probing; deleted slots keep the probe chain (tombstones).
  */
 export class KeyIndex {
   private keys: Float64Array;
+  /** Observation index, or {@link EMPTY} / {@link DELETED}. */
   private vals: Int32Array;
-  /** 0 empty, 1 used, 2 deleted. */
-  private state: Uint8Array;
   private used = 0;
   private mask: number;
 
   constructor(capacity = 1024) {
     let cap = 1024;
-    while (cap < capacity * 2) cap *= 2;
+    while (cap * 3 < capacity * 4) cap *= 2;
     this.keys = new Float64Array(cap);
-    this.vals = new Int32Array(cap);
-    this.state = new Uint8Array(cap);
+    this.vals = new Int32Array(cap).fill(EMPTY);
     this.mask = cap - 1;
   }
 
@@ -30,32 +33,31 @@ export class KeyIndex {
 
   /** Observation index stored under `k`, or undefined. */
   get(k: number): number | undefined {
-    const { keys, state, mask } = this;
+    const { keys, vals, mask } = this;
     for (let s = this.slot(k); ; s = (s + 1) & mask) {
-      const st = state[s];
-      if (st === 0) return undefined;
-      if (st === 1 && keys[s] === k) return this.vals[s];
+      const v = vals[s];
+      if (v === EMPTY) return undefined;
+      if (v >= 0 && keys[s] === k) return v;
     }
   }
 
-  /** Stores `v` under `k` (replacing). */
+  /** Stores `v` (a non-negative 32-bit integer) under `k`, replacing. */
   set(k: number, v: number): void {
-    if ((this.used + 1) * 2 > this.mask + 1) this.grow();
-    const { keys, state, mask } = this;
+    if ((this.used + 1) * 4 > (this.mask + 1) * 3) this.grow();
+    const { keys, vals, mask } = this;
     let free = -1;
     for (let s = this.slot(k); ; s = (s + 1) & mask) {
-      const st = state[s];
-      if (st === 1 && keys[s] === k) {
-        this.vals[s] = v;
+      const st = vals[s];
+      if (st >= 0 && keys[s] === k) {
+        vals[s] = v;
         return;
       }
-      if (st === 2 && free < 0) free = s;
-      if (st === 0) {
+      if (st === DELETED && free < 0) free = s;
+      if (st === EMPTY) {
         const at = free >= 0 ? free : s;
         if (free < 0) this.used++;
         keys[at] = k;
-        this.vals[at] = v;
-        state[at] = 1;
+        vals[at] = v;
         return;
       }
     }
@@ -63,25 +65,24 @@ export class KeyIndex {
 
   /** Removes `k` if present. */
   delete(k: number): void {
-    const { keys, state, mask } = this;
+    const { keys, vals, mask } = this;
     for (let s = this.slot(k); ; s = (s + 1) & mask) {
-      const st = state[s];
-      if (st === 0) return;
-      if (st === 1 && keys[s] === k) {
-        state[s] = 2;
+      const st = vals[s];
+      if (st === EMPTY) return;
+      if (st >= 0 && keys[s] === k) {
+        vals[s] = DELETED;
         return;
       }
     }
   }
 
   private grow(): void {
-    const { keys, vals, state } = this;
+    const { keys, vals } = this;
     const cap = (this.mask + 1) * 2;
     this.keys = new Float64Array(cap);
-    this.vals = new Int32Array(cap);
-    this.state = new Uint8Array(cap);
+    this.vals = new Int32Array(cap).fill(EMPTY);
     this.mask = cap - 1;
     this.used = 0;
-    for (let s = 0; s < state.length; s++) if (state[s] === 1) this.set(keys[s], vals[s]);
+    for (let s = 0; s < vals.length; s++) if (vals[s] >= 0) this.set(keys[s], vals[s]);
   }
 }

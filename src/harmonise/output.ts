@@ -1,19 +1,12 @@
 import { join } from 'node:path';
-import { DigicgeError } from '../errors.js';
 import type { Harmoniser } from './engine.js';
 import { csvTextField, writeChunkedAtomic } from './csv-out.js';
-import { roundTripNumber } from '../util/number-text.js';
-import { periodFrequency } from './period.js';
-import { dataflowRef, dsdKeyDimensions } from '../guidelines/dsd.js';
-import { observationColumns, SUBFIELD_SEPARATOR } from '../guidelines/dsd-columns.js';
+import { dsdKeyDimensions } from '../guidelines/dsd.js';
+import { observationColumns } from '../guidelines/dsd-columns.js';
+import { factsLayout, factsRow, obsValueText, observationRowWriter } from './obs-fields.js';
 import type { HarmoniseCounts } from './types.js';
 import { mappingAndVintageSections } from './quality-sections.js';
 import { classifyConflicts } from './revisions.js';
-
-/** OBS_VALUE text: the round-trip decimal, and an empty field for a missing value (its OBS_STATUS says why). */
-export function obsValueText(x: number): string {
-  return Number.isNaN(x) ? '' : roundTripNumber(x);
-}
 
 /**
  * The columns of observations.csv (SDMX-CSV 2.0.0), in order, as written in the header: derived
@@ -21,14 +14,7 @@ export function obsValueText(x: number): string {
  */
 export const OBSERVATION_COLUMNS: readonly string[] = observationColumns().map((c) => c.header);
 
-/** The dataflow of the harmonised dataset, `AGENCY:ID(VERSION)` (from the DSD). */
-export const OBSERVATION_STRUCTURE_ID = dataflowRef();
-/**
- * SDMX-CSV 2.0.0 action of every row: `I` (information: data disseminated for information, to be
- * appended when loaded into a database). The actions of version 2.0.0 are I, A, R and D; M (merge)
- * came with SDMX-CSV 2.1.
- */
-export const OBSERVATION_ACTION = 'I';
+export { OBSERVATION_ACTION, OBSERVATION_STRUCTURE_ID, obsValueText, observationRowWriter } from './obs-fields.js';
 
 /** Columns of rejects.csv. */
 export const REJECT_COLUMNS = ['SOURCE_ID', 'FILE', 'SHEET', 'ROW', 'COLUMN', 'REASON', 'MESSAGE', 'CELLS', 'ROW_TEXT'] as const;
@@ -76,76 +62,33 @@ export function totals(h: Harmoniser): HarmoniseCounts {
 }
 
 /**
- * A function writing one line of observations.csv for a stored observation, column by column in
- * the order of {@link observationColumns}: structure, dimensions, measure, attributes, provenance.
+ * Writes observations.csv (sorted by key), rejects.csv, conflicts.csv and quality.md into `dir`,
+ * each atomically.
+ * @param facts when given, the database's narrow file of the observations is written there in the
+ *   same pass (see {@link factsRow}), so that no field is formatted twice
  */
-export function observationRowWriter(h: Harmoniser): (i: number) => string {
-  const s = h.store;
-  const src = (i: number) => h.sources[s.source[i]];
-  const get: Record<string, (i: number) => string> = {
-    STRUCTURE: () => 'dataflow',
-    STRUCTURE_ID: () => OBSERVATION_STRUCTURE_ID,
-    ACTION: () => OBSERVATION_ACTION,
-    REF_AREA: (i) => s.area[i],
-    INDICATOR: (i) => s.indicator[i],
-    FREQ: (i) => periodFrequency(s.time[i])!,
-    TIME_PERIOD: (i) => csvTextField(s.time[i]),
-    OBS_VALUE: (i) => obsValueText(s.value[i]),
-    UNIT_MEASURE: (i) => s.unit[i],
-    UNIT_MULT: () => '0',
-    OBS_STATUS: (i) => s.status[i],
-    OBS_FLAG: (i) => h.obsFlags.get(i)?.join(SUBFIELD_SEPARATOR) ?? '',
-    SOURCE_ID: (i) => csvTextField(src(i).id),
-    RELEASE_DATE: (i) => src(i).releaseDate,
-    PROV_FILE: (i) => csvTextField(src(i).file),
-    PROV_SHEET: (i) => csvTextField(src(i).sheet),
-    PROV_ROW: (i) => String(s.row[i]),
-    PROV_COLUMN: (i) => csvTextField(s.column[i]),
-    PROV_MAPPING: (i) => csvTextField(src(i).mapping),
-    PROV_SHA256: (i) => src(i).sha256,
-  };
-  const cols = observationColumns();
-  const parts: ((i: number) => string)[] = [];
-  for (let c = 0; c < cols.length; c++) {
-    const k = s.breakdowns.indexOf(cols[c].id);
-    const g = k >= 0 ? (i: number) => s.codes(i)[k] : get[cols[c].id];
-    if (!g)
-      throw new DigicgeError(
-        'DSD_COLUMN_UNKNOWN',
-        `the data structure definition has a column ${cols[c].id} that the harmonise stage does not write`,
-        { file: 'guidelines/dsd/DSD_DIGITAL.json' },
-      );
-    parts.push(g);
-  }
-  return (i) => {
-    let line = parts[0](i);
-    for (let p = 1; p < parts.length; p++) line += `,${parts[p](i)}`;
-    return `${line}\n`;
-  };
-}
-
-/** Writes observations.csv (sorted by key), rejects.csv, conflicts.csv and quality.md into `dir`, each atomically. */
-export function writeOutputs(h: Harmoniser, dir: string): HarmoniseOutputs {
+export function writeOutputs(h: Harmoniser, dir: string, facts?: string): HarmoniseOutputs {
   const out: HarmoniseOutputs = {
     observations: join(dir, 'observations.csv'),
     rejects: join(dir, 'rejects.csv'),
     quality: join(dir, 'quality.md'),
     conflicts: join(dir, 'conflicts.csv'),
   };
-  const s = h.store;
-  const write = observationRowWriter(h);
-  const order = s.sortedLive();
-  writeChunkedAtomic(out.observations, (put) => {
+  const slots: string[] = [];
+  const write = observationRowWriter(h, slots);
+  const layout = factsLayout(h);
+  const order = h.liveOrder();
+  const both = (put: (t: string) => void, putFacts: ((t: string) => void) | null): void => {
     put(`${OBSERVATION_COLUMNS.join(',')}\n`);
-    let chunk = '';
+    putFacts?.(layout.header);
     for (let k = 0; k < order.length; k++) {
-      chunk += write(order[k]);
-      if (chunk.length > 1 << 16) {
-        put(chunk);
-        chunk = '';
-      }
+      put(write(order[k]));
+      if (putFacts) putFacts(factsRow(h, layout, order[k], slots));
     }
-    put(chunk);
+  };
+  writeChunkedAtomic(out.observations, (put) => {
+    if (facts === undefined) both(put, null);
+    else writeChunkedAtomic(facts, (putFacts) => both(put, putFacts));
   });
   writeChunkedAtomic(out.rejects, (put) => {
     put(`${REJECT_COLUMNS.join(',')}\n`);
@@ -209,18 +152,18 @@ export function qualityReport(h: Harmoniser): string {
   const inds = new Set<string>();
   for (let i = 0; i < s.length; i++) {
     if (s.dropped[i] || Number.isNaN(s.value[i])) continue;
-    inds.add(s.indicator[i]);
-    let a = cov.get(s.area[i]);
+    inds.add(s.indicatorOf(i));
+    let a = cov.get(s.areaOf(i));
     if (!a) {
       a = new Map();
-      cov.set(s.area[i], a);
+      cov.set(s.areaOf(i), a);
     }
-    const e = a.get(s.indicator[i]);
-    if (!e) a.set(s.indicator[i], { first: s.time[i], last: s.time[i], n: 1 });
+    const e = a.get(s.indicatorOf(i));
+    if (!e) a.set(s.indicatorOf(i), { first: s.timeOf(i), last: s.timeOf(i), n: 1 });
     else {
       e.n++;
-      if (s.time[i] < e.first) e.first = s.time[i];
-      if (s.time[i] > e.last) e.last = s.time[i];
+      if (s.timeOf(i) < e.first) e.first = s.timeOf(i);
+      if (s.timeOf(i) > e.last) e.last = s.timeOf(i);
     }
   }
   const indList = [...inds].sort();

@@ -2,6 +2,7 @@ import { InputError } from '../errors.js';
 import { observationColumns, SUBFIELD_SEPARATOR, type ObservationColumn } from '../guidelines/dsd-columns.js';
 import type { Observation } from '../guidelines/generated/observation.js';
 import { readCsv } from '../ingest/csv.js';
+import { guidelineUnit } from '../guidelines/unit-codes.js';
 import { restoreFormula } from '../util/neutralise.js';
 import { periodFrequency } from './period.js';
 
@@ -48,6 +49,8 @@ function locate(header: readonly string[], cols: readonly ObservationColumn[], p
  * required column (STRUCTURE, STRUCTURE_ID, REF_AREA, INDICATOR, TIME_PERIOD, OBS_VALUE,
  * UNIT_MEASURE) that is absent is an error naming it; the others take their default: a breakdown
  * its total, FREQ the frequency of the period, ACTION I, UNIT_MULT 0, OBS_STATUS A, provenance empty.
+ * UNIT_MEASURE may be the guideline's code or the standard SDMX code of the same unit (`PT`,
+ * `PS`, `XDC`: see CL_UNIT_MEASURE `sdmx`); it is read as the guideline's.
  * @param path observations.csv
  * @returns the typed rows
  * @throws InputError `OBSERVATIONS_COLUMN_MISSING`, `OBSERVATIONS_COLUMNS` (a column twice), `NON_NUMERIC`, `BAD_TIME_PERIOD`
@@ -73,6 +76,8 @@ export function readObservations(path: string): { rows: Observation[] } {
         row: r.row,
         column: 'TIME_PERIOD',
       });
+    // the standard SDMX unit code (PT, PS, XDC) is read as the guideline's (PERCENT, PERSONS, LCU)
+    if (typeof o.UNIT_MEASURE === 'string') o.UNIT_MEASURE = guidelineUnit(o.UNIT_MEASURE) ?? o.UNIT_MEASURE;
     if (o.OBS_FLAG === '') delete o.OBS_FLAG;
     else if (typeof o.OBS_FLAG === 'string')
       o.OBS_FLAG = o.OBS_FLAG.split(SUBFIELD_SEPARATOR)

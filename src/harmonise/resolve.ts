@@ -64,6 +64,11 @@ export function resolveConflicts(
   for (let i = 0; i < s.length; i++) {
     if (seen[i]) continue;
     const key = s.key[i];
+    // most keys have one candidate: nothing to resolve (a dropped one leaves the index)
+    if (s.prev[i] < 0 && s.byKey.get(key) === i) {
+      if (s.dropped[i]) s.byKey.delete(key);
+      continue;
+    }
     const cands = s.candidates(key);
     for (const c of cands) seen[c] = 1;
     const w = bestOf(s, sources, cands);

@@ -4,6 +4,7 @@ import type { RawRow } from '../ingest/types.js';
 import { dsdKeyDimensions } from '../guidelines/dsd.js';
 import type { Harmoniser } from './engine.js';
 import { headerId } from './read.js';
+import { emptyRecord, scanCsvFile, type ScannedRecord } from './verify-scan.js';
 import { CONFLICT_COLUMNS, OBSERVATION_COLUMNS, REJECT_COLUMNS, totals, type HarmoniseOutputs } from './output.js';
 
 /** What the written files were found to hold (the figures the check compared with the ledger). */
@@ -30,8 +31,11 @@ const SOURCE = IDS.indexOf('SOURCE_ID');
 const VALUE = IDS.indexOf('OBS_VALUE');
 
 /** -1, 0 or 1: the order observations.csv is sorted in (key columns, plain code-unit order). */
-function compareKeys(a: readonly string[], b: readonly string[]): number {
-  for (const k of KEY) if (a[k] !== b[k]) return a[k] < b[k] ? -1 : 1;
+function compareKeys(a: ScannedRecord, b: ScannedRecord): number {
+  for (const k of KEY) {
+    const c = a.compare(k, b);
+    if (c !== 0) return c;
+  }
   return 0;
 }
 
@@ -67,28 +71,64 @@ function readWritten(path: string, columns: readonly string[], row: (r: RawRow) 
 export function measureOutputs(outputs: HarmoniseOutputs): WrittenFigures {
   const f: WrittenFigures = { observations: 0, keys: 0, areas: [], bySource: {}, rejectedCells: 0, conflicts: 0 };
   const areas = new Set<string>();
-  let last: string[] | null = null;
-  readWritten(outputs.observations, OBSERVATION_COLUMNS, (r) => {
-    const c = r.cells;
+  // the previous row (a copy), and the source of the run of rows that ends with it
+  const last = emptyRecord();
+  let first = true;
+  let header = true;
+  let source = '';
+  let sourceCount = 0;
+  const flushSource = (): void => {
+    if (sourceCount) f.bySource[source] = (f.bySource[source] ?? 0) + sourceCount;
+  };
+  // straight from the bytes: a million rows are read back without a string per field
+  scanCsvFile(outputs.observations, (r) => {
+    if (header) {
+      header = false;
+      const h = Array.from({ length: r.count }, (_, k) => r.text(k));
+      if (h.join(',') !== OBSERVATION_COLUMNS.join(','))
+        throw new OutputError('OUTPUT_LEDGER_MISMATCH', `the written header is not ${OBSERVATION_COLUMNS.join(',')}`, {
+          file: outputs.observations,
+          row: r.line,
+        });
+      return;
+    }
+    if (r.count !== OBSERVATION_COLUMNS.length)
+      throw new OutputError(
+        'OUTPUT_LEDGER_MISMATCH',
+        `the written row cannot be read back: row has ${r.count} cells where the header has ${OBSERVATION_COLUMNS.length}`,
+        { file: outputs.observations, row: r.line },
+      );
     f.observations++;
-    const order = last ? compareKeys(last, c) : -1;
+    const order = first ? -1 : compareKeys(last, r);
     if (order >= 0)
       throw new OutputError(
         'OUTPUT_LEDGER_MISMATCH',
-        order === 0 ? `key ${KEY.map((k) => c[k]).join(' ')} is written twice` : 'rows are not in key order',
-        { file: outputs.observations, row: r.row },
+        order === 0 ? `key ${KEY.map((k) => r.text(k)).join(' ')} is written twice` : 'rows are not in key order',
+        { file: outputs.observations, row: r.line },
       );
     f.keys++;
-    last = c;
-    areas.add(c[AREA]);
-    f.bySource[c[SOURCE]] = (f.bySource[c[SOURCE]] ?? 0) + 1;
-    if (c[VALUE] !== '' && !Number.isFinite(Number(c[VALUE])))
-      throw new OutputError('OUTPUT_LEDGER_MISMATCH', `OBS_VALUE "${c[VALUE]}" is neither a number nor empty`, {
+    if (first || !r.same(AREA, last)) areas.add(r.text(AREA));
+    if (!first && r.same(SOURCE, last)) sourceCount++;
+    else {
+      flushSource();
+      source = r.text(SOURCE);
+      sourceCount = 1;
+    }
+    r.copyTo(last);
+    first = false;
+    if (!r.emptyOrNumber(VALUE))
+      throw new OutputError('OUTPUT_LEDGER_MISMATCH', `OBS_VALUE "${r.text(VALUE)}" is neither a number nor empty`, {
         file: outputs.observations,
-        row: r.row,
+        row: r.line,
         column: 'OBS_VALUE',
       });
   });
+  if (header)
+    throw new OutputError('OUTPUT_LEDGER_MISMATCH', `the written header is not ${OBSERVATION_COLUMNS.join(',')}`, {
+      file: outputs.observations,
+      row: 1,
+    });
+  flushSource();
   f.areas = [...areas].sort();
   const cellsAt = REJECT_COLUMNS.indexOf('CELLS');
   readWritten(outputs.rejects, REJECT_COLUMNS, (r) => {
@@ -105,7 +145,7 @@ export function ledgerFigures(h: Harmoniser): Omit<WrittenFigures, 'keys'> {
   const t = totals(h);
   const s = h.store;
   const areas = new Set<string>();
-  for (let i = 0; i < s.length; i++) if (!s.dropped[i]) areas.add(s.area[i]);
+  for (let i = 0; i < s.length; i++) if (!s.dropped[i]) areas.add(s.areaOf(i));
   const bySource: Record<string, number> = {};
   for (const c of t.sources) if (c.observations) bySource[c.sourceId] = (bySource[c.sourceId] ?? 0) + c.observations;
   return { observations: t.observations, areas: [...areas].sort(), bySource, rejectedCells: t.rejected, conflicts: h.conflicts.length };

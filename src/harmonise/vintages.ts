@@ -25,7 +25,7 @@ export interface SeriesFlags {
 
 function seriesLabel(s: ObservationStore, i: number): string {
   const b = s.codes(i);
-  return `${s.area[i]} ${s.indicator[i]}${
+  return `${s.areaOf(i)} ${s.indicatorOf(i)}${
     b.some((x) => x !== '_T')
       ? ` (${s.breakdowns
           .filter((_, k) => b[k] !== '_T')
@@ -83,8 +83,8 @@ function findSplices(s: ObservationStore, sources: readonly SourceInfo[], series
     const bySource = new Map<number, string[]>();
     for (const i of idx) {
       const p = bySource.get(s.source[i]);
-      if (p) p.push(s.time[i]);
-      else bySource.set(s.source[i], [s.time[i]]);
+      if (p) p.push(s.timeOf(i));
+      else bySource.set(s.source[i], [s.timeOf(i)]);
     }
     if (bySource.size < 2) continue;
     const byDataset = new Map<string, number[]>();
@@ -111,24 +111,24 @@ function findSplices(s: ObservationStore, sources: readonly SourceInfo[], series
 function findBoundaryCrossings(s: ObservationStore, series: Map<number, number[]>, out: SeriesFlags): void {
   const resolver = getAreaResolver();
   for (const idx of series.values()) {
-    const changes = resolver.entry(s.area[idx[0]])?.boundaryChanges ?? [];
+    const changes = resolver.entry(s.areaOf(idx[0]))?.boundaryChanges ?? [];
     for (const ch of changes) {
       const year = +ch.year;
-      const before = idx.filter((i) => +s.time[i].slice(0, 4) < year);
-      const after = idx.filter((i) => +s.time[i].slice(0, 4) >= year);
+      const before = idx.filter((i) => +s.timeOf(i).slice(0, 4) < year);
+      const after = idx.filter((i) => +s.timeOf(i).slice(0, 4) >= year);
       const label = seriesLabel(s, idx[0]);
       if (ch.kind === 'created' && before.length) {
         out.warnings.push({
           rule: 'QR_BOUNDARY_CHANGE',
-          message: `${label}: ${periodRanges(before.map((i) => s.time[i]))} is before ${s.area[idx[0]]} existed (${ch.year}: ${ch.note})`,
+          message: `${label}: ${periodRanges(before.map((i) => s.timeOf(i)))} is before ${s.areaOf(idx[0])} existed (${ch.year}: ${ch.note})`,
         });
         for (const i of before) addFlag(out.flags, i, OBS_FLAG.BOUNDARY_CHANGE);
       } else if (ch.kind !== 'created' && before.length && after.length) {
         const last = before
-          .map((i) => s.time[i])
+          .map((i) => s.timeOf(i))
           .sort()
           .pop()!;
-        const first = after.map((i) => s.time[i]).sort()[0];
+        const first = after.map((i) => s.timeOf(i)).sort()[0];
         out.warnings.push({
           rule: 'QR_BOUNDARY_CHANGE',
           message: `${label}: the series runs across the ${ch.year} ${ch.kind} (${ch.note}): ${last} and ${first} are not the same territory${+first.slice(0, 4) - +last.slice(0, 4) > 1 ? `, and the gap ${last}–${first} crosses the change` : ''}`,

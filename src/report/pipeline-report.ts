@@ -250,12 +250,14 @@ export function samSection(dir: string): ReportSection | null {
   if (!existsSync(checks) && !existsSync(lsum)) return null;
   const blocks: ReportBlock[] = [];
   if (existsSync(checks)) blocks.push(...samCheckTables(readCsv(checks)));
+  const prov = join(dir, 'sam', 'provenance.csv');
+  if (existsSync(prov)) blocks.push(samProvenanceTable(readCsv(prov)));
   if (existsSync(lsum)) blocks.push(...multiplierBlocks(dir, JSON.parse(readFileSync(lsum, 'utf8')) as LeontiefSummary));
   return { id: 'sam', title: 'Social accounting matrices and multipliers', blocks };
 }
 
 const SAM_SOURCE_NOTE =
-  'Control totals from ADB MRIO 2022; structure below the totals from the Thai SAM 2006; digital sectors split by the guideline classification (datasets/sam/asean/README.md).';
+  'Control totals from ADB MRIO 2022; structure below the totals from their own SAMs (IFPRI 2018) for IDN and PHL and from the Thai SAM 2006 for every other economy (table of block provenance below); digital sectors split by the guideline classification (datasets/sam/asean/README.md).';
 
 /** The two SAM tables: balance and GDP at market prices three ways; from factor income to GDP at market prices. */
 function samCheckTables(rows: ReturnType<typeof readCsv>): ReportBlock[] {
@@ -313,6 +315,42 @@ function samCheckTables(rows: ReturnType<typeof readCsv>): ReportBlock[] {
       ],
     },
   ];
+}
+
+/** Where each block of each SAM comes from, with a closing note per economy on its own-data blocks. */
+function samProvenanceTable(rows: ReturnType<typeof readCsv>): ReportBlock {
+  const areas = [...new Set(rows.map((r) => r.iso3!))];
+  const notes = areas.map((a) => {
+    const mine = rows.filter((r) => r.iso3 === a);
+    const own = mine.filter((r) => r.origin === 'own').map((r) => r.block);
+    const borrowed = mine.filter((r) => r.origin === 'borrowed').map((r) => r.block);
+    return `${a}: own data for ${own.join(', ') || 'no block'}${borrowed.length > 0 ? `; borrowed: ${borrowed.join(', ')}` : ''}.`;
+  });
+  return {
+    kind: 'table',
+    id: 'sam_provenance',
+    caption: 'Where each block of the ASEAN SAMs comes from: whose data, which year, which assumption',
+    columns: [
+      { key: 'area', header: 'Area' },
+      { key: 'block', header: 'Block' },
+      { key: 'origin', header: 'Origin' },
+      { key: 'data', header: 'Data' },
+      { key: 'year', header: 'Year' },
+      { key: 'assumption', header: 'Assumption' },
+    ],
+    rows: rows.map((r) => ({
+      area: r.iso3!,
+      block: r.block ?? '',
+      origin: r.origin ?? '',
+      data: r.data ?? '',
+      year: r.year ?? '',
+      assumption: r.assumption ?? '',
+    })),
+    notes: [
+      'Origin: own = the economy’s own data; borrowed = another economy’s data assumed to hold; assumption = neither (stated values).',
+      ...notes,
+    ],
+  };
 }
 
 interface LeontiefSummary {

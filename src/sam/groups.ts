@@ -42,11 +42,11 @@ const RULES: readonly [RegExp, AccountGroup][] = [
   [/^(margin|margins|mar|trm|trade[-_ ]?margin)s?$/i, 'margin'],
   // tax accounts before capital and government (Itax, Ttax, Dtax, IDT, TRF, Tariff, Subsidy)
   [/^(itax|ttax|dtax|mtax|stax|idt|dt|trf|tariff|tariffs|tax|taxes|subsid(y|ies)|ptax|prodtax|imptax|dirtax|indtax)$/i, 'tax'],
-  [/tax$/i, 'tax'],
+  [/(tax|taxes|duty|duties)$/i, 'tax'],
   [/^tax[-_.]/i, 'tax'],
   // savings-investment before capital: CapAcct, INV, S-I, SAV, KAP
   [
-    /^(capacct|cap[-_ ]?acct|capital[-_ ]?account|inv|invest|investment|s[-_]?i|sav|saving|savings|kacc|sav[-_]inv|dstk|stk)$/i,
+    /^(capacct|cap[-_ ]?acct|capital[-_ ]?account|inv|invest|investment|s[-_]?i|sav|saving|savings|kacc|sav[-_]inv|dstk|stk|accumulation|ch in inventories|changes? in (inventories|stocks))$/i,
     'savings-investment',
   ],
   [/^(row|ext|rest[-_ ]?of[-_ ]?(the[-_ ]?)?world|world|foreign|row[-_].*)$/i, 'rest-of-world'],

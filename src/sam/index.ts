@@ -7,6 +7,7 @@ export * from './balance/index.js';
 export * from './groups.js';
 export * from './sam.js';
 export * from './io/index.js';
+export * from './iot/index.js';
 export * from './macro.js';
 export * from './check.js';
 export * from './check-format.js';

@@ -52,7 +52,7 @@ describe('GAMS hand-over', () => {
     const text = formatModelGams(c.model, { closure: c.closures[c.defaultClosure]! });
     expect(text).toContain("Set i 'goods' /");
     expect(text).toContain('Alias (i,j);');
-    expect(text).toContain("pf('LAB').fx = 1;");
+    expect(text).toContain("pf.fx('LAB') = 1;");
     expect(text).toMatch(/^eqpy\(j\)\.\. Y\(j\) =e= \(b\(j\) \* prod\(h, \(F\(h,j\) \*\* beta\(h,j\)\)\)\);$/m);
     const back = rebuild(text);
     for (const p of c.model.parameterList) expect(Array.from(back.getParameter(p.name).values)).toEqual(Array.from(p.values));
@@ -62,9 +62,10 @@ describe('GAMS hand-over', () => {
   it('writes ddcge (conditions, subsets, fixed cells) and it rebuilds exactly', () => {
     const prep = prepareModel(ddcge, ddcgeTestSam(), ddcgeTestParams({ spillover: 0.1 }));
     const text = formatModelGams(prep.calibrated.model, { closure: prep.calibrated.closures.default! });
-    expect(text).toContain('Set lab(f)');
-    expect(text).toMatch(/^eqF\(f,j\)\$\(hasF\(f,j\) <> 0\)\.\. /m);
-    expect(text).toContain("F('LAB_DS','AGR').fx = 0;");
+    // The set f is renamed beside the variable F (GAMS names are case-insensitive).
+    expect(text).toContain('Set lab(f_set)');
+    expect(text).toMatch(/^eqF\(f_set,j\)\$\(hasF\(f_set,j\) <> 0\)\.\. /m);
+    expect(text).toContain("F.fx('LAB_DS','AGR') = 0;");
     expect(maxResidualAtLevels(rebuild(text))).toBeLessThan(1e-9);
   });
 
@@ -73,6 +74,8 @@ describe('GAMS hand-over', () => {
     m.set('i', ['BRD', 'MLK']);
     m.parameter('taum', ['i']);
     m.parameter('tz', []);
+    m.variable('epsilon', [], { level: 1 });
+    m.variable('Sf', [], { level: 2 });
     const text = formatScenarioGams(m, {
       name: 'tariff',
       shocks: [

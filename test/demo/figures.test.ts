@@ -367,9 +367,28 @@ describe('the demo’s output folder', () => {
   it('holds the SAMs its figures come from', () => {
     expect(
       readdirSync(join(out, 'sam'))
-        .filter((f) => f.endsWith('.csv') && f !== 'checks.csv')
+        .filter((f) => f.endsWith('.csv') && f !== 'checks.csv' && f !== 'provenance.csv')
         .sort(),
     ).toEqual(ASEAN.map((a) => `${a}.csv`));
+  });
+  it('holds the per-block provenance of those SAMs and prints it in the report, with the closing note per economy', () => {
+    const prov = readCsvRecords(join(out, 'sam', 'provenance.csv'));
+    expect([...new Set(prov.map((r) => r.iso3))].sort()).toEqual(ASEAN);
+    const t = everywhere('sam_provenance', 'Where each block of the ASEAN SAMs comes from: whose data, which year, which assumption');
+    // report.html and the workbook hold every row; summary.md is capped and says which rows it left out
+    expect(t.html.length).toBe(prov.length);
+    expect(t.xlsx.length).toBe(prov.length);
+    expect(t.md.length).toBeGreaterThan(0);
+    expect(t.md.length).toBeLessThanOrEqual(prov.length);
+    for (const r of t.html) {
+      const p = prov.find((x) => x.iso3 === r.Area && x.block === r.Block)!;
+      expect(r.Origin, `${r.Area} ${r.Block}`).toBe(p.origin);
+      expect(r.Data).toBe(p.data);
+    }
+    expect(html).toContain(
+      'PHL: own data for sector totals, intermediate use, value added, final demand, imports and taxes on imports, income distribution.',
+    );
+    expect(html).toMatch(/SGP: own data for sector totals; borrowed: intermediate use/);
   });
 });
 

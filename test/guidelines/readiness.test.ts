@@ -109,7 +109,7 @@ describe('digicge guidelines readiness on the shipped harmonised data', () => {
     expect(r.blocks.find((b) => b.area === 'TLS')!.note).toContain('not an ASEAN Member State in 2022');
     // Thailand's own SAM 2006 is the borrowed structure: its government block rests on its own data only
     expect(r.blocks.find((b) => b.area === 'THA' && b.block === 'government')!.status).toBe('own data');
-    expect(r.blocks.find((b) => b.area === 'IDN' && b.block === 'government')!.status).toBe('assumptions');
+    expect(r.blocks.find((b) => b.area === 'BRN' && b.block === 'government')!.status).toBe('assumptions');
   });
 
   it('ranks gaps by the size of their swing, highest first, and points each to a national source', () => {

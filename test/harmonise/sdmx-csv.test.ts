@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { guidelineUnit, sdmxUnit } from '../../src/guidelines/index.js';
 import { harmonise, readObservations } from '../../src/harmonise/index.js';
 import { tmp, writeMapping } from './helpers.js';
 
@@ -235,5 +236,40 @@ describe('observations.csv conforms to SDMX-CSV 2.0.0', () => {
     expect(() => readObservations(noArea)).toThrowError(
       expect.objectContaining({ code: 'OBSERVATIONS_COLUMN_MISSING', location: expect.objectContaining({ column: 'REF_AREA', row: 1 }) }),
     );
+  });
+
+  it('the reader accepts the standard SDMX unit codes (PT, PS, XDC, from the SDMX guidelines for units of measure) as the guideline codes', async () => {
+    const dir = tmp();
+    await harmonise({ mappings: [breakdownTable(dir)], outDir: dir });
+    const path = join(dir, 'observations.csv');
+    const all = parse(readFileSync(path)) as string[][];
+    const u = all[0].indexOf('UNIT_MEASURE');
+    expect(all.slice(1).map((r) => r[u])).toContain('PERCENT');
+    const original = readObservations(path).rows;
+    // the same file with the SDMX code in UNIT_MEASURE is read as the guideline's code
+    const sdmx = join(dir, 'sdmx-units.csv');
+    writeFileSync(
+      sdmx,
+      `${all.map((r, k) => (k === 0 ? r : r.map((c, i) => (i === u && c === 'PERCENT' ? 'PT' : c))).join(',')).join('\n')}\n`,
+    );
+    expect(readFileSync(sdmx, 'utf8')).toMatch(/,PT,/);
+    expect(readObservations(sdmx).rows).toEqual(original);
+    // the code list: the SDMX code of each unit that has one, and the code read back from it
+    expect([sdmxUnit('PERCENT'), sdmxUnit('PERSONS'), sdmxUnit('LCU'), sdmxUnit('USD'), sdmxUnit('PER_100_POP')]).toEqual([
+      'PT',
+      'PS',
+      'XDC',
+      'USD',
+      undefined,
+    ]);
+    expect(['PT', 'PS', 'XDC', 'USD', 'PERCENT', 'NUMBER', 'UNKNOWN'].map(guidelineUnit)).toEqual([
+      'PERCENT',
+      'PERSONS',
+      'LCU',
+      'USD',
+      'PERCENT',
+      'NUMBER',
+      undefined,
+    ]);
   });
 });

@@ -36,7 +36,7 @@ describe('GAMS writers refuse labels GAMS would read as code', () => {
       expect.objectContaining({ code: 'GAMS_BAD_TEXT', location: { jsonPath: '/description' } }),
     );
     expect(formatScenarioGams(m, { name: 's', description: 'no tariffs', shocks: [{ parameter: 'taum', set: 0 }] })).toBe(
-      '* Scenario s written by digicge: no tariffs\ntaum(i) = 0;\n',
+      '* Scenario s written by digicge: no tariffs\ntaum(i) = 0;\nSolve m using cns;\n',
     );
   });
   it('any label GAMS reads is written and read back unchanged', () => {

@@ -174,6 +174,31 @@ export class ScalarDag {
     return false;
   }
 
+  private readonly argsMemo = new Map<number, Map<number, number[]>>();
+
+  /**
+   * The operands of node `id` in which variable `xi` occurs, in operand order. For a node of many
+   * operands (a sum over a set) the operands are indexed by variable once, so that differentiating
+   * it with respect to each of its n variables costs O(n) in all rather than O(n²).
+   */
+  private argsWith(id: number, xi: number): readonly number[] {
+    const A = this.nodes[id].args;
+    if (A.length <= 8) return A.filter((a) => this.hasVar(a, xi));
+    let byVar = this.argsMemo.get(id);
+    if (!byVar) {
+      byVar = new Map();
+      for (const a of A) {
+        for (const v of this.varsOf(a)) {
+          const list = byVar.get(v);
+          if (list) list.push(a);
+          else byVar.set(v, [a]);
+        }
+      }
+      this.argsMemo.set(id, byVar);
+    }
+    return byVar.get(xi) ?? [];
+  }
+
   /** Exact partial derivative of node `id` with respect to variable position `xi`. */
   diff(id: number, xi: number): number {
     const n = this.nodes[id];
@@ -187,7 +212,7 @@ export class ScalarDag {
     const A = n.args;
     switch (n.op) {
       case 'add':
-        d = this.add(A.filter((a) => this.hasVar(a, xi)).map((a) => this.diff(a, xi)));
+        d = this.add(this.argsWith(id, xi).map((a) => this.diff(a, xi)));
         break;
       case 'mul': {
         const terms: number[] = [];

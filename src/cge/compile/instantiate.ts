@@ -90,7 +90,12 @@ export function instantiate(model: CgeModel, vars: Layout, params: Layout): Scal
           el = bound;
         }
         const set = model.getSet(sym.domain[k]);
-        const pos = set.position.get(el);
+        let pos = set.position.get(el);
+        if (pos !== undefined && a.kind === 'index' && a.shift) {
+          // GAMS lags and leads: a position outside the ordered set is no element (reads as 0).
+          pos += a.shift;
+          if (pos < 0 || pos >= set.elements.length) return -1;
+        }
         if (pos === undefined) {
           throw new ModelError(
             'UNKNOWN_ELEMENT',
@@ -112,7 +117,8 @@ export function instantiate(model: CgeModel, vars: Layout, params: Layout): Scal
           if (model.hasParameter(e.name)) {
             const p = model.getParameter(e.name);
             conditionParameters.add(e.name);
-            return p.values[tupleOfArgs(p, e.args, b, index)];
+            const at = tupleOfArgs(p, e.args, b, index);
+            return at < 0 ? 0 : p.values[at];
           }
           if (model.isSet(e.name)) {
             const s = model.getSet(e.name);
@@ -158,6 +164,8 @@ export function instantiate(model: CgeModel, vars: Layout, params: Layout): Scal
         }
         case 'not':
           return evalNum(e.a, b, index) === 0 ? 1 : 0;
+        case 'cond':
+          return evalNum(e.c, b, index) === 0 ? 0 : evalNum(e.a, b, index);
         case 'neg':
           return -evalNum(e.a, b, index);
         case 'fn': {
@@ -187,9 +195,11 @@ export function instantiate(model: CgeModel, vars: Layout, params: Layout): Scal
             where([]),
           );
       }
+      // One copy of the bindings per sum, its running indices overwritten for each tuple: `f`
+      // uses the bindings only while it runs (a nested sum copies them again).
+      const b2 = new Map(b);
       for (const t of model.tuples(over)) {
-        const b2 = new Map(b);
-        over.forEach((name, k) => b2.set(name, t[k]));
+        for (let k = 0; k < over.length; k++) b2.set(over[k], t[k]);
         f(b2);
       }
     };
@@ -201,11 +211,13 @@ export function instantiate(model: CgeModel, vars: Layout, params: Layout): Scal
         case 'ref': {
           if (model.hasVariable(e.name)) {
             const v = model.getVariable(e.name);
-            return dag.x(vars.offset.get(e.name)! + tupleOfArgs(v, e.args, b, index));
+            const at = tupleOfArgs(v, e.args, b, index);
+            return at < 0 ? dag.c(0) : dag.x(vars.offset.get(e.name)! + at);
           }
           if (model.hasParameter(e.name)) {
             const p = model.getParameter(e.name);
-            return dag.p(params.offset.get(e.name)! + tupleOfArgs(p, e.args, b, index));
+            const at = tupleOfArgs(p, e.args, b, index);
+            return at < 0 ? dag.c(0) : dag.p(params.offset.get(e.name)! + at);
           }
           if (model.isSet(e.name) && e.args.length === 1) return dag.c(evalNum(e, b, index));
           if (b.has(e.name)) throw new ModelError('INDEX_AS_VALUE', `index ${e.name} is used as a number in ${eq.name}`, where(index));
@@ -232,6 +244,8 @@ export function instantiate(model: CgeModel, vars: Layout, params: Layout): Scal
           return dag.neg(build(e.a, b, index));
         case 'fn':
           return dag.fn(e.f, build(e.a, b, index));
+        case 'cond':
+          return evalNum(e.c, b, index) === 0 ? dag.c(0) : build(e.a, b, index);
         case 'agg': {
           const terms: number[] = [];
           forEachBinding(e.over, b, (b2) => {

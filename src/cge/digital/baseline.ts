@@ -87,6 +87,15 @@ export function connectivityBaseline(
     urbanShare = value(hu) / 100;
     ruralShare = value(hr) / 100;
     provenance.push(where(hu), where(hr));
+  } else if (value(pr) === 0) {
+    // an urban-only economy (Singapore): urban use is the national use, nothing to split
+    const ht = find('HH7', '_T', year)!;
+    provenance.push(where(ht));
+    urbanShare = value(ht) / 100;
+    ruralShare = urbanShare;
+    assumptions.push(
+      `${area} ${year}: no rural population, so urban Internet use is the national ${value(ht).toFixed(2)} % (no split needed)`,
+    );
   } else {
     const ht = find('HH7', '_T', year)!;
     provenance.push(where(ht));

@@ -187,8 +187,8 @@ export async function simulateDefault(
     evPerCapitaUsd: number;
     gapConnectedBase: number;
     gapConnected: number;
-    gapUrbanRuralBase: number;
-    gapUrbanRural: number;
+    gapUrbanRuralBase: number | null;
+    gapUrbanRural: number | null;
   };
 }> {
   const scenario = options.scenario ?? join(DDCGE_DATA_DIR, 'scenarios', 'rural-connectivity.json');
@@ -210,8 +210,8 @@ export async function simulateDefault(
       evPerCapitaUsd: r.evPerCapita * 1e6,
       gapConnectedBase: r.gaps.connectedUnconnected.ratioBase,
       gapConnected: r.gaps.connectedUnconnected.ratio,
-      gapUrbanRuralBase: r.gaps.urbanRural.ratioBase,
-      gapUrbanRural: r.gaps.urbanRural.ratio,
+      gapUrbanRuralBase: r.gaps.urbanRural?.ratioBase ?? null,
+      gapUrbanRural: r.gaps.urbanRural?.ratio ?? null,
     },
   };
 }

@@ -114,6 +114,13 @@ export function connectivityShift(b: ConnectivityBaseline, target: ConnectivityT
   let urbanShare = b.urbanShare;
   let ruralShare = b.ruralShare;
   let statement: string;
+  const rural = target.kind === 'close-gap' || target.urbanisation === 'R';
+  if (rural && !(b.ruralPopulation > 0)) {
+    throw new UsageError(
+      'NO_RURAL_POPULATION',
+      `${b.area} ${b.year} has no rural population (UN WUP 2018): a scenario about rural Internet use does not apply to it`,
+    );
+  }
   if (target.kind === 'close-gap') {
     if (!(target.fraction >= 0 && target.fraction <= 1)) {
       throw new UsageError('GAP_FRACTION_OUT_OF_RANGE', `the fraction of the gap to close must be in [0, 1], got ${target.fraction}`);
@@ -168,7 +175,8 @@ export function checkBaseline(b: ConnectivityBaseline): void {
   const bad = (field: string, v: number, what: string) =>
     new InputError('BAD_CONNECTIVITY_BASELINE', `${b.area} ${b.year}: ${field} is ${v}, expected ${what}`);
   if (!(b.urbanPopulation > 0)) throw bad('urban population', b.urbanPopulation, 'a positive number of persons');
-  if (!(b.ruralPopulation > 0)) throw bad('rural population', b.ruralPopulation, 'a positive number of persons');
+  // zero rural population is an urban-only economy (Singapore); negative or missing is an error
+  if (!(b.ruralPopulation >= 0)) throw bad('rural population', b.ruralPopulation, 'zero or a positive number of persons');
   if (!(b.urbanShare >= 0 && b.urbanShare <= 1)) throw bad('the urban connected share', b.urbanShare, 'a fraction in [0, 1]');
   if (!(b.ruralShare >= 0 && b.ruralShare <= 1)) throw bad('the rural connected share', b.ruralShare, 'a fraction in [0, 1]');
 }

@@ -57,8 +57,18 @@ export const DDCGE_DIGITAL_GOODS = ['ICT', 'TEL', 'ITS'] as const;
 const FACTOR_MAP = { LAB_DS: 'LAB-DIG', LAB_OT: 'LAB-OTH', CAP: 'CAP' } as const;
 const FACTORS = ['LAB_DS', 'LAB_OT', 'CAP'] as const;
 const GROUPS: AccessGroup[] = ['URB_CON', 'URB_UNC', 'RUR_CON', 'RUR_UNC'];
+/** Household groups of an economy without rural population (Singapore): the urban-only variant. */
+const URBAN_GROUPS: AccessGroup[] = ['URB_CON', 'URB_UNC'];
 /** Account labels of a ddcge database SAM, in order. */
 export const DDCGE_DATABASE_ACCOUNTS = [...DDCGE_GOODS, ...FACTORS, 'IDT', 'TRF', ...GROUPS, 'GOV', 'INV', 'EXT'];
+const HOUSEHOLDS: Record<AccessGroup, { location: 'urban' | 'rural'; connected: boolean }> = {
+  URB_CON: { location: 'urban', connected: true },
+  URB_UNC: { location: 'urban', connected: false },
+  RUR_CON: { location: 'rural', connected: true },
+  RUR_UNC: { location: 'rural', connected: false },
+};
+/** Account labels of the urban-only variant (no rural household groups). */
+export const DDCGE_URBAN_DATABASE_ACCOUNTS = [...DDCGE_GOODS, ...FACTORS, 'IDT', 'TRF', ...URBAN_GROUPS, 'GOV', 'INV', 'EXT'];
 
 /** What a database was built from: the observations and the assumptions, for its SOURCE.md. */
 export interface DdcgeDatabaseRecord {
@@ -177,14 +187,18 @@ export function buildDdcgeDatabase(args: {
     }),
     A.rural_urban_nonuse_ratio,
   );
-  if (!(baseline.ruralPopulation > 0) || !(baseline.urbanPopulation > 0)) {
+  if (!(baseline.urbanPopulation > 0) || !(baseline.ruralPopulation >= 0)) {
     throw new InputError(
       'DATABASE_NO_RURAL_POPULATION',
-      `${area} ${baseline.year}: the ddcge households need both urban and rural people (urban ${baseline.urbanPopulation}, rural ${baseline.ruralPopulation})`,
+      `${area} ${baseline.year}: the ddcge households need urban people and a rural population of zero or more (urban ${baseline.urbanPopulation}, rural ${baseline.ruralPopulation})`,
       { account: area },
     );
   }
-  const labels = DDCGE_DATABASE_ACCOUNTS;
+  // an economy without rural population (Singapore) gets the urban-only variant: two household groups
+  const urbanOnly = baseline.ruralPopulation === 0;
+  const groups = urbanOnly ? URBAN_GROUPS : GROUPS;
+  const nG = groups.length;
+  const labels = urbanOnly ? DDCGE_URBAN_DATABASE_ACCOUNTS : DDCGE_DATABASE_ACCOUNTS;
   const n = labels.length;
   const v = new Float64Array(n * n);
   const k = (l: string) => labels.indexOf(l);
@@ -226,35 +240,35 @@ export function buildDdcgeDatabase(args: {
   const pop = accessGroups(baseline);
   const rel = (h: AccessGroup) =>
     (h.startsWith('URB') ? A.income_ratio_urban_rural.value : 1) * (h.endsWith('_CON') ? A.income_ratio_connected_unconnected.value : 1);
-  const weight = GROUPS.map((h) => pop[h] * rel(h));
+  const weight = groups.map((h) => pop[h] * rel(h));
   const wsum = weight.reduce((s, x) => s + x, 0);
   const income = weight.map((w) => (va * w) / wsum);
   // factor ownership: prior by assumed capital and skill shares, balanced to factor totals and group incomes
   const fTotals = FACTORS.map((f) => DDCGE_GOODS.reduce((s, j) => s + get(f, j), 0));
-  const own = new Float64Array(3 * 4);
-  GROUPS.forEach((h, c) => {
+  const own = new Float64Array(3 * nG);
+  groups.forEach((h, c) => {
     const cap = A.capital_share_of_income.value[h];
     const ds = A.digital_skill_share_of_labour.value[h];
-    own[0 * 4 + c] = income[c]! * (1 - cap) * ds;
-    own[1 * 4 + c] = income[c]! * (1 - cap) * (1 - ds);
-    own[2 * 4 + c] = income[c]! * cap;
+    own[0 * nG + c] = income[c]! * (1 - cap) * ds;
+    own[1 * nG + c] = income[c]! * (1 - cap) * (1 - ds);
+    own[2 * nG + c] = income[c]! * cap;
   });
   const ownB = ras(own, fTotals, income, 'factor ownership');
-  FACTORS.forEach((f, r) => GROUPS.forEach((h, c) => set(h, f, ownB[r * 4 + c]!)));
+  FACTORS.forEach((f, r) => groups.forEach((h, c) => set(h, f, ownB[r * nG + c]!)));
   // consumption: national budget shares, digital services scaled up for the connected, balanced
   const taxRate = td / va;
   const saveRate = sp / va;
   const spend = income.map((y) => y * (1 - taxRate - saveRate));
-  const cons = new Float64Array(DDCGE_GOODS.length * 4);
+  const cons = new Float64Array(DDCGE_GOODS.length * nG);
   DDCGE_GOODS.forEach((i, r) =>
-    GROUPS.forEach((h, c) => {
+    groups.forEach((h, c) => {
       const boost = h.endsWith('_CON') && (i === 'TEL' || i === 'ITS') ? A.digital_budget_share_ratio.value : 1;
-      cons[r * 4 + c] = (XH[r]! / C) * boost * spend[c]!;
+      cons[r * nG + c] = (XH[r]! / C) * boost * spend[c]!;
     }),
   );
   const consB = ras(cons, XH, spend, 'household consumption');
-  DDCGE_GOODS.forEach((i, r) => GROUPS.forEach((h, c) => set(i, h, consB[r * 4 + c]!)));
-  GROUPS.forEach((h, c) => {
+  DDCGE_GOODS.forEach((i, r) => groups.forEach((h, c) => set(i, h, consB[r * nG + c]!)));
+  groups.forEach((h, c) => {
     set('GOV', h, taxRate * income[c]!);
     set('INV', h, saveRate * income[c]!);
   });
@@ -266,12 +280,7 @@ export function buildDdcgeDatabase(args: {
   assertSamBalanced(sam, 1e-9);
 
   const params: Record<string, unknown> = {
-    households: {
-      URB_CON: { location: 'urban', connected: true },
-      URB_UNC: { location: 'urban', connected: false },
-      RUR_CON: { location: 'rural', connected: true },
-      RUR_UNC: { location: 'rural', connected: false },
-    },
+    households: Object.fromEntries(groups.map((h) => [h, HOUSEHOLDS[h]])),
     factors: [...FACTORS],
     labour: ['LAB_DS', 'LAB_OT'],
     digital_goods: [...DDCGE_DIGITAL_GOODS],
@@ -282,7 +291,7 @@ export function buildDdcgeDatabase(args: {
     va_elasticity: A.va_elasticity.value,
     income_elasticity: A.income_elasticity.value,
     frisch: A.frisch.value,
-    population: Object.fromEntries(GROUPS.map((h) => [h, pop[h]])),
+    population: Object.fromEntries(groups.map((h) => [h, pop[h]])),
     channels: A.channels.value,
   };
   const record: DdcgeDatabaseRecord = {
@@ -308,6 +317,11 @@ export function buildDdcgeDatabase(args: {
       `direct taxes (${round(td)}) are paid by households; household saving (${round(sp)}) = value added − consumption − direct tax; government saving (${round(sg)}) = indirect taxes + tariffs + direct tax − consumption; foreign saving (${round(sf)}) = imports − exports`,
       'direct-tax and saving rates are the same for every household group',
       'factor ownership and consumption by group: the assumed priors balanced by RAS to national totals',
+      ...(urbanOnly
+        ? [
+            `urban-only variant: ${area} has no rural population in ${baseline.year} (UN WUP 2018), so its households are the two urban groups URB_CON and URB_UNC; scenarios about rural people do not apply to it`,
+          ]
+        : []),
     ],
   };
   return { area, sam, params: { ...params, provenance: record }, baseline, record };
@@ -438,7 +452,8 @@ function sourceMarkdown(r: DdcgeDatabaseRecord): string {
     `# ddcge database: ${r.area}, ${r.baseYear}`,
     '',
     `Built by \`buildDdcgeDatabase\` (src/cge/digital/database.ts) from the national SAM \`${r.samFile}\``,
-    '(common ASEAN classification; see datasets/sam/asean/README.md for its sources — ADB MRIO 2022 totals, Thai 2006 structure,',
+    '(common ASEAN classification; see datasets/sam/asean/README.md for its sources — ADB MRIO 2022 totals, the structure below them',
+    "as datasets/sam/asean/provenance.csv states block by block (the economy's own SAM where one is shipped, else the Thai SAM 2006),",
     "the guideline's digital shares), the harmonised observations in `datasets/ddcge/observations.csv` (an extract of",
     '`harmoniseDefault` output: WDI IT.NET.USER.ZS as HH7, OWID/UN WUP 2018 urban and rural population) and the outside',
     'assumptions of `datasets/ddcge/assumptions.json`. Units: US$ million (SAM), persons (population).',

@@ -36,7 +36,8 @@ export function connectivityScenario(
 ): CgeScenario {
   const m = prep.calibrated.model;
   const hh = m.getSet('hh').elements;
-  for (const g of Object.values(groups)) {
+  // only the groups people move between must be households of the model (an urban-only economy has no rural groups)
+  for (const g of shift.moves.flatMap((mv) => [groups[mv.from], groups[mv.to]])) {
     if (!hh.includes(g))
       throw new ModelError('UNKNOWN_ELEMENT', `household group "${g}" is not a household of model ${m.name} (${hh.join(', ')})`, {
         index: [g],

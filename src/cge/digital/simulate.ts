@@ -105,7 +105,8 @@ export interface DigitalResults {
    */
   evAggregate: number;
   evAggregatePerCapita: number;
-  gaps: { connectedUnconnected: IncomeGap; urbanRural: IncomeGap };
+  /** `urbanRural` is null for an urban-only economy (Singapore: no rural households). */
+  gaps: { connectedUnconnected: IncomeGap; urbanRural: IncomeGap | null };
   sectors: SectorResult[];
   factors: FactorResult[];
   digitalShare: DigitalShare;
@@ -280,7 +281,7 @@ export function describeDigital(
     evAggregatePerCapita: evAggregate / popAfter,
     gaps: {
       connectedUnconnected: gap((h) => con.has(h)),
-      urbanRural: gap((h) => hhAttrs[h]?.location === 'urban'),
+      urbanRural: hh.some((h) => hhAttrs[h]?.location === 'rural') ? gap((h) => hhAttrs[h]?.location === 'urban') : null,
     },
     sectors,
     factors: factorResults,
@@ -318,7 +319,7 @@ export function summariseDigital(r: DigitalResults, usdPerUnit = 1e6): string {
     `${r.area}, ${r.scenario} (database baseline ${r.baseYear}; ${r.vintage}): ${r.statements.join('; ') || 'explicit shocks'}. Benchmark replicated (SAM difference ${r.replication.samMaxDiff.toExponential(1)} US$ million). ` +
     `Real GDP at market prices ${r.gdp.pct >= 0 ? '+' : ''}${f(r.gdp.pct, 3)} %; households' money-metric gain ${f(r.evAggregate, 1)} US$ million, ${f(r.evAggregatePerCapita * usdPerUnit, 2)} US$ per person ` +
     `(sum of group EVs ${f(r.evTotal, 1)} US$ million, lowered by the changed make-up of groups); ` +
-    `EV per person (US$): ${ev}. Per-capita income ratio connected/unconnected ${f(cu.ratioBase, 3)} → ${f(cu.ratio, 3)}, urban/rural ${f(ur.ratioBase, 3)} → ${f(ur.ratio, 3)}. ` +
+    `EV per person (US$): ${ev}. Per-capita income ratio connected/unconnected ${f(cu.ratioBase, 3)} → ${f(cu.ratio, 3)}${ur ? `, urban/rural ${f(ur.ratioBase, 3)} → ${f(ur.ratio, 3)}` : ' (no rural households)'}. ` +
     `Digital industries' value added ${f(100 * r.digitalShare.directBase)} → ${f(100 * r.digitalShare.direct)} % of gross value added at basic prices (plus ${f(100 * r.digitalShare.inducedBase)} → ${f(100 * r.digitalShare.induced)} % induced along domestic backward linkages). ` +
     (whySignsDisagree(signInputs(r)) ?? '')
   ).trimEnd();

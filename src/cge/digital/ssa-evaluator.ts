@@ -35,7 +35,7 @@ export function headlineOutcomes(r: DigitalResults): Record<string, number> {
     ev_aggregate_per_capita: r.evAggregatePerCapita,
     ev_per_capita: r.evPerCapita,
     gap_connected_unconnected: r.gaps.connectedUnconnected.ratio,
-    gap_urban_rural: r.gaps.urbanRural.ratio,
+    ...(r.gaps.urbanRural ? { gap_urban_rural: r.gaps.urbanRural.ratio } : {}),
     digital_va_share: r.digitalShare.direct,
   };
   for (const g of r.welfare) out[`ev_per_capita:${g.household}`] = g.evPerCapita;

@@ -6,7 +6,14 @@
  */
 
 /** An index argument of a reference: a set index bound by the equation domain or a sum, or a fixed element. */
-export type IndexArg = { readonly kind: 'index'; readonly name: string } | { readonly kind: 'element'; readonly value: string };
+export type IndexArg =
+  | {
+      readonly kind: 'index';
+      readonly name: string;
+      /** Lag (negative) or lead (positive) on the ordered set, GAMS `X(t-1)`; a position outside the set reads as 0. */
+      readonly shift?: number;
+    }
+  | { readonly kind: 'element'; readonly value: string };
 
 /** Binary arithmetic operators of the language (`**` and `^` are both power). */
 export type BinaryOp = '+' | '-' | '*' | '/' | '^';
@@ -26,6 +33,8 @@ export type Expr =
   | { readonly k: 'not'; readonly a: Expr }
   | { readonly k: 'neg'; readonly a: Expr }
   | { readonly k: 'fn'; readonly f: UnaryFn; readonly a: Expr }
+  /** GAMS `a$c`: `a` where the condition `c` (parameters and sets only) holds, 0 elsewhere. */
+  | { readonly k: 'cond'; readonly a: Expr; readonly c: Expr }
   | {
       readonly k: 'agg';
       readonly f: 'sum' | 'prod';
@@ -61,13 +70,19 @@ export function prod(over: string | readonly string[], body: Expr, cond?: Expr):
   return { k: 'agg', f: 'prod', over: typeof over === 'string' ? [over] : over, body, ...(cond ? { cond } : {}) };
 }
 
+/** Writes an index argument: `i`, `t-1`, `i+2` or `'LAB'`. */
+export function formatIndexArg(a: IndexArg): string {
+  if (a.kind === 'element') return `'${a.value}'`;
+  return a.shift ? `${a.name}${a.shift > 0 ? '+' : ''}${a.shift}` : a.name;
+}
+
 /** Writes an expression back in the text form of the language (GAMS-like). */
 export function formatExpr(e: Expr): string {
   switch (e.k) {
     case 'num':
       return String(e.v);
     case 'ref':
-      return e.args.length ? `${e.name}(${e.args.map((a) => (a.kind === 'index' ? a.name : `'${a.value}'`)).join(',')})` : e.name;
+      return e.args.length ? `${e.name}(${e.args.map(formatIndexArg).join(',')})` : e.name;
     case 'bin':
       return `(${formatExpr(e.a)} ${e.op === '^' ? '**' : e.op} ${formatExpr(e.b)})`;
     case 'cmp':
@@ -78,6 +93,8 @@ export function formatExpr(e: Expr): string {
       return `(-${formatExpr(e.a)})`;
     case 'fn':
       return `${e.f}(${formatExpr(e.a)})`;
+    case 'cond':
+      return `(${formatExpr(e.a)}$${formatExpr(e.c)})`;
     case 'agg': {
       const over = e.over.length === 1 ? e.over[0] : `(${e.over.join(',')})`;
       return `${e.f}(${over}${e.cond ? `$(${formatExpr(e.cond)})` : ''}, ${formatExpr(e.body)})`;

@@ -216,13 +216,26 @@ export class CgeModel {
    * optional descriptions by equation name.
    */
   equations(text: string, descriptions: Readonly<Record<string, string>> = {}): CgeEquation[] {
+    const r = (name: string) => this.declaredSpelling(name);
     return parseEquations(text).map((p) =>
-      this.equation(p.name, p.domain, p.lhs, p.rhs, {
-        ...(p.condition ? { condition: p.condition } : {}),
+      this.equation(p.name, p.domain.map(r), renameExpr(p.lhs, r), renameExpr(p.rhs, r), {
+        ...(p.condition ? { condition: renameExpr(p.condition, r) } : {}),
         ...(descriptions[p.name] ? { description: descriptions[p.name] } : {}),
         source: p.source,
       }),
     );
+  }
+
+  /**
+   * The declared spelling of a name written in any case (GAMS names are case-insensitive:
+   * `PE_FOB` is `PE_fob`); the name itself when it is declared as written or not at all.
+   */
+  declaredSpelling(name: string): string {
+    if (this.sets.has(name) || this.aliases.has(name) || this.params.has(name) || this.vars.has(name)) return name;
+    const key = name.toLowerCase();
+    for (const m of [this.sets, this.aliases, this.params, this.vars] as ReadonlyMap<string, unknown>[])
+      for (const k of m.keys()) if (k.toLowerCase() === key) return k;
+    return name;
   }
 
   /** Declared sets, in declaration order. */
@@ -339,5 +352,29 @@ export class CgeModel {
       while (k >= 0 && ++pos[k] === sets[k].length) pos[k--] = 0;
       if (k < 0) return;
     }
+  }
+}
+
+/** Renames every symbol and index of an expression with `r` (case folding to declared names). */
+export function renameExpr(e: Expr, r: (name: string) => string): Expr {
+  const go = (x: Expr) => renameExpr(x, r);
+  switch (e.k) {
+    case 'num':
+      return e;
+    case 'ref':
+      return { k: 'ref', name: r(e.name), args: e.args.map((a) => (a.kind === 'index' ? { ...a, name: r(a.name) } : a)) };
+    case 'bin':
+      return { k: 'bin', op: e.op, a: go(e.a), b: go(e.b) };
+    case 'cmp':
+      return { k: 'cmp', op: e.op, a: go(e.a), b: go(e.b) };
+    case 'not':
+    case 'neg':
+      return { k: e.k, a: go(e.a) };
+    case 'fn':
+      return { k: 'fn', f: e.f, a: go(e.a) };
+    case 'cond':
+      return { k: 'cond', a: go(e.a), c: go(e.c) };
+    case 'agg':
+      return { k: 'agg', f: e.f, over: e.over.map(r), ...(e.cond ? { cond: go(e.cond) } : {}), body: go(e.body) };
   }
 }

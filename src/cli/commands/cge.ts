@@ -17,6 +17,8 @@ import {
   MODEL_LIBRARY,
   prepareModel,
   readScenarioFile,
+  runGams,
+  formatDisplays,
   replicationCheck,
   cgeResultsDocument,
   runScenario,
@@ -32,13 +34,29 @@ import { writeFileAtomic } from '../../util/atomic-write.js';
 
 const DATASETS = join(import.meta.dirname, '../../../datasets/models');
 
+/**
+ * Imports a model file. A TypeScript file is loaded through tsx's own loader (`tsImport`), so that a
+ * file outside this package — in a folder without an ES-module package.json, read as CommonJS —
+ * can import the package without Node's "require() of an ES module in a cycle" error.
+ */
+async function importModelFile(path: string): Promise<unknown> {
+  const url = pathToFileURL(path).href;
+  if (/\.[mc]?ts$/.test(path)) {
+    const api = await import('tsx/esm/api').catch(() => undefined);
+    if (api) return api.tsImport(url, import.meta.url);
+  }
+  return import(url);
+}
+
 async function loadDefinition(name: string): Promise<CgeModelDefinition> {
   if (MODEL_LIBRARY[name]) return MODEL_LIBRARY[name];
   if (/\.(m?[jt]s)$/.test(name)) {
     const path = resolve(name);
     if (!existsSync(path)) throw new InputError('MODEL_FILE_MISSING', 'model file not found', { file: name });
-    const mod = (await import(pathToFileURL(path).href)) as { default?: CgeModelDefinition; model?: CgeModelDefinition };
-    const def = mod.default ?? mod.model;
+    const mod = (await importModelFile(path)) as { default?: CgeModelDefinition; model?: CgeModelDefinition };
+    // A file outside an ES-module package is loaded as CommonJS: its exports sit under `default`.
+    const cjs = mod.default as { default?: CgeModelDefinition; model?: CgeModelDefinition } | undefined;
+    const def = mod.default?.calibrate ? mod.default : (mod.model ?? cjs?.default ?? cjs?.model);
     if (!def || typeof def.calibrate !== 'function') {
       throw new InputError(
         'MODEL_FILE_INVALID',
@@ -117,6 +135,29 @@ export function register(program: Command): void {
     });
 
   cge
+    .command('run')
+    .description('run a GAMS model file (the subset CGE models are written in): declarations, calibration, solve, display')
+    .argument('<model.gms>', 'GAMS model file')
+    .option('--json', 'print the solves, displays and skipped statements as JSON')
+    .action(async (path: string, opts: { json?: boolean }) => {
+      if (!existsSync(path)) throw new InputError('MODEL_FILE_MISSING', 'model file not found', { file: path });
+      const r = runGams(await readFile(path, 'utf8'), path);
+      if (opts.json) {
+        const { state: _state, ...rest } = r;
+        process.stdout.write(`${JSON.stringify(rest, null, 2)}\n`);
+        return;
+      }
+      const lines: string[] = [];
+      if (r.title) lines.push(r.title);
+      for (const sv of r.solves)
+        lines.push(
+          `solve ${sv.model} using ${sv.type}${sv.objective ? ` (objective ${sv.objective} as the square system)` : ''} at line ${sv.line}: ${sv.equations} equations, ${sv.variables} variables, ${sv.iterations} Newton iterations, max residual ${sv.maxResidual.toExponential(2)}${sv.dropped.length ? `; dropped ${sv.dropped.join(', ')} (Walras residual ${sv.walrasResidual.toExponential(2)})` : ''}`,
+        );
+      for (const k of r.skipped) lines.push(`skipped line ${k.line}: ${k.statement} (${k.reason})`);
+      process.stdout.write(`${lines.join('\n')}\n${formatDisplays(r.displays)}`);
+    });
+
+  cge
     .command('show')
     .description('list a calibrated model: its size, sets, variables and equations in the GAMS-like text form')
     .requiredOption('--model <name|file>', 'library model or model file')
@@ -189,7 +230,10 @@ export function register(program: Command): void {
     .requiredOption('--model <name|file>', 'library model or model file')
     .option('--sam <file>', "SAM CSV; default: the model's shipped SAM")
     .option('--params <file>', "parameter file; default: the model's shipped one")
-    .option('--homogeneity', 'also check that doubling the numeraire doubles nominal and keeps real variables')
+    .option(
+      '--homogeneity',
+      'also check that doubling the numeraire and every fixed nominal quantity doubles nominal and keeps real variables',
+    )
     .action(async (opts: { model: string; sam?: string; params?: string; homogeneity?: boolean }) => {
       const prep = await prepare(opts);
       process.stdout.write(`${sizeLine(prep)}\n`);
@@ -202,7 +246,7 @@ export function register(program: Command): void {
       if (opts.homogeneity) {
         const h = homogeneityCheck(prep, rep.benchmark);
         process.stdout.write(
-          `homogeneity: ${h.passed ? 'PASSED' : 'FAILED'} — ${h.numeraire} ×${h.factor}: largest deviation ${h.maxDeviation.toExponential(2)} (${h.worst}), ${h.iterations} iteration(s)\n`,
+          `homogeneity: ${h.passed ? 'PASSED' : 'FAILED'} — ${h.scaled.join(', ')} ×${h.factor}: largest deviation ${h.maxDeviation.toExponential(2)} (${h.worst}), ${h.iterations} iteration(s)${h.misclassified.length ? `; the nominal list disagrees with the solution for ${h.misclassified.join(', ')}` : ''}\n`,
         );
         ok = ok && h.passed;
       }

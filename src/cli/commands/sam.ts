@@ -5,9 +5,9 @@ import { UsageError } from '../../errors.js';
 import { type AccountGroup, isAccountGroup } from '../../sam/groups.js';
 import { checkSam } from '../../sam/check.js';
 import { formatSamCheck } from '../../sam/check-format.js';
-import { readSam } from '../../sam/io/read.js';
+import { readSam, type SamReadOptions } from '../../sam/io/read.js';
 import { writeSam } from '../../sam/io/write.js';
-import { buildAseanSams } from '../../sam/build/asean.js';
+import { buildAseanSams, readOwnStructures } from '../../sam/build/asean.js';
 import { writeAseanBuild } from '../../sam/build/write-asean.js';
 import { readBpsIoTable } from '../../sam/build/io-table.js';
 import { buildSamFromIo, readIoMacroAggregates } from '../../sam/build/io-build.js';
@@ -15,6 +15,8 @@ import { checkSam as checkBuilt } from '../../sam/check.js';
 import { aggregateSam } from '../../sam/aggregate.js';
 import { disaggregateSam, type SplitSpec } from '../../sam/split.js';
 import { addBalanceCommand } from './sam-balance.js';
+import { readIoTable } from '../../sam/iot/read-iot.js';
+import { writeFileAtomic } from '../../util/atomic-write.js';
 import { splitDigitalSectors } from '../../sam/digital.js';
 import { packageRoot } from '../../guidelines/paths.js';
 import { checkOutDir, checkOutFile } from '../out-path.js';
@@ -77,24 +79,61 @@ async function readJson(path: string, what: string): Promise<unknown> {
   }
 }
 
+/** Options of the commands that read a SAM file. */
+interface ReadOpts {
+  group?: string[];
+  groups?: string;
+  sheet?: string;
+  totalsTolerance?: string;
+  totalsAbsolute?: boolean;
+}
+
+/** Reader options from `--sheet`, `--totals-tolerance`, `--totals-absolute`, `--group(s)`. */
+async function readOptions(opts: ReadOpts): Promise<SamReadOptions> {
+  const groups = await groupsOption(opts);
+  const totalsTolerance = opts.totalsTolerance !== undefined ? parseNumber('--totals-tolerance', opts.totalsTolerance) : undefined;
+  if (totalsTolerance !== undefined && totalsTolerance < 0) {
+    throw new UsageError('USAGE_BAD_OPTION', `--totals-tolerance must not be negative, got ${totalsTolerance}`);
+  }
+  return {
+    ...(groups ? { groups } : {}),
+    ...(opts.sheet !== undefined ? { sheet: /^\d+$/.test(opts.sheet) ? Number(opts.sheet) : opts.sheet } : {}),
+    ...(totalsTolerance !== undefined ? { totalsTolerance } : {}),
+    ...(opts.totalsAbsolute ? { totalsAbsolute: true } : {}),
+  };
+}
+
 /** Adds the sub-commands of `digicge sam` to `samCmd` (check, convert, aggregate, split, build, …). */
 export function addSamCommands(samCmd: Command): void {
   samCmd
     .command('check')
-    .description('check a SAM: row/column balance per account, negative cells, empty accounts, GDP from production, income and expenditure')
+    .description(
+      'check a SAM: row/column balance per account, negative cells, empty accounts, GDP from production, income and expenditure; reads workbooks as published (title rows, group headers, Total rows)',
+    )
     .argument('<file>', 'SAM file (.csv, .xlsx, .json, .gms/.inc)')
     .option('--tolerance <x>', 'allowed |row − column| relative to the largest account total', '1e-6')
     .option('--absolute', 'read --tolerance as an absolute difference in the SAM unit')
+    .option('--sheet <name>', 'XLSX worksheet holding the SAM, by name or 1-based position (default: the first)')
+    .option('--totals-tolerance <x>', "allowed difference between the file's Total row/column and the sum of its cells, relative", '1e-6')
+    .option('--totals-absolute', 'read --totals-tolerance in the SAM unit (files rounded cell by cell, e.g. IFPRI SAMs)')
     .option('--group <label=group>', 'set an account group (repeatable), e.g. --group BRD=activity', collect)
     .option('--groups <file>', 'JSON object {label: group} of account groups')
     .option('--json', 'print the report as JSON')
-    .action(async (file: string, opts: { tolerance: string; absolute?: boolean; group?: string[]; groups?: string; json?: boolean }) => {
+    .action(async (file: string, opts: ReadOpts & { tolerance: string; absolute?: boolean; json?: boolean }) => {
       const tolerance = parseNumber('--tolerance', opts.tolerance);
       if (tolerance < 0) throw new UsageError('USAGE_BAD_OPTION', `--tolerance must not be negative, got ${tolerance}`);
-      const groups = await groupsOption(opts);
-      const sam = await readSam(file, groups ? { groups } : {});
+      const sam = await readSam(file, await readOptions(opts));
       const report = checkSam(sam, { tolerance, absolute: opts.absolute === true });
-      process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : formatSamCheck(report, file));
+      const read = sam.provenance.filter((p) => p.operation === 'read');
+      if (opts.json) {
+        process.stdout.write(`${JSON.stringify(read.length > 0 ? { ...report, read: read.map((p) => p.details) } : report, null, 2)}\n`);
+      } else {
+        const head = read.map((p) => {
+          const notes = (p.details?.notes as string[] | undefined) ?? [];
+          return `${p.description}${notes.length > 0 ? `\n  title/notes: ${notes.map((t) => `"${t}"`).join('; ')}` : ''}\n`;
+        });
+        process.stdout.write(head.join('') + formatSamCheck(report, file));
+      }
       if (!report.balanced) process.exitCode = 1;
     });
 
@@ -103,12 +142,14 @@ export function addSamCommands(samCmd: Command): void {
     .description('convert a SAM between CSV, XLSX, JSON and GAMS include files (format from the extensions)')
     .argument('<in>', 'input SAM file')
     .argument('<out>', 'output SAM file')
+    .option('--sheet <name>', 'XLSX worksheet holding the SAM, by name or 1-based position (default: the first)')
+    .option('--totals-tolerance <x>', "allowed difference between the file's Total row/column and the sum of its cells, relative", '1e-6')
+    .option('--totals-absolute', 'read --totals-tolerance in the SAM unit')
     .option('--group <label=group>', 'set an account group (repeatable)', collect)
     .option('--groups <file>', 'JSON object {label: group} of account groups')
-    .action(async (input: string, output: string, opts: { group?: string[]; groups?: string }) => {
+    .action(async (input: string, output: string, opts: ReadOpts) => {
       checkOutFile(output, 'the output');
-      const groups = await groupsOption(opts);
-      const sam = await readSam(input, groups ? { groups } : {});
+      const sam = await readSam(input, await readOptions(opts));
       await writeSam(output, sam);
       process.stdout.write(`wrote ${output} (${sam.n} accounts)\n`);
     });
@@ -234,13 +275,25 @@ function addBuildCommands(samCmd: Command): void {
       'Thai SAM 2006, the prior structure (default: the shipped datasets/sam/thai/ThaiSAM2006.csv)',
       shipped('datasets/sam/thai/ThaiSAM2006.csv'),
     )
+    .option(
+      '--own-structures <file>',
+      "economies with a SAM of their own for the structure below the ADB totals (default: the shipped datasets/sam/asean/own-structures.json; 'none' for the Thai structure everywhere)",
+      shipped('datasets/sam/asean/own-structures.json'),
+    )
     .option('--year <year>', 'year of the control totals', '2022')
-    .requiredOption('--out <dir>', 'folder for <ISO3>.csv, controls.csv and build.json')
-    .action(async (opts: { summary: string; concordance: string; thaiSam: string; year: string; out: string }) => {
+    .requiredOption('--out <dir>', 'folder for <ISO3>.csv, controls.csv, provenance.csv and build.json')
+    .action(async (opts: { summary: string; concordance: string; thaiSam: string; ownStructures: string; year: string; out: string }) => {
       const year = parseNumber('--year', opts.year);
       if (!Number.isInteger(year)) throw new UsageError('USAGE_BAD_OPTION', `--year must be a calendar year, got '${opts.year}'`);
       checkOutDir(opts.out);
-      const result = await buildAseanSams({ summary: opts.summary, concordance: opts.concordance, thaiSam: opts.thaiSam, year });
+      const ownStructures = opts.ownStructures === 'none' ? [] : await readOwnStructures(opts.ownStructures);
+      const result = await buildAseanSams({
+        summary: opts.summary,
+        concordance: opts.concordance,
+        thaiSam: opts.thaiSam,
+        year,
+        ownStructures,
+      });
       const files = await writeAseanBuild(opts.out, result);
       for (const s of result.sams) process.stdout.write(`${s.iso3} ${s.name}: ${s.sam.n} accounts\n`);
       for (const m of result.notCovered) process.stdout.write(`${m.iso3}: not covered — ${m.reason}\n`);
@@ -298,6 +351,40 @@ function addBuildCommands(samCmd: Command): void {
 export function register(program: Command): void {
   const samCmd = program.command('sam').description('social accounting matrices: check, convert, aggregate, split, balance, build');
   addSamCommands(samCmd);
+  samCmd
+    .command('read-io')
+    .description(
+      "read a published input–output table's blocks by a layout mapping (WIOD NIOT, BPS, …; schema guidelines/schemas/io-layout.schema.json) and check its identities against the file's own totals",
+    )
+    .argument('<file>', 'the table (CSV or XLSX, as the layout says)')
+    .requiredOption('--layout <file>', 'layout mapping JSON, e.g. datasets/io/layouts/wiod-niot-2016.json')
+    .option('--where <column=text>', 'keep only rows whose column has this text (repeatable), e.g. --where Year=2014', collect)
+    .option('--out <file>', 'write the blocks as JSON {layout, unit, file, blocks: {name: {rows, columns, values}}, checks}')
+    .action(async (file: string, opts: { layout: string; where?: string[]; out?: string }) => {
+      if (opts.out) checkOutFile(opts.out);
+      const where: Record<string, string> = {};
+      for (const w of opts.where ?? []) {
+        const eq = w.indexOf('=');
+        if (eq <= 0) throw new UsageError('USAGE_BAD_OPTION', `--where expects COLUMN=TEXT, got '${w}'`);
+        where[w.slice(0, eq)] = w.slice(eq + 1);
+      }
+      const doc = await readJson(opts.layout, 'layout mapping');
+      const t = await readIoTable(file, doc, { where });
+      const lines = [`${t.layout}${t.unit ? ` (${t.unit})` : ''}`];
+      for (const [name, b] of Object.entries(t.blocks)) lines.push(`  ${name}: ${b.rows.length} × ${b.columns.length}`);
+      for (const c of t.checks)
+        lines.push(
+          `  check '${c.name}': holds, largest difference ${c.maxDifference}${c.tolerance !== null ? ` (allowed ${c.tolerance})` : ''}`,
+        );
+      process.stdout.write(`${lines.join('\n')}\n`);
+      if (opts.out) {
+        const blocks = Object.fromEntries(
+          Object.entries(t.blocks).map(([k, b]) => [k, { rows: b.rows, columns: b.columns, values: Array.from(b.values) }]),
+        );
+        await writeFileAtomic(opts.out, `${JSON.stringify({ ...t, blocks }, null, 1)}\n`);
+      }
+    });
+
   addBalanceCommand(samCmd);
   addBuildCommands(samCmd);
 }

@@ -33,6 +33,10 @@ export interface Code {
    */
   parent?: string;
   /**
+   * CL_UNIT_MEASURE only: the standard SDMX code of the same unit, where one exists (the cross-domain CL_UNIT_MEASURE of the SDMX Guidelines for modelling Units of measure; ISO 4217 for currencies). observations.csv writes the guideline's code; the SDMX-CSV reader accepts either.
+   */
+  sdmx?: string;
+  /**
    * CL_AREA only: what kind of area the code is.
    */
   type?: 'country' | 'subnational' | 'aggregate';

@@ -115,7 +115,7 @@ function balancing(area: string): string[] {
   return [
     '## Balancing',
     bullets([
-      '**RAS** (`balanceRas`, biproportional scaling) when a non-negative prior must meet known row and column totals: the intermediate block of every national SAM (prior: the Thai 2006 pattern; totals: ADB MRIO), and the household priors of the ddcge databases.',
+      '**RAS** (`balanceRas`, biproportional scaling) when a non-negative prior must meet known row and column totals: the intermediate block of every national SAM (prior: the country\u2019s own SAM where the build has one, else the Thai 2006 pattern — build.json; totals: ADB MRIO), and the household priors of the ddcge databases.',
       '**GRAS** (`balanceGras`) when the prior has negative cells (stock changes, negative savings) that must keep their sign.',
       '**Cross-entropy** (`balanceCrossEntropy`, `digicge sam balance`; Robinson, Cattaneo & El-Said 2001) when the totals themselves are uncertain: macro controls (GDP, total investment, trade balance) enter as constraints and measurement error as error terms; use it to reconcile a national SAM from sources that disagree.',
       'The macro controls held exactly by the ASEAN build: gross output, intermediate inputs and value added by activity, exports and domestic sales by commodity; savings are the residuals that close each account.',

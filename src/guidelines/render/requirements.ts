@@ -38,7 +38,7 @@ export function renderRequirements(): string {
         b.bases.map((s) => [
           s.what,
           KIND[s.kind],
-          `${s.source}${s.ownFor ? ` (own data for ${s.ownFor.join(', ')})` : ''}`,
+          `${s.source}${s.ownFor?.length ? ` (the country\u2019s own SAM structure instead for ${s.ownFor.join(', ')})` : ''}`,
           (s.indicators ?? []).map((c) => (c.breakdown === '_T' ? c.indicator : `${c.indicator} × ${c.breakdown}`)).join(', '),
           s.nationalSource ?? '',
         ]),

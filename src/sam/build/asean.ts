@@ -5,7 +5,10 @@ import type { Sam, SamProvenanceEntry } from '../sam.js';
 import { adbToCommon, readAdbEconomies, readAdbMrioSummary, type AppliedShare, type SectorControls } from './adb-mrio.js';
 import { COMMON_SECTORS, DIGITAL_LABOUR_SHARE } from './common-classification.js';
 import { buildSamFromControlTotals } from './control-totals.js';
-import { thaiPriorStructure } from './thai-prior.js';
+import { thaiPriorStructure, type PriorStructure } from './thai-prior.js';
+import { ifpriPriorStructure, type IfpriCommonMapping } from './ifpri-prior.js';
+import { readSam } from '../io/read.js';
+import { aseanBlockProvenance, type BlockProvenance, type PriorSource } from './block-provenance.js';
 
 /** The ten ASEAN Member States (ISO 3166-1 alpha-3), in alphabetical order of code. */
 export const ASEAN_MEMBER_STATES: readonly string[] = ['BRN', 'IDN', 'KHM', 'LAO', 'MMR', 'MYS', 'PHL', 'SGP', 'THA', 'VNM'];
@@ -20,6 +23,52 @@ export interface AseanBuildInputs {
   thaiSam: string;
   /** Year of the control totals (default 2022). */
   year?: number;
+  /**
+   * Economies with a SAM of their own (IFPRI-style, read by a mapping file): their structure below
+   * the ADB totals comes from it instead of the Thai SAM 2006 (`datasets/sam/asean/own-structures.json`).
+   */
+  ownStructures?: readonly OwnStructure[];
+}
+
+/** An economy's own SAM for the structure below its ADB totals, with the mapping that reads it. */
+export interface OwnStructure {
+  iso3: string;
+  /** The SAM file (read as published: groups from its headers). */
+  sam: string;
+  /** The {@link IfpriCommonMapping} JSON. */
+  mapping: string;
+  /** Publisher and file, for the block provenance. */
+  file: string;
+  /** Year of the SAM. */
+  year: string;
+  /** Absolute tolerance of its Total row/column (files rounded cell by cell). */
+  totalsTolerance?: number;
+}
+
+/** Reads `own-structures.json` (paths relative to it). */
+export async function readOwnStructures(path: string): Promise<OwnStructure[]> {
+  const { readFile } = await import('node:fs/promises');
+  const { dirname, resolve } = await import('node:path');
+  let doc: unknown;
+  try {
+    doc = JSON.parse(await readFile(path, 'utf8'));
+  } catch (err) {
+    throw new InputError(
+      'JSON_MALFORMED',
+      `cannot read the list of own structures: ${(err as Error).message}`,
+      { file: path },
+      { cause: err },
+    );
+  }
+  if (!Array.isArray(doc))
+    throw new InputError('JSON_MALFORMED', 'expected a list of {iso3, sam, mapping, file, year}', { file: path, jsonPath: '/' });
+  return (doc as OwnStructure[]).map((o, i) => {
+    for (const k of ['iso3', 'sam', 'mapping', 'file', 'year'] as const) {
+      if (typeof o[k] !== 'string' || o[k] === '')
+        throw new InputError('JSON_MALFORMED', `entry ${i} needs a text '${k}'`, { file: path, jsonPath: `/${i}/${k}` });
+    }
+    return { ...o, sam: resolve(dirname(path), o.sam), mapping: resolve(dirname(path), o.mapping) };
+  });
 }
 
 /** One economy's SAM with the control totals it was built from and the notes of the build. */
@@ -30,7 +79,16 @@ export interface AseanSam {
   controls: SectorControls[];
   applied: AppliedShare[];
   notes: string[];
+  /** Where each block comes from: whose data, which year, which assumption. */
+  blocks: BlockProvenance[];
 }
+
+/** The Thai SAM 2006: the structure below the ADB totals for every economy without a SAM of its own here. */
+export const THAI_PRIOR_SOURCE: PriorSource = {
+  iso3: 'THA',
+  file: 'Thai SAM 2006 (datasets/sam/thai/ThaiSAM2006.csv; ADB CGE training material)',
+  year: '2006',
+};
 
 /** Result of {@link buildAseanSams}. */
 export interface AseanBuild {
@@ -63,6 +121,13 @@ export async function buildAseanSams(inputs: AseanBuildInputs): Promise<AseanBui
     MachProd: thaiShare('A-MachProd', 'ICT_GOODS'),
     TransComm: thaiShare('A-TransComm', 'TELECOM'),
   });
+  const own = new Map<string, { prior: PriorStructure; source: PriorSource }>();
+  for (const o of inputs.ownStructures ?? []) {
+    const sam = await readSam(o.sam, o.totalsTolerance !== undefined ? { totalsTolerance: o.totalsTolerance, totalsAbsolute: true } : {});
+    const { readFile } = await import('node:fs/promises');
+    const map = JSON.parse(await readFile(o.mapping, 'utf8')) as IfpriCommonMapping;
+    own.set(o.iso3, { prior: ifpriPriorStructure(sam, map, o.mapping), source: { iso3: o.iso3, file: o.file, year: o.year } });
+  }
   const sams: AseanSam[] = [];
   const notCovered: AseanBuild['notCovered'] = [];
   for (const iso3 of ASEAN_MEMBER_STATES) {
@@ -94,13 +159,23 @@ export async function buildAseanSams(inputs: AseanBuildInputs): Promise<AseanBui
       source: a.source,
       details: { sector: a.sector, digitalSector: a.digitalSector, target: a.target, share: a.share },
     }));
-    const built = buildSamFromControlTotals(controls, prior, {
+    const mine = own.get(iso3);
+    const built = buildSamFromControlTotals(controls, mine?.prior ?? prior, {
       unit: 'US$ million',
       digitalLabourShare: DIGITAL_LABOUR_SHARE,
       provenance,
       source: `ADB MRIO ${year}, economy ${eco.adbCode} (index ${eco.mrio}), via ksreyes/mrio-processing summary.csv`,
     });
-    sams.push({ iso3, name: eco.name, sam: built.sam, controls, applied, notes: built.notes });
+    const priorSource = mine?.source ?? THAI_PRIOR_SOURCE;
+    const notes = mine
+      ? [
+          ...built.notes.map((x) =>
+            x.replaceAll('Thai SAM 2006', `${iso3}'s own SAM (${priorSource.file})`).replaceAll('Thai ', `${iso3} `),
+          ),
+          `structure below the ADB totals from ${priorSource.file}, ${priorSource.year}, read with ifpriPriorStructure: domestic use is each commodity's domestic share of supply; IFPRI transaction costs and sales taxes have no account in the common layout and are left out of the patterns`,
+        ]
+      : built.notes;
+    sams.push({ iso3, name: eco.name, sam: built.sam, controls, applied, notes, blocks: aseanBlockProvenance(iso3, year, priorSource) });
   }
   return { sams, notCovered };
 }

@@ -7,3 +7,6 @@ export * from './asean.js';
 export * from './write-asean.js';
 export * from './io-table.js';
 export * from './io-build.js';
+export * from './sut.js';
+export * from './block-provenance.js';
+export * from './ifpri-prior.js';

@@ -4,5 +4,6 @@ export { samFromLabelledGrid, columnLetter, type LabelledGridOptions, type GridC
 export { readSamXlsx, formatSamXlsx, writeSamXlsx, type SamXlsxReadOptions } from './xlsx.js';
 export { parseSamJson, readSamJson, formatSamJson, writeSamJson, SAM_SCHEMA_PATH } from './json.js';
 export { parseSamGams, readSamGams, formatSamGams, writeSamGams, GAMS_GROUP_SETS, type SamGamsWriteOptions } from './gams.js';
-export { readSam, samFormatOf, type SamFormat } from './read.js';
+export { readSam, samFormatOf, type SamFormat, type SamReadOptions } from './read.js';
+export { locateSamLayout, groupFromHeading, isTotalLabel, type SamGridLayout } from './layout.js';
 export { writeSam } from './write.js';

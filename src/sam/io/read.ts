@@ -21,15 +21,31 @@ export function samFormatOf(path: string): SamFormat {
   );
 }
 
-/** Reads a SAM from any supported file, chosen by its extension; `options.groups` override the file's groups. */
-export async function readSam(path: string, options: LabelledGridOptions = {}): Promise<Sam> {
+/** Options of {@link readSam}: those of the labelled-matrix readers, with the worksheet by name or 1-based position. */
+export interface SamReadOptions extends Omit<LabelledGridOptions, 'sheet'> {
+  /** XLSX worksheet, by name or 1-based position (default: the first); an error for other formats. */
+  sheet?: string | number;
+}
+
+/**
+ * Reads a SAM from any supported file, chosen by its extension; `options.groups` override the
+ * file's groups. CSV and XLSX sheets are read as published (title rows, group headers, Total
+ * rows and columns, see {@link samFromLabelledGrid}).
+ */
+export async function readSam(path: string, options: SamReadOptions = {}): Promise<Sam> {
   const format = samFormatOf(path);
+  if (options.sheet !== undefined && format !== 'xlsx') {
+    throw new InputError('SAM_SHEET_NOT_XLSX', `a worksheet (${options.sheet}) was named but the file is ${format}, not an XLSX workbook`, {
+      file: path,
+    });
+  }
+  const { sheet, ...gridOptions } = options;
   switch (format) {
     case 'csv':
-      return readSamCsv(path, options);
+      return readSamCsv(path, gridOptions);
     case 'xlsx': {
       const { readSamXlsx } = await import('./xlsx.js');
-      return readSamXlsx(path, options);
+      return readSamXlsx(path, { ...gridOptions, ...(sheet !== undefined ? { sheet } : {}) });
     }
     case 'json': {
       const { readSamJson } = await import('./json.js');

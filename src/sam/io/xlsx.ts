@@ -27,9 +27,9 @@ export function excelCellValue(v: ExcelJS.CellValue): GridCell {
 }
 
 /** Options of {@link readSamXlsx}. */
-export interface SamXlsxReadOptions extends LabelledGridOptions {
-  /** Worksheet name (default: the first worksheet). */
-  sheet?: string;
+export interface SamXlsxReadOptions extends Omit<LabelledGridOptions, 'sheet'> {
+  /** Worksheet name or 1-based position (default: the first worksheet). */
+  sheet?: string | number;
 }
 
 /**
@@ -44,11 +44,16 @@ export async function readSamXlsx(path: string, options: SamXlsxReadOptions = {}
   } catch (err) {
     throw new InputError('XLSX_UNREADABLE', `cannot read the workbook: ${(err as Error).message}`, { file: path }, { cause: err });
   }
-  const ws = options.sheet !== undefined ? wb.getWorksheet(options.sheet) : wb.worksheets[0];
+  const ws =
+    options.sheet === undefined
+      ? wb.worksheets[0]
+      : typeof options.sheet === 'number'
+        ? wb.worksheets[options.sheet - 1]
+        : wb.getWorksheet(options.sheet);
   if (!ws) {
     throw new InputError(
       'XLSX_NO_SHEET',
-      `no worksheet '${options.sheet ?? '(first)'}' in the workbook; it has ${wb.worksheets.map((w) => w.name).join(', ')}`,
+      `no worksheet ${typeof options.sheet === 'number' ? `number ${options.sheet}` : `'${options.sheet ?? '(first)'}'`} in the workbook; it has ${wb.worksheets.map((w) => `'${w.name}'`).join(', ')}`,
       { file: path },
     );
   }
@@ -72,7 +77,19 @@ export async function readSamXlsx(path: string, options: SamXlsxReadOptions = {}
     for (let c = 1; c <= ws.columnCount; c++) cells.push(excelCellValue(row.getCell(c).value));
     grid.push(cells);
   }
-  const sam = samFromLabelledGrid(grid, { file: path, ...options, sheet: ws.name });
+  let sam: Sam;
+  try {
+    sam = samFromLabelledGrid(grid, { file: path, ...options, sheet: ws.name });
+  } catch (err) {
+    // a workbook of several sheets (cover, notes, macro and micro SAMs): say which sheets there are
+    if (options.sheet !== undefined || wb.worksheets.length < 2 || !(err instanceof InputError)) throw err;
+    throw new InputError(
+      err.code,
+      `${err.message} (in the first sheet '${ws.name}'; the workbook has ${wb.worksheets.map((w) => `'${w.name}'`).join(', ')}: name the SAM's sheet with --sheet)`,
+      err.location ?? { file: path },
+      { cause: err },
+    );
+  }
   if (groups && !options.groups) {
     const known = Object.fromEntries(Object.entries(groups).filter(([l]) => sam.has(l)));
     return sam.withGroups(known);

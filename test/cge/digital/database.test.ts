@@ -108,7 +108,46 @@ describe('ddcge database from a national ASEAN SAM', async () => {
     });
   });
 
-  it('Singapore cannot be built (no rural population): an error, not a made-up database', async () => {
-    await expect(buildDdcgeDatabaseFromFiles('SGP')).rejects.toMatchObject({ code: 'BAD_CONNECTIVITY_BASELINE' });
+  it('Singapore (no rural population) gets the urban-only variant: two urban groups that carry all its people and its HH7', async () => {
+    const sgp = await buildDdcgeDatabaseFromFiles('SGP');
+    const T = new SamCells(sgp.sam);
+    const natS = new SamCells(await readSamCsv(join(ASEAN, 'SGP.csv')));
+    expect(T.labels.filter((l) => /^(URB|RUR)_/.test(l))).toEqual(['URB_CON', 'URB_UNC']);
+    expect(Object.keys(sgp.params.households as object)).toEqual(['URB_CON', 'URB_UNC']);
+    for (const a of T.labels) expect(Math.abs(T.rowSum(a) - T.colSum(a))).toBeLessThan(1e-9 * Math.max(1, T.rowSum(a)));
+    const pop = sgp.params.population as Record<string, number>;
+    // UN WUP 2018 (OWID): 6,040,000 urban, 0 rural in 2022; WDI HH7 2022 = 95.9539 %
+    expect(pop.URB_CON! + pop.URB_UNC!).toBeCloseTo(6040000, 3);
+    expect(pop.URB_CON! / 6040000).toBeCloseTo(0.959539, 9);
+    // the national goods block, unchanged; household consumption summed over the two groups
+    for (const i of goods) {
+      expect(T.get('CAP', i)).toBe(natS.get('CAP', `A-${i}`));
+      expect(T.get(i, 'URB_CON') + T.get(i, 'URB_UNC')).toBeCloseTo(natS.get(`C-${i}`, 'HH'), 6);
+    }
+    expect(sgp.record.notes.some((x) => x.startsWith('urban-only variant'))).toBe(true);
+    expect(sgp.baseline.assumptions).toEqual([
+      'SGP 2022: no rural population, so urban Internet use is the national 95.95 % (no split needed)',
+    ]);
+  });
+
+  it('the shipped SGP database is what the builder writes (byte-identical), and Myanmar stays not covered', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ddcge-sgp-'));
+    await writeDdcgeDatabase(dir, await buildDdcgeDatabaseFromFiles('SGP'));
+    for (const f of ['sam.csv', 'params.json', 'SOURCE.md'])
+      expect(readFileSync(join(dir, f), 'utf8')).toBe(readFileSync(join(DDCGE_DATA_DIR, 'SGP', f), 'utf8'));
+    const coverage = JSON.parse(readFileSync(join(DDCGE_DATA_DIR, 'coverage.json'), 'utf8')) as Record<string, string>;
+    expect(Object.keys(coverage)).toEqual(['MMR']);
+  });
+});
+
+describe('scenarios on the urban-only Singapore database', async () => {
+  const { connectivityShift } = await import('../../../src/cge/digital/connectivity.js');
+  const sgp = await buildDdcgeDatabaseFromFiles('SGP');
+  it('refuses a scenario about rural people with a typed error, and takes an urban target', () => {
+    expect(() => connectivityShift(sgp.baseline, { kind: 'close-gap', fraction: 0.5 })).toThrow(
+      expect.objectContaining({ code: 'NO_RURAL_POPULATION' }),
+    );
+    const s = connectivityShift(sgp.baseline, { kind: 'use-reaches', urbanisation: 'U', percent: 98 });
+    expect(s.moves).toEqual([{ from: 'URB_UNC', to: 'URB_CON', persons: expect.closeTo(6040000 * (0.98 - 0.959539), 3) }]);
   });
 });

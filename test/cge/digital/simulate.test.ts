@@ -32,7 +32,7 @@ describe('ddcge simulation results', () => {
     const inc = (h: string) => ['LAB_DS', 'LAB_OT', 'CAP'].reduce((s, f) => s + S.get(h, f), 0);
     const pc = (hs: string[]) => hs.reduce((s, h) => s + inc(h), 0) / hs.reduce((s, h) => s + pop[h]!, 0);
     expect(r.gaps.connectedUnconnected.ratioBase).toBeCloseTo(pc(['URB_CON', 'RUR_CON']) / pc(['URB_UNC', 'RUR_UNC']), 10);
-    expect(r.gaps.urbanRural.ratioBase).toBeCloseTo(pc(['URB_CON', 'URB_UNC']) / pc(['RUR_CON', 'RUR_UNC']), 10);
+    expect(r.gaps.urbanRural?.ratioBase).toBeCloseTo(pc(['URB_CON', 'URB_UNC']) / pc(['RUR_CON', 'RUR_UNC']), 10);
     const goods = ['AGR', 'MAN', 'ICT', 'TEL', 'SRV'];
     const va = (j: string) => ['LAB_DS', 'LAB_OT', 'CAP', 'IDT'].reduce((s, f) => s + S.get(f, j), 0);
     expect(r.digitalShare.directBase).toBeCloseTo((va('ICT') + va('TEL')) / goods.reduce((s, j) => s + va(j), 0), 12);

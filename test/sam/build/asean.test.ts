@@ -2,7 +2,7 @@ import { describe, expect, it, beforeAll } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { buildAseanSams, checkSam, formatSamCsv, readSamCsv, type AseanBuild } from '../../../src/index.js';
+import { buildAseanSams, checkSam, formatSamCsv, readOwnStructures, readSamCsv, type AseanBuild } from '../../../src/index.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const D = (p: string) => join(ROOT, p);
@@ -23,6 +23,7 @@ beforeAll(async () => {
     summary: D('datasets/adb_mrio/adbmrio_summary_2017-2022.csv'),
     concordance: D('datasets/adb_mrio/countries_concordance.xlsx'),
     thaiSam: D('datasets/sam/thai/ThaiSAM2006.csv'),
+    ownStructures: await readOwnStructures(D('datasets/sam/asean/own-structures.json')),
   });
 });
 
@@ -71,6 +72,34 @@ describe('ASEAN CGE database', () => {
       expect(checkSam(shipped).balanced).toBe(true);
       expect(shipped.warnings).toEqual([]);
     }
+  });
+});
+
+describe('per-block provenance of the ASEAN SAMs', () => {
+  it('says for every economy and block whose data it is: IDN and PHL from their own IFPRI 2018 SAMs, the others borrowed from the Thai SAM 2006', () => {
+    const shipped = parse(readFileSync(join(SHIPPED, 'provenance.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(shipped.length).toBe(9 * 8);
+    for (const s of build.sams) {
+      const rows = shipped.filter((r) => r.iso3 === s.iso3);
+      expect(rows.map((r) => r.block)).toEqual(s.blocks.map((b) => b.block));
+      expect(rows.find((r) => r.block === 'sector totals')!.origin).toBe('own');
+      const structure = rows.filter((r) => ['intermediate use', 'value added', 'final demand', 'income distribution'].includes(r.block!));
+      const expected = ['IDN', 'PHL', 'THA'].includes(s.iso3) ? 'own' : 'borrowed';
+      for (const r of structure) expect(r.origin, `${s.iso3} ${r.block}`).toBe(expected);
+      if (s.iso3 === 'PHL') for (const r of structure) expect(r.data).toMatch(/IFPRI 2018 SAM for the Philippines/);
+      else if (s.iso3 === 'IDN') for (const r of structure) expect(r.data).toMatch(/IFPRI 2018 SAM for Indonesia/);
+      else for (const r of structure) expect(r.data).toMatch(/Thai SAM 2006/);
+      for (const r of rows.filter((x) => x.block!.startsWith('digital'))) expect(r.origin).toBe('assumption');
+    }
+    const meta = JSON.parse(readFileSync(join(SHIPPED, 'build.json'), 'utf8')) as { economies: { iso3: string; ownData: string }[] };
+    expect(meta.economies.find((e) => e.iso3 === 'PHL')!.ownData).toBe(
+      'PHL: own data for sector totals, intermediate use, value added, final demand, imports and taxes on imports, income distribution',
+    );
+    expect(meta.economies.find((e) => e.iso3 === 'SGP')!.ownData).toMatch(/^SGP: own data for sector totals; borrowed: intermediate use/);
+  });
+  it('with its own structure the Philippine households save (the Thai structure gave them a deficit)', () => {
+    const phl = build.sams.find((s) => s.iso3 === 'PHL')!.sam;
+    expect(phl.get('S-I', 'HH')).toBeGreaterThan(0);
   });
 });
 

@@ -1,0 +1,2 @@
+/** Published input–output tables read by layout mappings. @module */
+export { readIoTable, type IoBlock, type IoBlocks, type IoCheckResult, type IoReadOptions } from './read-iot.js';
