@@ -8,7 +8,7 @@ import { defineConfig } from 'vitest/config';
  * full one.
  */
 export const OPTIONAL_PARTS: Readonly<Record<string, { files: string[]; needs: string }>> = {
-  browser: { files: ['test/report/browser.test.ts'], needs: "Debian's chromium" },
+  browser: { files: ['test/report/browser.test.ts', 'test/guidelines/site-browser.test.ts'], needs: "Debian's chromium" },
   notebooks: { files: ['test/notebooks/**'], needs: "Debian's jupyter-nbconvert and jupyter-client" },
 };
 

@@ -14,6 +14,7 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   ADB_NO_SHARE:
     "A mixed ADB MRIO sector has no digital share in the guideline's classification, so it cannot be split into digital and non-digital parts.",
   ADB_UNKNOWN_SECTOR: 'An ADB MRIO sector has no entry in the concordance to the common ASEAN sectors.',
+  AGGREGATE_NOT_DEFINED: 'The catalogue gives the indicator no rule (or `none`) for forming ASEAN aggregates.',
   ALLOCATION_NOT_ONE: 'The shares allocating a broadband investment across its financing sources do not sum to 1.',
   AREA_CONFLICT: "Two areas of the guideline's area code list claim the same code or name in one code system.",
   ASSUMPTIONS_UNREADABLE: 'The ddcge assumptions file (datasets/ddcge/assumptions.json) cannot be read or parsed.',
@@ -69,6 +70,9 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   BUILD_RAS_NOT_CONVERGED: 'RAS on a block of a SAM being built did not converge.',
   BUILD_SHAPE: 'The prior SAM and the control totals of a SAM build have different numbers of sectors.',
   CALIBRATION_NOT_FINITE: 'Calibrating or recalibrating a model gives a NaN or infinite parameter value.',
+  CHROMIUM_MISSING: "Debian's chromium, which prints the guideline PDF, is not installed.",
+  CITATION_INVALID: 'CITATION.cff lacks the title, version or date-released the published guideline prints.',
+  CITATION_MISSING: 'CITATION.cff, the citation metadata of the guideline, is missing.',
   CODELIST_UNKNOWN: 'No code list of that id in the guideline.',
   CONDITION_ON_VARIABLE: 'A $ condition of an equation refers to a variable; conditions may use parameters and sets only.',
   CONDITION_OUTSIDE_DOLLAR: 'A comparison appears in an equation outside a $ condition.',
@@ -189,6 +193,9 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   MATRIX_NOT_SQUARE: 'A square matrix (A of an input–output table, a SAM, a system to factorise) was expected.',
   MATRIX_RAGGED: 'The rows of a matrix given as nested arrays have different lengths.',
   MATRIX_SINGULAR: 'A matrix (I − A, a Jacobian) is singular or numerically singular; the message names the column without a usable pivot.',
+  MEMBERSHIP_MISSING: 'The ASEAN aggregate of CL_AREA has no dated membership, so the members in force in a period cannot be formed.',
+  MEMBERSHIP_PERIOD:
+    'A reference period whose last day cannot be found (not a year, YYYY-Qn, YYYY-Sn, YYYY-MM or a date), so its ASEAN membership cannot be formed.',
   METHOD_NOTES_EMPTY: "The report's method-notes file holds no note (expected a Markdown list).",
   METHOD_NOTES_UNREADABLE: "The report's method-notes file cannot be read.",
   MISSING_ELASTICITY: 'The parameter file lacks an elasticity, or gives one that is not a number, for an element of the model.',
@@ -244,9 +251,13 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   PARAMETER_OUT_OF_DOMAIN:
     'A model parameter (an Armington or CET elasticity, a world price, a share) lies outside the domain where the model is defined.',
   PARAMS_UNREADABLE: "The model's parameter file cannot be read or parsed.",
+  PDF_FAILED: 'Chromium exited with an error or wrote no PDF when printing the guideline.',
   PRIOR_ACCOUNT_MISSING: 'The prior SAM lacks an account the build needs.',
   PRIOR_MAPPING_INVALID:
     'A mapping of an own SAM to the common sectors has weights that are not common sectors summing to 1, or leaves out an activity.',
+  PROVENANCE_INVALID: 'A block or basis of the CGE database provenance file lacks its id, name, what, source or a known kind.',
+  PROVENANCE_UNREADABLE:
+    'The CGE database provenance file (datasets/sam/asean/provenance.json) or the build metadata it names cannot be read.',
   PYATT_ROUND_BAD_BLOCKS: 'The blocks of the Pyatt–Round decomposition do not partition the endogenous accounts.',
   QUALITY_QUINTILES: 'The quintile consistency check needs exactly five values.',
   QUALITY_RULE_UNKNOWN: 'No quality rule of that id in guidelines/quality/rules.json.',
@@ -255,6 +266,8 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   RANDOM_BAD_SEED: 'The random seed is not a finite number.',
   RANDOM_BAD_SHAPE: 'The shape of a Gamma draw is not a positive finite number.',
   RATIO_OUT_OF_RANGE: 'The rural/urban Internet-use ratio is not in (0, 1].',
+  READINESS_INPUT:
+    'The harmonised data given to `guidelines readiness` do not exist or are not an observations.csv or asean.duckdb of digicge harmonise.',
   REPORT_NO_STAGE_OUTPUTS: 'The folder given to `digicge report` holds none of the stage outputs a report is built from.',
   RESULT_NOT_FINITE: 'A result of a digital-divide simulation is NaN or infinite; nothing is written.',
   SAM_ACCOUNT_MISSING: 'A national SAM lacks an account of the common ASEAN classification.',
@@ -389,6 +402,7 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   USAGE_TYPE_II_NEEDS_LABOUR: 'Type II multipliers were asked for without the labour-income rows and the household column.',
   USAGE_UNKNOWN_COUNTRY: '`--country` names a code that is not an ASEAN Member State covered by the digital-divide database.',
   USAGE_UNKNOWN_INDICATOR: "`--indicator` is not an indicator code of the guideline's catalogue.",
+  USAGE_YEAR: 'A year option (`--year`) is not a four-digit year.',
   VARIABLE_SHOCK_NOT_FIXED:
     'A scenario shocks a variable that its closure leaves free (swap it in first, or the system is no longer square).',
   WALRAS_LAW_VIOLATED:

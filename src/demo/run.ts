@@ -59,6 +59,19 @@ export const DEMO_STAGES: readonly DemoStage[] = [
       return { summary: r.summary, outputs: r.outputs.map((f) => relative(outDir, resolve(outDir, 'divide', f))) };
     },
   },
+  {
+    stage: 'readiness',
+    run: async (outDir) => {
+      const { assessReadiness, writeReadiness, readinessCounts } = await import('../guidelines/readiness/index.js');
+      const r = await assessReadiness(join(outDir, 'observations.csv'), { label: 'the harmonised default data (observations.csv)' });
+      const files = await writeReadiness(join(outDir, 'readiness'), r);
+      const k = readinessCounts(r);
+      return {
+        summary: `readiness: ${k.indicatorCellsCovered} of ${k.indicatorCells} indicator × Member State cells with data, ${r.gaps.filter((g) => g.rank !== null).length} gaps ranked`,
+        outputs: files.map((f) => relative(outDir, f)).sort(),
+      };
+    },
+  },
   { stage: 'sam', run: async (outDir) => (await import('./sam-stage.js')).samStage(outDir) },
   { stage: 'multipliers', run: async (outDir) => (await import('./sam-stage.js')).multipliersStage(outDir) },
   { stage: 'cge', run: async (outDir, log) => (await import('./cge-stage.js')).cgeStage(outDir, log) },

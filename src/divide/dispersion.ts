@@ -5,7 +5,10 @@
  * year, the Theil T over those areas is split into within-country and between-country parts.
  *
  * Coverage is explicit: `n_areas` and `areas_missing` name the expected areas (every country with
- * the indicator in any year, or the list given) without a value that year. Population weights come
+ * the indicator in any year, or the list given) without a value that year. By default an ASEAN
+ * Member State is expected, and counted, only in the years it is a member (membership in force on
+ * the last day of the year, CL_AREA: ten up to 2024, eleven with Timor-Leste from 2025); a
+ * State's observations of other years are left out and the note says so. Population weights come
  * from `POP` of the same year; when a year has none, the latest earlier population of that area is
  * used and `weight_periods` says which year (option `weights: 'same-year'` leaves the weighted
  * measures empty instead).
@@ -16,6 +19,7 @@ import { theilDecomposition, theilT } from './theil.js';
 import { weightedMoments } from './moments.js';
 import { sortedKeys, totalsByAreaYear } from './select.js';
 import { mergeProvenance, provenanceOf } from './provenance.js';
+import { inForceOrNotMember } from '../guidelines/membership.js';
 import { asRecords, countryOfArea, type HarmonisedObservation, type ObservationsInput } from './observations.js';
 
 /** Options of {@link computeDispersion}. */
@@ -24,7 +28,7 @@ export interface DispersionOptions {
   from?: number;
   /** Last year (default: the last observed). */
   to?: number;
-  /** Expected areas (default: every country with the indicator in any year). */
+  /** Expected areas (default: every country with the indicator in any year, ASEAN Member States only in the years they are members). */
   areas?: readonly string[];
   /** Indicator of the population weights (default `POP`). */
   weightIndicator?: string;
@@ -91,18 +95,21 @@ export function computeDispersion(observations: ObservationsInput, indicator: st
   const sub = totalsByAreaYear(records, indicator, true);
   const pop = totalsByAreaYear(records, options.weightIndicator ?? 'POP');
   const subPop = totalsByAreaYear(records, options.weightIndicator ?? 'POP', true);
-  const expected = [...(options.areas ?? sortedKeys(data))].sort();
+  const candidates = [...(options.areas ?? sortedKeys(data))].sort();
   const years = new Set<number>();
   for (const m of data.values()) for (const y of m.keys()) years.add(y);
   const rows: DispersionRow[] = [];
   for (const year of [...years].sort((a, b) => a - b)) {
     if ((options.from !== undefined && year < options.from) || (options.to !== undefined && year > options.to)) continue;
+    const expected = options.areas ? candidates : candidates.filter((a) => inForceOrNotMember(a, year));
     const present = expected.filter((a) => data.get(a)?.has(year));
     if (present.length < 2) continue;
     const obs = present.map((a) => data.get(a)!.get(year)!);
     const x = Float64Array.from(obs, (o) => o.value as number);
     const m = weightedMoments(x);
     const notes: string[] = [];
+    const notMembers = candidates.filter((a) => !expected.includes(a) && data.get(a)?.has(year));
+    if (notMembers.length) notes.push(`${notMembers.join(' ')} not an ASEAN Member State in ${year}: left out`);
     const row: DispersionRow = {
       indicator,
       time_period: year,
@@ -148,7 +155,9 @@ export function computeDispersion(observations: ObservationsInput, indicator: st
       const lacking = present.filter((_, i) => !wobs[i]);
       notes.push(`no population weight for ${lacking.join(' ')}: weighted measures left empty`);
     }
-    const subAreas = sortedKeys(sub).filter((a) => sub.get(a)!.has(year));
+    const subAreas = sortedKeys(sub).filter(
+      (a) => sub.get(a)!.has(year) && (options.areas !== undefined || inForceOrNotMember(countryOfArea(a), year)),
+    );
     if (subAreas.length >= 2) {
       const sobs = subAreas.map((a) => sub.get(a)!.get(year)!);
       const sw = subAreas.map((a) => weightFor(subPop, a, year, options.weights));

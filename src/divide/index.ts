@@ -69,3 +69,4 @@ export {
   PROJECTION_COLUMNS,
 } from './run.js';
 export type { DivideOptions, DivideResult } from './run.js';
+export { aseanAggregates, type AseanAggregateRow } from './asean-aggregate.js';

@@ -125,7 +125,7 @@ export async function loadDivideObservations(path: string): Promise<HarmonisedOb
   return harmonisedRecords(rows, path);
 }
 
-/** ISO 3166-1 alpha-2 → alpha-3 of the ten ASEAN Member States (to group subnational areas). */
+/** ISO 3166-1 alpha-2 → alpha-3 of the eleven ASEAN Member States (to group subnational areas). */
 export const AMS_ALPHA2_TO_ALPHA3: Readonly<Record<string, string>> = {
   BN: 'BRN',
   KH: 'KHM',
@@ -136,6 +136,7 @@ export const AMS_ALPHA2_TO_ALPHA3: Readonly<Record<string, string>> = {
   PH: 'PHL',
   SG: 'SGP',
   TH: 'THA',
+  TL: 'TLS',
   VN: 'VNM',
 };
 

@@ -122,6 +122,7 @@ export {
   checkCoverageOrder,
   type QualityFinding,
 } from './quality-checks.js';
+export { aseanMembership, aseanMembersInForce, inForceOrNotMember, periodEnd, type MembershipSpell } from './membership.js';
 export { USER_FILE_KINDS, currentSchemaVersion, checkSchemaVersion, type UserFileKind } from './schema-version.js';
 export { toCanonicalUnit, type ConversionContext, type CanonicalValue } from './units.js';
 export { guidelineUnit, sdmxUnit } from './unit-codes.js';

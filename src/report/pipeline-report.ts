@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readStageCsv as readCsv } from './read-csv.js';
+import { readinessSection } from './readiness-section.js';
 import type { CellValue, ReportBlock, ReportColumn, ReportDocument, ReportSection } from './document.js';
 
 const num = (s: string | undefined): number | null => (s === undefined || s === '' ? null : Number(s));
@@ -434,7 +435,9 @@ export interface PipelineReportOptions {
 export function buildPipelineReport(dir: string, options: PipelineReportOptions = {}): ReportDocument {
   const coverage = coverageSection(dir);
   const divide = divideSection(join(dir, 'divide'));
-  const sections = [coverage, divide, samSection(dir), ...(options.sections ?? [])].filter((s): s is ReportSection => s !== null);
+  const sections = [coverage, divide, readinessSection(dir), samSection(dir), ...(options.sections ?? [])].filter(
+    (s): s is ReportSection => s !== null,
+  );
   const notes = options.methodNotes ?? [];
   sections.push({
     id: 'methods',

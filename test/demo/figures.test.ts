@@ -319,8 +319,9 @@ function hh7Panel() {
     if (!by.has(o.REF_AREA!)) by.set(o.REF_AREA!, new Map());
     by.get(o.REF_AREA!)!.set(y, Number(o.OBS_VALUE));
   }
-  const areas = [...by.keys()].sort();
-  const years = [...new Set([...by.values()].flatMap((m) => [...m.keys()]))].sort((a, b) => a - b);
+  // ASEAN comparisons use the members of each year: Timor-Leste joined on 26 October 2025, after every year here
+  const areas = [...by.keys()].filter((a) => a !== 'TLS').sort();
+  const years = [...new Set([...areas.map((a) => by.get(a)!).flatMap((m) => [...m.keys()])])].sort((a, b) => a - b);
   const balanced = years.filter((y) => areas.every((a) => by.get(a)!.has(y)));
   const gini = new Map(balanced.map((y) => [y, giniPlain(areas.map((a) => by.get(a)!.get(y)!))]));
   return { areas, years, balanced, gini };

@@ -4,14 +4,15 @@ import { join } from 'node:path';
 import { AreaResolver, aseanMembers, getAreaResolver, normaliseAreaName, resolveArea } from '../../src/guidelines/index.js';
 import { SHARED, owidEntities, wbApiAreas, wdiMetadata, wdiWideAreas } from './shared-data.js';
 
-const AMS = ['BRN', 'IDN', 'KHM', 'LAO', 'MMR', 'MYS', 'PHL', 'SGP', 'THA', 'VNM'];
+/** The eleven ASEAN Member States (Timor-Leste since 26 October 2025): the harmonise scope is every State that is or has been a member. */
+const AMS = ['BRN', 'IDN', 'KHM', 'LAO', 'MMR', 'MYS', 'PHL', 'SGP', 'THA', 'TLS', 'VNM'];
 const WIDE = [
   'figurefriday2024_API_IT.NET.USER.ZS_DS2_en_csv_v2_2160.csv',
   'wikistats2018_API_IT.CEL.SETS.P2_DS2_en_csv_v2.csv',
   'wikistats2018_API_NY.GDP.PCAP.KD_DS2_en_csv_v2_9908764.csv',
 ];
 
-/** ISO, M49 and ADB codes of the ten AMS from an independent public concordance (ksreyes/mrio-processing). */
+/** ISO, M49 and ADB codes of the eleven AMS from an independent public concordance (ksreyes/mrio-processing). */
 async function concordance(): Promise<Map<string, { iso2: string; m49: number; adb?: string }>> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(join(SHARED, 'adb_mrio', 'countries_concordance.xlsx'));

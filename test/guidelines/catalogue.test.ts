@@ -32,6 +32,9 @@ const REQUIRED_CODES = [
   'ICT_GOODS_EXP_SHARE',
   'ICT_GOODS_IMP_SHARE',
   'ICT_SERV_EXP_SHARE',
+  // digitally delivered trade (Handbook on Measuring Digital Trade, 2023), added with the frameworks chapter
+  'DIG_DELIV_SERV_EXP_SHARE',
+  'DIG_DELIV_SERV_IMP_SHARE',
   'POP',
   'POP_URB',
   'POP_RUR',

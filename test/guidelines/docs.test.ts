@@ -3,6 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { connectivityShift, readDdcgeDatabase } from '../../src/cge/index.js';
+import { readSamCsv } from '../../src/sam/io/csv.js';
 import { GUIDELINE_CHAPTERS, checkGuidelineFiles, loadCatalogue, renderGuideline, staleGuidelineDocs } from '../../src/guidelines/index.js';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -18,7 +21,7 @@ describe('rendered guideline documents', () => {
     expect(staleGuidelineDocs()).toEqual([]);
   });
 
-  it('render the six chapters, deterministically', () => {
+  it('render the ten chapters, deterministically', () => {
     const a = renderGuideline();
     const b = renderGuideline();
     expect([...a.keys()]).toEqual(GUIDELINE_CHAPTERS.map((c) => c.file));
@@ -29,6 +32,10 @@ describe('rendered guideline documents', () => {
       '04-digital-sector-classification.md',
       '05-quality-rules.md',
       '06-submitting-data.md',
+      '07-data-requirements.md',
+      '08-methods.md',
+      '09-scenario-shocks.md',
+      '10-frameworks.md',
     ]);
     for (const [k, v] of a) expect(b.get(k)).toBe(v);
   });
@@ -51,6 +58,52 @@ describe('rendered guideline documents', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(readdirSync(out).sort()).toEqual(GUIDELINE_CHAPTERS.map((c) => c.file));
     for (const [name, text] of renderGuideline()) expect(readFileSync(join(out, name), 'utf8')).toBe(text);
+  });
+});
+
+describe('chapters on preparing the CGE database agree with the shipped build', () => {
+  it('data requirements: every block of the provenance file with each of its bases', () => {
+    const text = renderGuideline().get('07-data-requirements.md')!;
+    const prov = JSON.parse(readFileSync(join(ROOT, 'datasets/sam/asean/provenance.json'), 'utf8')) as {
+      blocks: { id: string; bases: { what: string }[] }[];
+    };
+    for (const b of prov.blocks) {
+      expect(text).toContain(`(\`${b.id}\`)`);
+      for (const s of b.bases) expect(text).toContain(s.what.replace(/\|/g, '\\|'));
+    }
+  });
+
+  it('methods: the worked examples are the shipped numbers, recomputed here from the files', async () => {
+    const text = renderGuideline().get('08-methods.md')!;
+    // splitting: 0.85 × ADB c27 output of the economy whose control total is the TEL row of THA
+    const controls = parse(readFileSync(join(ROOT, 'datasets/sam/asean/controls.csv')), { columns: true }) as Record<string, string>[];
+    const tel = Number(controls.find((r) => r.iso3 === 'THA' && r.sector === 'TEL')!.x);
+    expect(text).toContain(`| c27 | ${(tel / 0.85).toFixed(1)} | 0.85 | TEL (TELECOM) | ${tel.toFixed(1)} | ${tel.toFixed(1)} |`);
+    expect(text).toContain('one ADB economy');
+    // households: URB_CON = urban population × urban connected share, from SOURCE-recorded baseline
+    const db = await readDdcgeDatabase(join(ROOT, 'datasets/ddcge/THA'));
+    const urbCon = Math.round(db.baseline.urbanPopulation * db.baseline.urbanShare);
+    expect(text).toContain(
+      `| URB_CON | ${db.baseline.urbanPopulation} | ${(100 * db.baseline.urbanShare).toFixed(2)} % | ${urbCon} | ${urbCon} |`,
+    );
+    expect(text).toContain('The populations of the database are these products exactly.');
+    // balancing: Σ va of controls equals factor incomes + production taxes of the SAM (second reader: readSamCsv)
+    const sam = await readSamCsv(join(ROOT, 'datasets/sam/asean/THA.csv'));
+    const k = (l: string) => sam.labels.indexOf(l);
+    const n = sam.labels.length;
+    const row = (l: string) => Array.from({ length: n }, (_, j) => sam.values[k(l) * n + j]!).reduce((s, x) => s + x, 0);
+    const va = controls.filter((r) => r.iso3 === 'THA').reduce((s, r) => s + Number(r.va), 0);
+    expect(row('LAB-DIG') + row('LAB-OTH') + row('CAP') + row('Itax')).toBeCloseTo(va, 4);
+    expect(text).toContain(`| Σ value added in controls.csv (ADB MRIO) | ${va.toFixed(1)} |`);
+  });
+
+  it("shocks: the worked close-gap example is what the model's translation does", async () => {
+    const text = renderGuideline().get('09-scenario-shocks.md')!;
+    const db = await readDdcgeDatabase(join(ROOT, 'datasets/ddcge/THA'));
+    const shift = connectivityShift(db.baseline, { kind: 'close-gap', fraction: 0.5 });
+    expect(text).toContain(`= ${(100 * shift.ruralShare).toFixed(2)} %, so`);
+    for (const f of ['rural-connectivity.json', 'broadband-government.json', 'digital-skills.json', 'ict-tariffs.json'])
+      expect(text).toContain(`| ${f} |`);
   });
 });
 

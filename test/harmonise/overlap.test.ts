@@ -7,7 +7,8 @@ import { harmonise } from '../../src/harmonise/index.js';
 import { DATA, tmp, writeMapping } from './helpers.js';
 
 const root = join(import.meta.dirname, '../..');
-const AMS = ['BRN', 'IDN', 'KHM', 'LAO', 'MMR', 'MYS', 'PHL', 'SGP', 'THA', 'VNM'];
+/** The eleven ASEAN Member States (Timor-Leste since 26 October 2025): the harmonise scope is every State that is or has been a member. */
+const AMS = ['BRN', 'IDN', 'KHM', 'LAO', 'MMR', 'MYS', 'PHL', 'SGP', 'THA', 'TLS', 'VNM'];
 const WDI2018_INTERNET = join(DATA, 'wdi2018/wdi2018_internet_users.json');
 const WDI2024_INTERNET = join(root, 'datasets/mappings/wdi2024_internet_users.json');
 

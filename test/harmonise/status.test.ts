@@ -83,7 +83,7 @@ describe('codes and statuses of what is written', () => {
   it('UN WUP 2018 values after its base year are projections (OBS_STATUS F), earlier ones A', async () => {
     const r = await harmonise({ mappings: [join(root, 'datasets/mappings/owid_wup2018_urban_rural.json')], outDir: tmp() });
     const obs = r.observations();
-    expect(obs.length).toBe(10 * 101 * 2);
+    expect(obs.length).toBe(11 * 101 * 2); // eleven Member States (TLS since 2025) × 1950–2050 × urban, rural
     for (const o of obs) expect([o.TIME_PERIOD, o.OBS_STATUS]).toEqual([o.TIME_PERIOD, +o.TIME_PERIOD > 2018 ? 'F' : 'A']);
   });
 

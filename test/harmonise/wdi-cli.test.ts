@@ -7,7 +7,8 @@ import { OBSERVATION_COLUMNS, readObservations } from '../../src/harmonise/index
 import { tmp } from './helpers.js';
 
 const root = join(import.meta.dirname, '../..');
-const AMS = ['BRN', 'IDN', 'KHM', 'LAO', 'MMR', 'MYS', 'PHL', 'SGP', 'THA', 'VNM'];
+/** The eleven ASEAN Member States (Timor-Leste since 26 October 2025): the harmonise scope is every State that is or has been a member. */
+const AMS = ['BRN', 'IDN', 'KHM', 'LAO', 'MMR', 'MYS', 'PHL', 'SGP', 'THA', 'TLS', 'VNM'];
 
 describe('digicge harmonise on the 2024 WDI internet-users file', () => {
   it('gives HH7 for all ten Member States under ISO3, values equal to the source cells, every cell accounted for', () => {

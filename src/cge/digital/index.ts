@@ -84,3 +84,10 @@ export { applyDraws, ddcgeParameterVector, type DdcgeUncertainValues } from './r
 export { digitalSensitivity, sensitivityTable, type DigitalSensitivityOptions } from './sensitivity.js';
 export { headlineOutcomes, type DigitalSsaSetup } from './ssa-evaluator.js';
 export { DEFAULT_DDCGE_COUNTRY, simulateDefault, simulateDigital, type SimulateOptions, type SimulateOutcome } from './batch.js';
+export {
+  gapSensitivity,
+  writeGapSensitivity,
+  DATA_GAP_ASSUMPTIONS,
+  type GapSensitivity,
+  type GapSensitivityRow,
+} from './gap-sensitivity.js';

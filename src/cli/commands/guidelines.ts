@@ -7,9 +7,12 @@ import { checkGuidelineFiles, staleGuidelineDocs } from '../../guidelines/check.
 import { staleDerivedFiles } from '../../guidelines/dsd-derive.js';
 import { packageRoot } from '../../guidelines/paths.js';
 import { GUIDELINE_DOCS_DIR, writeGuideline } from '../../guidelines/render/index.js';
+import { assessReadiness, writeReadiness } from '../../guidelines/readiness/index.js';
+import { readinessCounts } from '../../guidelines/readiness/render.js';
+import { printGuidelinePdf, writeGuidelineSite } from '../../guidelines/site/index.js';
 import { checkOutDir } from '../out-path.js';
 
-/** Registers `digicge guidelines build` and `digicge guidelines check`. */
+/** Registers `digicge guidelines build`, `check`, `area`, `readiness` and `site`. */
 export function register(program: Command): void {
   const g = program.command('guidelines').description('the machine-readable ASEAN guideline: render its documents, validate its files');
 
@@ -50,6 +53,49 @@ export function register(program: Command): void {
       }
       process.stdout.write(errors ? `${errors} problem(s)\n` : 'guideline is valid\n');
       if (errors) process.exitCode = 1;
+    });
+
+  g.command('readiness')
+    .description(
+      'readiness assessment of every Member State from harmonised data: matrix, CGE database blocks, ranked gaps (CSV, Markdown, workbook)',
+    )
+    .argument('<data>', 'observations.csv or asean.duckdb written by digicge harmonise')
+    .requiredOption('--out <dir>', 'output folder')
+    .option('--label <text>', 'how the data are named in the chapter (default: the path given)')
+    .option('--year <year>', 'reference year of the coverage (default: the latest observed year)')
+    .action(async (data: string, opts: { out: string; label?: string; year?: string }) => {
+      if (opts.year !== undefined && !/^\d{4}$/.test(opts.year))
+        throw new UsageError('USAGE_YEAR', `--year must be a year, not "${opts.year}"`);
+      const out = isAbsolute(opts.out) ? opts.out : join(process.cwd(), opts.out);
+      checkOutDir(out);
+      const r = await assessReadiness(data, {
+        ...(opts.label ? { label: opts.label } : {}),
+        ...(opts.year ? { year: Number(opts.year) } : {}),
+      });
+      const written = await writeReadiness(out, r);
+      for (const p of written) process.stdout.write(`wrote ${relative(process.cwd(), p) || p}\n`);
+      const k = readinessCounts(r);
+      process.stdout.write(
+        `${k.indicatorCellsCovered} of ${k.indicatorCells} indicator × Member State cells and ${k.breakdownCellsCovered} of ${k.breakdownCells} breakdown cells have data; ${r.gaps.length} gaps (${r.gaps.filter((g) => g.rank !== null).length} ranked by sensitivity)\n`,
+      );
+    });
+
+  g.command('site')
+    .description(
+      'publish the guideline as a static HTML site (navigation, search, printable, no network) and a PDF (Debian chromium, headless)',
+    )
+    .option('--out <dir>', 'output folder', 'guideline-site')
+    .option('--no-pdf', 'write the HTML site only')
+    .action(async (opts: { out: string; pdf: boolean }) => {
+      const out = isAbsolute(opts.out) ? opts.out : join(process.cwd(), opts.out);
+      checkOutDir(out);
+      const written = await writeGuidelineSite(out);
+      process.stdout.write(`wrote ${written.length} files of the site to ${relative(process.cwd(), out) || out}\n`);
+      if (opts.pdf) {
+        const pdf = join(out, 'guideline.pdf');
+        printGuidelinePdf(out, pdf);
+        process.stdout.write(`wrote ${relative(process.cwd(), pdf) || pdf}\n`);
+      }
     });
 
   g.command('area')

@@ -105,9 +105,46 @@ export interface Code {
     note: string;
   }[];
   /**
-   * Aggregates: member codes, when the guideline fixes them.
+   * Aggregates: member codes, when the guideline fixes them (every code that is or has been a member, when `membership` dates them).
    */
   members?: string[];
+  /**
+   * Aggregates whose composition changes over time: when each member joined (and left). An aggregate of a period is formed from the members in force on the last day of the period.
+   *
+   * @minItems 1
+   */
+  membership?: [
+    {
+      member: string;
+      /**
+       * Date of admission (ISO 8601).
+       */
+      from: string;
+      /**
+       * Last day of membership, when it ended.
+       */
+      to?: string;
+      /**
+       * Where the date is stated.
+       */
+      source: string;
+    },
+    ...{
+      member: string;
+      /**
+       * Date of admission (ISO 8601).
+       */
+      from: string;
+      /**
+       * Last day of membership, when it ended.
+       */
+      to?: string;
+      /**
+       * Where the date is stated.
+       */
+      source: string;
+    }[]
+  ];
   /**
    * false when this code's facts are not yet checked against the source.
    */
