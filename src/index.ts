@@ -1,5 +1,5 @@
 /**
- * digicge — digital-economy statistics of the ten ASEAN Member States, from raw national files to
+ * digicge — digital-economy statistics of the ASEAN Member States, from raw national files to
  * social accounting matrices and CGE simulations of bridging the digital divide.
  *
  * The pipeline is the architecture: ingest → harmonise → divide → sam → multipliers → cge → report.

@@ -248,7 +248,7 @@ export interface SourceMapping {
      */
     aggregates?: 'drop' | 'keep';
     /**
-     * Keep only these areas (CL_AREA codes; asean: the ten Member States; asean-subnational: the Member States and their provinces and states; all: every area): others are counted as out of scope. Default asean.
+     * Keep only these areas (CL_AREA codes; asean: the States that are or have been Member States, Timor-Leste included; asean-subnational: the Member States and their provinces and states; all: every area): others are counted as out of scope. Default asean.
      */
     areas?: ('asean' | 'asean-subnational' | 'all') | string[];
     /**
