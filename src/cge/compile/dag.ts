@@ -23,22 +23,86 @@ export interface ScalarNode {
   readonly hasX: boolean;
 }
 
+const OP_CODE: Readonly<Record<ScalarOp, number>> = {
+  c: 1,
+  x: 2,
+  p: 3,
+  add: 4,
+  mul: 5,
+  neg: 6,
+  div: 7,
+  pow: 8,
+  exp: 9,
+  log: 10,
+  sqrt: 11,
+  abs: 12,
+};
+
 /** The graph of scalar nodes with its constructors (which simplify as they build). */
 export class ScalarDag {
   /** Every node, by id. */
   readonly nodes: ScalarNode[] = [];
-  private readonly memo = new Map<string, number>();
+  /** Hash-consing table: open addressing over node ids + 1 (0 = empty), keyed by a numeric hash. */
+  private table = new Int32Array(1 << 12);
+  private filled = 0;
+  private readonly hashes: number[] = [];
   private readonly dmemo = new Map<number, number>();
   private readonly varsMemo = new Map<number, readonly number[]>();
 
+  private static readonly bits = new Float64Array(1);
+  private static readonly bitsInt = new Int32Array(ScalarDag.bits.buffer);
+
+  private static hashOf(op: ScalarOp, v: number, args: readonly number[]): number {
+    let h = OP_CODE[op] * 0x9e3779b1;
+    if (v !== 0) {
+      if (Number.isInteger(v) && v >= -0x40000000 && v < 0x40000000) h = Math.imul(h ^ v, 0x85ebca6b);
+      else {
+        ScalarDag.bits[0] = v;
+        h = Math.imul(h ^ ScalarDag.bitsInt[0], 0x85ebca6b);
+        h = Math.imul(h ^ ScalarDag.bitsInt[1], 0xc2b2ae35);
+      }
+    }
+    for (let k = 0; k < args.length; k++) h = Math.imul(h ^ args[k], 0x27d4eb2d) + k;
+    h ^= h >>> 15;
+    return h | 0;
+  }
+
+  private sameNode(id: number, op: ScalarOp, v: number, args: readonly number[]): boolean {
+    const n = this.nodes[id];
+    if (n.op !== op || n.v !== v || n.args.length !== args.length) return false;
+    for (let k = 0; k < args.length; k++) if (n.args[k] !== args[k]) return false;
+    return true;
+  }
+
+  private grow(): void {
+    const size = this.table.length * 2;
+    const t = new Int32Array(size);
+    const mask = size - 1;
+    for (let id = 0; id < this.nodes.length; id++) {
+      let i = this.hashes[id] & mask;
+      while (t[i] !== 0) i = (i + 1) & mask;
+      t[i] = id + 1;
+    }
+    this.table = t;
+  }
+
   private intern(op: ScalarOp, v: number, args: readonly number[]): number {
-    const key = `${op}${v}|${args.join(',')}`;
-    const hit = this.memo.get(key);
-    if (hit !== undefined) return hit;
-    const hasX = op === 'x' || args.some((a) => this.nodes[a].hasX);
+    const h = ScalarDag.hashOf(op, v, args);
+    const mask = this.table.length - 1;
+    let i = h & mask;
+    for (;;) {
+      const e = this.table[i];
+      if (e === 0) break;
+      if (this.hashes[e - 1] === h && this.sameNode(e - 1, op, v, args)) return e - 1;
+      i = (i + 1) & mask;
+    }
+    let hasX = op === 'x';
+    for (let k = 0; k < args.length && !hasX; k++) hasX = this.nodes[args[k]].hasX;
     const id = this.nodes.length;
     this.nodes.push({ op, v, args, hasX });
-    this.memo.set(key, id);
+    this.hashes.push(h);
+    this.table[i] = id + 1;
+    if (++this.filled * 2 > this.table.length) this.grow();
     return id;
   }
 
@@ -65,13 +129,19 @@ export class ScalarDag {
   add(terms: readonly number[]): number {
     const flat: number[] = [];
     let k = 0;
-    const push = (t: number) => {
-      const n = this.nodes[t];
+    const nodes = this.nodes;
+    for (let i = 0; i < terms.length; i++) {
+      const n = nodes[terms[i]];
       if (n.op === 'c') k += n.v;
-      else if (n.op === 'add') n.args.forEach(push);
-      else flat.push(t);
-    };
-    terms.forEach(push);
+      else if (n.op === 'add') {
+        // the operands of a sum are never constants (but the last) nor sums
+        for (const a of n.args) {
+          const m = nodes[a];
+          if (m.op === 'c') k += m.v;
+          else flat.push(a);
+        }
+      } else flat.push(terms[i]);
+    }
     if (k !== 0 || flat.length === 0) flat.push(this.c(k));
     return flat.length === 1 ? flat[0] : this.intern('add', 0, flat);
   }
@@ -82,22 +152,27 @@ export class ScalarDag {
   /** Product of factors (flattened, constants folded, ones dropped, zero absorbs). */
   mul(factors: readonly number[]): number {
     const flat: number[] = [];
-    let k = 1;
-    const push = (t: number) => {
-      const n = this.nodes[t];
-      if (n.op === 'c') k *= n.v;
-      else if (n.op === 'mul') n.args.forEach(push);
-      else if (n.op === 'neg') {
-        k = -k;
-        push(n.args[0]);
-      } else flat.push(t);
-    };
-    factors.forEach(push);
+    const acc = { k: 1 };
+    for (let i = 0; i < factors.length; i++) this.pushFactor(factors[i], flat, acc);
+    const k = acc.k;
     if (k === 0) return this.c(0);
     if (flat.length === 0) return this.c(k);
     if (k === -1) return this.neg(flat.length === 1 ? flat[0] : this.intern('mul', 0, flat));
     if (k !== 1) flat.unshift(this.c(k));
     return flat.length === 1 ? flat[0] : this.intern('mul', 0, flat);
+  }
+  private pushFactor(t: number, flat: number[], acc: { k: number }): void {
+    for (;;) {
+      const n = this.nodes[t];
+      if (n.op === 'c') acc.k *= n.v;
+      else if (n.op === 'mul') for (const a of n.args) this.pushFactor(a, flat, acc);
+      else if (n.op === 'neg') {
+        acc.k = -acc.k;
+        t = n.args[0];
+        continue;
+      } else flat.push(t);
+      return;
+    }
   }
   /** Negation. */
   neg(a: number): number {
