@@ -46,8 +46,11 @@ export class ScalarDag {
   private table = new Int32Array(1 << 12);
   private filled = 0;
   private readonly hashes: number[] = [];
-  private readonly dmemo = new Map<number, number>();
-  private readonly varsMemo = new Map<number, readonly number[]>();
+  /** Derivatives with respect to one variable at a time, node id → derivative node (see {@link diff}). */
+  private dmemo = new Map<number, number>();
+  private dmemoVar = -1;
+  /** Variables below each node, by id (filled on demand). */
+  private readonly varsMemo: (readonly number[] | undefined)[] = [];
 
   private static readonly bits = new Float64Array(1);
   private static readonly bitsInt = new Int32Array(ScalarDag.bits.buffer);
@@ -216,7 +219,7 @@ export class ScalarDag {
 
   /** Variable positions occurring below a node, ascending. */
   varsOf(id: number): readonly number[] {
-    const hit = this.varsMemo.get(id);
+    const hit = this.varsMemo[id];
     if (hit) return hit;
     const n = this.nodes[id];
     let out: readonly number[];
@@ -228,7 +231,7 @@ export class ScalarDag {
       for (const a of n.args) for (const v of this.varsOf(a)) s.add(v);
       out = [...s].sort((p, q) => p - q);
     }
-    this.varsMemo.set(id, out);
+    this.varsMemo[id] = out;
     return out;
   }
 
@@ -280,7 +283,15 @@ export class ScalarDag {
     if (!n.hasX) return this.c(0);
     if (n.op === 'x') return this.c(n.v === xi ? 1 : 0);
     if (!this.hasVar(id, xi)) return this.c(0);
-    const key = id * 4194304 + xi;
+    // The memo holds the derivatives with respect to one variable: a row's partial derivatives are
+    // taken one variable after another, and a new variable starts a new memo, which keeps it small
+    // (a memo over every (node, variable) pair grew to millions of entries and most of the time
+    // went to the garbage collector). Hash-consing still shares equal derivative nodes.
+    if (xi !== this.dmemoVar) {
+      if (this.dmemo.size) this.dmemo = new Map();
+      this.dmemoVar = xi;
+    }
+    const key = id;
     const hit = this.dmemo.get(key);
     if (hit !== undefined) return hit;
     let d: number;
