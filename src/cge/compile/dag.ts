@@ -23,6 +23,31 @@ export interface ScalarNode {
   readonly hasX: boolean;
 }
 
+/** Ascending union of two ascending lists without repeats. */
+function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const u = a[i];
+    const v = b[j];
+    if (u < v) {
+      out.push(u);
+      i++;
+    } else if (v < u) {
+      out.push(v);
+      j++;
+    } else {
+      out.push(u);
+      i++;
+      j++;
+    }
+  }
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
+}
+
 const OP_CODE: Readonly<Record<ScalarOp, number>> = {
   c: 1,
   x: 2,
@@ -46,8 +71,14 @@ export class ScalarDag {
   private table = new Int32Array(1 << 12);
   private filled = 0;
   private readonly hashes: number[] = [];
-  /** Derivatives with respect to one variable at a time, node id → derivative node (see {@link diff}). */
-  private dmemo = new Map<number, number>();
+  /**
+   * Derivatives with respect to one variable at a time (see {@link diff}): `dval[id]` is the
+   * derivative of node `id` when `dstamp[id]` is the current stamp; a new variable takes a new stamp,
+   * which forgets every entry at once without touching them.
+   */
+  private dval = new Int32Array(1 << 12);
+  private dstamp = new Int32Array(1 << 12);
+  private stamp = 0;
   private dmemoVar = -1;
   /** Variables below each node, by id (filled on demand). */
   private readonly varsMemo: (readonly number[] | undefined)[] = [];
@@ -109,8 +140,12 @@ export class ScalarDag {
     return id;
   }
 
+  private zero = -1;
+  private one = -1;
   /** The constant `v`. NaN or infinite constants are rejected. */
   c(v: number): number {
+    if (v === 0) return this.zero >= 0 ? this.zero : (this.zero = this.intern('c', 0, []));
+    if (v === 1) return this.one >= 0 ? this.one : (this.one = this.intern('c', 1, []));
     if (!Number.isFinite(v)) throw new ModelError('NONFINITE_CONSTANT', `an expression evaluates to ${v} from its constants`);
     return this.intern('c', v === 0 ? 0 : v, []);
   }
@@ -226,13 +261,32 @@ export class ScalarDag {
     if (n.op === 'x') out = [n.v];
     else if (!n.hasX) out = [];
     else if (n.args.length === 1) out = this.varsOf(n.args[0]);
-    else {
-      const s = new Set<number>();
-      for (const a of n.args) for (const v of this.varsOf(a)) s.add(v);
-      out = [...s].sort((p, q) => p - q);
-    }
+    else out = this.unionOfArgs(n.args);
     this.varsMemo[id] = out;
     return out;
+  }
+
+  /** Ascending union of the variables of several nodes; a child's own list when it holds them all. */
+  private unionOfArgs(args: readonly number[]): readonly number[] {
+    if (args.length > 8) {
+      // a sum over a set: gather, sort once, drop repeats (pairwise merging would be quadratic)
+      const all: number[] = [];
+      for (const a of args) for (const v of this.varsOf(a)) all.push(v);
+      const sorted = Float64Array.from(all).sort();
+      const out: number[] = [];
+      for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) out.push(sorted[k]);
+      return out;
+    }
+    let first: readonly number[] | undefined;
+    let merged: number[] | undefined;
+    for (const a of args) {
+      const vs = this.varsOf(a);
+      if (vs.length === 0 || vs === first) continue;
+      if (first === undefined) first = vs;
+      else if (merged === undefined) merged = mergeSorted(first, vs);
+      else merged = mergeSorted(merged, vs);
+    }
+    return merged ?? first ?? [];
   }
 
   /** Whether variable position `xi` occurs below node `id` (binary search in {@link varsOf}). */
@@ -288,12 +342,10 @@ export class ScalarDag {
     // (a memo over every (node, variable) pair grew to millions of entries and most of the time
     // went to the garbage collector). Hash-consing still shares equal derivative nodes.
     if (xi !== this.dmemoVar) {
-      if (this.dmemo.size) this.dmemo = new Map();
+      this.stamp++;
       this.dmemoVar = xi;
     }
-    const key = id;
-    const hit = this.dmemo.get(key);
-    if (hit !== undefined) return hit;
+    if (id < this.dstamp.length && this.dstamp[id] === this.stamp) return this.dval[id];
     let d: number;
     const A = n.args;
     switch (n.op) {
@@ -355,8 +407,23 @@ export class ScalarDag {
       default:
         d = this.c(0);
     }
-    this.dmemo.set(key, d);
+    this.remember(id, d);
     return d;
+  }
+
+  private remember(id: number, d: number): void {
+    if (id >= this.dstamp.length) {
+      let size = this.dstamp.length;
+      while (size <= id) size *= 2;
+      const val = new Int32Array(size);
+      val.set(this.dval);
+      const st = new Int32Array(size);
+      st.set(this.dstamp);
+      this.dval = val;
+      this.dstamp = st;
+    }
+    this.dval[id] = d;
+    this.dstamp[id] = this.stamp;
   }
 
   /** Evaluates a node by interpretation (used for conditions and tests, never in the solver loop). */
