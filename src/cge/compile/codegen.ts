@@ -108,26 +108,28 @@ export function generateKernels(dag: ScalarDag, rows: readonly number[], jac: re
 
   const residualBlocks: string[] = [];
   const jacobianBlocks: string[] = [];
+  const noTemps: ReadonlyMap<number, string> = new Map();
+  // uses of each node by the current row's residual and derivatives, valid where stamp = the row + 1
+  const uses = new Int32Array(nodes.length);
+  const stamp = new Int32Array(nodes.length);
   for (let r = 0; r < rows.length; r++) {
     // residual only
-    residualBlocks.push(`F[${r}] = ${emit(rows[r], new Map(), false)};`);
+    residualBlocks.push(`F[${r}] = ${emit(rows[r], noTemps, false)};`);
     // residual + Jacobian row with shared temporaries
-    const roots = [rows[r], ...jac[r].map((e) => e.node)];
-    const count = new Map<number, number>();
-    const seen = new Set<number>();
+    const row = r + 1;
+    const shared: number[] = [];
     const visit = (id: number) => {
       const n = nodes[id];
       if (isLeaf(id) || !n.hasX) return;
-      count.set(id, (count.get(id) ?? 0) + 1);
-      if (seen.has(id)) return;
-      seen.add(id);
-      for (const a of n.args) visit(a);
+      if (stamp[id] !== row) {
+        stamp[id] = row;
+        uses[id] = 1;
+        for (const a of n.args) visit(a);
+      } else if (++uses[id] === 2) shared.push(id);
     };
-    for (const id of roots) visit(id);
-    const shared = [...count.entries()]
-      .filter(([, c]) => c > 1)
-      .map(([id]) => id)
-      .sort((a, b) => a - b);
+    visit(rows[r]);
+    for (const e of jac[r]) visit(e.node);
+    shared.sort((a, b) => a - b);
     const temps = new Map<number, string>();
     const lines: string[] = [];
     for (const id of shared) {
