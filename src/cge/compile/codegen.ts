@@ -113,8 +113,6 @@ export function generateKernels(dag: ScalarDag, rows: readonly number[], jac: re
   const uses = new Int32Array(nodes.length);
   const stamp = new Int32Array(nodes.length);
   for (let r = 0; r < rows.length; r++) {
-    // residual only
-    residualBlocks.push(`F[${r}] = ${emit(rows[r], noTemps, false)};`);
     // residual + Jacobian row with shared temporaries
     const row = r + 1;
     const shared: number[] = [];
@@ -138,7 +136,10 @@ export function generateKernels(dag: ScalarDag, rows: readonly number[], jac: re
       lines.push(`const ${name} = ${expr};`);
       temps.set(id, name);
     }
-    lines.push(`F[${r}] = ${emit(rows[r], temps, false)};`);
+    const fLine = `F[${r}] = ${emit(rows[r], temps, false)};`;
+    // residual only: the same line when the row has no temporaries
+    residualBlocks.push(shared.length ? `F[${r}] = ${emit(rows[r], noTemps, false)};` : fLine);
+    lines.push(fLine);
     for (const e of jac[r]) lines.push(`J[${e.pos}] = ${emit(e.node, temps, false)};`);
     jacobianBlocks.push(lines.length > 2 || shared.length ? `{\n${lines.join('\n')}\n}` : lines.join('\n'));
   }
