@@ -72,17 +72,18 @@ export function generateKernels(dag: ScalarDag, rows: readonly number[], jac: re
       hoist(id);
       return `q[${qIndex.get(id)}]`;
     }
+    if (n.op === 'add') {
+      // a negated operand is written as a subtraction (and emitted once, without its negation)
+      let s = emit(n.args[0], temps, inPrep);
+      for (let k = 1; k < n.args.length; k++) {
+        const c = nodes[n.args[k]];
+        if (c.op === 'neg' && !temps.has(n.args[k]) && (c.hasX || inPrep)) s += ` - ${emit(c.args[0], temps, inPrep)}`;
+        else s += ` + ${emit(n.args[k], temps, inPrep)}`;
+      }
+      return `(${s})`;
+    }
     const A = n.args.map((a) => emit(a, temps, inPrep));
     switch (n.op) {
-      case 'add': {
-        let s = A[0];
-        for (let k = 1; k < A.length; k++) {
-          const c = nodes[n.args[k]];
-          if (c.op === 'neg' && !temps.has(n.args[k])) s += ` - ${emit(c.args[0], temps, inPrep)}`;
-          else s += ` + ${A[k]}`;
-        }
-        return `(${s})`;
-      }
       case 'mul':
         return `(${A.join(' * ')})`;
       case 'neg':
