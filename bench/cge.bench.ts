@@ -93,7 +93,8 @@ function runPeer(prep: PreparedModel, n: number, unknowns: number): Row['peer'] 
 }
 
 async function main(): Promise<void> {
-  const missing = peerMissing(['numpy', 'scipy']);
+  // CGE_BENCH_PEER=0 skips the scipy run (digicge's own figures only, e.g. while profiling compile)
+  const missing = process.env.CGE_BENCH_PEER === '0' ? 'skipped (CGE_BENCH_PEER=0)' : peerMissing(['numpy', 'scipy']);
   if (missing) process.stdout.write(`scipy peer: ${missing}\n`);
   const rows: Row[] = [];
   const cases: { name: string; n: number; sam: () => Promise<SamInput>; params: () => Record<string, unknown> }[] = [

@@ -72,17 +72,18 @@ export function generateKernels(dag: ScalarDag, rows: readonly number[], jac: re
       hoist(id);
       return `q[${qIndex.get(id)}]`;
     }
+    if (n.op === 'add') {
+      // a negated operand is written as a subtraction (and emitted once, without its negation)
+      let s = emit(n.args[0], temps, inPrep);
+      for (let k = 1; k < n.args.length; k++) {
+        const c = nodes[n.args[k]];
+        if (c.op === 'neg' && !temps.has(n.args[k]) && (c.hasX || inPrep)) s += ` - ${emit(c.args[0], temps, inPrep)}`;
+        else s += ` + ${emit(n.args[k], temps, inPrep)}`;
+      }
+      return `(${s})`;
+    }
     const A = n.args.map((a) => emit(a, temps, inPrep));
     switch (n.op) {
-      case 'add': {
-        let s = A[0];
-        for (let k = 1; k < A.length; k++) {
-          const c = nodes[n.args[k]];
-          if (c.op === 'neg' && !temps.has(n.args[k])) s += ` - ${emit(c.args[0], temps, inPrep)}`;
-          else s += ` + ${A[k]}`;
-        }
-        return `(${s})`;
-      }
       case 'mul':
         return `(${A.join(' * ')})`;
       case 'neg':
@@ -108,26 +109,26 @@ export function generateKernels(dag: ScalarDag, rows: readonly number[], jac: re
 
   const residualBlocks: string[] = [];
   const jacobianBlocks: string[] = [];
+  const noTemps: ReadonlyMap<number, string> = new Map();
+  // uses of each node by the current row's residual and derivatives, valid where stamp = the row + 1
+  const uses = new Int32Array(nodes.length);
+  const stamp = new Int32Array(nodes.length);
   for (let r = 0; r < rows.length; r++) {
-    // residual only
-    residualBlocks.push(`F[${r}] = ${emit(rows[r], new Map(), false)};`);
     // residual + Jacobian row with shared temporaries
-    const roots = [rows[r], ...jac[r].map((e) => e.node)];
-    const count = new Map<number, number>();
-    const seen = new Set<number>();
+    const row = r + 1;
+    const shared: number[] = [];
     const visit = (id: number) => {
       const n = nodes[id];
       if (isLeaf(id) || !n.hasX) return;
-      count.set(id, (count.get(id) ?? 0) + 1);
-      if (seen.has(id)) return;
-      seen.add(id);
-      for (const a of n.args) visit(a);
+      if (stamp[id] !== row) {
+        stamp[id] = row;
+        uses[id] = 1;
+        for (const a of n.args) visit(a);
+      } else if (++uses[id] === 2) shared.push(id);
     };
-    for (const id of roots) visit(id);
-    const shared = [...count.entries()]
-      .filter(([, c]) => c > 1)
-      .map(([id]) => id)
-      .sort((a, b) => a - b);
+    visit(rows[r]);
+    for (const e of jac[r]) visit(e.node);
+    shared.sort((a, b) => a - b);
     const temps = new Map<number, string>();
     const lines: string[] = [];
     for (const id of shared) {
@@ -136,7 +137,10 @@ export function generateKernels(dag: ScalarDag, rows: readonly number[], jac: re
       lines.push(`const ${name} = ${expr};`);
       temps.set(id, name);
     }
-    lines.push(`F[${r}] = ${emit(rows[r], temps, false)};`);
+    const fLine = `F[${r}] = ${emit(rows[r], temps, false)};`;
+    // residual only: the same line when the row has no temporaries
+    residualBlocks.push(shared.length ? `F[${r}] = ${emit(rows[r], noTemps, false)};` : fLine);
+    lines.push(fLine);
     for (const e of jac[r]) lines.push(`J[${e.pos}] = ${emit(e.node, temps, false)};`);
     jacobianBlocks.push(lines.length > 2 || shared.length ? `{\n${lines.join('\n')}\n}` : lines.join('\n'));
   }

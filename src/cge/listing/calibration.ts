@@ -52,7 +52,20 @@ export class CalibrationRecorder {
    */
   datum<F extends (...ix: string[]) => number>(name: string, domain: readonly string[], value: Calibration, description: string, fn: F): F {
     this.add('datum', name, domain, value, description);
-    return fn;
+    // A datum is a pure function of the SAM and the parameters: its values are remembered, as
+    // GAMS stores a parameter once assigned, so that `ax(i,j) = X0(i,j)/Z0(j)` does not recompute the
+    // sum in Z0(j) for every i (which made calibration cubic in the number of goods).
+    const memo = new Map<string, number>();
+    const remembered = (...ix: string[]): number => {
+      const key = ix.join('\u0000');
+      let v = memo.get(key);
+      if (v === undefined) {
+        v = fn(...ix);
+        memo.set(key, v);
+      }
+      return v;
+    };
+    return remembered as F;
   }
   /** The text collected. */
   result(): CalibrationText {
