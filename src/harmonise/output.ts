@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import type { Harmoniser } from './engine.js';
-import { csvTextField, writeChunkedAtomic } from './csv-out.js';
+import { csvTextField, writeBytesAtomic, writeChunkedAtomic, type ByteSink } from './csv-out.js';
 import { dsdKeyDimensions } from '../guidelines/dsd.js';
 import { observationColumns } from '../guidelines/dsd-columns.js';
-import { factsLayout, factsRow, obsValueText, observationRowWriter } from './obs-fields.js';
+import { factsLayout, obsValueText, observationBytesWriter } from './obs-fields.js';
 import type { HarmoniseCounts } from './types.js';
 import { mappingAndVintageSections } from './quality-sections.js';
 import { classifyConflicts } from './revisions.js';
@@ -65,7 +65,7 @@ export function totals(h: Harmoniser): HarmoniseCounts {
  * Writes observations.csv (sorted by key), rejects.csv, conflicts.csv and quality.md into `dir`,
  * each atomically.
  * @param facts when given, the database's narrow file of the observations is written there in the
- *   same pass (see {@link factsRow}), so that no field is formatted twice
+ *   same pass (see {@link observationBytesWriter}), so that no field is formatted twice
  */
 export function writeOutputs(h: Harmoniser, dir: string, facts?: string): HarmoniseOutputs {
   const out: HarmoniseOutputs = {
@@ -74,21 +74,17 @@ export function writeOutputs(h: Harmoniser, dir: string, facts?: string): Harmon
     quality: join(dir, 'quality.md'),
     conflicts: join(dir, 'conflicts.csv'),
   };
-  const slots: string[] = [];
-  const write = observationRowWriter(h, slots);
   const layout = factsLayout(h);
   const order = h.liveOrder();
-  const both = (put: (t: string) => void, putFacts: ((t: string) => void) | null): void => {
-    put(`${OBSERVATION_COLUMNS.join(',')}\n`);
-    putFacts?.(layout.header);
-    for (let k = 0; k < order.length; k++) {
-      put(write(order[k]));
-      if (putFacts) putFacts(factsRow(h, layout, order[k], slots));
-    }
+  const both = (sink: ByteSink, factsSink: ByteSink | null): void => {
+    sink.text(`${OBSERVATION_COLUMNS.join(',')}\n`);
+    factsSink?.text(layout.header);
+    const write = observationBytesWriter(h, sink, factsSink ? { sink: factsSink, layout } : undefined);
+    for (let k = 0; k < order.length; k++) write(order[k]);
   };
-  writeChunkedAtomic(out.observations, (put) => {
-    if (facts === undefined) both(put, null);
-    else writeChunkedAtomic(facts, (putFacts) => both(put, putFacts));
+  writeBytesAtomic(out.observations, (sink) => {
+    if (facts === undefined) both(sink, null);
+    else writeBytesAtomic(facts, (factsSink) => both(sink, factsSink));
   });
   writeChunkedAtomic(out.rejects, (put) => {
     put(`${REJECT_COLUMNS.join(',')}\n`);
