@@ -14,7 +14,7 @@ import {
   type HarmoniseOutputs,
 } from './output.js';
 import type { ConflictRecord, HarmoniseCounts, QualityWarning, RejectRecord } from './types.js';
-import { verifyOutputs, type WrittenFigures } from './verify.js';
+import { verifyOutputsAsync, type WrittenFigures } from './verify.js';
 
 export type { Observation } from '../guidelines/generated/observation.js';
 
@@ -100,12 +100,27 @@ async function writeStaged(
   const facts = options.database !== false ? stage.staged(`${DATABASE_FILE}.facts.csv`) : undefined;
   const staged = writeOutputs(h, stage.staging, facts);
   options.afterWrite?.(staged);
-  const written = verifyOutputs(h, staged);
   const names = ['observations.csv', 'rejects.csv', 'conflicts.csv', 'quality.md'];
-  if (options.database !== false) {
-    await writeDatabase(h, staged, stage.staged(DATABASE_FILE), stage.staged(PARQUET_FILE), facts);
-    names.push(DATABASE_FILE, PARQUET_FILE);
+  // the database is built (in DuckDB's threads) while the CSV files are read back against the
+  // ledger; a file that disagrees fails the run whatever the database holds. The failure of the
+  // build is held as a value until then (never an unhandled rejection meanwhile).
+  const database =
+    options.database !== false
+      ? writeDatabase(h, staged, stage.staged(DATABASE_FILE), stage.staged(PARQUET_FILE), facts).then(
+          () => null,
+          (err: unknown) => ({ err }),
+        )
+      : undefined;
+  let written: WrittenFigures;
+  try {
+    written = await verifyOutputsAsync(h, staged);
+  } finally {
+    // nothing is published (or removed by the caller) while the build still reads the staged files
+    await database;
   }
+  const failed = await database;
+  if (failed) throw failed.err;
+  if (database) names.push(DATABASE_FILE, PARQUET_FILE);
   stage.publish(names);
   const at = (n: string): string => join(stage.dir, n);
   const outputs: HarmoniseOutputs = {

@@ -129,6 +129,18 @@ function plainDecimal(b: Buffer, start: number, end: number): boolean {
  * @throws OutputError `OUTPUT_LEDGER_MISMATCH` at a quote that is never closed or is followed by something else than a delimiter or a line end
  */
 export function scanCsvFile(path: string, onRecord: (r: ScannedRecord) => void, chunkBytes = 4 << 20): void {
+  for (const _ of scanCsvChunks(path, onRecord, chunkBytes));
+}
+
+/**
+ * {@link scanCsvFile} one chunk at a time: the generator yields after the records of each chunk,
+ * so that a caller can give the event loop a turn between chunks (the database is built meanwhile).
+ * @param path the file
+ * @param onRecord called for each record (the header first); the record is valid during the call only
+ * @param chunkBytes bytes read at a time
+ * @throws OutputError `OUTPUT_LEDGER_MISMATCH` as {@link scanCsvFile}
+ */
+export function* scanCsvChunks(path: string, onRecord: (r: ScannedRecord) => void, chunkBytes = 4 << 20): Generator<void, void> {
   const fd = openSync(path, 'r');
   let buf = Buffer.allocUnsafe(chunkBytes);
   let len = 0;
@@ -254,6 +266,7 @@ export function scanCsvFile(path: string, onRecord: (r: ScannedRecord) => void, 
         pos = i;
       }
       if (eof) break;
+      yield;
     }
   } finally {
     closeSync(fd);
