@@ -34,12 +34,21 @@ export class ByteSink {
 
   /** Appends bytes already encoded. */
   bytes(b: Uint8Array): void {
-    if (!this.room(b.length)) {
+    const n = b.length;
+    if (!this.room(n)) {
       writeSync(this.fd, b);
       return;
     }
+    // a few bytes are copied by hand (cheaper than a typed-array copy)
+    if (n <= 16) {
+      const buf = this.buf;
+      let o = this.off;
+      for (let k = 0; k < n; k++) buf[o++] = b[k];
+      this.off = o;
+      return;
+    }
     this.buf.set(b, this.off);
-    this.off += b.length;
+    this.off += n;
   }
 
   /** Appends text, encoded as UTF-8. */
@@ -108,6 +117,18 @@ export class ByteSink {
  * @param write receives the {@link ByteSink} of the temporary file and writes into it
  */
 export function writeBytesAtomic(path: string, write: (sink: ByteSink) => void): void {
+  for (const _ of writeBytesAtomicSteps(path, function* (sink) {
+    write(sink);
+  }));
+}
+
+/**
+ * {@link writeBytesAtomic} in steps: the generator runs `write`'s steps (it yields wherever
+ * `write` yields), so that a caller can give the event loop a turn between them.
+ * @param path target
+ * @param write a generator function writing into the {@link ByteSink} of the temporary file
+ */
+export function* writeBytesAtomicSteps(path: string, write: (sink: ByteSink) => Iterable<void>): Generator<void, void> {
   const dir = dirname(path);
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let fd: number;
@@ -117,20 +138,26 @@ export function writeBytesAtomic(path: string, write: (sink: ByteSink) => void):
   } catch (err) {
     throw outputWriteError(err, path);
   }
+  let done = false;
   try {
     const sink = new ByteSink(fd);
-    write(sink);
+    yield* write(sink);
     sink.flush();
     closeSync(fd);
     renameSync(tmp, path);
+    done = true;
   } catch (err) {
-    try {
-      closeSync(fd);
-    } catch {
-      /* already closed */
-    }
-    rmSync(tmp, { force: true });
     throw outputWriteError(err, path);
+  } finally {
+    // a failure, or a caller that stopped the steps: nothing is left behind
+    if (!done) {
+      try {
+        closeSync(fd);
+      } catch {
+        /* already closed */
+      }
+      rmSync(tmp, { force: true });
+    }
   }
 }
 

@@ -9,8 +9,11 @@ import { SUBFIELD_SEPARATOR } from '../guidelines/dsd-columns.js';
 import {
   OBSERVATION_ACTION as ACTION,
   OBSERVATION_STRUCTURE_ID as STRUCTURE_ID,
+  observationSteps,
+  outputPaths,
   totals,
-  writeOutputs,
+  writeFactsFile,
+  writeSideOutputs,
   type HarmoniseOutputs,
 } from './output.js';
 import type { ConflictRecord, HarmoniseCounts, QualityWarning, RejectRecord } from './types.js';
@@ -55,6 +58,9 @@ export interface HarmoniseResult {
   engine: Harmoniser;
 }
 
+/** A turn of the event loop (the database build goes on meanwhile). */
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /** The observations of a run as typed rows sorted by key. */
 export function observationRows(h: Harmoniser): Observation[] {
   const s = h.store;
@@ -97,30 +103,35 @@ async function writeStaged(
   stage: StagedOutput,
   options: HarmoniseOptions,
 ): Promise<{ outputs: HarmoniseOutputs; written: WrittenFigures }> {
-  const facts = options.database !== false ? stage.staged(`${DATABASE_FILE}.facts.csv`) : undefined;
-  const staged = writeOutputs(h, stage.staging, facts);
-  options.afterWrite?.(staged);
+  const db = options.database !== false;
+  const facts = db ? stage.staged(`${DATABASE_FILE}.facts.csv`) : undefined;
+  const staged = outputPaths(stage.staging);
+  // the files the database loads first, then the database is built (in DuckDB's threads) while
+  // observations.csv is written and every CSV file is read back against the ledger; a file that
+  // disagrees fails the run whatever the database holds. The failure of the build is held as a
+  // value until then (never an unhandled rejection meanwhile).
+  if (facts) writeFactsFile(h, facts);
+  writeSideOutputs(h, staged);
+  const database = facts
+    ? writeDatabase(h, staged, stage.staged(DATABASE_FILE), stage.staged(PARQUET_FILE), facts).then(
+        () => null,
+        (err: unknown) => ({ err }),
+      )
+    : undefined;
   const names = ['observations.csv', 'rejects.csv', 'conflicts.csv', 'quality.md'];
-  // the database is built (in DuckDB's threads) while the CSV files are read back against the
-  // ledger; a file that disagrees fails the run whatever the database holds. The failure of the
-  // build is held as a value until then (never an unhandled rejection meanwhile).
-  const database =
-    options.database !== false
-      ? writeDatabase(h, staged, stage.staged(DATABASE_FILE), stage.staged(PARQUET_FILE), facts).then(
-          () => null,
-          (err: unknown) => ({ err }),
-        )
-      : undefined;
   let written: WrittenFigures;
   try {
+    const steps = observationSteps(h, staged.observations);
+    while (!steps.next().done) await turn();
+    options.afterWrite?.(staged);
     written = await verifyOutputsAsync(h, staged);
   } finally {
-    // nothing is published (or removed by the caller) while the build still reads the staged files
+    // nothing is published (or removed) while the build still reads the staged files
     await database;
   }
   const failed = await database;
   if (failed) throw failed.err;
-  if (database) names.push(DATABASE_FILE, PARQUET_FILE);
+  if (db) names.push(DATABASE_FILE, PARQUET_FILE);
   stage.publish(names);
   const at = (n: string): string => join(stage.dir, n);
   const outputs: HarmoniseOutputs = {

@@ -217,7 +217,8 @@ export function observationBytesWriter(
       return (i) => {
         const t = f.text(i);
         own[j] = t;
-        sink.text(lead ? `,${t}` : t);
+        if (lead) sink.byte(44);
+        if (t !== '') sink.text(t);
       };
     }
     const join = (id: number): Buffer => Buffer.from(lead + g.fields.map((f) => f.text(id)).join(','), 'utf8');
@@ -259,5 +260,33 @@ export function observationBytesWriter(
       else f.text(own[slotOf[j]]);
     }
     f.byte(10);
+  };
+}
+
+/**
+ * A function writing the line of the facts file of a stored observation into `sink` (the same
+ * bytes as {@link factsRow}), its own fields built here.
+ */
+export function factsBytesWriter(h: Harmoniser, layout: FactsLayout, sink: ByteSink): (i: number) => void {
+  const s = h.store;
+  const ids = layout.parts;
+  const own = layout.own;
+  return (i) => {
+    sink.int(i);
+    sink.byte(44);
+    sink.int(s.dropped[i]);
+    for (let p = 0; p < ids.length; p++) {
+      sink.byte(44);
+      sink.int(partId(h, ids[p], i));
+    }
+    for (let j = 0; j < own.length; j++) {
+      sink.byte(44);
+      if (own[j].id === 'PROV_ROW') sink.int(s.row[i]);
+      else {
+        const t = own[j].text(i);
+        if (t !== '') sink.text(t);
+      }
+    }
+    sink.byte(10);
   };
 }

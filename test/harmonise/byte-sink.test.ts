@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { writeBytesAtomic } from '../../src/harmonise/csv-out.js';
-import { tmp } from './helpers.js';
+import { harmonise, OBSERVATION_COLUMNS, writeOutputs } from '../../src/harmonise/index.js';
+import { factsLayout, factsRow, observationRowWriter } from '../../src/harmonise/obs-fields.js';
+import { writeFactsFile } from '../../src/harmonise/output.js';
+import { DATA, tmp } from './helpers.js';
 
 type Piece = { kind: 'text'; t: string } | { kind: 'int'; x: number } | { kind: 'bytes'; t: string } | { kind: 'byte'; c: number };
 
@@ -37,5 +40,24 @@ describe('ByteSink (the buffered writer of observations.csv)', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('the byte writers of observations.csv and of the database facts', () => {
+  it('give the same lines as the text writers (observationRowWriter, factsRow), alone or in one pass', async () => {
+    const root = join(import.meta.dirname, '../..');
+    const mappings = [join(DATA, 'wdi2018/wdi2018_internet_users.json'), join(root, 'datasets/mappings/wdi2024_internet_users.json')];
+    const h = (await harmonise({ mappings })).engine;
+    const dir = tmp();
+    const out = writeOutputs(h, dir, join(dir, 'facts-one-pass.csv'));
+    writeFactsFile(h, join(dir, 'facts-alone.csv'));
+    const row = observationRowWriter(h);
+    const layout = factsLayout(h);
+    const order = [...h.liveOrder()];
+    expect(order.length).toBeGreaterThan(300);
+    expect(readFileSync(out.observations, 'utf8')).toBe(`${OBSERVATION_COLUMNS.join(',')}\n${order.map(row).join('')}`);
+    const facts = `${layout.header}${order.map((i) => factsRow(h, layout, i)).join('')}`;
+    expect(readFileSync(join(dir, 'facts-one-pass.csv'), 'utf8')).toBe(facts);
+    expect(readFileSync(join(dir, 'facts-alone.csv'), 'utf8')).toBe(facts);
   });
 });
