@@ -29,6 +29,8 @@ const KEY = dsdKeyDimensions().map((d) => IDS.indexOf(d.id));
 const AREA = IDS.indexOf('REF_AREA');
 const SOURCE = IDS.indexOf('SOURCE_ID');
 const VALUE = IDS.indexOf('OBS_VALUE');
+/** Fields of the previous row the check compares with the next (the key, the area, the source). */
+const KEPT = Math.max(...KEY, AREA, SOURCE) + 1;
 
 /** -1, 0 or 1: the order observations.csv is sorted in (key columns, plain code-unit order). */
 function compareKeys(a: ScannedRecord, b: ScannedRecord): number {
@@ -141,7 +143,7 @@ function* measureSteps(outputs: HarmoniseOutputs): Generator<void, WrittenFigure
       source = r.text(SOURCE);
       sourceCount = 1;
     }
-    r.copyTo(last);
+    r.copyTo(last, KEPT);
     first = false;
     if (!r.emptyOrNumber(VALUE))
       throw new OutputError('OUTPUT_LEDGER_MISMATCH', `OBS_VALUE "${r.text(VALUE)}" is neither a number nor empty`, {
