@@ -137,7 +137,9 @@ export async function writeDatabase(
     const states = Object.entries(STATE)
       .map(([k, v]) => `WHEN ${k} THEN ${sql(v)}`)
       .join(' ');
-    db = await DuckDBInstance.create(dbPath, { threads: '1', memory_limit: '256MB' });
+    // the build overlaps the writing and reading back of observations.csv: DuckDB's share of the
+    // run's peak memory is kept small (it spills to disk beyond it)
+    db = await DuckDBInstance.create(dbPath, { threads: '1', memory_limit: '96MB' });
     c = await db.connect();
     const facts = (path: string): string => readCsvSql(path).replace(/\)$/, `, types = ${narrow.types})`);
     await c.run(`CREATE TABLE observation_facts AS SELECT * FROM ${facts(narrow.live)}`);

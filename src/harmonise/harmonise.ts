@@ -9,12 +9,15 @@ import { SUBFIELD_SEPARATOR } from '../guidelines/dsd-columns.js';
 import {
   OBSERVATION_ACTION as ACTION,
   OBSERVATION_STRUCTURE_ID as STRUCTURE_ID,
+  observationSteps,
+  outputPaths,
   totals,
-  writeOutputs,
+  writeFactsFile,
+  writeSideOutputs,
   type HarmoniseOutputs,
 } from './output.js';
 import type { ConflictRecord, HarmoniseCounts, QualityWarning, RejectRecord } from './types.js';
-import { verifyOutputs, type WrittenFigures } from './verify.js';
+import { verifyOutputsAsync, type WrittenFigures } from './verify.js';
 
 export type { Observation } from '../guidelines/generated/observation.js';
 
@@ -54,6 +57,9 @@ export interface HarmoniseResult {
   /** The engine (column store and sources), for callers that stream the output. */
   engine: Harmoniser;
 }
+
+/** A turn of the event loop (the database build goes on meanwhile). */
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** The observations of a run as typed rows sorted by key. */
 export function observationRows(h: Harmoniser): Observation[] {
@@ -97,15 +103,35 @@ async function writeStaged(
   stage: StagedOutput,
   options: HarmoniseOptions,
 ): Promise<{ outputs: HarmoniseOutputs; written: WrittenFigures }> {
-  const facts = options.database !== false ? stage.staged(`${DATABASE_FILE}.facts.csv`) : undefined;
-  const staged = writeOutputs(h, stage.staging, facts);
-  options.afterWrite?.(staged);
-  const written = verifyOutputs(h, staged);
+  const db = options.database !== false;
+  const facts = db ? stage.staged(`${DATABASE_FILE}.facts.csv`) : undefined;
+  const staged = outputPaths(stage.staging);
+  // the files the database loads first, then the database is built (in DuckDB's threads) while
+  // observations.csv is written and every CSV file is read back against the ledger; a file that
+  // disagrees fails the run whatever the database holds. The failure of the build is held as a
+  // value until then (never an unhandled rejection meanwhile).
+  if (facts) writeFactsFile(h, facts);
+  writeSideOutputs(h, staged);
+  const database = facts
+    ? writeDatabase(h, staged, stage.staged(DATABASE_FILE), stage.staged(PARQUET_FILE), facts).then(
+        () => null,
+        (err: unknown) => ({ err }),
+      )
+    : undefined;
   const names = ['observations.csv', 'rejects.csv', 'conflicts.csv', 'quality.md'];
-  if (options.database !== false) {
-    await writeDatabase(h, staged, stage.staged(DATABASE_FILE), stage.staged(PARQUET_FILE), facts);
-    names.push(DATABASE_FILE, PARQUET_FILE);
+  let written: WrittenFigures;
+  try {
+    const steps = observationSteps(h, staged.observations);
+    while (!steps.next().done) await turn();
+    options.afterWrite?.(staged);
+    written = await verifyOutputsAsync(h, staged);
+  } finally {
+    // nothing is published (or removed) while the build still reads the staged files
+    await database;
   }
+  const failed = await database;
+  if (failed) throw failed.err;
+  if (db) names.push(DATABASE_FILE, PARQUET_FILE);
   stage.publish(names);
   const at = (n: string): string => join(stage.dir, n);
   const outputs: HarmoniseOutputs = {

@@ -21,6 +21,6 @@ export {
 export { readObservations } from './read.js';
 export { writeDatabase, DATABASE_FILE, PARQUET_FILE } from './database.js';
 export { StagedOutput, LOCK_FILE } from './staging.js';
-export { verifyOutputs, measureOutputs, ledgerFigures, type WrittenFigures } from './verify.js';
+export { verifyOutputs, verifyOutputsAsync, measureOutputs, measureOutputsAsync, ledgerFigures, type WrittenFigures } from './verify.js';
 export { defaultMappings, harmoniseDefault, DEFAULT_MAPPING_FILES } from './defaults.js';
 export type { SourceCounts, HarmoniseCounts, RejectRecord, ConflictRecord, QualityWarning } from './types.js';

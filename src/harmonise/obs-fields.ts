@@ -2,7 +2,7 @@ import { DigicgeError } from '../errors.js';
 import { observationColumns, SUBFIELD_SEPARATOR } from '../guidelines/dsd-columns.js';
 import { dataflowRef } from '../guidelines/dsd.js';
 import { roundTripNumber } from '../util/number-text.js';
-import { csvTextField } from './csv-out.js';
+import { csvTextField, type ByteSink } from './csv-out.js';
 import type { Harmoniser } from './engine.js';
 import { periodFrequency } from './period.js';
 
@@ -180,4 +180,113 @@ export function factsRow(h: Harmoniser, layout: FactsLayout, i: number, own?: re
   for (const p of layout.parts) line += `,${partId(h, p, i)}`;
   for (let j = 0; j < layout.own.length; j++) line += `,${own ? own[j] : layout.own[j].text(i)}`;
   return `${line}\n`;
+}
+
+/**
+ * A function writing the line of observations.csv of a stored observation into `sink`, and, when
+ * `facts` is given, its line of the facts file into `facts` (the same bytes as
+ * {@link observationRowWriter} and {@link factsRow}). Each run of columns of one interned part is
+ * encoded once per distinct part (with its leading comma) and copied as bytes afterwards; the
+ * observation's own fields are the only text built per row.
+ */
+export function observationBytesWriter(
+  h: Harmoniser,
+  sink: ByteSink,
+  facts?: { sink: ByteSink; layout: FactsLayout },
+): (i: number) => void {
+  const s = h.store;
+  const fields = observationFields(h);
+  const groups: { part: FieldPart; fields: ObservationField[] }[] = [];
+  for (const f of fields) {
+    const last = groups[groups.length - 1];
+    if (last && last.part === f.part && f.part !== 'slot') last.fields.push(f);
+    else groups.push({ part: f.part, fields: [f] });
+  }
+  const own: string[] = [];
+  let slot = 0;
+  const parts: ((i: number) => void)[] = groups.map((g, n) => {
+    const lead = n === 0 ? '' : ',';
+    if (g.part === 'slot') {
+      const f = g.fields[0];
+      const j = slot++;
+      if (f.id === 'PROV_ROW')
+        return (i) => {
+          if (lead) sink.byte(44);
+          sink.int(s.row[i]);
+        };
+      return (i) => {
+        const t = f.text(i);
+        own[j] = t;
+        if (lead) sink.byte(44);
+        if (t !== '') sink.text(t);
+      };
+    }
+    const join = (id: number): Buffer => Buffer.from(lead + g.fields.map((f) => f.text(id)).join(','), 'utf8');
+    if (g.part === 'const') {
+      const b = join(0);
+      return () => sink.bytes(b);
+    }
+    const cache: (Buffer | undefined)[] = [];
+    const part = g.part;
+    return (i) => {
+      const id = partId(h, part, i);
+      let b = cache[id];
+      if (b === undefined) cache[id] = b = join(id);
+      sink.bytes(b);
+    };
+  });
+  const n = parts.length;
+  const row = (i: number): void => {
+    for (let p = 0; p < n; p++) parts[p](i);
+    sink.byte(10);
+  };
+  if (!facts) return row;
+  const f = facts.sink;
+  const ownIds = facts.layout.own.map((x) => x.id);
+  const slotOf = ownIds.map((id) => fields.filter((x) => x.part === 'slot').findIndex((x) => x.id === id));
+  const ids = facts.layout.parts;
+  return (i) => {
+    row(i);
+    f.int(i);
+    f.byte(44);
+    f.int(s.dropped[i]);
+    for (let p = 0; p < ids.length; p++) {
+      f.byte(44);
+      f.int(partId(h, ids[p], i));
+    }
+    for (let j = 0; j < ownIds.length; j++) {
+      f.byte(44);
+      if (ownIds[j] === 'PROV_ROW') f.int(s.row[i]);
+      else f.text(own[slotOf[j]]);
+    }
+    f.byte(10);
+  };
+}
+
+/**
+ * A function writing the line of the facts file of a stored observation into `sink` (the same
+ * bytes as {@link factsRow}), its own fields built here.
+ */
+export function factsBytesWriter(h: Harmoniser, layout: FactsLayout, sink: ByteSink): (i: number) => void {
+  const s = h.store;
+  const ids = layout.parts;
+  const own = layout.own;
+  return (i) => {
+    sink.int(i);
+    sink.byte(44);
+    sink.int(s.dropped[i]);
+    for (let p = 0; p < ids.length; p++) {
+      sink.byte(44);
+      sink.int(partId(h, ids[p], i));
+    }
+    for (let j = 0; j < own.length; j++) {
+      sink.byte(44);
+      if (own[j].id === 'PROV_ROW') sink.int(s.row[i]);
+      else {
+        const t = own[j].text(i);
+        if (t !== '') sink.text(t);
+      }
+    }
+    sink.byte(10);
+  };
 }

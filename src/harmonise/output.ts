@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import type { Harmoniser } from './engine.js';
-import { csvTextField, writeChunkedAtomic } from './csv-out.js';
+import { csvTextField, writeBytesAtomic, writeBytesAtomicSteps, writeChunkedAtomic, type ByteSink } from './csv-out.js';
 import { dsdKeyDimensions } from '../guidelines/dsd.js';
 import { observationColumns } from '../guidelines/dsd-columns.js';
-import { factsLayout, factsRow, obsValueText, observationRowWriter } from './obs-fields.js';
+import { factsBytesWriter, factsLayout, obsValueText, observationBytesWriter } from './obs-fields.js';
 import type { HarmoniseCounts } from './types.js';
 import { mappingAndVintageSections } from './quality-sections.js';
 import { classifyConflicts } from './revisions.js';
@@ -61,35 +61,68 @@ export function totals(h: Harmoniser): HarmoniseCounts {
   return { cells, observations, rejected, filtered, sources: h.counts };
 }
 
-/**
- * Writes observations.csv (sorted by key), rejects.csv, conflicts.csv and quality.md into `dir`,
- * each atomically.
- * @param facts when given, the database's narrow file of the observations is written there in the
- *   same pass (see {@link factsRow}), so that no field is formatted twice
- */
-export function writeOutputs(h: Harmoniser, dir: string, facts?: string): HarmoniseOutputs {
-  const out: HarmoniseOutputs = {
+/** Where {@link writeOutputs} puts its files in `dir`. */
+export function outputPaths(dir: string): HarmoniseOutputs {
+  return {
     observations: join(dir, 'observations.csv'),
     rejects: join(dir, 'rejects.csv'),
     quality: join(dir, 'quality.md'),
     conflicts: join(dir, 'conflicts.csv'),
   };
-  const slots: string[] = [];
-  const write = observationRowWriter(h, slots);
+}
+
+/** Rows written between two steps of {@link observationSteps}. */
+const ROWS_PER_STEP = 1 << 15;
+
+/**
+ * Writes observations.csv (sorted by key) at `path` atomically, in steps of {@link ROWS_PER_STEP}
+ * rows (the generator yields between them); with `facts`, the database's narrow file of the
+ * observations in the same pass (see {@link observationBytesWriter}).
+ */
+export function* observationSteps(h: Harmoniser, path: string, facts?: string): Generator<void, void> {
   const layout = factsLayout(h);
   const order = h.liveOrder();
-  const both = (put: (t: string) => void, putFacts: ((t: string) => void) | null): void => {
-    put(`${OBSERVATION_COLUMNS.join(',')}\n`);
-    putFacts?.(layout.header);
+  function* rows(sink: ByteSink, factsSink: ByteSink | null): Generator<void, void> {
+    sink.text(`${OBSERVATION_COLUMNS.join(',')}\n`);
+    factsSink?.text(layout.header);
+    const write = observationBytesWriter(h, sink, factsSink ? { sink: factsSink, layout } : undefined);
     for (let k = 0; k < order.length; k++) {
-      put(write(order[k]));
-      if (putFacts) putFacts(factsRow(h, layout, order[k], slots));
+      write(order[k]);
+      if ((k & (ROWS_PER_STEP - 1)) === ROWS_PER_STEP - 1) yield;
     }
-  };
-  writeChunkedAtomic(out.observations, (put) => {
-    if (facts === undefined) both(put, null);
-    else writeChunkedAtomic(facts, (putFacts) => both(put, putFacts));
+  }
+  yield* writeBytesAtomicSteps(path, function* (sink) {
+    if (facts === undefined) yield* rows(sink, null);
+    else yield* writeBytesAtomicSteps(facts, (factsSink) => rows(sink, factsSink));
   });
+}
+
+/** Writes the database's narrow file of the observations alone at `path` (see {@link factsBytesWriter}). */
+export function writeFactsFile(h: Harmoniser, path: string): void {
+  const layout = factsLayout(h);
+  const order = h.liveOrder();
+  writeBytesAtomic(path, (sink) => {
+    sink.text(layout.header);
+    const write = factsBytesWriter(h, layout, sink);
+    for (let k = 0; k < order.length; k++) write(order[k]);
+  });
+}
+
+/**
+ * Writes observations.csv (sorted by key), rejects.csv, conflicts.csv and quality.md into `dir`,
+ * each atomically.
+ * @param facts when given, the database's narrow file of the observations is written there in the
+ *   same pass (see {@link observationBytesWriter}), so that no field is formatted twice
+ */
+export function writeOutputs(h: Harmoniser, dir: string, facts?: string): HarmoniseOutputs {
+  const out = outputPaths(dir);
+  for (const _ of observationSteps(h, out.observations, facts));
+  writeSideOutputs(h, out);
+  return out;
+}
+
+/** Writes rejects.csv, conflicts.csv and quality.md, each atomically. */
+export function writeSideOutputs(h: Harmoniser, out: HarmoniseOutputs): void {
   writeChunkedAtomic(out.rejects, (put) => {
     put(`${REJECT_COLUMNS.join(',')}\n`);
     for (const r of h.rejects)
@@ -109,7 +142,6 @@ export function writeOutputs(h: Harmoniser, dir: string, facts?: string): Harmon
     }
   });
   writeChunkedAtomic(out.quality, (put) => put(qualityReport(h)));
-  return out;
 }
 
 /** The quality report (Markdown): counts per source, rejects by reason, coverage, conflicts, warnings. */

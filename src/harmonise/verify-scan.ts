@@ -15,8 +15,11 @@ export interface ScannedRecord {
   text(k: number): string;
   /** Whether field `k` is empty or a number (`Number(text)` finite), without building its text when plain. */
   emptyOrNumber(k: number): boolean;
-  /** Copies this record into `into` (made by {@link emptyRecord}), which stays valid after the scanner moves on. */
-  copyTo(into: ScannedRecord): void;
+  /**
+   * Copies this record into `into` (made by {@link emptyRecord}), which stays valid after the
+   * scanner moves on; with `fields`, only the first `fields` fields (the copy has that many).
+   */
+  copyTo(into: ScannedRecord, fields?: number): void;
 }
 
 class Rec implements ScannedRecord {
@@ -83,19 +86,20 @@ class Rec implements ScannedRecord {
     return t === '' || Number.isFinite(Number(t));
   }
 
-  copyTo(into: ScannedRecord): void {
+  copyTo(into: ScannedRecord, fields = this.count): void {
     const r = into as Rec;
+    const count = Math.min(fields, this.count);
     const base = this.at[0];
-    const bytes = this.at[3 * this.count - 2] - base;
+    const bytes = count > 0 ? this.at[3 * count - 2] - base : 0;
     if (r.buf.length < bytes) r.buf = Buffer.allocUnsafe(Math.max(bytes, 2 * r.buf.length));
-    if (r.at.length < 3 * this.count) r.at = new Int32Array(3 * this.count);
+    if (r.at.length < 3 * count) r.at = new Int32Array(3 * count);
     this.buf.copy(r.buf, 0, base, base + bytes);
-    for (let j = 0; j < 3 * this.count; j += 3) {
+    for (let j = 0; j < 3 * count; j += 3) {
       r.at[j] = this.at[j] - base;
       r.at[j + 1] = this.at[j + 1] - base;
       r.at[j + 2] = this.at[j + 2];
     }
-    r.count = this.count;
+    r.count = count;
     r.line = this.line;
   }
 }
@@ -129,6 +133,18 @@ function plainDecimal(b: Buffer, start: number, end: number): boolean {
  * @throws OutputError `OUTPUT_LEDGER_MISMATCH` at a quote that is never closed or is followed by something else than a delimiter or a line end
  */
 export function scanCsvFile(path: string, onRecord: (r: ScannedRecord) => void, chunkBytes = 4 << 20): void {
+  for (const _ of scanCsvChunks(path, onRecord, chunkBytes));
+}
+
+/**
+ * {@link scanCsvFile} one chunk at a time: the generator yields after the records of each chunk,
+ * so that a caller can give the event loop a turn between chunks (the database is built meanwhile).
+ * @param path the file
+ * @param onRecord called for each record (the header first); the record is valid during the call only
+ * @param chunkBytes bytes read at a time
+ * @throws OutputError `OUTPUT_LEDGER_MISMATCH` as {@link scanCsvFile}
+ */
+export function* scanCsvChunks(path: string, onRecord: (r: ScannedRecord) => void, chunkBytes = 4 << 20): Generator<void, void> {
   const fd = openSync(path, 'r');
   let buf = Buffer.allocUnsafe(chunkBytes);
   let len = 0;
@@ -254,6 +270,7 @@ export function scanCsvFile(path: string, onRecord: (r: ScannedRecord) => void, 
         pos = i;
       }
       if (eof) break;
+      yield;
     }
   } finally {
     closeSync(fd);

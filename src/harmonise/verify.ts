@@ -4,7 +4,7 @@ import type { RawRow } from '../ingest/types.js';
 import { dsdKeyDimensions } from '../guidelines/dsd.js';
 import type { Harmoniser } from './engine.js';
 import { headerId } from './read.js';
-import { emptyRecord, scanCsvFile, type ScannedRecord } from './verify-scan.js';
+import { emptyRecord, scanCsvChunks, type ScannedRecord } from './verify-scan.js';
 import { CONFLICT_COLUMNS, OBSERVATION_COLUMNS, REJECT_COLUMNS, totals, type HarmoniseOutputs } from './output.js';
 
 /** What the written files were found to hold (the figures the check compared with the ledger). */
@@ -29,6 +29,8 @@ const KEY = dsdKeyDimensions().map((d) => IDS.indexOf(d.id));
 const AREA = IDS.indexOf('REF_AREA');
 const SOURCE = IDS.indexOf('SOURCE_ID');
 const VALUE = IDS.indexOf('OBS_VALUE');
+/** Fields of the previous row the check compares with the next (the key, the area, the source). */
+const KEPT = Math.max(...KEY, AREA, SOURCE) + 1;
 
 /** -1, 0 or 1: the order observations.csv is sorted in (key columns, plain code-unit order). */
 function compareKeys(a: ScannedRecord, b: ScannedRecord): number {
@@ -69,6 +71,33 @@ function readWritten(path: string, columns: readonly string[], row: (r: RawRow) 
  * @throws OutputError `OUTPUT_LEDGER_MISMATCH` located at the file and row
  */
 export function measureOutputs(outputs: HarmoniseOutputs): WrittenFigures {
+  const steps = measureSteps(outputs);
+  for (;;) {
+    const n = steps.next();
+    if (n.done) return n.value;
+  }
+}
+
+/** A turn of the event loop (pending database work goes on meanwhile). */
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * {@link measureOutputs} giving the event loop a turn after each chunk of observations.csv read,
+ * so that asynchronous work started before (the database build) proceeds while the file is read back.
+ * @param outputs the written files
+ * @throws OutputError `OUTPUT_LEDGER_MISMATCH` located at the file and row
+ */
+export async function measureOutputsAsync(outputs: HarmoniseOutputs): Promise<WrittenFigures> {
+  const steps = measureSteps(outputs);
+  for (;;) {
+    const n = steps.next();
+    if (n.done) return n.value;
+    await turn();
+  }
+}
+
+/** The work of {@link measureOutputs}, yielding after each chunk of observations.csv. */
+function* measureSteps(outputs: HarmoniseOutputs): Generator<void, WrittenFigures> {
   const f: WrittenFigures = { observations: 0, keys: 0, areas: [], bySource: {}, rejectedCells: 0, conflicts: 0 };
   const areas = new Set<string>();
   // the previous row (a copy), and the source of the run of rows that ends with it
@@ -81,7 +110,7 @@ export function measureOutputs(outputs: HarmoniseOutputs): WrittenFigures {
     if (sourceCount) f.bySource[source] = (f.bySource[source] ?? 0) + sourceCount;
   };
   // straight from the bytes: a million rows are read back without a string per field
-  scanCsvFile(outputs.observations, (r) => {
+  yield* scanCsvChunks(outputs.observations, (r) => {
     if (header) {
       header = false;
       const h = Array.from({ length: r.count }, (_, k) => r.text(k));
@@ -114,7 +143,7 @@ export function measureOutputs(outputs: HarmoniseOutputs): WrittenFigures {
       source = r.text(SOURCE);
       sourceCount = 1;
     }
-    r.copyTo(last);
+    r.copyTo(last, KEPT);
     first = false;
     if (!r.emptyOrNumber(VALUE))
       throw new OutputError('OUTPUT_LEDGER_MISMATCH', `OBS_VALUE "${r.text(VALUE)}" is neither a number nor empty`, {
@@ -161,6 +190,24 @@ export function ledgerFigures(h: Harmoniser): Omit<WrittenFigures, 'keys'> {
  * @throws OutputError `OUTPUT_LEDGER_MISMATCH` naming the file and what differs
  */
 export function verifyOutputs(h: Harmoniser, outputs: HarmoniseOutputs): WrittenFigures {
+  checkLedger(h);
+  return compareFigures(h, outputs, measureOutputs(outputs));
+}
+
+/**
+ * {@link verifyOutputs} reading the files back with {@link measureOutputsAsync} (the event loop
+ * gets a turn after each chunk).
+ * @param h the finished engine
+ * @param outputs the files it wrote
+ * @throws OutputError `OUTPUT_LEDGER_MISMATCH` naming the file and what differs
+ */
+export async function verifyOutputsAsync(h: Harmoniser, outputs: HarmoniseOutputs): Promise<WrittenFigures> {
+  checkLedger(h);
+  return compareFigures(h, outputs, await measureOutputsAsync(outputs));
+}
+
+/** The ledger adds up per source (cells = observations + rejected + filtered). */
+function checkLedger(h: Harmoniser): void {
   for (const c of h.counts) {
     const filtered = Object.values(c.filtered).reduce((a, b) => a + b, 0);
     if (c.cells !== c.observations + c.rejected + filtered) {
@@ -171,7 +218,10 @@ export function verifyOutputs(h: Harmoniser, outputs: HarmoniseOutputs): Written
       );
     }
   }
-  const got = measureOutputs(outputs);
+}
+
+/** The measured figures of the written files against the ledger's; returns them when equal. */
+function compareFigures(h: Harmoniser, outputs: HarmoniseOutputs, got: WrittenFigures): WrittenFigures {
   const want = ledgerFigures(h);
   const differ = (what: string, file: string, w: unknown, g: unknown): never => {
     throw new OutputError('OUTPUT_LEDGER_MISMATCH', `${what}: the ledger counts ${String(w)}, the written file holds ${String(g)}`, {

@@ -31,6 +31,7 @@ describe('scanCsvFile (the byte-level reader of written outputs)', () => {
           );
           const got: string[][] = [];
           const prev = emptyRecord();
+          const head = emptyRecord();
           let have = false;
           scanCsvFile(
             path,
@@ -45,7 +46,14 @@ describe('scanCsvFile (the byte-level reader of written outputs)', () => {
                   expect(r.same(k, prev)).toBe(before[k] === cur[k]);
                 }
               }
+              if (have) {
+                // a copy of the first two fields only holds them as they were
+                const before = got[got.length - 2];
+                expect(head.count).toBe(Math.min(2, before.length));
+                for (let k = 0; k < head.count; k++) expect(head.text(k)).toBe(before[k]);
+              }
               r.copyTo(prev);
+              r.copyTo(head, 2);
               have = true;
             },
             chunk,

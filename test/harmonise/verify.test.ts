@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OutputError } from '../../src/errors.js';
-import { harmonise, type HarmoniseOutputs } from '../../src/harmonise/index.js';
+import { harmonise, measureOutputs, measureOutputsAsync, type HarmoniseOutputs } from '../../src/harmonise/index.js';
 import { DATA, tmp } from './helpers.js';
 
 const root = join(import.meta.dirname, '../..');
@@ -12,6 +12,7 @@ const MAPPINGS = [join(DATA, 'wdi2018/wdi2018_internet_users.json'), join(root, 
 async function corrupted(
   edit: (lines: string[]) => string[],
   file: 'observations' | 'rejects' | 'conflicts' = 'observations',
+  database = false,
 ): Promise<OutputError> {
   const afterWrite = (o: HarmoniseOutputs): void => {
     const lines = readFileSync(o[file], 'utf8').split('\n');
@@ -19,7 +20,7 @@ async function corrupted(
   };
   const out = tmp();
   try {
-    await harmonise({ mappings: MAPPINGS, outDir: out, afterWrite, database: false });
+    await harmonise({ mappings: MAPPINGS, outDir: out, afterWrite, database });
   } catch (err) {
     expect(err).toBeInstanceOf(OutputError);
     // nothing of the failed run is published, and nothing of it is left behind
@@ -39,6 +40,18 @@ describe('the written files are read back and checked against the cell ledger', 
       rejectedCells: r.counts.rejected,
     });
     expect(r.written!.areas).toEqual(['BRN', 'IDN', 'KHM', 'LAO', 'MMR', 'MYS', 'PHL', 'SGP', 'THA', 'TLS', 'VNM']);
+  });
+
+  it('the database, built while the files are read back, neither hides a corrupted file nor is published with it', async () => {
+    const e = await corrupted((l) => [...l.slice(0, 5), ...l.slice(6)], 'observations', true);
+    expect(e.message).toMatch(/observation rows: the ledger counts 303, the written file holds 302/);
+  });
+
+  it('the asynchronous read-back measures what the synchronous one measures', async () => {
+    const r = await harmonise({ mappings: MAPPINGS, outDir: tmp(), database: false });
+    const sync = measureOutputs(r.outputs!);
+    expect(await measureOutputsAsync(r.outputs!)).toEqual(sync);
+    expect(sync.observations).toBe(r.counts.observations);
   });
 
   it('a row lost after writing', async () => {
