@@ -201,7 +201,9 @@ print(json.dumps({'secs': secs, 'rss_mb': resource.getrusage(resource.RUSAGE_SEL
     maxBuffer: 1 << 26,
   });
   if (d.status !== 0)
-    process.stdout.write(`polars: peer not available (nodejs-polars 0.25.2 devDependency): ${d.stderr.trim().split('\n')[0]}\n`);
+    process.stdout.write(
+      `polars: peer not available (nodejs-polars 0.25.2 devDependency; its native binary declares Node >= 22, so npm leaves it out under Node 20): ${d.stderr.trim().split('\n')[0]}\n`,
+    );
   else {
     const p = JSON.parse(d.stdout) as { secs: number; rss_mb: number; obs: number; rejects: number };
     process.stdout.write(

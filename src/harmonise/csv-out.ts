@@ -117,9 +117,11 @@ export class ByteSink {
  * @param write receives the {@link ByteSink} of the temporary file and writes into it
  */
 export function writeBytesAtomic(path: string, write: (sink: ByteSink) => void): void {
-  for (const _ of writeBytesAtomicSteps(path, function* (sink) {
+  // biome-ignore lint/correctness/useYield: a writer that never pauses is a generator of no steps
+  const steps = function* (sink: ByteSink) {
     write(sink);
-  }));
+  };
+  for (const _ of writeBytesAtomicSteps(path, steps));
 }
 
 /**
