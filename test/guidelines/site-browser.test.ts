@@ -25,6 +25,15 @@ describe('the guideline site and PDF in headless chromium', () => {
     const pdf = readFileSync(join(out, 'guideline.pdf'));
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBeGreaterThan(20);
+    // dated by the release in CITATION.cff, not by the time of printing: a second print into the same folder gives the same bytes
+    const released = /^date-released:\s*"?(\d{4})-(\d{2})-(\d{2})/m.exec(readFileSync(join(ROOT, 'CITATION.cff'), 'utf8'))!;
+    expect(pdf.toString('latin1')).toContain(`/CreationDate (D:${released[1]}${released[2]}${released[3]}000000+00'00')`);
+    const again = spawnSync(process.execPath, [join(ROOT, 'bin/digicge.js'), 'guidelines', 'site', '--out', out], {
+      encoding: 'utf8',
+      timeout: 180_000,
+    });
+    expect(again.status, again.stderr).toBe(0);
+    expect(readFileSync(join(out, 'guideline.pdf')).equals(pdf)).toBe(true);
     const pages = [...readdirSync(out).filter((f) => f.endsWith('.html')), 'readiness/readiness.html'];
     const browser = await chromium.launch({
       executablePath: CHROMIUM,

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GUIDELINE_CHAPTERS } from '../../src/guidelines/index.js';
-import { markdownToHtml, readCitation, writeGuidelineSite } from '../../src/guidelines/site/index.js';
+import { markdownToHtml, readCitation, stampPdfDates, writeGuidelineSite } from '../../src/guidelines/site/index.js';
 
 describe('Markdown of the chapters to HTML', () => {
   it('converts tables with escaped pipes, code spans, bold, lists and links to .html', () => {
@@ -57,5 +57,21 @@ describe('the guideline site', () => {
     const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string };
     expect(c.version).toBe(pkg.version);
     expect(c.dateReleased).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+});
+
+describe('stampPdfDates', () => {
+  const info = (c: string, m: string) =>
+    `%PDF-1.4\n1 0 obj\n<</Producer (Skia/PDF m156)\n/CreationDate (${c})\n/ModDate (${m})>>\nendobj\nxref 0 1\n`;
+  it("sets the information dictionary's dates to the release day without moving a byte", () => {
+    const before = Buffer.from(info("D:20261204044715+00'00'", "D:20261204044716+00'00'"), 'latin1');
+    const after = stampPdfDates(before, '2026-12-04');
+    expect(after.length).toBe(before.length);
+    expect(after.toString('latin1')).toBe(info("D:20261204000000+00'00'", "D:20261204000000+00'00'"));
+  });
+  it('leaves a date of another length alone, and refuses a release date that is not YYYY-MM-DD', () => {
+    const short = Buffer.from(info('D:20261204', "D:20261204044716+00'00'"), 'latin1');
+    expect(stampPdfDates(short, '2025-01-31').toString('latin1')).toBe(info('D:20261204', "D:20250131000000+00'00'"));
+    expect(() => stampPdfDates(short, '31/01/2025')).toThrow(/not YYYY-MM-DD/);
   });
 });

@@ -9,7 +9,7 @@ import { packageRoot } from '../../guidelines/paths.js';
 import { GUIDELINE_DOCS_DIR, writeGuideline } from '../../guidelines/render/index.js';
 import { assessReadiness, writeReadiness } from '../../guidelines/readiness/index.js';
 import { readinessCounts } from '../../guidelines/readiness/render.js';
-import { printGuidelinePdf, writeGuidelineSite } from '../../guidelines/site/index.js';
+import { printGuidelinePdf, readCitation, writeGuidelineSite } from '../../guidelines/site/index.js';
 import { checkOutDir } from '../out-path.js';
 
 /** Registers `digicge guidelines build`, `check`, `area`, `readiness` and `site`. */
@@ -93,7 +93,7 @@ export function register(program: Command): void {
       process.stdout.write(`wrote ${written.length} files of the site to ${relative(process.cwd(), out) || out}\n`);
       if (opts.pdf) {
         const pdf = join(out, 'guideline.pdf');
-        printGuidelinePdf(out, pdf);
+        printGuidelinePdf(out, pdf, undefined, readCitation().dateReleased);
         process.stdout.write(`wrote ${relative(process.cwd(), pdf) || pdf}\n`);
       }
     });
