@@ -1,0 +1,201 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildSamFromSut, checkSam, type DigicgeError, readSam, readSupplyUseTables } from '../../../src/index.js';
+
+const ROOT = join(import.meta.dirname, '../../..');
+const DIR = join(ROOT, 'datasets/io/sut_example');
+const SUPPLY = join(DIR, 'supply.csv');
+const USE = join(DIR, 'use.csv');
+const LAYOUT_FILE = join(ROOT, 'datasets/io/layouts/sut-csv.json');
+const layout = () => JSON.parse(readFileSync(LAYOUT_FILE, 'utf8')) as Record<string, unknown>;
+const BIN = join(ROOT, 'bin/digicge.js');
+const cli = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: ROOT });
+const tmp = () => mkdtempSync(join(tmpdir(), 'digicge-sut-'));
+
+const macro = {
+  source: 'test assumptions',
+  capital: { household: 0.6, enterprise: 0.3, government: 0.05, restOfWorld: 0.05 },
+  directTaxRate: { household: 0.05, enterprise: 0.2 },
+  enterpriseToHousehold: 0.5,
+  transfers: { governmentToHousehold: 2, restOfWorldToHousehold: 1 },
+};
+
+/** The use table with u11 = 0.5 (the rest of P1's use to exports, of I1's cost to surplus): product technology gives z11 = −3.5. */
+const USE_NEGATIVE = readFileSync(USE, 'utf8')
+  .replace('P1,10,40,30,0,5,0,5,90', 'P1,0.5,40,30,0,5,0,14.5,90')
+  .replace('OS,20,17', 'OS,29.5,17');
+
+/** GDP by hand from the use file: the sum of the value-added rows W, OS, D, T over industries. */
+function gdpFromUseFile(text: string): number {
+  let s = 0;
+  for (const line of text.trim().split('\n')) {
+    const [k, a, b] = line.split(',');
+    if (['W', 'OS', 'D', 'T'].includes(k)) s += Number(a) + Number(b);
+  }
+  return s;
+}
+
+const cells = (sam: { get(r: string, c: string): number }, pairs: [string, string][]) => pairs.map(([r, c]) => sam.get(r, c));
+const Z = [
+  ['C-P1', 'A-P1'],
+  ['C-P1', 'A-P2'],
+  ['C-P2', 'A-P1'],
+  ['C-P2', 'A-P2'],
+] as [string, string][];
+
+describe('supply and use tables read by a SUT layout', () => {
+  it('reads the make matrix as the supply table transposed, the use, imports, value added and final demand as written', async () => {
+    const { sut, checks } = await readSupplyUseTables(SUPPLY, USE, layout());
+    expect(sut.products.map((p) => p.code)).toEqual(['P1', 'P2']);
+    expect(sut.industries.map((p) => p.code)).toEqual(['I1', 'I2']);
+    expect(Array.from(sut.make)).toEqual([90, 10, 0, 100]); // V[industry, product]
+    expect(Array.from(sut.use)).toEqual([10, 40, 30, 5]);
+    expect(Array.from(sut.importsIntermediate)).toEqual([5, 3]);
+    expect([sut.wages, sut.surplus, sut.depreciation, sut.indirectTaxes, sut.subsidies].map((a) => Array.from(a))).toEqual([
+      [30, 30],
+      [20, 17],
+      [3, 3],
+      [2, 2],
+      [0, 0],
+    ]);
+    expect(Array.from(sut.finalDemand.household)).toEqual([30, 40]);
+    expect(Array.from(sut.finalDemand.exportsAbroad)).toEqual([5, 5]);
+    expect(Array.from(sut.finalDemand.exportsDomestic)).toEqual([0, 0]);
+    expect(sut.importedFinal).toEqual({ household: 6, government: 0, gfcf: 2, stocks: 0, exportsAbroad: 0, exportsDomestic: 0 });
+    expect(checks.map((c) => c.check.maxDifference)).toEqual([0, 0, 0, 0]);
+  });
+  it('builds a balanced SAM with the hand-worked flows of each assumption and GDP = value added + taxes', async () => {
+    const { sut } = await readSupplyUseTables(SUPPLY, USE, layout());
+    const gdp = gdpFromUseFile(readFileSync(USE, 'utf8'));
+    expect(gdp).toBe(107); // and C 76 + G 20 + I 17 + X 10 − M 16
+    for (const [tech, z] of [
+      ['industry', [9, 41, 27, 8]],
+      ['product', [6, 44, 29.5, 5.5]],
+    ] as const) {
+      const b = buildSamFromSut(sut, tech, macro);
+      cells(b.sam, Z).forEach((v, k) => expect(v).toBeCloseTo(z[k], 9));
+      const r = checkSam(b.sam);
+      expect(r.balanced).toBe(true);
+      expect(r.macro.production?.gdp).toBeCloseTo(gdp, 9);
+      expect(r.macro.expenditure?.gdp).toBeCloseTo(gdp, 9);
+    }
+  });
+  it('fails with the use file and row when its products are not the supply table’s, in order', async () => {
+    const d = tmp();
+    const p = join(d, 'use.csv');
+    const lines = readFileSync(USE, 'utf8').split('\n');
+    [lines[1], lines[2]] = [lines[2], lines[1]];
+    writeFileSync(p, lines.join('\n'));
+    const e = (await readSupplyUseTables(SUPPLY, p, layout()).catch((x: unknown) => x)) as DigicgeError;
+    expect(e.code).toBe('SUT_LAYOUT_MISMATCH');
+    expect(e.location).toMatchObject({ file: p, row: 2 });
+    expect(e.message).toContain("'P2'");
+  });
+  it('fails with the column when the use file has an industry the supply table lacks', async () => {
+    const d = tmp();
+    const p = join(d, 'use.csv');
+    writeFileSync(p, readFileSync(USE, 'utf8').replace('code,I1,I2', 'code,I1,I3'));
+    const e = (await readSupplyUseTables(SUPPLY, p, layout()).catch((x: unknown) => x)) as DigicgeError;
+    expect(e.code).toBe('SUT_LAYOUT_MISMATCH');
+    expect(e.location).toMatchObject({ file: p, column: 'C' });
+  });
+  it('refuses a value-added row the layout gives no role, naming its row (nothing dropped silently)', async () => {
+    const l = layout();
+    delete (l.valueAdded as Record<string, unknown>).depreciation;
+    const e = (await readSupplyUseTables(SUPPLY, USE, l).catch((x: unknown) => x)) as DigicgeError;
+    expect(e.code).toBe('SUT_LAYOUT_MISMATCH');
+    expect(e.location).toMatchObject({ file: USE, row: 7 }); // D is line 7 of use.csv
+  });
+  it('refuses a final-demand column the layout gives no role, naming its column', async () => {
+    const l = layout();
+    delete (l.finalDemand as Record<string, unknown>).stocks;
+    const e = (await readSupplyUseTables(SUPPLY, USE, l).catch((x: unknown) => x)) as DigicgeError;
+    expect(e.code).toBe('SUT_LAYOUT_MISMATCH');
+    expect(e.location).toMatchObject({ file: USE, column: 'G' });
+  });
+  it('checks each file’s own totals: a supply cell changed breaks the total column at that product', async () => {
+    const d = tmp();
+    const p = join(d, 'supply.csv');
+    writeFileSync(p, readFileSync(SUPPLY, 'utf8').replace('P2,10,100,110', 'P2,11,100,110'));
+    const e = (await readSupplyUseTables(p, USE, layout()).catch((x: unknown) => x)) as DigicgeError;
+    expect(e.code).toBe('IO_TOTAL_MISMATCH');
+    expect(e.message).toContain("'P2'");
+  });
+});
+
+describe('digicge sam from-sut', () => {
+  it('writes the SAM and, beside it, the assumption; exit 0, the SAM balanced with GDP 107', () => {
+    const d = tmp();
+    const out = join(d, 'sam.csv');
+    const r = cli('sam', 'from-sut', '--supply', SUPPLY, '--use', USE, '--layout', LAYOUT_FILE, '--technology', 'industry', '--out', out);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('technology assumption: industry');
+    expect(r.stdout).toContain('Z = U ĝ⁻¹ V');
+    expect(r.stdout).toContain('negative flows: 0');
+    expect(r.stdout).toContain('GDP from production 107 million');
+    const side = JSON.parse(readFileSync(join(d, 'sam.sut.json'), 'utf8')) as { technology: string; negatives: unknown[] };
+    expect(side.technology).toBe('industry');
+    expect(side.negatives).toEqual([]);
+    const first = readFileSync(out);
+    const r2 = cli('sam', 'from-sut', '--supply', SUPPLY, '--use', USE, '--layout', LAYOUT_FILE, '--technology', 'industry', '--out', out);
+    expect(r2.status).toBe(0);
+    expect(readFileSync(out).equals(first)).toBe(true); // same input, same bytes
+  });
+  it('prints and records the negative flow of the product technology (z11 = −3.5 by hand), and the SAM still balances', async () => {
+    const d = tmp();
+    const use = join(d, 'use.csv');
+    writeFileSync(use, USE_NEGATIVE);
+    const out = join(d, 'sam.csv');
+    const r = cli('sam', 'from-sut', '--supply', SUPPLY, '--use', use, '--layout', LAYOUT_FILE, '--technology', 'product', '--out', out);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('negative flows: 1');
+    expect(r.stdout).toMatch(/P1 → P1: -3\.5/);
+    const side = JSON.parse(readFileSync(join(d, 'sam.sut.json'), 'utf8')) as {
+      technology: string;
+      negatives: { row: string; column: string; value: number }[];
+    };
+    expect(side.technology).toBe('product');
+    expect(side.negatives).toHaveLength(1);
+    expect(side.negatives[0]).toMatchObject({ row: 'P1', column: 'P1' });
+    expect(side.negatives[0].value).toBeCloseTo(-3.5, 9);
+    const sam = await readSam(out);
+    expect(sam.get('C-P1', 'A-P1')).toBeCloseTo(-3.5, 9);
+    const rep = checkSam(sam);
+    expect(rep.balanced).toBe(true);
+    expect(rep.macro.production?.gdp).toBeCloseTo(gdpFromUseFile(USE_NEGATIVE), 9);
+  });
+  it('exits 1 with the code and the file on tables that do not agree', () => {
+    const d = tmp();
+    const use = join(d, 'use.csv');
+    writeFileSync(use, readFileSync(USE, 'utf8').replace('code,I1,I2', 'code,I1,I3'));
+    const r = cli(
+      'sam',
+      'from-sut',
+      '--supply',
+      SUPPLY,
+      '--use',
+      use,
+      '--layout',
+      LAYOUT_FILE,
+      '--technology',
+      'industry',
+      '--out',
+      join(d, 'sam.csv'),
+    );
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('SUT_LAYOUT_MISMATCH');
+    expect(r.stderr).toContain(use);
+  });
+  it('exits 2 on a technology it does not know and on a missing option', () => {
+    const d = tmp();
+    const base = ['sam', 'from-sut', '--supply', SUPPLY, '--use', USE, '--layout', LAYOUT_FILE, '--out', join(d, 'sam.csv')];
+    const bad = cli(...base, '--technology', 'mixed');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("--technology must be 'industry' or 'product'");
+    expect(cli(...base).status).toBe(2);
+  });
+});
