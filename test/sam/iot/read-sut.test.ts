@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSamFromSut, checkSam, type DigicgeError, readSam, readSupplyUseTables } from '../../../src/index.js';
+import { buildSamFromSut, checkSam, type DigicgeError, readSam, readSupplyUseTables, sutToIoTable } from '../../../src/index.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const DIR = join(ROOT, 'datasets/io/sut_example');
@@ -199,3 +199,38 @@ describe('digicge sam from-sut', () => {
     expect(cli(...base).status).toBe(2);
   });
 });
+
+/** pySUT's published coefficients (IndEcol/pySUT@160683d, pysut/tests/known_results.py): A_ITC_cxc and A_CTC_cxc. */
+const PYSUT_A_ITC = [
+  [0.387784091, 0.647186147, 0.645454545, 0.416666667, 0],
+  [0.038825758, 0.147186147, 0.112121212, 0.083333333, 0],
+  [0.010416667, 0.142857143, 0.1, 0.083333333, 0],
+  [0.028409091, 0.004329004, 0.012121212, 0, 0],
+  [0.010416667, 0.142857143, 0.1, 0.083333333, 0],
+];
+const PYSUT_A_CTC = [
+  [0.287015945, 0.742596811, 1.323462415, 0, 0],
+  [0.009111617, 0.198177677, 0.264236902, 0, 0],
+  [-0.025056948, 0.20501139, 0.273348519, 0, 0],
+  [0.034168565, -0.006833713, -0.009111617, 0, 0],
+  [-0.025056948, 0.20501139, 0.273348519, 0, 0],
+];
+
+describe("pySUT's known-results tables read from files", () => {
+  const dir = join(ROOT, 'datasets/io/sut_pysut');
+  it('gives pySUT’s industry and product technology coefficients A = Z q̂⁻¹ to 8 decimals, and lists the product technology’s four negative flows', async () => {
+    const { sut } = await readSupplyUseTables(join(dir, 'supply.csv'), join(dir, 'use.csv'), layout());
+    for (const [tech, want] of [
+      ['industry', PYSUT_A_ITC],
+      ['product', PYSUT_A_CTC],
+    ] as const) {
+      const t = sutToIoTable(sut, tech);
+      const n = 5;
+      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) expect(t.io.z[i * n + j] / t.io.output[j]).toBeCloseTo(want[i][j], 8);
+      const negatives = want.flatMap((r, i) => r.flatMap((v, j) => (v < 0 ? [`P${i + 1}→P${j + 1}`] : [])));
+      expect(t.negatives.map((x) => `${x.row}→${x.column}`)).toEqual(tech === 'industry' ? [] : negatives);
+    }
+    expect(negatives4()).toHaveLength(4);
+  });
+});
+const negatives4 = () => PYSUT_A_CTC.flat().filter((v) => v < 0);
