@@ -425,7 +425,7 @@ function addFromSutCommand(samCmd: Command): void {
         throw new UsageError('USAGE_BAD_OPTION', `--technology must be 'industry' or 'product', got '${opts.technology}'`);
       checkOutFile(opts.out);
       const doc = await readJson(opts.layout, 'SUT layout mapping');
-      const read = await readSupplyUseTables(opts.supply, opts.use, doc);
+      const read = await readSupplyUseTables(opts.supply, opts.use, doc, { layoutFile: opts.layout });
       const macro = opts.macro ? await readIoMacroAggregates(opts.macro) : DEFAULT_SUT_MACRO;
       const built = buildSamFromSut(read.sut, opts.technology, macro);
       const t = built.transformation;

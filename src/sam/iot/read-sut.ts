@@ -68,9 +68,16 @@ function allNamed(block: IoBlock, axis: 'rows' | 'columns', named: readonly stri
  * {@link SupplyUseTable}: make matrix V = the supply block transposed, domestic use U, value added
  * and imports by industry, final demand by category. Each file's own identities (the layouts'
  * `checks`) are checked first.
+ * @param layoutDoc the SUT layout mapping (validated against `sut-layout.schema.json`)
+ * @param options `layoutFile`: the mapping's path, named in schema errors
  */
-export async function readSupplyUseTables(supplyPath: string, usePath: string, layoutDoc: unknown): Promise<SutRead> {
-  const layout = validateAgainstSchema<SutLayout>('sut-layout', layoutDoc);
+export async function readSupplyUseTables(
+  supplyPath: string,
+  usePath: string,
+  layoutDoc: unknown,
+  options: { layoutFile?: string } = {},
+): Promise<SutRead> {
+  const layout = validateAgainstSchema<SutLayout>('sut-layout', layoutDoc, options.layoutFile);
   const sup = await readIoTable(supplyPath, layout.supply);
   const use = await readIoTable(usePath, layout.use);
   const S = sup.blocks.intermediate; // products × industries

@@ -190,6 +190,31 @@ describe('digicge sam from-sut', () => {
     expect(r.stderr).toContain('SUT_LAYOUT_MISMATCH');
     expect(r.stderr).toContain(use);
   });
+  it('exits 1 with SCHEMA_INVALID, the layout file and the JSON path on a layout that breaks its schema', () => {
+    const d = tmp();
+    const l = layout();
+    (l.finalDemand as Record<string, unknown>).household = 3;
+    const lf = join(d, 'layout.json');
+    writeFileSync(lf, JSON.stringify(l));
+    const r = cli(
+      'sam',
+      'from-sut',
+      '--supply',
+      SUPPLY,
+      '--use',
+      USE,
+      '--layout',
+      lf,
+      '--technology',
+      'industry',
+      '--out',
+      join(d, 'sam.csv'),
+    );
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('SCHEMA_INVALID');
+    expect(r.stderr).toContain(lf);
+    expect(r.stderr).toContain('/finalDemand/household');
+  });
   it('exits 2 on a technology it does not know and on a missing option', () => {
     const d = tmp();
     const base = ['sam', 'from-sut', '--supply', SUPPLY, '--use', USE, '--layout', LAYOUT_FILE, '--out', join(d, 'sam.csv')];
