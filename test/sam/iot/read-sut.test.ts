@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -259,3 +260,78 @@ describe("pySUT's known-results tables read from files", () => {
   });
 });
 const negatives4 = () => PYSUT_A_CTC.flat().filter((v) => v < 0);
+
+describe('any balanced supply and use pair written in the CSV layout', () => {
+  it('reads back V = supplyᵀ and U as written, and the industry-technology SAM balances with GDP = value added + taxes', async () => {
+    const sizes = fc.record({ p: fc.integer({ min: 1, max: 3 }), m: fc.integer({ min: 1, max: 3 }) });
+    const arb = sizes.chain(({ p, m }) =>
+      fc.record({
+        p: fc.constant(p),
+        m: fc.constant(m),
+        supply: fc.array(fc.integer({ min: 20, max: 200 }), { minLength: p * m, maxLength: p * m }),
+        use: fc.array(fc.integer({ min: 0, max: 5 }), { minLength: p * m, maxLength: p * m }),
+        tax: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: m, maxLength: m }),
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(arb, async ({ p, m, supply, use, tax }) => {
+        const P = Array.from({ length: p }, (_, i) => `P${i + 1}`);
+        const I = Array.from({ length: m }, (_, k) => `I${k + 1}`);
+        const q = P.map((_, i) => I.reduce((s, _k, k) => s + supply[i * m + k], 0));
+        const g = I.map((_, k) => P.reduce((s, _i, i) => s + supply[i * m + k], 0));
+        const hh = P.map((_, i) => q[i] - I.reduce((s, _k, k) => s + use[i * m + k], 0));
+        const rest = I.map((_, k) => g[k] - P.reduce((s, _i, i) => s + use[i * m + k], 0) - tax[k]);
+        const wages = rest.map((x) => Math.floor(x / 2));
+        const surplus = rest.map((x, k) => x - wages[k]);
+        const row = (k: string, xs: number[], pad = 0) => `${k},${xs.join(',')}${',0'.repeat(pad)}`;
+        const d = tmp();
+        const sp = join(d, 'supply.csv');
+        const up = join(d, 'use.csv');
+        writeFileSync(
+          sp,
+          [
+            `code,${I.join(',')},total`,
+            ...P.map((x, i) => `${row(x, supply.slice(i * m, i * m + m))},${q[i]}`),
+            `${row('total', g)},`,
+          ].join('\n'),
+        );
+        const fdCols = ',HH,GOV,GFCF,STK,EXP,total';
+        writeFileSync(
+          up,
+          [
+            `code,${I.join(',')}${fdCols}`,
+            ...P.map((x, i) => `${row(x, use.slice(i * m, i * m + m))},${hh[i]},0,0,0,0,${q[i]}`),
+            `${row(
+              'IMP',
+              I.map(() => 0),
+            )},0,0,0,0,0,`,
+            row('W', wages),
+            row('OS', surplus),
+            row(
+              'D',
+              I.map(() => 0),
+            ),
+            row('T', tax),
+            row('X', g),
+          ].join('\n'),
+        );
+        const { sut } = await readSupplyUseTables(sp, up, layout());
+        for (let i = 0; i < p; i++)
+          for (let k = 0; k < m; k++) {
+            expect(sut.make[k * p + i]).toBe(supply[i * m + k]);
+            expect(sut.use[i * m + k]).toBe(use[i * m + k]);
+          }
+        const b = buildSamFromSut(sut, 'industry', macro);
+        const r = checkSam(b.sam);
+        expect(r.balanced).toBe(true);
+        const gdp = [...wages, ...surplus, ...tax].reduce((s, x) => s + x, 0);
+        expect(r.macro.production?.gdp).toBeCloseTo(gdp, 8);
+        expect(r.macro.expenditure?.gdp).toBeCloseTo(
+          hh.reduce((s, x) => s + x, 0),
+          8,
+        ); // no G, I, X or M
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
