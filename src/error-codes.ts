@@ -336,6 +336,8 @@ export const ERROR_CODES: Readonly<Record<string, string>> = {
   SSA_WORKER_FAILED: 'A worker thread of the sensitivity analysis could not start or stopped.',
   STRUCTURALLY_SINGULAR:
     "A model's equations and variables cannot be matched one to one (structural rank deficiency); the message names over- and under-determined parts.",
+  SUT_LAYOUT_MISMATCH:
+    'The supply and use files read by a SUT layout disagree in shape (products, industries, final demand or value-added rows), or a block lacks a role in the layout.',
   SUT_NOT_SQUARE: 'The product technology assumption needs as many industries as products in the supply and use table.',
   SUT_SHAPE: 'A block of a supply and use table has the wrong number of values for its products and industries.',
   SUT_ZERO_OUTPUT: 'An industry of a supply and use table has no output, so its inputs cannot be given to products.',

@@ -16,6 +16,9 @@ import { aggregateSam } from '../../sam/aggregate.js';
 import { disaggregateSam, type SplitSpec } from '../../sam/split.js';
 import { addBalanceCommand } from './sam-balance.js';
 import { readIoTable } from '../../sam/iot/read-iot.js';
+import { readSupplyUseTables } from '../../sam/iot/read-sut.js';
+import { buildSamFromSut } from '../../sam/build/sut.js';
+import type { IoMacroAggregates } from '../../sam/build/io-build.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { splitDigitalSectors } from '../../sam/digital.js';
 import { packageRoot } from '../../guidelines/paths.js';
@@ -385,6 +388,71 @@ export function register(program: Command): void {
       }
     });
 
+  addFromSutCommand(samCmd);
   addBalanceCommand(samCmd);
   addBuildCommands(samCmd);
+}
+
+/** Stated default when `from-sut` gets no `--macro` file: every assumption is printed and recorded. */
+const DEFAULT_SUT_MACRO: IoMacroAggregates = {
+  source: 'assumption (no --macro file): all operating surplus to households, no direct taxes, no enterprise distributions, no transfers',
+  capital: { household: 1, enterprise: 0, government: 0, restOfWorld: 0 },
+  directTaxRate: { household: 0, enterprise: 0 },
+  enterpriseToHousehold: 0,
+  transfers: { governmentToHousehold: 0, restOfWorldToHousehold: 0 },
+};
+
+function sutSidecarPath(out: string): string {
+  const dot = out.lastIndexOf('.');
+  const slash = Math.max(out.lastIndexOf('/'), out.lastIndexOf('\\'));
+  return `${dot > slash ? out.slice(0, dot) : out}.sut.json`;
+}
+
+function addFromSutCommand(samCmd: Command): void {
+  samCmd
+    .command('from-sut')
+    .description(
+      'build a SAM from supply and use tables read by a SUT layout mapping (guidelines/schemas/sut-layout.schema.json) under a stated technology assumption, plus macro aggregates; the assumption and any negative flows are printed and written beside the SAM (<out>.sut.json)',
+    )
+    .requiredOption('--supply <file>', 'supply table (CSV or XLSX, as the layout says)')
+    .requiredOption('--use <file>', 'use table (CSV or XLSX, as the layout says)')
+    .requiredOption('--layout <file>', 'SUT layout mapping JSON')
+    .requiredOption('--technology <assumption>', 'industry (Eurostat model B, Z = U ĝ⁻¹ V) or product (model A, Z = U (Vᵀ)⁻¹ q̂)')
+    .option('--macro <json>', 'macro aggregates and household shares (as for `sam build io`); without it a stated default is used')
+    .requiredOption('--out <file>', 'output SAM (.csv, .xlsx, .json, .gms)')
+    .action(async (opts: { supply: string; use: string; layout: string; technology: string; macro?: string; out: string }) => {
+      if (opts.technology !== 'industry' && opts.technology !== 'product')
+        throw new UsageError('USAGE_BAD_OPTION', `--technology must be 'industry' or 'product', got '${opts.technology}'`);
+      checkOutFile(opts.out);
+      const doc = await readJson(opts.layout, 'SUT layout mapping');
+      const read = await readSupplyUseTables(opts.supply, opts.use, doc, { layoutFile: opts.layout });
+      const macro = opts.macro ? await readIoMacroAggregates(opts.macro) : DEFAULT_SUT_MACRO;
+      const built = buildSamFromSut(read.sut, opts.technology, macro);
+      const t = built.transformation;
+      const lines = [`${read.layout}: ${read.sut.products.length} products × ${read.sut.industries.length} industries`];
+      for (const c of read.checks) lines.push(`  check '${c.check.name}' (${c.file}): holds, largest difference ${c.check.maxDifference}`);
+      lines.push(`technology assumption: ${opts.technology}`, ...t.notes, `macro data: ${macro.source}`);
+      lines.push(`negative flows: ${t.negatives.length}`);
+      for (const n of t.negatives) lines.push(`  ${n.row} → ${n.column}: ${n.value}`);
+      lines.push(...built.notes);
+      await writeSam(opts.out, built.sam);
+      const side = sutSidecarPath(opts.out);
+      const sidecar = {
+        layout: read.layout,
+        supply: opts.supply,
+        use: opts.use,
+        technology: opts.technology,
+        notes: t.notes,
+        macroSource: macro.source,
+        negatives: t.negatives,
+        checks: read.checks.map((c) => ({ file: c.file, ...c.check })),
+      };
+      await writeFileAtomic(side, `${JSON.stringify(sidecar, null, 1)}\n`);
+      const report = checkBuilt(built.sam);
+      lines.push(
+        `wrote ${opts.out} and ${side}: ${built.sam.n} accounts, ${report.balancedCount} balanced; GDP from production ${report.macro.production?.gdp ?? 'n/a'} ${built.sam.unit ?? ''}`,
+      );
+      process.stdout.write(`${lines.join('\n')}\n`);
+      if (!report.balanced) process.exitCode = 1;
+    });
 }

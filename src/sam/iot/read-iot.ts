@@ -19,6 +19,10 @@ export interface IoBlock {
   readonly rows: readonly string[];
   readonly columns: readonly string[];
   readonly values: Float64Array;
+  /** 1-based file row of each row key (for located errors). */
+  readonly rowLines?: readonly number[];
+  /** Spreadsheet letter of each column (for located errors). */
+  readonly columnLetters?: readonly string[];
 }
 
 /** Result of one identity check of the layout. */
@@ -225,7 +229,7 @@ export async function readIoTable(path: string, layoutDoc: unknown, options: IoR
     });
     const values = new Float64Array(ri.length * ci.length);
     ri.forEach((r, i) => ci.forEach((c, j) => (values[i * ci.length + j] = num(grid[r]?.[c], r, c, name))));
-    blocks[name] = { rows, columns: cols, values };
+    blocks[name] = { rows, columns: cols, values, rowLines: ri.map((r) => r + 1), columnLetters: ci.map((c) => columnLetter(c + 1)) };
   }
   const checks = (layout.checks ?? []).map((ck) => runCheck(ck, blocks, path));
   return { layout: layout.name, ...(layout.unit !== undefined ? { unit: layout.unit } : {}), file: path, blocks, checks };
