@@ -512,7 +512,14 @@ export class Harmoniser {
           const u = vc.unit;
           const mult = vc.mult;
           if (u !== ind.unit || mult !== 0) {
-            if (u === 'NUMBER' && ind.unit === 'PER_100_POP') {
+            const need =
+              u === 'NUMBER' && ind.unit === 'PER_100_POP'
+                ? 'population'
+                : u === 'LCU' && ind.unit.startsWith('USD')
+                  ? 'exchangeRate'
+                  : undefined;
+            if (need !== undefined) {
+              const by = need === 'population' ? (m.conversions?.population ?? 'POP') : (m.conversions?.exchangeRate ?? 'EXR');
               self.pending.push({
                 src,
                 area: area.code,
@@ -525,26 +532,8 @@ export class Harmoniser {
                 status: cellStatus,
                 row,
                 column,
-                need: 'population',
-                by: m.conversions?.population ?? 'POP',
-              });
-              continue;
-            }
-            if (u === 'LCU' && ind.unit.startsWith('USD')) {
-              self.pending.push({
-                src,
-                area: area.code,
-                ind,
-                codes: cellCodes.slice(),
-                time,
-                value: raw,
-                unit: u,
-                mult,
-                status: cellStatus,
-                row,
-                column,
-                need: 'exchangeRate',
-                by: m.conversions?.exchangeRate ?? 'EXR',
+                need,
+                by,
               });
               continue;
             }

@@ -7,76 +7,24 @@ import { loadCatalogue } from '../catalogue.js';
 import { aseanMembership } from '../membership.js';
 import { BANNER, bullets, doc, num, table } from '../render/markdown.js';
 import type { Readiness } from './run.js';
+import { READINESS_TABLES } from './tables.js';
+
+const csvOf =
+  (file: string) =>
+  (r: Readiness): string => {
+    const t = READINESS_TABLES.find((x) => x.file === file)!;
+    return formatCsv(
+      t.columns.map((c) => c[0]),
+      t.rows(r),
+    );
+  };
 
 /** readiness-matrix.csv. */
-export function matrixCsv(r: Readiness): string {
-  return formatCsv(
-    [
-      'area',
-      'indicator',
-      'breakdown',
-      'status',
-      'first_year',
-      'latest_year',
-      'years',
-      'coverage_10y',
-      'vintages',
-      'source_class',
-      'sources',
-    ],
-    r.matrix.map((c) => [
-      c.area,
-      c.indicator,
-      c.breakdown,
-      c.status,
-      c.firstYear,
-      c.latestYear,
-      c.years,
-      c.coverage,
-      c.vintages,
-      c.sourceClasses.join(' '),
-      c.sources.join(' '),
-    ]),
-  );
-}
-
+export const matrixCsv: (r: Readiness) => string = csvOf('readiness-matrix.csv');
 /** readiness-blocks.csv. */
-export function blocksCsv(r: Readiness): string {
-  return formatCsv(
-    ['area', 'block', 'status', 'own_bases', 'bases', 'note'],
-    r.blocks.map((b) => [b.area, b.block, b.status, b.own, b.bases, b.note]),
-  );
-}
-
+export const blocksCsv: (r: Readiness) => string = csvOf('readiness-blocks.csv');
 /** readiness-gaps.csv. */
-export function gapsCsv(r: Readiness): string {
-  return formatCsv(
-    [
-      'rank',
-      'area',
-      'block',
-      'gap',
-      'status',
-      'indicator_cells',
-      'data_available',
-      'gdp_swing',
-      'sensitivity_source',
-      'recommended_source',
-    ],
-    r.gaps.map((g) => [
-      g.rank,
-      g.area,
-      g.block,
-      g.what,
-      g.status,
-      g.cells,
-      g.dataAvailable === null ? '' : g.dataAvailable ? 'yes' : 'no',
-      g.gdpSwing,
-      g.sensitivitySource,
-      g.recommendedSource,
-    ]),
-  );
-}
+export const gapsCsv: (r: Readiness) => string = csvOf('readiness-gaps.csv');
 
 /** Counts the closing note quotes: cells covered and blocks on own data, per area and overall. */
 export function readinessCounts(r: Readiness) {

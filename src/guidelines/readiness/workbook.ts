@@ -8,8 +8,9 @@ import type ExcelJS from 'exceljs';
 import { normaliseZipTimestamps } from '../../report/zip-timestamps.js';
 import { loadExcelJs } from '../../util/lazy-modules.js';
 import type { Readiness } from './run.js';
+import { READINESS_TABLES, type ReadinessCell } from './tables.js';
 
-type Row = (string | number | null)[];
+type Row = ReadinessCell[];
 
 function sheet(wb: ExcelJS.Workbook, name: string, header: string[], rows: Row[]): void {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -25,70 +26,13 @@ function sheet(wb: ExcelJS.Workbook, name: string, header: string[], rows: Row[]
  * @param wb an exceljs workbook
  */
 export function addReadinessSheets(wb: ExcelJS.Workbook, r: Readiness): void {
-  sheet(
-    wb,
-    'Readiness',
-    [
-      'Member State',
-      'Indicator',
-      'Breakdown',
-      'Status',
-      'First year',
-      'Latest year',
-      'Years',
-      'Coverage (10 y)',
-      'Vintages',
-      'Source class',
-      'Sources',
-    ],
-    r.matrix.map((c) => [
-      c.area,
-      c.indicator,
-      c.breakdown,
-      c.status,
-      c.firstYear,
-      c.latestYear,
-      c.years,
-      c.coverage,
-      c.vintages,
-      c.sourceClasses.join(' '),
-      c.sources.join(' '),
-    ]),
-  );
-  sheet(
-    wb,
-    'Blocks',
-    ['Member State', 'Block', 'Status', 'Own bases', 'Bases', 'Note'],
-    r.blocks.map((b) => [b.area, b.block, b.status, b.own, b.bases, b.note]),
-  );
-  sheet(
-    wb,
-    'Gaps',
-    [
-      'Rank',
-      'Member State',
-      'Block',
-      'Gap',
-      'Status',
-      'Indicator cells',
-      'Data available',
-      'GDP swing',
-      'Sensitivity source',
-      'Recommended source',
-    ],
-    r.gaps.map((g) => [
-      g.rank,
-      g.area,
-      g.block,
-      g.what,
-      g.status,
-      g.cells,
-      g.dataAvailable === null ? '' : g.dataAvailable ? 'yes' : 'no',
-      g.gdpSwing,
-      g.sensitivitySource,
-      g.recommendedSource,
-    ]),
-  );
+  for (const t of READINESS_TABLES)
+    sheet(
+      wb,
+      t.sheet,
+      t.columns.map((c) => c[1]),
+      t.rows(r),
+    );
 }
 
 /** The readiness workbook (XLSX bytes), dated 1 January after the reference year. */
