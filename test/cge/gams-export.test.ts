@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   CgeModel,
@@ -10,8 +8,6 @@ import {
   prepareModel,
   runGams,
   runScenario,
-  solveBenchmark,
-  stdcge,
   type CgeSolution,
   type GVariable,
   type PreparedModel,
@@ -19,14 +15,12 @@ import {
 import { ddcge } from '../../src/cge/digital/index.js';
 import { ddcgeTestParams, ddcgeTestSam } from './digital/fixture.js';
 import { lintGams } from './gams-lint.js';
-import { loadSam, STDCGE_DIR } from './helpers/sam.js';
+import { preparedStdcge } from './helpers/sam.js';
 
 let prep: PreparedModel;
 let bench: CgeSolution;
 beforeAll(async () => {
-  const params = JSON.parse(readFileSync(join(STDCGE_DIR, 'parameters.json'), 'utf8')) as Record<string, unknown>;
-  prep = prepareModel(stdcge, await loadSam(join(STDCGE_DIR, 'sam.csv')), params);
-  bench = solveBenchmark(prep);
+  ({ prep, bench } = await preparedStdcge());
 });
 
 const exportOf = (p: PreparedModel) => formatModelGams(p.calibrated.model, { closure: p.calibrated.closures[p.calibrated.defaultClosure] });

@@ -4,24 +4,19 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   levelReader,
   parseScenarios,
-  prepareModel,
   runGams,
   runScenario,
-  solveBenchmark,
-  stdcge,
   type CgeSolution,
   type GVariable,
   type PreparedModel,
 } from '../../src/cge/index.js';
 import type { ModelError } from '../../src/errors.js';
-import { loadSam, ROOT, STDCGE_DIR } from './helpers/sam.js';
+import { preparedStdcge, ROOT } from './helpers/sam.js';
 
 let prep: PreparedModel;
 let bench: CgeSolution;
 beforeAll(async () => {
-  const params = JSON.parse(readFileSync(join(STDCGE_DIR, 'parameters.json'), 'utf8')) as Record<string, unknown>;
-  prep = prepareModel(stdcge, await loadSam(join(STDCGE_DIR, 'sam.csv')), params);
-  bench = solveBenchmark(prep);
+  ({ prep, bench } = await preparedStdcge());
 });
 
 describe('shocks on variables the closure fixes', () => {
