@@ -123,3 +123,19 @@ export function giniPlain(x: readonly number[]): number {
   for (const a of x) for (const b of x) d += Math.abs(a - b);
   return d / (2 * n * n * mu);
 }
+
+/** Splits one line of a delimited file at `delimiter`, outside double quotes (quotes dropped). */
+export function splitQuotedLine(line: string, delimiter = ','): string[] {
+  const out: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (ch === delimiter && !quoted) {
+      out.push(field);
+      field = '';
+    } else field += ch;
+  }
+  out.push(field);
+  return out;
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COMMON_SECTOR_CODES as COMMON, ifpriPriorStructure, readSam, type IfpriCommonMapping } from '../../../src/index.js';
+import { splitQuotedLine } from '../../support/independent.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const DIR = join(ROOT, 'datasets/sam/published/phl_ifpri_2018');
@@ -13,20 +14,7 @@ function byHand() {
     .replace(/^\uFEFF/, '')
     .trim()
     .split('\n');
-  const split = (l: string) => {
-    const out: string[] = [];
-    let f = '';
-    let q = false;
-    for (const ch of l) {
-      if (ch === '"') q = !q;
-      else if (ch === ',' && !q) {
-        out.push(f);
-        f = '';
-      } else f += ch;
-    }
-    out.push(f);
-    return out;
-  };
+  const split = (l: string) => splitQuotedLine(l, ',');
   const rows = lines.map(split);
   const cols = rows[0];
   const at = new Map(rows.map((r, i) => [r[1], i]));

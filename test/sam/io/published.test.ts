@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { checkSam, parseSamCsv, readSam, samFromLabelledGrid, type DigicgeError } from '../../../src/index.js';
+import { splitQuotedLine } from '../../support/independent.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const PHL = join(ROOT, 'datasets/sam/published/phl_ifpri_2018/002_IFPRI_SAM_PHL_2018_SAM.csv');
@@ -25,20 +26,7 @@ async function rejects(p: Promise<unknown>): Promise<DigicgeError> {
 /** An independent reading of the IFPRI CSV: quoted fields, thousands separators, last row/column `total`. */
 function phlByHand(): { codes: string[]; descriptions: string[]; m: number[][]; rowTotal: number[]; colTotal: number[] } {
   const lines = readFileSync(PHL, 'utf8').trim().split('\n');
-  const split = (l: string) => {
-    const out: string[] = [];
-    let f = '';
-    let q = false;
-    for (const ch of l) {
-      if (ch === '"') q = !q;
-      else if (ch === ',' && !q) {
-        out.push(f);
-        f = '';
-      } else f += ch;
-    }
-    out.push(f);
-    return out;
-  };
+  const split = (l: string) => splitQuotedLine(l, ',');
   const rows = lines.map(split);
   const num = (s: string) => (s === undefined || s.trim() === '' ? 0 : Number(s.replaceAll(',', '')));
   const codes = rows[0].slice(2, -1);

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readBpsIoTable, readIoTable, type DigicgeError } from '../../../src/index.js';
+import { splitQuotedLine } from '../../support/independent.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const WIOD = join(ROOT, 'datasets/io/wiod_ind_2014/IND_NIOT_nov16_2014.csv');
@@ -26,20 +27,7 @@ function wiodByHand() {
     .replace(/^\uFEFF/, '')
     .trim()
     .split('\n');
-  const split = (l: string) => {
-    const out: string[] = [];
-    let f = '';
-    let q = false;
-    for (const ch of l) {
-      if (ch === '"') q = !q;
-      else if (ch === ';' && !q) {
-        out.push(f);
-        f = '';
-      } else f += ch;
-    }
-    out.push(f);
-    return out;
-  };
+  const split = (l: string) => splitQuotedLine(l, ';');
   const rows = lines.map(split);
   const head = rows[0];
   const num = (s: string) => (s.trim() === '' ? 0 : Number(s.replace(/[ \u00a0]/g, '')));
